@@ -1,0 +1,89 @@
+import Foundation
+
+/// `reelsmith bench render`: renders an example video with the real pipeline and, in the same
+/// run, a baseline — a bare ffmpeg encode of one still frame decoded once, with the same encoder
+/// settings — so the two are compared on the same machine at the same moment.
+public struct RenderBenchmark: Sendable {
+    public struct Row: Sendable {
+        public var name: String
+        public var videoSeconds: Double
+        public var wallSeconds: Double
+        public var cpuSeconds: Double
+        /// Wall time per second of video: 0.5 means a 45 s video in 22.5 s.
+        public var realtimeFactor: Double { wallSeconds / max(0.001, videoSeconds) }
+    }
+
+    public struct Result: Sendable {
+        public var rows: [Row]
+    }
+
+    let templates: URL
+    let settings: RenderSettings
+    let tools: Tools
+
+    public init(templates: URL, settings: RenderSettings, tools: Tools = Tools()) {
+        self.templates = templates
+        self.settings = settings
+        self.tools = tools
+    }
+
+    public func run(durationSeconds: Int) async throws -> Result {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = Workspace(root: root, templates: templates)
+        try FileManager.default.createDirectory(at: workspace.inbox, withIntermediateDirectories: true)
+        let request = workspace.inbox.appendingPathComponent("bench.yaml")
+        try Data("niche: fitness\ntopic: the morning workout\nlanguage: en\nduration: \(durationSeconds)\nimages: 5\n".utf8)
+            .write(to: request)
+        let index = try LearningIndex(url: workspace.indexFile)
+        let pipeline = GenerationPipeline(workspace: workspace, tools: tools, index: index, settings: settings)
+
+        // Stages before the render are measured apart: the row compares renders only.
+        let published = try await pipeline.run(requestFile: request)
+        let staging = root.appendingPathComponent("rerender")
+        try FileManager.default.copyItem(at: published.folder, to: staging)
+        try FileManager.default.createDirectory(at: staging.appendingPathComponent("work"), withIntermediateDirectories: true)
+        let timings = try JSONFiles.read(VoiceTimings.self, from: staging.appendingPathComponent("timings.json"))
+        try await ExternalTool(executable: tools.ffmpeg, workingDirectory: staging).run([
+            "-hide_banner", "-loglevel", "error", "-y", "-i", "voice.mp3", "-c:a", "pcm_s16le", "work/voice.wav",
+        ])
+        let scenes = published.report.request.images
+        let plan = RenderPlan(
+            images: (1...scenes).map { String(format: "images/%02d.png", $0) },
+            sceneStarts: timings.sceneStarts(sceneCount: scenes), durationSeconds: timings.durationSeconds,
+            voice: "work/voice.wav", music: nil, captions: "captions.ass", output: "bench.mp4", settings: settings)
+        let pipelineRow = try await measure("reelsmith render (one graph)", video: timings.durationSeconds) {
+            try await VideoRenderer(ffmpeg: tools.ffmpeg).render(plan, staging: staging) { _ in }
+        }
+        let baselineArguments = [
+            "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-framerate", "\(settings.framesPerSecond)",
+            "-i", "images/01.png", "-i", "work/voice.wav",
+            "-filter_complex",
+            "[0:v]format=yuv420p,loop=loop=-1:size=1:start=0,setpts=N/(\(settings.framesPerSecond)*TB)[v]",
+            "-map", "[v]", "-map", "1:a", "-c:v", "libx264", "-preset", settings.preset, "-crf", "\(settings.crf)",
+            "-profile:v", "high", "-pix_fmt", "yuv420p", "-r", "\(settings.framesPerSecond)",
+            "-c:a", "aac", "-b:a", settings.audioBitrate, "-ar", "48000",
+            "-t", String(format: "%.3f", timings.durationSeconds), "baseline.mp4",
+        ]
+        let baselineRow = try await measure("baseline (one still, same encoder)", video: timings.durationSeconds) {
+            try await ExternalTool(executable: tools.ffmpeg, workingDirectory: staging).run(baselineArguments)
+        }
+        return Result(rows: [pipelineRow, baselineRow])
+    }
+
+    /// Wall time and the CPU time of child processes spent inside `work`.
+    private func measure(_ name: String, video: Double, _ work: () async throws -> Void) async throws -> Row {
+        let before = Self.childrenCPUSeconds()
+        let start = Date()
+        try await work()
+        let wall = Date().timeIntervalSince(start)
+        return Row(name: name, videoSeconds: video, wallSeconds: wall, cpuSeconds: Self.childrenCPUSeconds() - before)
+    }
+
+    static func childrenCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000_000
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// A generation request (DESIGN §1): what video to make. Decoded from `inbox/requests/*.yaml`.
+public struct GenerationRequest: Sendable, Codable, Equatable {
+    public static let durationRange = 15...180
+    public static let imagesRange = 1...12
+    public static let variantsRange = 1...10
+    public static let maximumTopicLength = 300
+
+    public var niche: String
+    public var topic: String?
+    public var tone: String
+    public var language: Language
+    public var voice: String
+    public var durationSeconds: Int
+    public var images: Int
+    public var variants: Int
+    public var inspirationURL: String?
+    /// A file name under `templates/music/` (with or without extension), or nil for none.
+    public var music: String?
+    /// Seeds the offline engine's choices; the same request and seed give the same script.
+    public var seed: Int
+    /// Run again even when the same content was already processed.
+    public var force: Bool
+
+    public init(
+        niche: String, topic: String? = nil, tone: String = "default", language: Language = .en,
+        voice: String = "default", durationSeconds: Int = 45, images: Int = 5, variants: Int = 1,
+        inspirationURL: String? = nil, music: String? = nil, seed: Int = 0, force: Bool = false
+    ) {
+        self.niche = niche
+        self.topic = topic
+        self.tone = tone
+        self.language = language
+        self.voice = voice
+        self.durationSeconds = durationSeconds
+        self.images = images
+        self.variants = variants
+        self.inspirationURL = inspirationURL
+        self.music = music
+        self.seed = seed
+        self.force = force
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case niche, topic, tone, language, voice, images, variants, music, seed, force
+        case durationSeconds = "duration"
+        case inspirationURL = "inspiration_url"
+    }
+
+    static let knownKeys = [
+        "kind", "niche", "topic", "tone", "language", "voice", "duration", "images", "variants",
+        "inspiration_url", "music", "seed", "force",
+    ]
+
+    /// Reads and validates a request file. Every problem is an ``InputError`` with its line and column.
+    /// `musicLibrary`, when given, lists the names under `templates/music/`; a `music:` value
+    /// naming none of them is an error at its line.
+    public static func load(
+        contentsOf url: URL, displayName: String? = nil, musicLibrary: [String]? = nil
+    ) throws(InputError) -> GenerationRequest {
+        let document = try YAMLDocument.load(contentsOf: url, displayName: displayName ?? url.path)
+        return try decode(document, musicLibrary: musicLibrary)
+    }
+
+    public static func decode(
+        data: Data, displayName: String, musicLibrary: [String]? = nil
+    ) throws(InputError) -> GenerationRequest {
+        try decode(YAMLDocument.parse(data: data, displayName: displayName), musicLibrary: musicLibrary)
+    }
+
+    static func decode(_ document: YAMLDocument, musicLibrary: [String]?) throws(InputError) -> GenerationRequest {
+        let reader = try MappingReader(document.root, file: document.file, knownKeys: knownKeys)
+        if let kind = try reader.string("kind"), kind != "request" {
+            throw reader.error(
+                .invalidValue(key: "kind"), at: "kind", problem: "this is a `\(kind)` file, not a request",
+                fix: "write `kind: request`, or move the file to the inbox folder for \(kind)")
+        }
+        let niche = try reader.requiredString("niche", example: "motivation")
+        guard niche.count <= 60 else {
+            throw reader.error(
+                .invalidValue(key: "niche"), at: "niche", problem: "`niche` is \(niche.count) characters long",
+                fix: "name the niche in a few words (at most 60 characters), e.g. `niche: fitness`")
+        }
+        var request = GenerationRequest(niche: niche)
+        if let topic = try reader.string("topic")?.trimmingCharacters(in: .whitespacesAndNewlines), !topic.isEmpty {
+            guard topic.count <= maximumTopicLength else {
+                throw reader.error(
+                    .invalidValue(key: "topic"), at: "topic",
+                    problem: "`topic` is \(topic.count) characters long; a topic is spoken in the hook and must fit a title",
+                    fix: "shorten it to at most \(maximumTopicLength) characters (one phrase, e.g. `topic: the morning routine`)")
+            }
+            request.topic = topic
+        }
+        if let tone = try reader.string("tone")?.trimmingCharacters(in: .whitespaces), !tone.isEmpty {
+            request.tone = tone
+        }
+        if let code = try reader.string("language") {
+            guard let language = Language(rawValue: code.lowercased()) else {
+                let names = Language.allCases.map(\.rawValue)
+                let hint = KeySuggestion.nearest(to: code, among: names).map { "did you mean `\($0)`? " } ?? ""
+                throw reader.error(
+                    .invalidValue(key: "language"), at: "language", problem: "unsupported language `\(code)`",
+                    fix: "\(hint)use one of \(names.joined(separator: ", "))")
+            }
+            request.language = language
+        }
+        if let voice = try reader.string("voice"), !voice.isEmpty { request.voice = voice }
+        request.durationSeconds = try reader.integer("duration", in: durationRange) ?? request.durationSeconds
+        request.images = try reader.integer("images", in: imagesRange) ?? request.images
+        request.variants = try reader.integer("variants", in: variantsRange) ?? request.variants
+        request.seed = try reader.integer("seed", in: 0...Int(Int32.max)) ?? 0
+        request.force = try reader.bool("force") ?? false
+        if let url = try reader.string("inspiration_url") {
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? "") else {
+                throw reader.error(
+                    .invalidValue(key: "inspiration_url"), at: "inspiration_url",
+                    problem: "`inspiration_url` is not a web address", fix: "write a full address starting with https://")
+            }
+            request.inspirationURL = url
+        }
+        if let music = try reader.string("music")?.trimmingCharacters(in: .whitespaces), !music.isEmpty,
+            music.lowercased() != "none"
+        {
+            guard !music.contains("/"), !music.hasPrefix(".") else {
+                throw reader.error(
+                    .invalidValue(key: "music"), at: "music", problem: "`music` must name a file inside templates/music/",
+                    fix: "write just the file name, e.g. `music: calm`, or `music: none`")
+            }
+            let music = (music as NSString).deletingPathExtension
+            if let musicLibrary, !musicLibrary.contains(music) {
+                let hint = KeySuggestion.nearest(to: music, among: musicLibrary).map { "did you mean `\($0)`? " } ?? ""
+                let available = musicLibrary.isEmpty ? "none is installed" : "available: \(musicLibrary.joined(separator: ", "))"
+                throw reader.error(
+                    .invalidValue(key: "music"), at: "music", problem: "no music named `\(music)` in templates/music/",
+                    fix: "\(hint)\(available); or write `music: none`")
+            }
+            request.music = music
+        }
+        return request
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// A problem with a file the user dropped into the inbox, phrased for the user:
+/// what is wrong, where (file, line, column) and how to fix it.
+public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What kind of problem it is, so tests and callers can match on it.
+    public enum Reason: Sendable, Equatable {
+        case emptyFile
+        case notUTF8
+        case syntax
+        case notAMapping
+        case unknownKey(name: String, suggestion: String?)
+        case missingKey(name: String)
+        case wrongType(key: String, expected: String)
+        case outOfRange(key: String)
+        case invalidValue(key: String)
+        case unreadable
+    }
+
+    public var reason: Reason
+    /// The file as the user knows it (relative to the working folder when possible).
+    public var file: String
+    /// 1-based line, when the problem has one.
+    public var line: Int?
+    /// 1-based column, counted in Unicode scalars.
+    public var column: Int?
+    /// What is wrong, in one sentence.
+    public var problem: String
+    /// How to fix it, in one sentence.
+    public var fix: String
+
+    public init(
+        _ reason: Reason, file: String, line: Int? = nil, column: Int? = nil, problem: String, fix: String
+    ) {
+        self.reason = reason
+        self.file = file
+        self.line = line
+        self.column = column
+        self.problem = problem
+        self.fix = fix
+    }
+
+    /// `file:line:column`, as compilers and editors print it.
+    public var location: String {
+        switch (line, column) {
+        case let (line?, column?): "\(file):\(line):\(column)"
+        case let (line?, nil): "\(file):\(line)"
+        default: file
+        }
+    }
+
+    public var description: String { "\(location): \(problem) — \(fix)" }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Yams
+
+/// Typed, located access to the keys of one YAML mapping. Unknown keys are rejected with a
+/// did-you-mean hint; every wrong value is reported at its own line and column.
+struct MappingReader {
+    let file: String
+    private let entries: [String: (key: Node, value: Node)]
+    private let mappingMark: Mark?
+
+    init(_ mapping: Node.Mapping, file: String, knownKeys: [String]) throws(InputError) {
+        self.file = file
+        self.mappingMark = mapping.mark
+        var entries: [String: (key: Node, value: Node)] = [:]
+        for (key, value) in mapping {
+            guard case let .scalar(scalar) = key else {
+                throw InputError(
+                    .syntax, file: file, line: key.mark?.line, column: key.mark?.column,
+                    problem: "a key must be a plain word", fix: "write keys as `name: value`")
+            }
+            let name = scalar.string
+            guard knownKeys.contains(name) else {
+                let suggestion = KeySuggestion.nearest(to: name, among: knownKeys)
+                let fix =
+                    suggestion.map { "did you mean `\($0)`?" }
+                    ?? "remove it; the known keys are \(knownKeys.map { "`\($0)`" }.joined(separator: ", "))"
+                throw InputError(
+                    .unknownKey(name: name, suggestion: suggestion), file: file,
+                    line: key.mark?.line, column: key.mark?.column, problem: "unknown key `\(name)`", fix: fix)
+            }
+            entries[name] = (key, value)
+        }
+        self.entries = entries
+    }
+
+    /// The value node of a key, nil when absent or explicitly null.
+    func node(_ key: String) -> Node? {
+        guard let value = entries[key]?.value else { return nil }
+        if case let .scalar(scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+            return nil
+        }
+        return value
+    }
+
+    func has(_ key: String) -> Bool { node(key) != nil }
+
+    func error(_ reason: InputError.Reason, at key: String, problem: String, fix: String) -> InputError {
+        let mark = entries[key]?.value.mark ?? entries[key]?.key.mark
+        return InputError(reason, file: file, line: mark?.line, column: mark?.column, problem: problem, fix: fix)
+    }
+
+    func missing(_ key: String, example: String) -> InputError {
+        InputError(
+            .missingKey(name: key), file: file, line: mappingMark?.line, column: mappingMark?.column,
+            problem: "the required key `\(key)` is missing", fix: "add a line such as `\(key): \(example)`")
+    }
+
+    func string(_ key: String) throws(InputError) -> String? {
+        guard let value = node(key) else { return nil }
+        guard case let .scalar(scalar) = value else {
+            throw error(
+                .wrongType(key: key, expected: "text"), at: key,
+                problem: "`\(key)` must be text, not a list or a mapping", fix: "write it on one line: `\(key): some text`")
+        }
+        return scalar.string
+    }
+
+    func requiredString(_ key: String, example: String) throws(InputError) -> String {
+        guard let value = try string(key) else { throw missing(key, example: example) }
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            throw error(.invalidValue(key: key), at: key, problem: "`\(key)` is empty", fix: "write `\(key): \(example)`")
+        }
+        return trimmed
+    }
+
+    func integer(_ key: String, in range: ClosedRange<Int>) throws(InputError) -> Int? {
+        guard let value = node(key) else { return nil }
+        guard case let .scalar(scalar) = value, scalar.style == .plain, let number = Int(scalar.string) else {
+            throw error(
+                .wrongType(key: key, expected: "whole number"), at: key,
+                problem: "`\(key)` must be a whole number, found `\(value.scalar?.string ?? "a list or mapping")`",
+                fix: "write a number between \(range.lowerBound) and \(range.upperBound), e.g. `\(key): \(range.lowerBound)`")
+        }
+        guard range.contains(number) else {
+            throw error(
+                .outOfRange(key: key), at: key, problem: "`\(key)` is \(number), outside \(range.lowerBound)…\(range.upperBound)",
+                fix: "use a value between \(range.lowerBound) and \(range.upperBound)")
+        }
+        return number
+    }
+
+    func bool(_ key: String) throws(InputError) -> Bool? {
+        guard let value = node(key) else { return nil }
+        guard case let .scalar(scalar) = value, let flag = Bool.fromYAML(scalar.string) else {
+            throw error(
+                .wrongType(key: key, expected: "true or false"), at: key,
+                problem: "`\(key)` must be true or false", fix: "write `\(key): true` or `\(key): false`")
+        }
+        return flag
+    }
+}
+
+extension Bool {
+    fileprivate static func fromYAML(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "yes", "on": true
+        case "false", "no", "off": false
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+
+/// Where a job is in its life, stored in the `jobs` table.
+public enum JobState: String, Sendable, Codable, Equatable {
+    case queued, running, published, failed
+}
+
+/// The pipeline's own state for one input: what it is, where it stands, how it ended.
+public struct JobRecord: Sendable, Codable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "jobs"
+
+    public var id: String
+    public var kind: String
+    public var input: String
+    public var contentHash: String
+    public var state: JobState
+    public var stage: String?
+    public var progress: Double
+    public var error: String?
+    public var output: String?
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, input, state, stage, progress, error, output
+        case contentHash = "content_hash"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+}
+
+extension LearningIndex {
+    /// Creates the job, or returns the existing one when a resumed run finds it.
+    func startJob(id: String, kind: String, input: String, contentHash: String) throws -> JobRecord {
+        try database.write { db in
+            let now = Date()
+            if var job = try JobRecord.fetchOne(db, key: id) {
+                job.state = .running
+                job.error = nil
+                job.updatedAt = now
+                try job.update(db)
+                return job
+            }
+            let job = JobRecord(
+                id: id, kind: kind, input: input, contentHash: contentHash, state: .running, stage: nil, progress: 0,
+                error: nil, output: nil, createdAt: now, updatedAt: now)
+            try job.insert(db)
+            return job
+        }
+    }
+
+    func updateJob(id: String, _ change: @Sendable @escaping (inout JobRecord) -> Void) throws {
+        try database.write { db in
+            guard var job = try JobRecord.fetchOne(db, key: id) else { return }
+            change(&job)
+            job.updatedAt = Date()
+            try job.update(db)
+        }
+    }
+
+    public func job(id: String) throws -> JobRecord? {
+        try database.read { db in try JobRecord.fetchOne(db, key: id) }
+    }
+}

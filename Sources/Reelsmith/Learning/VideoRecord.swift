@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+
+/// A video we generated (or, later, one seen only in analytics): the seed's `videos` collection.
+public struct VideoRecord: Sendable, Codable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "videos"
+
+    public var id: String
+    public var niche: String
+    public var topic: String?
+    public var title: String
+    public var language: String
+    public var viralityScore: Int
+    public var durationSeconds: Double
+    public var hookLength: Int
+    public var hashtagCount: Int
+    public var hasCta: Bool
+    public var description: String
+    /// JSON array of the hashtags.
+    public var hashtags: String
+    public var folder: String?
+    public var tiktokId: String?
+    public var isExternal: Bool
+    public var createdAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, niche, topic, title, language, description, hashtags, folder
+        case viralityScore = "virality_score"
+        case durationSeconds = "duration_seconds"
+        case hookLength = "hook_length"
+        case hashtagCount = "hashtag_count"
+        case hasCta = "has_cta"
+        case tiktokId = "tiktok_id"
+        case isExternal = "is_external"
+        case createdAt = "created_at"
+    }
+}
+
+/// The features a video teaches the model with: the seed's `learning_data`.
+public struct LearningDataRecord: Sendable, Codable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "learning_data"
+
+    public var videoId: String
+    public var niche: String
+    public var viralityScore: Int
+    public var durationSeconds: Double
+    public var hookLength: Int
+    public var hashtagCount: Int
+    public var hasCta: Bool
+    public var views: Int?
+    public var engagementRate: Double?
+    public var updatedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case niche, views
+        case videoId = "video_id"
+        case viralityScore = "virality_score"
+        case durationSeconds = "duration_seconds"
+        case hookLength = "hook_length"
+        case hashtagCount = "hashtag_count"
+        case hasCta = "has_cta"
+        case engagementRate = "engagement_rate"
+        case updatedAt = "updated_at"
+    }
+}
+
+extension LearningIndex {
+    /// Records a generated video and its features in one transaction; recording the same id again
+    /// updates it (a resumed job records once).
+    public func record(video: VideoRecord) throws {
+        try database.write { db in
+            try video.upsert(db)
+            let features = LearningDataRecord(
+                videoId: video.id, niche: video.niche, viralityScore: video.viralityScore,
+                durationSeconds: video.durationSeconds, hookLength: video.hookLength, hashtagCount: video.hashtagCount,
+                hasCta: video.hasCta, views: nil, engagementRate: nil, updatedAt: video.createdAt)
+            try features.upsert(db)
+        }
+    }
+
+    public func video(id: String) throws -> VideoRecord? {
+        try database.read { db in try VideoRecord.fetchOne(db, key: id) }
+    }
+
+    public func learningData(videoId: String) throws -> LearningDataRecord? {
+        try database.read { db in try LearningDataRecord.fetchOne(db, key: videoId) }
+    }
+
+    public func videoCount() throws -> Int {
+        try database.read { db in try VideoRecord.fetchCount(db) }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// A failed run of an external program, with its last stderr lines for the user.
+public struct ExternalToolError: Error, CustomStringConvertible, Sendable {
+    public var tool: String
+    public var status: Int32
+    public var stderrTail: String
+
+    public var description: String {
+        "\(tool) exited with status \(status)" + (stderrTail.isEmpty ? "" : ":\n\(stderrTail)")
+    }
+}
+
+/// Runs a program with an argument array (never a shell), keeps the tail of its stderr, streams
+/// its stdout line by line, and on cancellation sends SIGTERM, then SIGKILL after a grace period.
+struct ExternalTool: Sendable {
+    var executable: String
+    var workingDirectory: URL?
+    var stderrLimit = 8192
+    var gracePeriod: Duration = .seconds(3)
+
+    struct Output: Sendable {
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs to completion; `onLine` sees every stdout line as it arrives.
+    @discardableResult
+    func run(_ arguments: [String], onLine: (@Sendable (String) -> Void)? = nil) async throws -> Output {
+        let process = Process()
+        process.executableURL = try Self.locate(executable)
+        process.arguments = arguments
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
+        let stdoutPipe = Pipe(), stderrPipe = Pipe()
+        process.standardOutput = stdoutPipe
+        process.standardError = stderrPipe
+        process.standardInput = FileHandle.nullDevice
+
+        let collector = OutputCollector(stderrLimit: stderrLimit, onLine: onLine)
+        stdoutPipe.fileHandleForReading.readabilityHandler = { handle in collector.appendStdout(handle.availableData) }
+        stderrPipe.fileHandleForReading.readabilityHandler = { handle in collector.appendStderr(handle.availableData) }
+
+        let status: Int32 = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
+                process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+                do { try process.run() } catch {
+                    process.terminationHandler = nil
+                    continuation.resume(throwing: error)
+                }
+            }
+        } onCancel: {
+            guard process.isRunning else { return }
+            process.terminate()
+            let pid = process.processIdentifier
+            let grace = gracePeriod
+            Thread.detachNewThread {
+                Thread.sleep(forTimeInterval: Double(grace.components.seconds))
+                if process.isRunning { kill(pid, SIGKILL) }
+            }
+        }
+        stdoutPipe.fileHandleForReading.readabilityHandler = nil
+        stderrPipe.fileHandleForReading.readabilityHandler = nil
+        collector.appendStdout(stdoutPipe.fileHandleForReading.readDataToEndOfFile())
+        collector.appendStderr(stderrPipe.fileHandleForReading.readDataToEndOfFile())
+        let output = collector.finish()
+        try Task.checkCancellation()
+        guard status == 0 else {
+            let tail = output.stderr.split(separator: "\n").suffix(12).joined(separator: "\n")
+            throw ExternalToolError(tool: executable, status: status, stderrTail: tail)
+        }
+        return output
+    }
+
+    /// The program's path: as given when it contains a slash, else the first match on PATH.
+    static func locate(_ name: String) throws -> URL {
+        if name.contains("/") { return URL(fileURLWithPath: name) }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        throw ExternalToolError(
+            tool: name, status: 127, stderrTail: "\(name) is not installed or not on PATH — install it (apt-get install \(name))")
+    }
+}
+
+/// Thread-safe accumulation of a child's output; stdout is split into lines for the callback.
+private final class OutputCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stdout = Data()
+    private var pending = Data()
+    private var stderr = Data()
+    private let stderrLimit: Int
+    private let onLine: (@Sendable (String) -> Void)?
+
+    init(stderrLimit: Int, onLine: (@Sendable (String) -> Void)?) {
+        self.stderrLimit = stderrLimit
+        self.onLine = onLine
+    }
+
+    func appendStdout(_ data: Data) {
+        guard !data.isEmpty else { return }
+        var lines: [String] = []
+        lock.lock()
+        if stdout.count < 1 << 20 { stdout.append(data) }
+        pending.append(data)
+        while let newline = pending.firstIndex(of: 0x0A) {
+            lines.append(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
+            pending.removeSubrange(pending.startIndex...newline)
+        }
+        lock.unlock()
+        if let onLine { lines.forEach(onLine) }
+    }
+
+    func appendStderr(_ data: Data) {
+        guard !data.isEmpty else { return }
+        lock.lock()
+        stderr.append(data)
+        if stderr.count > stderrLimit * 2 { stderr = stderr.suffix(stderrLimit) }
+        lock.unlock()
+    }
+
+    func finish() -> ExternalTool.Output {
+        lock.lock()
+        defer { lock.unlock() }
+        return .init(
+            stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr.suffix(stderrLimit), as: UTF8.self))
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Makes one 1080×1920 PNG per scene (DESIGN §2, stage 3): the user's own picture from
+/// `templates/assets/<niche>/` scaled and cropped to fill, or a procedural title card — a gradient
+/// in the niche's palette with the scene's key phrase set in a real font inside the safe zone.
+struct ImageRenderer: Sendable {
+    var ffmpeg: String
+    var fontFile: String
+    var width = 1080
+    var height = 1920
+    /// Characters per line of the key phrase on a card, for a 92 px bold font in the safe zone.
+    var lineCharacters = 14
+    var fontSize = 92
+
+    static let pictureExtensions: Set<String> = ["png", "jpg", "jpeg", "webp", "bmp"]
+
+    /// The user's pictures for a niche, in name order.
+    static func assets(in folder: URL) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") && pictureExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
+            .sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    /// Writes `images/01.png…` inside `staging`, all at once: they go to a partial folder renamed at the end.
+    func render(scenes: [Script.Scene], palette: [String], assets: [URL], staging: URL) async throws {
+        let partial = staging.appendingPathComponent("images.partial")
+        try? FileManager.default.removeItem(at: partial)
+        try FileManager.default.createDirectory(at: partial, withIntermediateDirectories: true)
+        let tool = ExternalTool(executable: ffmpeg, workingDirectory: staging)
+        for scene in scenes {
+            let name = String(format: "%02d.png", scene.index)
+            if !assets.isEmpty {
+                let asset = assets[(scene.index - 1) % assets.count]
+                try await tool.run(pictureArguments(asset: asset.path, output: "images.partial/\(name)"))
+            } else {
+                let lines = Self.wrap(SpokenText.removingEmoji(scene.keyPhrase), width: lineCharacters, maximumLines: 6)
+                var textFiles: [String] = []
+                for (number, line) in lines.enumerated() {
+                    let file = "images.partial/\(scene.index)-\(number).txt"
+                    try Data(line.utf8).write(to: staging.appendingPathComponent(file))
+                    textFiles.append(file)
+                }
+                try await tool.run(
+                    cardArguments(
+                        textFiles: textFiles, palette: palette, output: "images.partial/\(name)"))
+                for file in textFiles { try? FileManager.default.removeItem(at: staging.appendingPathComponent(file)) }
+            }
+        }
+        let final = staging.appendingPathComponent("images")
+        try? FileManager.default.removeItem(at: final)
+        try FileManager.default.moveItem(at: partial, to: final)
+    }
+
+    func pictureArguments(asset: String, output: String) -> [String] {
+        [
+            "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-i", asset, "-vf",
+            "scale=\(width):\(height):force_original_aspect_ratio=increase:flags=lanczos,crop=\(width):\(height),setsar=1,format=rgb24",
+            "-frames:v", "1", "-update", "1", output,
+        ]
+    }
+
+    /// The card's arguments. The phrase travels in text files (`textfile=`, `expansion=none`), so no
+    /// user text is ever parsed by the filter graph; only our own relative file names are.
+    func cardArguments(textFiles: [String], palette: [String], output: String) -> [String] {
+        let colors = palette.compactMap(Self.ffmpegColor)
+        let top = colors.first ?? "0x1f1c2c", bottom = colors.dropFirst().first ?? "0x3a3560"
+        let font = FilterGraph.escapeValue(fontFile)
+        let lineHeight = Int(Double(fontSize) * 1.25)
+        // Safe zone: x 60…910, y 250…1470; centre the block in it.
+        let centerX = 485, centerY = 860
+        let firstY = centerY - lineHeight * textFiles.count / 2
+        var filters = [
+            "drawbox=x=\(centerX - 60):y=\(firstY - 70):w=120:h=10:color=white@0.85:t=fill"
+        ]
+        for (number, file) in textFiles.enumerated() {
+            filters.append(
+                "drawtext=fontfile=\(font):textfile=\(FilterGraph.escapeValue(file)):expansion=none:fontcolor=white"
+                    + ":fontsize=\(fontSize):borderw=3:bordercolor=black@0.35:x=\(centerX)-text_w/2:y=\(firstY + number * lineHeight)")
+        }
+        return [
+            "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "lavfi", "-i",
+            "gradients=s=\(width)x\(height):c0=\(top):c1=\(bottom):x0=0:y0=0:x1=\(width):y1=\(height):n=2:speed=0.00001",
+            "-vf", filters.joined(separator: ","), "-frames:v", "1", "-update", "1", output,
+        ]
+    }
+
+    /// `#0f2027` → `0x0f2027`; anything else is ignored.
+    static func ffmpegColor(_ hex: String) -> String? {
+        let digits = hex.hasPrefix("#") ? String(hex.dropFirst()) : hex
+        guard digits.count == 6, digits.allSatisfy(\.isHexDigit) else { return nil }
+        return "0x" + digits
+    }
+
+    /// Greedy word wrap; a word longer than a line is cut; extra lines end in an ellipsis.
+    static func wrap(_ text: String, width: Int, maximumLines: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(whereSeparator: \.isWhitespace).map(String.init) {
+            var word = word
+            while word.count > width {
+                if !current.isEmpty {
+                    lines.append(current)
+                    current = ""
+                }
+                lines.append(String(word.prefix(width)))
+                word = String(word.dropFirst(width))
+            }
+            if current.isEmpty {
+                current = word
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        if lines.count > maximumLines {
+            lines = Array(lines.prefix(maximumLines))
+            lines[maximumLines - 1] = String(lines[maximumLines - 1].prefix(width - 1)) + "…"
+        }
+        return lines.isEmpty ? [" "] : lines
+    }
+}

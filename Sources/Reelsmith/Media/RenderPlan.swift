@@ -1,0 +1,140 @@
+import Foundation
+
+/// The one ffmpeg command that renders a video (DESIGN §2, stage 5): one process, one filter
+/// graph, one encode. Built as an argument array that tests can read without running it. All
+/// paths are relative to the staging folder, where ffmpeg runs, except the music file, which is
+/// passed as an input argument and never enters the graph.
+struct RenderPlan: Sendable, Equatable {
+    /// Scene images, relative paths, in order.
+    var images: [String]
+    /// When each scene's narration starts, in seconds (first is 0).
+    var sceneStarts: [Double]
+    var durationSeconds: Double
+    /// The lossless voice track, relative path.
+    var voice: String
+    /// Absolute path to a music file, looped under the voice and ducked by it.
+    var music: String?
+    /// The ASS file, relative path; nil renders without captions.
+    var captions: String?
+    var output: String
+    /// Gain applied after compression to reach the loudness target, from ``analysisArguments``.
+    var gainDB: Double = 0
+    var settings = RenderSettings()
+
+    var voiceInput: Int { images.count }
+    var musicInput: Int { images.count + 1 }
+
+    /// The crossfade length, shortened when scenes are short so each keeps a visible moment.
+    var crossfade: Double {
+        let lengths = zip(sceneStarts, sceneStarts.dropFirst() + [durationSeconds]).map { $1 - $0 }
+        return min(settings.crossfadeSeconds, (lengths.min() ?? 1) / 2)
+    }
+
+    /// Each scene's clip in the output timeline: it fades in half a crossfade before its
+    /// narration starts and out half a crossfade after the next scene's starts.
+    var clips: [(start: Double, length: Double)] {
+        let half = crossfade / 2
+        return sceneStarts.indices.map { index in
+            let start = index == 0 ? 0 : sceneStarts[index] - half
+            let end = index + 1 < sceneStarts.count ? sceneStarts[index + 1] + half : durationSeconds
+            return (start, end - start)
+        }
+    }
+
+    var videoGraph: String {
+        let fps = settings.framesPerSecond
+        var parts: [String] = []
+        for (index, clip) in clips.enumerated() {
+            let frames = Int((clip.length * Double(fps)).rounded(.up)) + 1
+            let growth = String(format: "%.4f", settings.zoom)
+            let length = String(format: "%.4f", clip.length)
+            // Alternate zooming in and out; scale per frame, then crop the centre (no zoompan).
+            let progress = index.isMultiple(of: 2) ? "t/\(length)" : "(1-t/\(length))"
+            parts.append(
+                "[\(index):v]format=yuv420p,loop=loop=\(frames - 1):size=1:start=0,setpts=N/(\(fps)*TB),"
+                    + "scale=w=2*trunc(\(settings.width)*(1+\(growth)*\(progress))/2):h=-2:eval=frame:flags=bilinear,"
+                    + "crop=\(settings.width):\(settings.height),setsar=1[s\(index)]")
+        }
+        var current = "s0"
+        for index in 1..<max(1, clips.count) {
+            let offset = String(format: "%.4f", clips[index].start)
+            let next = "x\(index)"
+            parts.append(
+                "[\(current)][s\(index)]xfade=transition=fade:duration=\(String(format: "%.4f", crossfade)):offset=\(offset)[\(next)]")
+            current = next
+        }
+        let captionFilter = captions.map { "ass=filename=\(FilterGraph.escapeValue($0))," } ?? ""
+        parts.append("[\(current)]\(captionFilter)format=yuv420p[vout]")
+        return parts.joined(separator: ";")
+    }
+
+    /// The voice (and ducked music) up to the loudness gain: shared by the analysis and the render,
+    /// so the gain measured is the gain needed. Ends in the label `[mix]`.
+    var audioMixGraph: String {
+        // espeak's WAV is mono with no channel layout: set one before any filter.
+        var parts = [
+            "[\(voiceInput):a]aformat=sample_fmts=fltp:channel_layouts=mono,aresample=48000,"
+                + "acompressor=threshold=-32dB:ratio=10:attack=0.5:release=80:makeup=14dB:knee=4,"
+                + "aformat=sample_fmts=fltp:channel_layouts=stereo"
+                + (music == nil ? "[mix]" : "[voice]")
+        ]
+        if music != nil {
+            parts.append("[voice]asplit=2[speech][key]")
+            parts.append(
+                "[\(musicInput):a]aformat=sample_fmts=fltp:channel_layouts=stereo,aresample=48000,"
+                    + "volume=\(String(format: "%.1f", settings.musicVolumeDB))dB[bed]")
+            parts.append("[bed][key]sidechaincompress=threshold=0.02:ratio=10:attack=20:release=400[ducked]")
+            parts.append("[speech][ducked]amix=inputs=2:duration=first:dropout_transition=0:normalize=0[mix]")
+        }
+        return parts.joined(separator: ";")
+    }
+
+    var audioGraph: String {
+        audioMixGraph + ";[mix]volume=\(String(format: "%.2f", gainDB))dB,"
+            + "alimiter=limit=0.75:attack=1:release=50:level=false,"
+            + "aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo[aout]"
+    }
+
+    private var audioInputs: [String] {
+        var inputs = ["-i", voice]
+        if let music { inputs += ["-stream_loop", "-1", "-i", music] }
+        return inputs
+    }
+
+    /// Measures the mix's integrated loudness (ebur128) before the gain: an audio-only pass.
+    var analysisArguments: [String] {
+        // Placeholder inputs keep the input numbering identical to the render's.
+        let placeholders = images.flatMap { _ in ["-f", "lavfi", "-i", "color=c=black:s=16x16:d=0.04"] }
+        return ["-hide_banner", "-nostats", "-nostdin"] + placeholders + audioInputs + [
+            "-filter_complex", audioMixGraph + ";[mix]ebur128=framelog=verbose[measured]",
+            "-map", "[measured]", "-t", String(format: "%.3f", durationSeconds), "-f", "null", "-",
+        ]
+    }
+
+    var arguments: [String] {
+        let imageInputs = images.flatMap { ["-framerate", "\(settings.framesPerSecond)", "-i", $0] }
+        return ["-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-nostats", "-progress", "pipe:1"]
+            + imageInputs + audioInputs + [
+                "-filter_complex", videoGraph + ";" + audioGraph,
+                "-map", "[vout]", "-map", "[aout]",
+                "-c:v", "libx264", "-preset", settings.preset, "-crf", "\(settings.crf)",
+                "-profile:v", "high", "-pix_fmt", "yuv420p", "-r", "\(settings.framesPerSecond)",
+                "-g", "\(settings.framesPerSecond * 2)",
+                "-c:a", "aac", "-b:a", settings.audioBitrate, "-ar", "48000",
+                "-t", String(format: "%.3f", durationSeconds),
+                "-movflags", "+faststart", output,
+            ]
+    }
+
+    /// Reads the integrated loudness from ebur128's summary (`I: -23.4 LUFS`).
+    static func integratedLoudness(fromAnalysisLog log: String) -> Double? {
+        guard let summary = log.range(of: "Summary:", options: .backwards) else { return nil }
+        for line in log[summary.upperBound...].split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("I:") {
+                return Double(trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces).split(separator: " ")[0])
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,20 @@
+/// Encoder and look settings of the render. Defaults meet DESIGN §2 stage 5 and the speed goal
+/// (see README, "Performance").
+public struct RenderSettings: Sendable, Codable, Equatable {
+    public var width = 1080
+    public var height = 1920
+    public var framesPerSecond = 30
+    /// x264 preset; `veryfast` at CRF 21 is the measured balance (README, "Performance").
+    public var preset = "veryfast"
+    public var crf = 21
+    public var crossfadeSeconds = 0.4
+    /// How much an image grows (or shrinks) over its scene: 0.06 = 6 %.
+    public var zoom = 0.06
+    public var audioBitrate = "160k"
+    /// Music bed level before ducking, relative to its file.
+    public var musicVolumeDB = -14.0
+    /// Integrated loudness target (TikTok and most platforms normalise to about −14 LUFS).
+    public var loudnessTargetLUFS = -14.0
+
+    public init() {}
+}

@@ -1,0 +1,100 @@
+import CEspeakNG
+import Foundation
+
+/// Synthesised speech: 16-bit mono samples and the word events espeak-ng reported.
+struct SpeechAudio: Sendable {
+    struct WordEvent: Sendable {
+        /// 1-based character (Unicode scalar) index into the synthesised text.
+        var textPosition: Int
+        var length: Int
+        var milliseconds: Int
+    }
+
+    var samples: [Int16]
+    var sampleRate: Int
+    var events: [WordEvent]
+
+    var durationSeconds: Double { Double(samples.count) / Double(sampleRate) }
+}
+
+/// A failure of the offline voice.
+enum SpeechError: Error, CustomStringConvertible {
+    case initialisationFailed
+    case unknownVoice(String)
+    case synthesisFailed(code: Int32)
+
+    var description: String {
+        switch self {
+        case .initialisationFailed:
+            "espeak-ng could not start — install it with `apt-get install espeak-ng libespeak-ng1` (see `reelsmith doctor`)"
+        case let .unknownVoice(name):
+            "espeak-ng has no voice `\(name)` — write `voice: default`, or a name from `espeak-ng --voices` such as en-us, en-gb, fr-fr"
+        case let .synthesisFailed(code):
+            "espeak-ng failed to synthesise the text (error \(code))"
+        }
+    }
+}
+
+/// libespeak-ng, in-process. The library keeps global state and its synthesis call blocks, so
+/// every call runs on one serial queue (one thread at a time) and results come back with `await`.
+final class SpeechSynthesizer: @unchecked Sendable {
+    static let shared = SpeechSynthesizer()
+
+    private let queue = DispatchQueue(label: "reelsmith.espeak")
+    /// Touched only on `queue`.
+    private var sampleRate: Int32 = 0
+
+    private init() {}
+
+    func synthesize(_ text: String, voice: String) async throws -> SpeechAudio {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async {
+                continuation.resume(with: Result { try self.synthesizeOnQueue(text, voice: voice) })
+            }
+        }
+    }
+
+    /// Collects what the synth callback hands over; passed through espeak's `user_data`.
+    private final class Collector {
+        var samples: [Int16] = []
+        var events: [SpeechAudio.WordEvent] = []
+    }
+
+    private func synthesizeOnQueue(_ text: String, voice: String) throws -> SpeechAudio {
+        if sampleRate == 0 {
+            let rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nil, Int32(espeakINITIALIZE_DONT_EXIT))
+            guard rate > 0 else { throw SpeechError.initialisationFailed }
+            sampleRate = rate
+            espeak_SetSynthCallback { samples, count, events in
+                guard let events, let context = events.pointee.user_data else { return 0 }
+                let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
+                if let samples, count > 0 {
+                    collector.samples.append(contentsOf: UnsafeBufferPointer(start: samples, count: Int(count)))
+                }
+                var event = events
+                while event.pointee.type != espeakEVENT_LIST_TERMINATED {
+                    if event.pointee.type == espeakEVENT_WORD {
+                        collector.events.append(
+                            .init(
+                                textPosition: Int(event.pointee.text_position), length: Int(event.pointee.length),
+                                milliseconds: Int(event.pointee.audio_position)))
+                    }
+                    event += 1
+                }
+                return 0
+            }
+        }
+        let status = voice.withCString { espeak_SetVoiceByName($0) }
+        guard status == EE_OK else { throw SpeechError.unknownVoice(voice) }
+
+        let collector = Collector()
+        let context = Unmanaged.passRetained(collector)
+        defer { context.release() }
+        let flags = UInt32(espeakCHARS_UTF8) | UInt32(espeakENDPAUSE)
+        let result = text.withCString { pointer in
+            espeak_Synth(pointer, strlen(pointer) + 1, 0, POS_CHARACTER, 0, flags, nil, context.toOpaque())
+        }
+        guard result == EE_OK else { throw SpeechError.synthesisFailed(code: result.rawValue) }
+        return SpeechAudio(samples: collector.samples, sampleRate: Int(sampleRate), events: collector.events)
+    }
+}

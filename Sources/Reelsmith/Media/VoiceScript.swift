@@ -1,0 +1,87 @@
+/// The text handed to the voice, split into the words the captions will show, with each word's
+/// position in that text so espeak-ng's word events can be mapped back onto them.
+struct VoiceScript: Sendable, Equatable {
+    struct Word: Sendable, Equatable {
+        var text: String
+        /// 1-based index, in Unicode scalars, of the word's first character (espeak's `text_position`).
+        var position: Int
+        var scene: Int
+    }
+
+    var text: String
+    var words: [Word]
+
+    init(scenes: [Script.Scene]) {
+        var text = ""
+        var words: [Word] = []
+        var position = 0
+        for scene in scenes {
+            let spoken = SpokenText.clean(scene.narration)
+            guard !spoken.isEmpty else { continue }
+            if !text.isEmpty {
+                text += " "
+                position += 1
+            }
+            for (offset, piece) in spoken.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+                if offset > 0 { position += 1 }
+                if piece.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+                    words.append(Word(text: String(piece), position: position + 1, scene: scene.index))
+                }
+                position += piece.unicodeScalars.count
+            }
+            text += spoken
+        }
+        self.text = text
+        self.words = words
+    }
+
+    /// Each word's start from the word events: an event belongs to the last word starting at or
+    /// before its position (French elisions give one event for "l'été"; English may add a stray
+    /// zero-length event at a sentence start). Words without an event are placed between their
+    /// neighbours; each word ends where the next begins.
+    func timings(from audio: SpeechAudio) -> [WordTiming] {
+        guard !words.isEmpty else { return [] }
+        var starts = [Double?](repeating: nil, count: words.count)
+        var hasRealEvent = [Bool](repeating: false, count: words.count)
+        var index = 0
+        for event in audio.events.sorted(by: { $0.textPosition < $1.textPosition }) {
+            while index + 1 < words.count, words[index + 1].position <= event.textPosition { index += 1 }
+            guard words[index].position <= event.textPosition + 1 else { continue }
+            let seconds = Double(event.milliseconds) / 1000
+            let isReal = event.length > 0
+            if starts[index] == nil || (isReal && !hasRealEvent[index]) {
+                starts[index] = seconds
+                hasRealEvent[index] = isReal
+            }
+        }
+        let total = audio.durationSeconds
+        // Keep times non-decreasing, then fill gaps linearly between known neighbours.
+        var last = 0.0
+        for i in starts.indices {
+            if let start = starts[i] {
+                starts[i] = max(start, last)
+                last = starts[i]!
+            }
+        }
+        var resolved = [Double](repeating: 0, count: words.count)
+        var i = 0
+        while i < words.count {
+            if let start = starts[i] {
+                resolved[i] = start
+                i += 1
+                continue
+            }
+            let previous = i > 0 ? resolved[i - 1] : 0
+            var j = i
+            while j < words.count, starts[j] == nil { j += 1 }
+            let next = j < words.count ? starts[j]! : total
+            let step = (next - previous) / Double(j - i + 1)
+            for k in i..<j { resolved[k] = previous + step * Double(k - i + 1) }
+            i = j
+        }
+        return words.indices.map { k in
+            let end = k + 1 < words.count ? resolved[k + 1] : total
+            return WordTiming(text: words[k].text, start: resolved[k], end: max(resolved[k], end), scene: words[k].scene)
+        }
+    }
+}

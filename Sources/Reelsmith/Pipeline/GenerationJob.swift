@@ -1,0 +1,167 @@
+import Foundation
+import Logging
+
+/// One request's run through the stages, inside its staging folder. Every product is written
+/// whole (temp file or folder, then rename), so its presence means the stage finished.
+struct Job: Sendable {
+    let id: String
+    let request: GenerationRequest
+    let staging: URL
+    let pipeline: GenerationPipeline
+    let progress: (@Sendable (Stage, Double) -> Void)?
+
+    private func file(_ name: String) -> URL { staging.appendingPathComponent(name) }
+    private func exists(_ names: String...) -> Bool {
+        names.allSatisfy { FileManager.default.fileExists(atPath: file($0).path) }
+    }
+
+    func run(logger: Logger) async throws -> PublishedVideo {
+        let templates = try TemplateLibrary.load(from: pipeline.workspace.templates)
+        var timings = StageClock(file: file("work/stages.json"))
+
+        // 1–2. Script and virality score.
+        let (script, choice) = try await timings.measure(.script, reused: exists("script.json", "virality.json")) {
+            try writeScript(templates: templates)
+        } reuse: {
+            (try JSONFiles.read(Script.self, from: file("script.json")),
+             try JSONFiles.read(ScriptChoice.self, from: file("virality.json")))
+        }
+        try checkpoint(.images)
+
+        // 3. Images.
+        let template = templates.template(niche: request.niche, language: request.language)
+        let imageNames = script.scenes.map { String(format: "images/%02d.png", $0.index) }
+        try await timings.measure(.images, reused: imageNames.allSatisfy { exists($0) }) {
+            let renderer = ImageRenderer(ffmpeg: pipeline.tools.ffmpeg, fontFile: pipeline.tools.fontFile)
+            let assets = ImageRenderer.assets(in: pipeline.workspace.assets(niche: request.niche))
+                + ImageRenderer.assets(in: pipeline.workspace.assets(niche: template.niche))
+            try await renderer.render(scenes: script.scenes, palette: template.palette, assets: assets, staging: staging)
+        } reuse: {}
+        try checkpoint(.voice)
+
+        // 4. Voice.
+        let voiceTimings = try await timings.measure(.voice, reused: exists("timings.json", "voice.mp3", "work/voice.wav")) {
+            try await speak(script)
+        } reuse: {
+            try JSONFiles.read(VoiceTimings.self, from: file("timings.json"))
+        }
+        try checkpoint(.captions)
+
+        // 5. Captions.
+        try await timings.measure(.captions, reused: exists("captions.ass", "captions.srt")) {
+            let chunks = CaptionChunk.chunks(from: voiceTimings.words, totalDuration: voiceTimings.durationSeconds)
+            let writer = CaptionWriter()
+            try Data(writer.ass(chunks: chunks).utf8).write(to: file("captions.ass"), options: .atomic)
+            try Data(writer.srt(chunks: chunks).utf8).write(to: file("captions.srt"), options: .atomic)
+        } reuse: {}
+        try checkpoint(.render)
+
+        // 6. Render.
+        try await timings.measure(.render, reused: exists("video.mp4", "thumbnail.jpg")) {
+            let plan = RenderPlan(
+                images: imageNames, sceneStarts: voiceTimings.sceneStarts(sceneCount: script.scenes.count),
+                durationSeconds: voiceTimings.durationSeconds, voice: "work/voice.wav", music: try musicFile(),
+                captions: "captions.ass", output: "video.mp4", settings: pipeline.settings)
+            let reporter = RenderProgress(jobId: id, index: pipeline.index, progress: progress)
+            try await VideoRenderer(ffmpeg: pipeline.tools.ffmpeg).render(plan, staging: staging) { reporter.report($0) }
+        } reuse: {}
+        try checkpoint(.record)
+
+        // 7. Record, report, publish.
+        let folderName = Self.folderName(date: Date(), title: script.title, topic: request.topic, jobId: id)
+        let videos = pipeline.workspace.videos
+        try await timings.measure(.record, reused: false) {
+            try pipeline.index.record(video: videoRecord(script: script, score: choice.score, voice: voiceTimings,
+                folder: videos.appendingPathComponent(folderName).path))
+        } reuse: {}
+        var report = GenerationReport(
+            jobId: id, createdAt: Date(), request: request, template: script.template, score: choice.score,
+            variants: choice.variants, chosenVariant: choice.chosenVariant, targets: choice.targets,
+            durationSeconds: voiceTimings.durationSeconds, wordCount: voiceTimings.words.count,
+            stageTimings: [], suggestions: ImprovementAdvice.suggestions(for: choice.score, language: request.language))
+        try await timings.measure(.report, reused: false) {} reuse: {}
+        report.stageTimings = timings.entries
+        try JSONFiles.write(report, to: file("report.json"))
+        try checkpoint(.publish)
+        try? FileManager.default.removeItem(at: file("work"))
+        let folder = try Publisher(videos: videos).publish(staging: staging, as: folderName)
+        return PublishedVideo(folder: folder, jobId: id, report: report)
+    }
+
+    /// Marks the stage about to run in the jobs table and stops here if the task was cancelled.
+    private func checkpoint(_ stage: Stage) throws {
+        try Task.checkCancellation()
+        progress?(stage, 0)
+        try pipeline.index.updateJob(id: id) { $0.stage = stage.rawValue }
+    }
+
+    private func writeScript(templates: TemplateLibrary) throws -> (Script, ScriptChoice) {
+        let targets = ScriptTargets(durationSeconds: request.durationSeconds)
+        let trends = (try? pipeline.index.trendHints(niche: request.niche)) ?? []
+        let engine = OfflineScriptEngine(library: templates)
+        let rubric = ViralityRubric(lexicon: templates.lexicon(for: request.language))
+        var best: (variant: Int, script: Script, score: ViralityScore)?
+        var variants: [GenerationReport.Variant] = []
+        for variant in 1...request.variants {
+            let script = engine.write(request: request, targets: targets, trends: trends, variant: variant)
+            let score = rubric.score(
+                script, niche: request.niche, targetDurationSeconds: targets.durationSeconds,
+                requestedScenes: request.images)
+            variants.append(.init(variant: variant, total: score.total, title: script.title))
+            if best == nil || score.total > best!.score.total { best = (variant, script, score) }
+        }
+        let choice = ScriptChoice(chosenVariant: best!.variant, score: best!.score, variants: variants, targets: targets)
+        try JSONFiles.write(choice, to: file("virality.json"))
+        try JSONFiles.write(best!.script, to: file("script.json"))
+        return (best!.script, choice)
+    }
+
+    private func speak(_ script: Script) async throws -> VoiceTimings {
+        let voiceScript = VoiceScript(scenes: script.scenes)
+        let voiceName = request.voice == "default" ? request.language.defaultVoice : request.voice
+        let audio = try await SpeechSynthesizer.shared.synthesize(voiceScript.text, voice: voiceName)
+        try FileManager.default.createDirectory(at: file("work"), withIntermediateDirectories: true)
+        try WAVFile.data(samples: audio.samples, sampleRate: audio.sampleRate).write(to: file("work/voice.wav"), options: .atomic)
+        try await ExternalTool(executable: pipeline.tools.ffmpeg, workingDirectory: staging).run([
+            "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-i", "work/voice.wav",
+            "-c:a", "libmp3lame", "-b:a", "128k", "-f", "mp3", "work/voice.partial.mp3",
+        ])
+        try? FileManager.default.removeItem(at: file("voice.mp3"))
+        try FileManager.default.moveItem(at: file("work/voice.partial.mp3"), to: file("voice.mp3"))
+        let timings = VoiceTimings(
+            durationSeconds: audio.durationSeconds, sampleRate: audio.sampleRate, voice: voiceName,
+            words: voiceScript.timings(from: audio))
+        try JSONFiles.write(timings, to: file("timings.json"))
+        return timings
+    }
+
+    private func musicFile() throws -> String? {
+        guard let name = request.music else { return nil }
+        let folder = pipeline.workspace.music
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        guard let match = names.sorted().first(where: { ($0 as NSString).deletingPathExtension == name }) else {
+            throw InputError(
+                .invalidValue(key: "music"), file: "request.yaml", problem: "no music named `\(name)` in templates/music/",
+                fix: "add the file or write `music: none`")
+        }
+        return folder.appendingPathComponent(match).path
+    }
+
+    private func videoRecord(script: Script, score: ViralityScore, voice: VoiceTimings, folder: String) throws -> VideoRecord {
+        let hashtags = String(decoding: try JSONEncoder().encode(script.hashtags), as: UTF8.self)
+        return VideoRecord(
+            id: id, niche: request.niche, topic: request.topic, title: script.title, language: request.language.rawValue,
+            viralityScore: score.total, durationSeconds: (voice.durationSeconds * 100).rounded() / 100,
+            hookLength: ScriptText.wordCount(script.hook), hashtagCount: script.hashtags.count,
+            hasCta: !script.callToAction.isEmpty, description: script.description, hashtags: hashtags, folder: folder,
+            tiktokId: nil, isExternal: false, createdAt: Date())
+    }
+
+    static func folderName(date: Date, title: String, topic: String?, jobId: String) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone.current
+        formatter.dateFormat = "yyyy-MM-dd"
+        return "\(formatter.string(from: date))-\(Slug.make(topic ?? title, maximumLength: 32))-\(jobId.prefix(8))"
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Logging
+
+/// A generation request's result: the published folder and its report.
+public struct PublishedVideo: Sendable {
+    public var folder: URL
+    public var jobId: String
+    public var report: GenerationReport
+}
+
+/// Request → video (DESIGN §2). Each stage writes its product into the job's staging folder under
+/// the state directory and is skipped when that product exists, so a crash or a restart resumes
+/// instead of paying twice. The finished folder is renamed into `outbox/videos/` in one step.
+public struct GenerationPipeline: Sendable {
+    public let workspace: Workspace
+    public let tools: Tools
+    public let index: LearningIndex
+    public var settings: RenderSettings
+    let logger: Logger
+
+    public init(workspace: Workspace, tools: Tools = Tools(), index: LearningIndex, settings: RenderSettings = RenderSettings()) {
+        self.workspace = workspace
+        self.tools = tools
+        self.index = index
+        self.settings = settings
+        self.logger = Logger(label: "reelsmith.pipeline")
+    }
+
+    /// Names under `templates/music/` usable as `music:` values.
+    public func musicLibrary() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.music.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.map { ($0 as NSString).deletingPathExtension }.sorted()
+    }
+
+    /// Validates a request file without running it.
+    public func validate(requestFile: URL, displayName: String? = nil) throws(InputError) -> GenerationRequest {
+        try GenerationRequest.load(contentsOf: requestFile, displayName: displayName, musicLibrary: musicLibrary())
+    }
+
+    /// The job id of a request file's content: the same bytes resume the same staging folder.
+    public static func jobId(forContent data: Data) -> String { String(SHA256.hex(data).prefix(12)) }
+
+    /// Runs every stage for a request file and publishes the result.
+    /// - Parameter progress: called with the running stage and, during the render, its fraction done.
+    public func run(
+        requestFile: URL, displayName: String? = nil,
+        progress: (@Sendable (Stage, Double) -> Void)? = nil
+    ) async throws -> PublishedVideo {
+        let name = displayName ?? requestFile.path
+        let data: Data
+        do { data = try Data(contentsOf: requestFile) } catch {
+            throw InputError(
+                .unreadable, file: name, problem: "the file cannot be read (\(error.localizedDescription))",
+                fix: "check that it exists and that its permissions allow reading")
+        }
+        let request = try GenerationRequest.decode(data: data, displayName: name, musicLibrary: musicLibrary())
+        let jobId = Self.jobId(forContent: data)
+        let job = Job(
+            id: jobId, request: request, staging: workspace.staging.appendingPathComponent(jobId),
+            pipeline: self, progress: progress)
+        var logger = logger
+        logger[metadataKey: "job"] = "\(jobId)"
+        logger[metadataKey: "file"] = "\(name)"
+        _ = try index.startJob(id: jobId, kind: "request", input: name, contentHash: SHA256.hex(data))
+        do {
+            try FileManager.default.createDirectory(at: job.staging, withIntermediateDirectories: true)
+            let requestCopy = job.staging.appendingPathComponent("request.yaml")
+            if !FileManager.default.fileExists(atPath: requestCopy.path) { try data.write(to: requestCopy, options: .atomic) }
+            logger.info("generating", metadata: ["niche": "\(request.niche)", "language": "\(request.language.rawValue)"])
+            let published = try await job.run(logger: logger)
+            try index.updateJob(id: jobId) {
+                $0.state = .published
+                $0.stage = Stage.publish.rawValue
+                $0.progress = 1
+                $0.output = published.folder.path
+            }
+            logger.info("published", metadata: ["folder": "\(published.folder.path)"])
+            return published
+        } catch {
+            let message = "\(error)"
+            try? index.updateJob(id: jobId) {
+                $0.state = .failed
+                $0.error = message
+            }
+            throw error
+        }
+    }
+}

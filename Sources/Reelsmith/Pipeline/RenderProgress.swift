@@ -1,0 +1,28 @@
+import Foundation
+
+/// Forwards render progress to the caller and, at most once per percent, to the jobs table,
+/// where `reelsmith status` reads it.
+final class RenderProgress: @unchecked Sendable {
+    private let jobId: String
+    private let index: LearningIndex
+    private let progress: (@Sendable (Stage, Double) -> Void)?
+    private let lock = NSLock()
+    private var lastPercent = -1
+
+    init(jobId: String, index: LearningIndex, progress: (@Sendable (Stage, Double) -> Void)?) {
+        self.jobId = jobId
+        self.index = index
+        self.progress = progress
+    }
+
+    func report(_ fraction: Double) {
+        let percent = Int(fraction * 100)
+        lock.lock()
+        let isNew = percent > lastPercent
+        if isNew { lastPercent = percent }
+        lock.unlock()
+        guard isNew else { return }
+        progress?(.render, fraction)
+        try? index.updateJob(id: jobId) { $0.progress = fraction }
+    }
+}

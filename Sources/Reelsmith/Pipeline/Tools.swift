@@ -1,0 +1,28 @@
+import Foundation
+
+/// The external programs and files the offline engines need, found once at start.
+public struct Tools: Sendable, Equatable {
+    public var ffmpeg: String
+    public var ffprobe: String
+    /// A bold TrueType font for title cards.
+    public var fontFile: String
+
+    public init(ffmpeg: String = "ffmpeg", ffprobe: String = "ffprobe", fontFile: String? = nil) {
+        self.ffmpeg = ffmpeg
+        self.ffprobe = ffprobe
+        self.fontFile = fontFile ?? Self.defaultFontFile() ?? "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+    }
+
+    static let fontCandidates = [
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+        "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+    ]
+
+    static func defaultFontFile() -> String? {
+        if let configured = ProcessInfo.processInfo.environment["REELSMITH_FONT"], !configured.isEmpty {
+            return configured
+        }
+        return fontCandidates.first { FileManager.default.fileExists(atPath: $0) }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Writes scripts from `templates/scripts/` without any network: deterministic for a given
+/// request, seed and variant number.
+struct OfflineScriptEngine: Sendable {
+    let library: TemplateLibrary
+
+    func write(request: GenerationRequest, targets: ScriptTargets, trends: [TrendHint], variant: Int) -> Script {
+        let template = library.template(niche: request.niche, language: request.language)
+        let lexicon = library.lexicon(for: request.language)
+        var random = SeededGenerator(
+            text: "\(request.niche)|\(request.topic ?? "")|\(request.tone)|\(request.language)|\(request.seed)|\(variant)")
+        let topic = request.topic ?? trends.first?.title ?? request.niche
+        func fill(_ text: String) -> String {
+            text.replacingOccurrences(of: "{Topic}", with: ScriptText.capitalizedFirst(topic))
+                .replacingOccurrences(of: "{topic}", with: topic)
+        }
+
+        let tone = template.tone(named: request.tone).tone
+        let fittingHooks = tone.hooks.filter { ScriptText.wordCount(fill($0)) <= targets.hookMaxWords }
+        let hook = fill((fittingHooks.isEmpty ? tone.hooks : fittingHooks).randomElement(using: &random)!)
+        let callToAction = fill(tone.ctas.randomElement(using: &random)!)
+        let title = fill(template.titles.randomElement(using: &random)!)
+
+        var pool = PointPool(points: template.points.map(fill), random: random)
+        if let trend = trends.first(where: { $0.title != topic }) ?? trends.first {
+            pool.pushFront(trendLine(trend, language: request.language))
+        }
+        let wordsWanted = Int((Double(targets.durationSeconds) * SpeakingRate.wordsPerSecond(request.language)).rounded())
+        let bodyWords = max(request.images * 6, wordsWanted - ScriptText.wordCount(hook) - ScriptText.wordCount(callToAction))
+        let stopwords = Set(lexicon.stopwords.map(Slug.fold))
+
+        var scenes: [Script.Scene] = []
+        var remaining = bodyWords
+        for index in 1...request.images {
+            let budget = remaining / (request.images - index + 1)
+            var sentences: [String] = []
+            var count = 0
+            repeat {
+                let sentence = pool.next()
+                sentences.append(sentence)
+                count += ScriptText.wordCount(sentence)
+            } while count + 4 < budget
+            remaining -= count
+            var parts = sentences
+            if index == 1 { parts.insert(hook, at: 0) }
+            if index == request.images { parts.append(callToAction) }
+            let keyPhrase =
+                index == 1
+                ? ScriptText.keyPhrase(from: title, limit: 8, stopwords: stopwords)
+                : ScriptText.keyPhrase(from: sentences[0], limit: 7, stopwords: stopwords)
+            scenes.append(
+                Script.Scene(
+                    index: index, narration: parts.joined(separator: " "), keyPhrase: keyPhrase,
+                    imagePrompt: "\(keyPhrase.trimmingCharacters(in: CharacterSet(charactersIn: "…"))), \(template.imageStyle), vertical 9:16"))
+        }
+
+        let hashtags = hashtagList(template: template, niche: request.niche, count: targets.hashtagCount)
+        let narration = scenes.map(\.narration).joined(separator: "\n\n")
+        let words = ScriptText.wordCount(narration)
+        let description = fill(template.descriptions.randomElement(using: &random)!)
+        return Script(
+            title: title, hook: hook, script: narration, scenes: scenes, hashtags: hashtags,
+            description: description + "\n\n" + hashtags.joined(separator: " "), callToAction: callToAction,
+            durationSeconds: Int((Double(words) / SpeakingRate.wordsPerSecond(request.language)).rounded()),
+            language: request.language, template: template.niche)
+    }
+
+    private func hashtagList(template: ScriptTemplate, niche: String, count: Int) -> [String] {
+        var tags: [String] = []
+        let nicheTag = Slug.make(niche).replacingOccurrences(of: "-", with: "")
+        if template.niche == ScriptTemplate.genericNiche, !nicheTag.isEmpty { tags.append(nicheTag) }
+        for tag in template.hashtags where !tags.contains(tag) { tags.append(tag) }
+        return tags.prefix(max(0, count)).map { "#" + $0 }
+    }
+
+    private func trendLine(_ trend: TrendHint, language: Language) -> String {
+        let views = trend.views.formatted(.number.grouping(.automatic).locale(Locale(identifier: language == .fr ? "fr_FR" : "en_US")))
+        return switch language {
+        case .fr: "En ce moment, \(trend.title) cumule \(views) vues, et ce n'est pas un hasard."
+        case .en: "Right now, \(trend.title) is pulling \(views) views, and that is no accident."
+        }
+    }
+}
+
+/// Body sentences drawn without repeats until the pool runs dry, then reshuffled.
+private struct PointPool {
+    private let points: [String]
+    private var queue: [String] = []
+    private var random: SeededGenerator
+
+    init(points: [String], random: SeededGenerator) {
+        self.points = points
+        self.random = random
+    }
+
+    mutating func pushFront(_ sentence: String) { queue.append(sentence) }
+
+    mutating func next() -> String {
+        if queue.isEmpty { queue = points.shuffled(using: &random).reversed() }
+        return queue.removeLast()
+    }
+}

@@ -1,0 +1,49 @@
+/// What the next script aims for: the request's wishes, adjusted by learning insights when the
+/// evidence is sufficient. `adjustments` says which insight changed what, for `report.json`.
+public struct ScriptTargets: Sendable, Codable, Equatable {
+    public var durationSeconds: Int
+    public var hashtagCount: Int
+    public var hookMaxWords: Int
+    public var adjustments: [String]
+
+    public static let defaultHashtagCount = 5
+    public static let defaultHookMaxWords = 12
+
+    public init(durationSeconds: Int, hashtagCount: Int = defaultHashtagCount, hookMaxWords: Int = defaultHookMaxWords,
+        adjustments: [String] = [])
+    {
+        self.durationSeconds = durationSeconds
+        self.hashtagCount = hashtagCount
+        self.hookMaxWords = hookMaxWords
+        self.adjustments = adjustments
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case durationSeconds = "duration_seconds"
+        case hashtagCount = "hashtag_count"
+        case hookMaxWords = "hook_max_words"
+        case adjustments
+    }
+}
+
+/// A trend of the request's niche, used to pick a topic and cite what is working now.
+public struct TrendHint: Sendable, Codable, Equatable {
+    public var title: String
+    public var views: Int
+
+    public init(title: String, views: Int) {
+        self.title = title
+        self.views = views
+    }
+}
+
+/// espeak-ng's speaking pace at its default rate, measured on template sentences
+/// (en-us ≈ 3.0 words/s, fr-fr ≈ 3.45 words/s, pauses included).
+enum SpeakingRate {
+    static func wordsPerSecond(_ language: Language) -> Double {
+        switch language {
+        case .en: 2.95
+        case .fr: 3.4
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Reelsmith
+
+struct ProcessCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "process",
+        abstract: "Run the pipeline once for each file given (a generation request YAML).",
+        discussion: "Each request becomes a folder under outbox/videos/. A file that fails is reported with its line, column and fix; the others still run."
+    )
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Argument(help: "Request files, e.g. inbox/requests/example-en.yaml.")
+    var files: [String]
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one file, e.g. `reelsmith process inbox/requests/example-en.yaml`") }
+    }
+
+    func run() async throws {
+        Log.bootstrap()
+        let workspace = options.workspace
+        let index = try LearningIndex(url: workspace.indexFile)
+        let pipeline = GenerationPipeline(workspace: workspace, index: index)
+        var failures = 0
+        for path in files {
+            let url = URL(fileURLWithPath: path)
+            do {
+                let published = try await pipeline.run(requestFile: url, displayName: path) { stage, fraction in
+                    Terminal.progress(stage: stage, fraction: fraction)
+                }
+                Terminal.clearLine()
+                print("\(path): \(published.folder.path) (score \(published.report.score.total)/100, "
+                    + String(format: "%.1f s", published.report.durationSeconds) + ")")
+            } catch {
+                Terminal.clearLine()
+                Terminal.error("\(error)")
+                failures += 1
+            }
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import Reelsmith
+
+/// Where the project folders are; shared by every command.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .long, help: "The project folder holding inbox/, outbox/ and templates/.")
+    var root: String = "."
+
+    @Option(name: .long, help: "The outbox folder (default: ROOT/outbox).")
+    var outbox: String?
+
+    @Option(name: .long, help: "The templates folder (default: ROOT/templates).")
+    var templates: String?
+
+    @Option(name: .long, help: "The state folder holding the learning index and staging (default: ROOT/.reelsmith).")
+    var state: String?
+
+    var workspace: Workspace {
+        func url(_ path: String?) -> URL? { path.map { URL(fileURLWithPath: $0).standardizedFileURL } }
+        return Workspace(
+            root: URL(fileURLWithPath: root).standardizedFileURL, outbox: url(outbox), templates: url(templates),
+            state: url(state))
+    }
+}
