@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(
             name: "ReelsmithTests",
             dependencies: ["Reelsmith", .product(name: "GRDB", package: "GRDB.swift")],
-            resources: [.copy("Fixtures")],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
     ],

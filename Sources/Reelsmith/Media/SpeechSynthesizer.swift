@@ -60,6 +60,37 @@ final class SpeechSynthesizer: @unchecked Sendable {
         var events: [SpeechAudio.WordEvent] = []
     }
 
+    /// Selects a voice by its name (`French_(France)`), file (`roa/fr`) or language (`fr-fr`, `en-us`),
+    /// matched exactly against espeak-ng's voice list so a typo is an error, not a silent fallback.
+    private static func select(voice wanted: String) -> Bool {
+        let key = wanted.lowercased()
+        guard var list = espeak_ListVoices(nil) else { return false }
+        while let voice = list.pointee {
+            let name = voice.pointee.name.map { String(cString: $0) } ?? ""
+            let identifier = voice.pointee.identifier.map { String(cString: $0) } ?? ""
+            if name.lowercased() == key || identifier.lowercased() == key || identifier.lowercased().hasSuffix("/" + key)
+                || languages(of: voice).contains(key)
+            {
+                return name.withCString { espeak_SetVoiceByName($0) } == EE_OK
+            }
+            list += 1
+        }
+        return false
+    }
+
+    /// A voice's `languages` field: pairs of a priority byte and a zero-terminated name, ended by an empty name.
+    private static func languages(of voice: UnsafePointer<espeak_VOICE>) -> [String] {
+        guard var cursor = voice.pointee.languages else { return [] }
+        var names: [String] = []
+        while cursor.pointee != 0 {
+            cursor += 1  // the priority byte
+            let name = String(cString: cursor)
+            names.append(name.lowercased())
+            cursor += name.utf8.count + 1
+        }
+        return names
+    }
+
     private func synthesizeOnQueue(_ text: String, voice: String) throws -> SpeechAudio {
         if sampleRate == 0 {
             let rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nil, Int32(espeakINITIALIZE_DONT_EXIT))
@@ -84,8 +115,7 @@ final class SpeechSynthesizer: @unchecked Sendable {
                 return 0
             }
         }
-        let status = voice.withCString { espeak_SetVoiceByName($0) }
-        guard status == EE_OK else { throw SpeechError.unknownVoice(voice) }
+        guard Self.select(voice: voice) else { throw SpeechError.unknownVoice(voice) }
 
         let collector = Collector()
         let context = Unmanaged.passRetained(collector)

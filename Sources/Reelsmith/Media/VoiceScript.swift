@@ -26,6 +26,9 @@ struct VoiceScript: Sendable, Equatable {
                 if offset > 0 { position += 1 }
                 if piece.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
                     words.append(Word(text: String(piece), position: position + 1, scene: scene.index))
+                } else if !words.isEmpty, words[words.count - 1].scene == scene.index {
+                    // Punctuation standing alone (French `suite !`) stays with its word on screen.
+                    words[words.count - 1].text += " " + piece
                 }
                 position += piece.unicodeScalars.count
             }

@@ -18,29 +18,39 @@ struct OfflineScriptEngine: Sendable {
 
         let tone = template.tone(named: request.tone).tone
         let fittingHooks = tone.hooks.filter { ScriptText.wordCount(fill($0)) <= targets.hookMaxWords }
-        let hook = fill((fittingHooks.isEmpty ? tone.hooks : fittingHooks).randomElement(using: &random)!)
+        let hookTemplate = (fittingHooks.isEmpty ? tone.hooks : fittingHooks).randomElement(using: &random)!
+        let hook = fill(hookTemplate)
         let callToAction = fill(tone.ctas.randomElement(using: &random)!)
         let title = fill(template.titles.randomElement(using: &random)!)
 
-        var pool = PointPool(points: template.points.map(fill), random: random)
+        // The topic is said early: when the hook does not name it, a point that does comes first.
+        var first: [String] = []
         if let trend = trends.first(where: { $0.title != topic }) ?? trends.first {
-            pool.pushFront(trendLine(trend, language: request.language))
+            first.append(trendLine(trend, language: request.language))
         }
+        let namesTopic = { (text: String) in text.contains("{topic}") || text.contains("{Topic}") }
+        if !namesTopic(hookTemplate), let point = template.points.filter(namesTopic).randomElement(using: &random) {
+            first.insert(point, at: 0)
+        }
+        var pool = PointPool(points: template.points, first: first, random: random, fill: fill)
         let wordsWanted = Int((Double(targets.durationSeconds) * SpeakingRate.wordsPerSecond(request.language)).rounded())
-        let bodyWords = max(request.images * 6, wordsWanted - ScriptText.wordCount(hook) - ScriptText.wordCount(callToAction))
+        let bodyWords = max(0, wordsWanted - ScriptText.wordCount(hook) - ScriptText.wordCount(callToAction))
         let stopwords = Set(lexicon.stopwords.map(Slug.fold))
 
         var scenes: [Script.Scene] = []
         var remaining = bodyWords
         for index in 1...request.images {
             let budget = remaining / (request.images - index + 1)
+            // The first and last scenes already speak the hook and the call to action: in a
+            // short video they may carry nothing else. Every other scene says at least one point.
+            let framed = index == 1 || index == request.images
             var sentences: [String] = []
             var count = 0
-            repeat {
+            while sentences.isEmpty ? (!framed || budget >= 6) : count + 4 < budget {
                 let sentence = pool.next()
                 sentences.append(sentence)
                 count += ScriptText.wordCount(sentence)
-            } while count + 4 < budget
+            }
             remaining -= count
             var parts = sentences
             if index == 1 { parts.insert(hook, at: 0) }
@@ -48,7 +58,7 @@ struct OfflineScriptEngine: Sendable {
             let keyPhrase =
                 index == 1
                 ? ScriptText.keyPhrase(from: title, limit: 8, stopwords: stopwords)
-                : ScriptText.keyPhrase(from: sentences[0], limit: 7, stopwords: stopwords)
+                : ScriptText.keyPhrase(from: sentences.first ?? callToAction, limit: 7, stopwords: stopwords)
             scenes.append(
                 Script.Scene(
                     index: index, narration: parts.joined(separator: " "), keyPhrase: keyPhrase,
@@ -83,21 +93,24 @@ struct OfflineScriptEngine: Sendable {
     }
 }
 
-/// Body sentences drawn without repeats until the pool runs dry, then reshuffled.
+/// Body sentences drawn without repeats until the pool runs dry, then reshuffled; `first` are
+/// said before the rest and not repeated in the first round.
 private struct PointPool {
     private let points: [String]
-    private var queue: [String] = []
+    private var queue: [String]
     private var random: SeededGenerator
+    private let fill: (String) -> String
 
-    init(points: [String], random: SeededGenerator) {
+    init(points: [String], first: [String], random: SeededGenerator, fill: @escaping (String) -> String) {
         self.points = points
         self.random = random
+        self.fill = fill
+        let rest = points.filter { !first.contains($0) }.shuffled(using: &self.random)
+        queue = (first + rest).reversed()
     }
-
-    mutating func pushFront(_ sentence: String) { queue.append(sentence) }
 
     mutating func next() -> String {
         if queue.isEmpty { queue = points.shuffled(using: &random).reversed() }
-        return queue.removeLast()
+        return fill(queue.removeLast())
     }
 }

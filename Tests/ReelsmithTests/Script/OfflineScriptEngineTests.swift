@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import Reelsmith
+
+@Suite struct OfflineScriptEngineTests {
+    let library: TemplateLibrary
+    init() throws { library = try TemplateLibrary.load(from: TestSupport.templates) }
+
+    private func write(_ request: GenerationRequest, variant: Int = 1, trends: [TrendHint] = []) -> Script {
+        OfflineScriptEngine(library: library).write(
+            request: request, targets: ScriptTargets(durationSeconds: request.durationSeconds), trends: trends, variant: variant)
+    }
+
+    @Test func sameRequestAndSeedGiveTheSameScript() {
+        let request = GenerationRequest(niche: "fitness", topic: "squats", language: .en)
+        #expect(write(request) == write(request))
+        var reseeded = request
+        reseeded.seed = 7
+        #expect(write(reseeded) != write(request))
+    }
+
+    @Test(arguments: [Language.en, .fr])
+    func scriptHasOneSceneEachImageWithHookFirstAndCTALast(language: Language) {
+        let request = GenerationRequest(niche: "finance", topic: "budget", language: language, images: 6)
+        let script = write(request)
+        #expect(script.scenes.count == 6)
+        #expect(script.scenes.map(\.index) == Array(1...6))
+        #expect(script.scenes[0].narration.hasPrefix(script.hook))
+        #expect(script.scenes[5].narration.hasSuffix(script.callToAction))
+        #expect(script.language == language)
+        #expect(script.template == "finance")
+        #expect(script.hashtags.count == ScriptTargets.defaultHashtagCount)
+        #expect(script.hashtags.allSatisfy { $0.hasPrefix("#") })
+        #expect(!script.scenes.contains { $0.imagePrompt.isEmpty || $0.keyPhrase.isEmpty })
+        #expect(!script.script.contains("{topic}") && !script.script.contains("{Topic}"))
+    }
+
+    @Test func frenchAliasFindsTheNicheTemplate() {
+        let script = write(GenerationRequest(niche: "Cuisine", language: .fr))
+        #expect(script.template == "cooking")
+    }
+
+    @Test func unknownNicheFallsBackToGenericAndTagsTheNiche() {
+        let script = write(GenerationRequest(niche: "astronomy", topic: "black holes", language: .en))
+        #expect(script.template == "generic")
+        #expect(script.hashtags.first == "#astronomy")
+    }
+
+    @Test(arguments: [15, 45, 120])
+    func estimatedDurationFollowsTheTarget(seconds: Int) {
+        let script = write(GenerationRequest(niche: "motivation", language: .en, durationSeconds: seconds, images: 4))
+        #expect(abs(script.durationSeconds - seconds) <= max(4, seconds / 5))
+    }
+
+    @Test func bestTrendBecomesTheTopicWhenNoneIsGiven() {
+        let script = write(
+            GenerationRequest(niche: "fitness", language: .en), trends: [TrendHint(title: "the plank challenge", views: 90000)])
+        #expect(script.script.contains("the plank challenge"))
+    }
+}
+
+@Suite struct ViralityRubricTests {
+    @Test func criteriaHaveTheSeedsPointsAndReasons() throws {
+        let library = try TemplateLibrary.load(from: TestSupport.templates)
+        let request = GenerationRequest(niche: "fitness", topic: "squats", language: .en, durationSeconds: 30, images: 3)
+        let script = OfflineScriptEngine(library: library).write(
+            request: request, targets: ScriptTargets(durationSeconds: 30), trends: [], variant: 1)
+        let score = ViralityRubric(lexicon: library.lexicon(for: .en))
+            .score(script, niche: "fitness", targetDurationSeconds: 30, requestedScenes: 3)
+        #expect(score.criteria.map(\.name) == ["hook", "structure", "timing", "emotional_triggers", "seo_hashtags"])
+        #expect(score.criteria.map(\.maximum) == [25, 25, 20, 20, 10])
+        #expect(score.total == score.criteria.map(\.points).reduce(0, +))
+        #expect(score.criteria.allSatisfy { $0.points >= 0 && $0.points <= $0.maximum && !$0.reason.isEmpty })
+    }
+
+    @Test func aWeakScriptScoresLowerThanAGoodOne() throws {
+        let library = try TemplateLibrary.load(from: TestSupport.templates)
+        let rubric = ViralityRubric(lexicon: library.lexicon(for: .en))
+        let good = OfflineScriptEngine(library: library).write(
+            request: GenerationRequest(niche: "fitness", language: .en, durationSeconds: 30, images: 3),
+            targets: ScriptTargets(durationSeconds: 30), trends: [], variant: 1)
+        var weak = good
+        weak.hook = "So today I am going to be talking to you about a few things regarding exercise in general"
+        weak.callToAction = ""
+        weak.hashtags = []
+        weak.durationSeconds = 140
+        let goodScore = rubric.score(good, niche: "fitness", targetDurationSeconds: 30, requestedScenes: 3)
+        let weakScore = rubric.score(weak, niche: "fitness", targetDurationSeconds: 30, requestedScenes: 3)
+        #expect(weakScore.total < goodScore.total - 20)
+        #expect(weakScore.points(for: "timing") == 0)
+        #expect(weakScore.points(for: "seo_hashtags")! < goodScore.points(for: "seo_hashtags")!)
+    }
+}
