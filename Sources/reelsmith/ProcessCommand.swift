@@ -5,13 +5,13 @@ import Reelsmith
 struct ProcessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "process",
-        abstract: "Run the pipeline once for each file given (a generation request YAML).",
-        discussion: "Each request becomes a folder under outbox/videos/. A file that fails is reported with its line, column and fix; the others still run."
+        abstract: "Run the pipeline once for each file given: a request, trends or analytics file.",
+        discussion: "A request becomes a folder under outbox/videos/. The kind comes from a `kind:` key, else from the inbox folder. A file that fails is reported with its line, column and fix; the others still run."
     )
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Argument(help: "Request files, e.g. inbox/requests/example-en.yaml.")
+    @Argument(help: "Inbox files, e.g. inbox/requests/example-en.yaml.")
     var files: [String]
 
     func validate() throws {
@@ -22,17 +22,16 @@ struct ProcessCommand: AsyncParsableCommand {
         Log.bootstrap()
         let workspace = options.workspace
         let index = try LearningIndex(url: workspace.indexFile)
-        let pipeline = GenerationPipeline(workspace: workspace, index: index)
+        let processor = InboxProcessor(generation: GenerationPipeline(workspace: workspace, index: index))
         var failures = 0
         for path in files {
             let url = URL(fileURLWithPath: path)
             do {
-                let published = try await pipeline.run(requestFile: url, displayName: path) { stage, fraction in
+                let outcome = try await processor.process(file: url, displayName: path) { stage, fraction in
                     Terminal.progress(stage: stage, fraction: fraction)
                 }
                 Terminal.clearLine()
-                print("\(path): \(published.folder.path) (score \(published.report.score.total)/100, "
-                    + String(format: "%.1f s", published.report.durationSeconds) + ")")
+                print("\(path): \(outcome.summary)" + (outcome.output.map { " → \($0.path)" } ?? ""))
             } catch {
                 Terminal.clearLine()
                 Terminal.error("\(error)")

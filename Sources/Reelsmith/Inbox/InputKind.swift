@@ -1,0 +1,48 @@
+import Foundation
+import Yams
+
+/// The three inputs of DESIGN §1. A file's kind comes from a top-level `kind:` key when it has one,
+/// else from its inbox folder (`trends/`, `requests/`, `analytics/`), else from its extension.
+public enum InputKind: String, Sendable, Codable, CaseIterable {
+    case trends, request, analytics
+
+    /// The inbox subfolder for this kind.
+    public var folder: String {
+        switch self {
+        case .trends: "trends"
+        case .request: "requests"
+        case .analytics: "analytics"
+        }
+    }
+
+    public static func detect(file: URL, data: Data, displayName: String) throws(InputError) -> InputKind {
+        let fileExtension = file.pathExtension.lowercased()
+        if ["yaml", "yml"].contains(fileExtension), let declared = try declaredKind(data: data, displayName: displayName) {
+            return declared
+        }
+        if let byFolder = allCases.first(where: { $0.folder == file.deletingLastPathComponent().lastPathComponent }) {
+            return byFolder
+        }
+        if ["csv", "tsv"].contains(fileExtension) { return .analytics }
+        throw InputError(
+            .invalidValue(key: "kind"), file: displayName, problem: "Reelsmith cannot tell what this file is",
+            fix: "put it in inbox/requests/, inbox/trends/ or inbox/analytics/, or add a first line `kind: request` (or trends, analytics)")
+    }
+
+    /// The value of a top-level `kind:` key, if the file is a YAML mapping that has one.
+    static func declaredKind(data: Data, displayName: String) throws(InputError) -> InputKind? {
+        guard let text = String(data: data, encoding: .utf8),
+            case let .mapping(mapping)? = try? Yams.compose(yaml: text)
+        else { return nil }
+        guard let node = mapping["kind"] else { return nil }
+        let value = node.string ?? ""
+        if let kind = InputKind(rawValue: value.lowercased()) ?? (value.lowercased() == "requests" ? .request : nil) {
+            return kind
+        }
+        let names = allCases.map(\.rawValue)
+        let hint = KeySuggestion.nearest(to: value, among: names).map { "did you mean `\($0)`? " } ?? ""
+        throw InputError(
+            .invalidValue(key: "kind"), file: displayName, line: node.mark?.line, column: node.mark?.column,
+            problem: "unknown kind `\(value)`", fix: "\(hint)write `kind: request`, `kind: trends` or `kind: analytics`")
+    }
+}

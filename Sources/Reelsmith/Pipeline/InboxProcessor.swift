@@ -1,0 +1,56 @@
+import Foundation
+
+/// What processing one inbox file produced, for logs, `reelsmith process` and the daemon's journal.
+public struct ProcessOutcome: Sendable {
+    public var kind: InputKind
+    /// One line for the user.
+    public var summary: String
+    /// The published folder or report, when there is one.
+    public var output: URL?
+}
+
+/// Routes one inbox file to the pipeline of its kind (DESIGN §1–2). The one entry point shared by
+/// `reelsmith process` and the daemon.
+public struct InboxProcessor: Sendable {
+    public let generation: GenerationPipeline
+    var workspace: Workspace { generation.workspace }
+    var index: LearningIndex { generation.index }
+
+    public init(generation: GenerationPipeline) {
+        self.generation = generation
+    }
+
+    public func process(
+        file: URL, displayName: String? = nil, progress: (@Sendable (Stage, Double) -> Void)? = nil
+    ) async throws -> ProcessOutcome {
+        let name = displayName ?? file.path
+        let data: Data
+        do { data = try Data(contentsOf: file) } catch {
+            throw InputError(
+                .unreadable, file: name, problem: "the file cannot be read (\(error.localizedDescription))",
+                fix: "check that it exists and that its permissions allow reading")
+        }
+        switch try InputKind.detect(file: file, data: data, displayName: name) {
+        case .request:
+            let published = try await generation.run(requestFile: file, displayName: name, progress: progress)
+            return ProcessOutcome(
+                kind: .request,
+                summary: "video published (score \(published.report.score.total)/100, "
+                    + String(format: "%.1f s", published.report.durationSeconds) + ")",
+                output: published.folder)
+        case .trends:
+            return try processTrends(data: data, displayName: name)
+        case .analytics:
+            return try processAnalytics(data: data, file: file, displayName: name)
+        }
+    }
+
+    // Until the learning loop lands, trends and analytics files are acknowledged only.
+    func processTrends(data: Data, displayName: String) throws -> ProcessOutcome {
+        ProcessOutcome(kind: .trends, summary: "trends acknowledged (ingestion comes with the learning loop)", output: nil)
+    }
+
+    func processAnalytics(data: Data, file: URL, displayName: String) throws -> ProcessOutcome {
+        ProcessOutcome(kind: .analytics, summary: "analytics acknowledged (ingestion comes with the learning loop)", output: nil)
+    }
+}
