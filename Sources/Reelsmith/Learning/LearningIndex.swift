@@ -101,6 +101,7 @@ public final class LearningIndex: Sendable {
                 t.column("updated_at", .datetime).notNull()
             }
         }
+        // Later migrations, each in the file of the feature that needs it, in shipping order.
         return migrator
     }
 }

@@ -7,6 +7,9 @@ public struct ProcessOutcome: Sendable {
     public var summary: String
     /// The published folder or report, when there is one.
     public var output: URL?
+    /// Problems that did not stop the file (an analytics row that could not be read, an ambiguous
+    /// match), one line each with its row number; the daemon writes them beside the archived input.
+    public var problems: [String] = []
 }
 
 /// Routes one inbox file to the pipeline of its kind (DESIGN §1–2). The one entry point shared by
