@@ -15,12 +15,17 @@ public enum InputKind: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    public static func detect(file: URL, data: Data, displayName: String) throws(InputError) -> InputKind {
+    /// `folder` is the inbox folder the file was dropped in, when known (the daemon moves files
+    /// before running them); by default the file's parent folder.
+    public static func detect(
+        file: URL, data: Data, displayName: String, folder: String? = nil
+    ) throws(InputError) -> InputKind {
         let fileExtension = file.pathExtension.lowercased()
         if ["yaml", "yml"].contains(fileExtension), let declared = try declaredKind(data: data, displayName: displayName) {
             return declared
         }
-        if let byFolder = allCases.first(where: { $0.folder == file.deletingLastPathComponent().lastPathComponent }) {
+        let folder = folder ?? file.deletingLastPathComponent().lastPathComponent
+        if let byFolder = allCases.first(where: { $0.folder == folder }) {
             return byFolder
         }
         if ["csv", "tsv"].contains(fileExtension) { return .analytics }

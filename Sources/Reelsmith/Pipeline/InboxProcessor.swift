@@ -23,8 +23,11 @@ public struct InboxProcessor: Sendable {
         self.generation = generation
     }
 
+    /// - Parameter folder: the inbox folder the file came from (`requests`, `trends`, `analytics`)
+    ///   when the file has been moved since; by default its parent folder.
     public func process(
-        file: URL, displayName: String? = nil, progress: (@Sendable (Stage, Double) -> Void)? = nil
+        file: URL, displayName: String? = nil, folder: String? = nil,
+        progress: (@Sendable (Stage, Double) -> Void)? = nil
     ) async throws -> ProcessOutcome {
         let name = displayName ?? file.path
         let data: Data
@@ -33,7 +36,7 @@ public struct InboxProcessor: Sendable {
                 .unreadable, file: name, problem: "the file cannot be read (\(error.localizedDescription))",
                 fix: "check that it exists and that its permissions allow reading")
         }
-        switch try InputKind.detect(file: file, data: data, displayName: name) {
+        switch try InputKind.detect(file: file, data: data, displayName: name, folder: folder) {
         case .request:
             let published = try await generation.run(requestFile: file, displayName: name, progress: progress)
             return ProcessOutcome(

@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+
+/// What `reelsmith status` shows, read from the learning index while the daemon runs.
+public struct DaemonStatus: Sendable, Equatable {
+    public struct Running: Sendable, Equatable {
+        public var source: String
+        public var stage: String?
+        /// 0…1 during a render.
+        public var progress: Double?
+    }
+
+    public struct Failure: Sendable, Equatable {
+        public var source: String
+        public var message: String
+        public var at: Date
+    }
+
+    public var queued: Int
+    public var running: [Running]
+    public var done: Int
+    public var failed: Int
+    public var duplicates: Int
+    public var lastErrors: [Failure]
+
+    public static func read(from index: LearningIndex, lastErrorCount: Int = 5) throws -> DaemonStatus {
+        try index.database.read { db in
+            let counts = Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM journal GROUP BY state")
+                    .map { ($0["state"] as String, $0["n"] as Int) })
+            let running = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT journal.source, jobs.stage, jobs.progress FROM journal
+                    LEFT JOIN jobs ON jobs.content_hash = journal.content_hash AND jobs.state = 'running'
+                    WHERE journal.state = 'running' ORDER BY journal.id
+                    """
+            ).map { row in
+                Running(source: row["source"], stage: row["stage"], progress: row["stage"] == nil ? nil : row["progress"])
+            }
+            let failures = try Row.fetchAll(
+                db,
+                sql: "SELECT source, message, finished_at FROM journal WHERE state = 'failed' ORDER BY id DESC LIMIT ?",
+                arguments: [lastErrorCount]
+            ).map { Failure(source: $0["source"], message: $0["message"] ?? "", at: $0["finished_at"] ?? Date()) }
+            return DaemonStatus(
+                queued: counts["claimed"] ?? 0, running: running, done: counts["done"] ?? 0, failed: counts["failed"] ?? 0,
+                duplicates: counts["duplicate"] ?? 0, lastErrors: failures)
+        }
+    }
+}

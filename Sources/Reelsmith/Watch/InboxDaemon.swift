@@ -1,0 +1,287 @@
+import Foundation
+import Logging
+
+/// `reelsmith watch`: runs the right pipeline for every file that lands in `inbox/`, however it
+/// lands (DESIGN §3). inotify is a hint and the directory scan is the truth; files are taken once
+/// settled, claimed by `rename()`, journalled by content hash, and end in exactly one place.
+public actor InboxDaemon {
+    let processor: InboxProcessor
+    let settings: WatchSettings
+    let logger = Logger(label: "reelsmith.watch")
+    private var tracker: SettleTracker
+    /// Content hashes being run now: the same bytes dropped twice at once run once.
+    private var inFlight: Set<String> = []
+    private let renderLane = AsyncStream.makeStream(of: Job.self)
+    private let lightLane = AsyncStream.makeStream(of: Job.self)
+
+    /// A claimed, journalled input waiting for a worker.
+    struct Job: Sendable {
+        var claim: ClaimedFile
+        var entryId: Int64
+        var contentHash: String
+    }
+
+    nonisolated var workspace: Workspace { processor.workspace }
+    nonisolated var index: LearningIndex { processor.index }
+    nonisolated var processingArea: URL { workspace.state.appendingPathComponent("processing") }
+    nonisolated var archive: InboxArchive { InboxArchive(outbox: workspace.outbox) }
+
+    public init(processor: InboxProcessor, settings: WatchSettings = WatchSettings()) {
+        self.processor = processor
+        self.settings = settings
+        self.tracker = SettleTracker(settleSeconds: settings.settleSeconds, staleWriterSeconds: settings.staleWriterSeconds)
+    }
+
+    /// Runs until cancelled (SIGTERM/SIGINT cancel it): then stops taking files, stops the running
+    /// stages at their checkpoint (the file stays claimed and resumes at the next start) and returns.
+    public func run() async throws {
+        for folder in [workspace.inbox, processingArea, workspace.videos] + InputKind.allCases.map({
+            workspace.inbox.appendingPathComponent($0.folder)
+        }) {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        let watcher = InotifyWatcher(root: workspace.inbox)
+        let events = try watcher.events()
+        defer { watcher.stop() }
+        logger.info("watching", metadata: ["inbox": "\(workspace.inbox.path)", "settle_s": "\(settings.settleSeconds)"])
+        try recoverProcessingArea()
+        scan(workspace.inbox)
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await event in events { await self.handle(event) }
+            }
+            group.addTask {
+                while !Task.isCancelled {
+                    try await Task.sleep(for: .milliseconds(Int64(self.settings.tickSeconds * 1000)))
+                    await self.claimSettled()
+                }
+            }
+            group.addTask {
+                while !Task.isCancelled {
+                    try await Task.sleep(for: .milliseconds(Int64(self.settings.rescanSeconds * 1000)))
+                    await self.scan(self.workspace.inbox)
+                }
+            }
+            for _ in 0..<max(1, settings.renderConcurrency) {
+                group.addTask { for await job in self.renderLane.stream { await self.execute(job) } }
+            }
+            for _ in 0..<max(1, settings.lightConcurrency) {
+                group.addTask { for await job in self.lightLane.stream { await self.execute(job) } }
+            }
+            do {
+                try await group.waitForAll()
+            } catch is CancellationError {
+            }
+        }
+        logger.info("stopped")
+    }
+
+    // MARK: Seeing files
+
+    private func handle(_ event: WatchEvent) {
+        let now = ContinuousClock.now
+        switch event {
+        case let .closedWrite(path), let .movedIn(path):
+            consider(path, writing: false, now: now)
+        case let .writing(path):
+            consider(path, writing: true, now: now)
+        case let .folderAppeared(path):
+            scan(URL(fileURLWithPath: path))
+        case .overflow:
+            logger.warning("inotify queue overflowed; scanning the inbox")
+            scan(workspace.inbox)
+        }
+    }
+
+    private func consider(_ path: String, writing: Bool?, now: ContinuousClock.Instant) {
+        guard path.hasPrefix(workspace.inbox.path + "/") else { return }
+        let relative = String(path.dropFirst(workspace.inbox.path.count + 1))
+        switch InboxFilter.verdict(relativePath: relative) {
+        case .ignored:
+            return
+        case .conflict:
+            do { try archive.reportConflict(relativePath: relative) } catch {
+                logger.error("cannot report a conflict copy", metadata: ["file": "\(relative)", "error": "\(error)"])
+            }
+            logger.warning("Syncthing conflict copy not run", metadata: ["file": "\(relative)"])
+        case .input:
+            tracker.note(path, writing: writing, now: now)
+        }
+    }
+
+    /// The truth: every file under `folder` is considered.
+    func scan(_ folder: URL) {
+        let now = ContinuousClock.now
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return }
+        while let relative = enumerator.nextObject() as? String {
+            let path = folder.appendingPathComponent(relative).path
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            consider(path, writing: nil, now: now)
+        }
+    }
+
+    // MARK: Claiming
+
+    private func claimSettled() {
+        for settled in tracker.takeSettled(now: .now) {
+            do {
+                guard
+                    let claim = try ClaimedFile.claim(
+                        path: settled.path, inbox: workspace.inbox, processingArea: processingArea,
+                        settledAt: settled.settledAt)
+                else { continue }
+                try admit(claim)
+            } catch {
+                logger.error("cannot claim", metadata: ["file": "\(settled.path)", "error": "\(error)"])
+            }
+        }
+    }
+
+    /// Journals a claimed file and hands it to its lane; a duplicate goes straight to the failed area.
+    private func admit(_ claim: ClaimedFile, existing: JournalEntry? = nil) throws {
+        let data = try Data(contentsOf: claim.processing)
+        let hash = SHA256.hex(data)
+        let forced = Self.asksForce(data)
+        var entry =
+            existing
+            ?? JournalEntry(
+                id: nil, contentHash: hash, kind: nil, source: claim.source, processingPath: claim.processing.path,
+                state: .claimed, forced: forced, message: nil, output: nil, finalPath: nil,
+                settledAt: claim.settledAt?.timeIntervalSince1970, startedAt: nil, claimedAt: Date(), finishedAt: nil)
+        if entry.id == nil { entry = try index.insert(journal: entry) }
+        let entryId = entry.id!
+        var logger = logger
+        logger[metadataKey: "file"] = "\(claim.displayName)"
+
+        let earlier = try index.finishedEntry(contentHash: hash)
+        if !forced, inFlight.contains(hash) || earlier != nil {
+            let message =
+                "\(claim.displayName): the same content was already processed"
+                + (earlier.map { " (as inbox/\($0.source)" + ($0.output.map { ", result: \($0)" } ?? "") + ")" } ?? " (it is running now)")
+                + " — nothing was run. To run it again on purpose, add the line `force: true` to the file."
+            let destination = try archive.fail(claim, explanation: message)
+            try index.updateJournal(id: entryId) {
+                $0.state = .duplicate
+                $0.message = message
+                $0.finalPath = destination.path
+                $0.finishedAt = Date()
+            }
+            logger.info("duplicate, not run")
+            return
+        }
+        let kind: InputKind
+        do {
+            kind = try InputKind.detect(file: claim.processing, data: data, displayName: claim.displayName, folder: claim.folder)
+        } catch {
+            try finish(Job(claim: claim, entryId: entryId, contentHash: hash), failure: error)
+            return
+        }
+        try index.updateJournal(id: entryId) { $0.kind = kind.rawValue }
+        inFlight.insert(hash)
+        let job = Job(claim: claim, entryId: entryId, contentHash: hash)
+        logger.info("claimed", metadata: ["kind": "\(kind.rawValue)"])
+        (kind == .request ? renderLane : lightLane).continuation.yield(job)
+    }
+
+    /// Whether a YAML file says `force: true` at its top level.
+    static func asksForce(_ data: Data) -> Bool {
+        guard let text = String(data: data, encoding: .utf8) else { return false }
+        return text.split(separator: "\n").contains { line in
+            let compact = line.replacingOccurrences(of: " ", with: "").lowercased()
+            return compact == "force:true" || compact == "force:yes"
+        }
+    }
+
+    // MARK: Running
+
+    private nonisolated func execute(_ job: Job) async {
+        do {
+            try index.updateJournal(id: job.entryId) {
+                $0.state = .running
+                $0.startedAt = Date().timeIntervalSince1970
+            }
+            logger.info("started", metadata: ["file": "\(job.claim.displayName)"])
+            let outcome = try await processor.process(
+                file: job.claim.processing, displayName: job.claim.displayName, folder: job.claim.folder)
+            try await finish(job, outcome: outcome)
+        } catch is CancellationError {
+            logger.info("stopped at a checkpoint; resumes at the next start", metadata: ["file": "\(job.claim.displayName)"])
+        } catch {
+            if Task.isCancelled {
+                logger.info("stopped at a checkpoint; resumes at the next start", metadata: ["file": "\(job.claim.displayName)"])
+                return
+            }
+            do { try await finish(job, failure: error) } catch {
+                logger.error("cannot record a failure", metadata: ["file": "\(job.claim.displayName)", "error": "\(error)"])
+            }
+        }
+    }
+
+    private func finish(_ job: Job, outcome: ProcessOutcome) throws {
+        inFlight.remove(job.contentHash)
+        try index.updateJournal(id: job.entryId) {
+            $0.state = .done
+            $0.message = outcome.summary
+            $0.output = outcome.output?.path
+            $0.finishedAt = Date()
+        }
+        let destination = try archive.archive(job.claim, problems: outcome.problems)
+        try index.updateJournal(id: job.entryId) { $0.finalPath = destination.path }
+        logger.info("done", metadata: ["file": "\(job.claim.displayName)", "outcome": "\(outcome.summary)"])
+    }
+
+    private func finish(_ job: Job, failure: any Error) throws {
+        inFlight.remove(job.contentHash)
+        let explanation =
+            failure is InputError
+            ? "\(failure)"
+            : "\(job.claim.displayName): processing failed — \(failure)"
+        try index.updateJournal(id: job.entryId) {
+            $0.state = .failed
+            $0.message = explanation
+            $0.finishedAt = Date()
+        }
+        let destination = try archive.fail(job.claim, explanation: explanation)
+        try index.updateJournal(id: job.entryId) { $0.finalPath = destination.path }
+        logger.warning("failed", metadata: ["file": "\(job.claim.displayName)", "error": "\(explanation)"])
+    }
+
+    // MARK: Recovery
+
+    /// Files left in the processing area by a killed run: finished ones are put in their place,
+    /// the others run again (their finished stages are re-used).
+    private func recoverProcessingArea() throws {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: processingArea.path)) ?? []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let claim = ClaimedFile.recovered(processingArea.appendingPathComponent(name))
+            let entry = try index.journalEntry(processingPath: claim.processing.path)
+            switch entry?.state {
+            case .done?:
+                let destination = try archive.archive(claim, problems: [])
+                try index.updateJournal(id: entry!.id!) { $0.finalPath = destination.path }
+            case .failed?, .duplicate?:
+                let destination = try archive.fail(claim, explanation: entry?.message ?? "\(claim.displayName) failed")
+                try index.updateJournal(id: entry!.id!) { $0.finalPath = destination.path }
+            case .claimed?, .running?, nil:
+                logger.info("resuming", metadata: ["file": "\(claim.displayName)"])
+                if let entry, let job = try publishedJob(for: claim, entry: entry) {
+                    try finish(job.0, outcome: job.1)
+                } else {
+                    try admit(claim, existing: entry)
+                }
+            }
+        }
+    }
+
+    /// A request whose video was published just before the kill: finish its journal, do not render twice.
+    private func publishedJob(for claim: ClaimedFile, entry: JournalEntry) throws -> (Job, ProcessOutcome)? {
+        let data = try Data(contentsOf: claim.processing)
+        guard let job = try index.job(id: GenerationPipeline.jobId(forContent: data)), job.state == .published,
+            let output = job.output, FileManager.default.fileExists(atPath: output), job.updatedAt >= entry.claimedAt
+        else { return nil }
+        let outcome = ProcessOutcome(kind: .request, summary: "video published", output: URL(fileURLWithPath: output))
+        return (Job(claim: claim, entryId: entry.id!, contentHash: entry.contentHash), outcome)
+    }
+}

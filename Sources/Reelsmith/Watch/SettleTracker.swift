@@ -1,0 +1,82 @@
+import Foundation
+
+/// Files seen in the inbox and not yet taken. A file is settled when its size and modification
+/// time have not changed for the settle time, and no writer is known to hold it open.
+struct SettleTracker {
+    struct Pending {
+        var size: UInt64
+        var modified: Date
+        var changedAt: ContinuousClock.Instant
+        /// Seen being written (`IN_MODIFY`/`IN_CREATE`) and not yet closed.
+        var isBeingWritten: Bool
+    }
+
+    struct Settled: Equatable {
+        var path: String
+        /// Wall-clock time at which the file had been still for the settle time.
+        var settledAt: Date
+    }
+
+    private(set) var pending: [String: Pending] = [:]
+    let settle: Duration
+    let staleWriter: Duration
+
+    init(settleSeconds: Double, staleWriterSeconds: Double) {
+        settle = .milliseconds(Int64(settleSeconds * 1000))
+        staleWriter = .milliseconds(Int64(staleWriterSeconds * 1000))
+    }
+
+    /// Notes a file from an event or a scan. `writing` is true while a writer is known to be at
+    /// work, false once it closed or renamed the file in, nil when a scan saw it.
+    mutating func note(_ path: String, writing: Bool?, now: ContinuousClock.Instant) {
+        guard let (size, modified) = Self.stat(path) else {
+            pending[path] = nil
+            return
+        }
+        if var entry = pending[path] {
+            if entry.size != size || entry.modified != modified {
+                entry.size = size
+                entry.modified = modified
+                entry.changedAt = now
+            }
+            if let writing { entry.isBeingWritten = writing }
+            pending[path] = entry
+        } else {
+            pending[path] = Pending(size: size, modified: modified, changedAt: now, isBeingWritten: writing ?? false)
+        }
+    }
+
+    /// Removes and returns the files that have settled.
+    mutating func takeSettled(now: ContinuousClock.Instant) -> [Settled] {
+        var settled: [Settled] = []
+        for (path, var entry) in pending {
+            guard let (size, modified) = Self.stat(path) else {
+                pending[path] = nil
+                continue
+            }
+            if size != entry.size || modified != entry.modified {
+                entry.size = size
+                entry.modified = modified
+                entry.changedAt = now
+                pending[path] = entry
+                continue
+            }
+            let quiet = now - entry.changedAt
+            if quiet >= (entry.isBeingWritten ? staleWriter : settle) {
+                pending[path] = nil
+                let late = quiet - settle
+                let lateSeconds = Double(late.components.seconds) + Double(late.components.attoseconds) / 1e18
+                settled.append(Settled(path: path, settledAt: Date().addingTimeInterval(-lateSeconds)))
+            }
+        }
+        return settled.sorted { $0.path < $1.path }
+    }
+
+    static func stat(_ path: String) -> (UInt64, Date)? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            attributes[.type] as? FileAttributeType == .typeRegular,
+            let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
+        else { return nil }
+        return (size.uint64Value, modified)
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Reelsmith
+
+struct WatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Run the inbox daemon: every file dropped into inbox/ is processed once, however it lands.",
+        discussion: """
+            Runs in the foreground with structured logs on stderr (a systemd user service: see README). \
+            SIGTERM or Ctrl-C stops taking files, stops running work at a checkpoint and exits 0; the next \
+            start resumes it.
+            """
+    )
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Option(name: .long, help: "The inbox folder (default: ROOT/inbox).")
+    var inbox: String?
+
+    @Option(name: .long, help: "Seconds a file's size and mtime must stay unchanged before it is taken.")
+    var settle: Double = WatchSettings().settleSeconds
+
+    @Option(name: .long, help: "Seconds between full scans of the inbox (inotify is only a hint).")
+    var rescan: Double = WatchSettings().rescanSeconds
+
+    @Option(name: .long, help: "Renders running at once (CPU-heavy; 1 suits 2 cores).")
+    var renders: Int = WatchSettings().renderConcurrency
+
+    func validate() throws {
+        guard settle >= 0.05, settle <= 600 else { throw ValidationError("--settle must be between 0.05 and 600 seconds") }
+        guard rescan >= 1 else { throw ValidationError("--rescan must be at least 1 second") }
+        guard renders >= 1, renders <= 16 else { throw ValidationError("--renders must be between 1 and 16") }
+    }
+
+    func run() async throws {
+        Log.bootstrap(defaultLevel: .info)
+        var workspace = options.workspace
+        if let inbox { workspace.inbox = URL(fileURLWithPath: inbox).standardizedFileURL }
+        let index = try LearningIndex(url: workspace.indexFile)
+        var settings = WatchSettings()
+        settings.settleSeconds = settle
+        settings.rescanSeconds = rescan
+        settings.renderConcurrency = renders
+        let daemon = InboxDaemon(
+            processor: InboxProcessor(generation: GenerationPipeline(workspace: workspace, index: index)), settings: settings)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await daemon.run() }
+            group.addTask {
+                let signal = await ShutdownSignal.wait()
+                Log.watch.info("stopping", metadata: ["signal": "\(signal)"])
+                throw CancellationError()
+            }
+            do {
+                try await group.next()
+            } catch is CancellationError {
+            }
+            group.cancelAll()
+            try? await group.waitForAll()
+        }
+    }
+}
