@@ -26,7 +26,10 @@ struct ExternalTool: Sendable {
 
     /// Runs to completion; `onLine` sees every stdout line as it arrives.
     @discardableResult
-    func run(_ arguments: [String], onLine: (@Sendable (String) -> Void)? = nil) async throws -> Output {
+    /// - Parameter onStart: called with the child's process id once it runs (to record it).
+    func run(
+        _ arguments: [String], onStart: (@Sendable (Int32) -> Void)? = nil, onLine: (@Sendable (String) -> Void)? = nil
+    ) async throws -> Output {
         let process = Process()
         process.executableURL = try Self.locate(executable)
         process.arguments = arguments
@@ -43,7 +46,10 @@ struct ExternalTool: Sendable {
         let status: Int32 = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
                 process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-                do { try process.run() } catch {
+                do {
+                    try process.run()
+                    onStart?(process.processIdentifier)
+                } catch {
                     process.terminationHandler = nil
                     continuation.resume(throwing: error)
                 }

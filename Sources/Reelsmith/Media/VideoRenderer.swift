@@ -17,17 +17,24 @@ struct VideoRenderer: Sendable {
             plan.gainDB = min(30, plan.settings.loudnessTargetLUFS - loudness)
         }
         let finalOutput = plan.output
-        let partial = "work/video.partial.mp4"
+        // A render killed with its parent (kill -9) may still be running: stop it before starting
+        // again, and never share its partial file.
+        let pidFile = staging.appendingPathComponent("work/render.pid")
+        OrphanProcess.terminate(recordedIn: pidFile, expecting: "ffmpeg")
+        let partial = "work/video.partial-\(ProcessInfo.processInfo.processIdentifier).mp4"
         plan.output = partial
         try FileManager.default.createDirectory(
             at: staging.appendingPathComponent("work"), withIntermediateDirectories: true)
         let total = plan.durationSeconds
-        try await tool.run(plan.arguments) { line in
+        try await tool.run(plan.arguments, onStart: { pid in
+            try? Data("\(pid)".utf8).write(to: pidFile, options: .atomic)
+        }) { line in
             // `out_time_us` (and the misnamed `out_time_ms`) are microseconds.
             if line.hasPrefix("out_time_us="), let micro = Double(line.dropFirst("out_time_us=".count)), total > 0 {
                 progress(min(1, max(0, micro / 1_000_000 / total)))
             }
         }
+        try? FileManager.default.removeItem(at: pidFile)
         let destination = staging.appendingPathComponent(finalOutput)
         try? FileManager.default.removeItem(at: destination)
         try FileManager.default.moveItem(at: staging.appendingPathComponent(partial), to: destination)

@@ -1,0 +1,95 @@
+import Foundation
+@testable import Reelsmith
+
+/// A real `reelsmith watch` process on a temp project folder, for the daemon tests.
+final class DaemonProcess {
+    let workspace: Workspace
+    let log: URL
+    private(set) var process: Process?
+
+    var root: URL { workspace.inbox.deletingLastPathComponent() }
+    var inbox: URL { workspace.inbox }
+
+    init(_ name: String = #function) throws {
+        workspace = try TestSupport.makeWorkspace(name)
+        log = workspace.inbox.deletingLastPathComponent().appendingPathComponent("daemon.log")
+    }
+
+    func start(settle: Double = 0.3) throws {
+        guard FileManager.default.isExecutableFile(atPath: TestSupport.executable.path) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "run `swift build` before the tests"])
+        }
+        let process = Process()
+        process.executableURL = TestSupport.executable
+        process.arguments = [
+            "watch", "--root", root.path, "--templates", workspace.templates.path, "--settle", "\(settle)", "--rescan", "5",
+        ]
+        if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
+        let handle = try FileHandle(forWritingTo: log)
+        handle.seekToEndOfFile()
+        process.standardError = handle
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        self.process = process
+        // The daemon is ready once it logs that it is watching.
+        try waitUntil(timeout: 20) { ((try? String(contentsOf: self.log, encoding: .utf8))?.components(separatedBy: "] watching").count ?? 1) - 1 > self.starts }
+        starts += 1
+    }
+
+    private var starts = 0
+
+    func kill(_ signal: Int32) {
+        guard let process else { return }
+        Foundation.kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+    }
+
+    deinit {
+        if let process, process.isRunning {
+            Foundation.kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    func index() throws -> LearningIndex { try LearningIndex(url: workspace.indexFile) }
+
+    func journal() throws -> [JournalEntry] { try index().journalEntries() }
+
+    /// Writes a file outside the inbox and renames it in, as Syncthing does.
+    @discardableResult
+    func drop(_ text: String, as relative: String) throws -> URL {
+        let destination = inbox.appendingPathComponent(relative)
+        let outside = root.appendingPathComponent("outside-\(UUID().uuidString)")
+        try Data(text.utf8).write(to: outside)
+        try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: outside, to: destination)
+        return destination
+    }
+
+    func waitUntil(timeout: Double, _ condition: () throws -> Bool) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try condition() { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let tail = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").suffix(15).joined(separator: "\n")
+        throw TimeoutError(log: tail)
+    }
+
+    /// Waits for `count` journal entries to have ended (done, failed or duplicate).
+    func waitForOutcomes(_ count: Int, timeout: Double = 60) throws -> [JournalEntry] {
+        try waitUntil(timeout: timeout) { try journal().filter { [.done, .failed, .duplicate].contains($0.state) }.count >= count }
+        return try journal()
+    }
+
+    struct TimeoutError: Error, CustomStringConvertible {
+        var log: String
+        var description: String { "timed out; daemon log tail:\n\(log)" }
+    }
+
+    static func trends(_ title: String) -> String {
+        "kind: trends\ntrends:\n  - title: \(title)\n    views: 1000\n    engagement: 100\n    niche: fitness\n"
+    }
+
+    static let cheapRequest = "niche: fitness\nlanguage: en\nduration: 15\nimages: 1\n"
+}

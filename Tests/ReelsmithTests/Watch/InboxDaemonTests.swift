@@ -1,0 +1,197 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Reelsmith
+
+/// A real daemon process on temp folders: real inotify, real renames, real SQLite.
+@Suite(.serialized) struct InboxDaemonTests {
+    @Test func syncthingArrivalIsProcessedOnce() throws {
+        let daemon = try DaemonProcess()
+        try daemon.start()
+        let temp = daemon.inbox.appendingPathComponent("trends/.syncthing.t1.yaml.tmp")
+        try Data(DaemonProcess.trends("synced").utf8).write(to: temp)
+        Thread.sleep(forTimeInterval: 0.5)
+        try FileManager.default.moveItem(at: temp, to: daemon.inbox.appendingPathComponent("trends/t1.yaml"))
+        let journal = try daemon.waitForOutcomes(1)
+        Thread.sleep(forTimeInterval: 0.8)
+        #expect(try daemon.journal().count == 1)
+        #expect(journal[0].source == "trends/t1.yaml" && journal[0].state == .done && journal[0].kind == "trends")
+        #expect(TestSupport.contents(of: daemon.workspace.outbox.appendingPathComponent("archive/trends")) == ["t1.yaml"])
+        #expect(TestSupport.contents(of: daemon.inbox.appendingPathComponent("trends")).isEmpty)
+    }
+
+    @Test func editorSavesGiveOneJobEachAndNeverAPartialFile() throws {
+        let daemon = try DaemonProcess()
+        try daemon.start()
+        let trends = daemon.inbox.appendingPathComponent("trends")
+        // vim: probe file, old file renamed away, new file written, backup removed.
+        try Data("x".utf8).write(to: trends.appendingPathComponent("4913"))
+        try FileManager.default.removeItem(at: trends.appendingPathComponent("4913"))
+        try Data(DaemonProcess.trends("vim old").utf8).write(to: trends.appendingPathComponent("v.yaml"))
+        try FileManager.default.moveItem(at: trends.appendingPathComponent("v.yaml"), to: trends.appendingPathComponent("v.yaml~"))
+        let vimFinal = DaemonProcess.trends("vim new")
+        try Data(vimFinal.utf8).write(to: trends.appendingPathComponent("v.yaml"))
+        try FileManager.default.removeItem(at: trends.appendingPathComponent("v.yaml~"))
+        // emacs, first save: lock symlink and autosave, then the file, then cleanup.
+        try FileManager.default.createSymbolicLink(atPath: trends.appendingPathComponent(".#e.yaml").path, withDestinationPath: "user@host.1234")
+        try Data("partial".utf8).write(to: trends.appendingPathComponent("#e.yaml#"))
+        let emacsFinal = DaemonProcess.trends("emacs")
+        try Data(emacsFinal.utf8).write(to: trends.appendingPathComponent("e.yaml"))
+        try FileManager.default.removeItem(at: trends.appendingPathComponent(".#e.yaml"))
+        try FileManager.default.removeItem(at: trends.appendingPathComponent("#e.yaml#"))
+        // nano: truncate, then bytes arriving over ~2 s with pauses longer than the settle time.
+        let nanoFinal = DaemonProcess.trends("nano slow writer")
+        let nanoURL = trends.appendingPathComponent("n.yaml")
+        _ = FileManager.default.createFile(atPath: nanoURL.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: nanoURL)
+        let bytes = Array(nanoFinal.utf8)
+        let chunk = bytes.count / 4 + 1
+        for start in stride(from: 0, to: bytes.count, by: chunk) {
+            handle.write(Data(bytes[start..<min(bytes.count, start + chunk)]))
+            Thread.sleep(forTimeInterval: 0.5)
+        }
+        try handle.close()
+
+        let journal = try daemon.waitForOutcomes(3, timeout: 30)
+        Thread.sleep(forTimeInterval: 0.8)
+        let entries = try daemon.journal()
+        #expect(entries.count == 3, "\(entries.map(\.source))")
+        let byName = Dictionary(uniqueKeysWithValues: entries.map { ($0.source, $0) })
+        #expect(byName["trends/v.yaml"]?.contentHash == SHA256.hex(Data(vimFinal.utf8)))
+        #expect(byName["trends/e.yaml"]?.contentHash == SHA256.hex(Data(emacsFinal.utf8)))
+        #expect(byName["trends/n.yaml"]?.contentHash == SHA256.hex(Data(nanoFinal.utf8)), "the slow write was taken whole")
+        #expect(journal.allSatisfy { $0.state == .done })
+    }
+
+    @Test func ignoredNamesAreNotRunAndABadFileDoesNotStopTheDaemon() throws {
+        let daemon = try DaemonProcess()
+        try daemon.start()
+        let requests = daemon.inbox.appendingPathComponent("requests")
+        for name in [
+            "a.sync-conflict-20261125-101010-ABCDEF1.yaml", ".syncthing.b.yaml.tmp", "~syncthing~c.yaml.tmp", ".#d.yaml",
+            ".e.yaml.swp", "f.yaml.part", "4913", "g.yaml~", "#h.yaml#", "i.yaml.tmp",
+        ] {
+            try Data(DaemonProcess.cheapRequest.utf8).write(to: requests.appendingPathComponent(name))
+        }
+        try daemon.drop("niche: fitness\nduration: forty\n", as: "requests/bad.yaml")
+        Thread.sleep(forTimeInterval: 0.4)
+        try daemon.drop(DaemonProcess.trends("after the bad one"), as: "trends/good.yaml")
+        let journal = try daemon.waitForOutcomes(2, timeout: 30)
+        Thread.sleep(forTimeInterval: 0.8)
+        #expect(try daemon.journal().count == 2)
+        #expect(journal.first { $0.source == "requests/bad.yaml" }?.state == .failed)
+        #expect(journal.first { $0.source == "trends/good.yaml" }?.state == .done)
+        let failed = daemon.workspace.outbox.appendingPathComponent("failed")
+        let errorText = try String(contentsOf: failed.appendingPathComponent("bad.yaml.error.txt"), encoding: .utf8)
+        #expect(errorText.contains("inbox/requests/bad.yaml:2:11:") && errorText.contains("between 15 and 180"))
+        #expect(FileManager.default.fileExists(atPath: failed.appendingPathComponent("bad.yaml").path))
+        let conflictReport = try String(
+            contentsOf: failed.appendingPathComponent("a.sync-conflict-20261125-101010-ABCDEF1.yaml.error.txt"), encoding: .utf8)
+        #expect(conflictReport.contains("conflict copy") && conflictReport.contains("`a.yaml`"))
+        #expect(TestSupport.contents(of: requests).count == 10, "ignored files stay where they are")
+        #expect(TestSupport.contents(of: daemon.workspace.videos).isEmpty)
+    }
+
+    @Test func folderCreatedWithFilesInsideIsProcessed() throws {
+        let daemon = try DaemonProcess()
+        try daemon.start()
+        let outside = daemon.root.appendingPathComponent("batch")
+        try FileManager.default.createDirectory(at: outside.appendingPathComponent("nested"), withIntermediateDirectories: true)
+        for index in 1...3 {
+            try Data(DaemonProcess.trends("batch \(index)").utf8).write(to: outside.appendingPathComponent("t\(index).yaml"))
+        }
+        try Data(DaemonProcess.trends("nested").utf8).write(to: outside.appendingPathComponent("nested/deep.yaml"))
+        try FileManager.default.moveItem(at: outside, to: daemon.inbox.appendingPathComponent("trends/batch"))
+        let journal = try daemon.waitForOutcomes(4, timeout: 30)
+        #expect(Set(journal.map(\.source)) == ["trends/batch/t1.yaml", "trends/batch/t2.yaml", "trends/batch/t3.yaml", "trends/batch/nested/deep.yaml"])
+        #expect(journal.allSatisfy { $0.state == .done && $0.kind == "trends" })
+    }
+
+    @Test func sameContentDroppedAgainIsADuplicateUnlessForced() throws {
+        let daemon = try DaemonProcess()
+        try daemon.start()
+        let text = DaemonProcess.trends("twice")
+        try daemon.drop(text, as: "trends/first.yaml")
+        _ = try daemon.waitForOutcomes(1)
+        try daemon.drop(text, as: "trends/again.yaml")
+        _ = try daemon.waitForOutcomes(2)
+        try daemon.drop("force: true\n" + text, as: "trends/forced.yaml")
+        let journal = try daemon.waitForOutcomes(3)
+        #expect(journal.map(\.state) == [.done, .duplicate, .done])
+        let note = try String(
+            contentsOf: daemon.workspace.outbox.appendingPathComponent("failed/again.yaml.error.txt"), encoding: .utf8)
+        #expect(note.contains("already processed") && note.contains("force: true"))
+    }
+
+    @Test func killDuringRenderThenRestartPublishesExactlyOnce() throws {
+        let daemon = try DaemonProcess()
+        try daemon.start()
+        try daemon.drop("niche: finance\nlanguage: fr\nduration: 15\nimages: 2\n", as: "requests/kill.yaml")
+        try daemon.waitUntil(timeout: 60) {
+            try daemon.index().database.read { db in
+                try Double.fetchOne(db, sql: "SELECT progress FROM jobs WHERE stage = 'render' AND state = 'running'") ?? 0
+            } > 0.05
+        }
+        daemon.kill(SIGKILL)
+        #expect(TestSupport.contents(of: daemon.workspace.videos).isEmpty)
+        #expect(try daemon.journal().map(\.state) == [.running])
+
+        try daemon.start()
+        let journal = try daemon.waitForOutcomes(1, timeout: 90)
+        #expect(journal.count == 1 && journal[0].state == .done)
+        let videos = TestSupport.contents(of: daemon.workspace.videos)
+        #expect(videos.count == 1)
+        let report = try JSONFiles.read(
+            GenerationReport.self, from: daemon.workspace.videos.appendingPathComponent(videos[0]).appendingPathComponent("report.json"))
+        let reused = Dictionary(uniqueKeysWithValues: report.stageTimings.map { ($0.stage, $0.reused) })
+        #expect(reused[.script] == true && reused[.images] == true && reused[.voice] == true && reused[.captions] == true)
+        #expect(reused[.render] == false)
+        #expect(TestSupport.contents(of: daemon.workspace.state.appendingPathComponent("processing")).isEmpty)
+        #expect(TestSupport.contents(of: daemon.workspace.staging).isEmpty)
+        #expect(TestSupport.contents(of: daemon.workspace.outbox.appendingPathComponent("archive/requests")) == ["kill.yaml"])
+    }
+
+    @Test func sigtermStopsAtACheckpointAndExitsZero() throws {
+        let daemon = try DaemonProcess()
+        try daemon.start()
+        try daemon.drop(DaemonProcess.trends("before stop"), as: "trends/s.yaml")
+        _ = try daemon.waitForOutcomes(1)
+        daemon.kill(SIGTERM)
+        #expect(daemon.process?.terminationStatus == 0)
+        #expect(daemon.process?.terminationReason == .exit)
+    }
+
+    @Test func fiveHundredFilesAtOnceEndExactlyOnce() throws {
+        let daemon = try DaemonProcess()
+        try daemon.start()
+        let outside = daemon.root.appendingPathComponent("burst")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        var names: [String] = []
+        for index in 1...497 {
+            let name = String(format: "trend-%03d.yaml", index)
+            try Data(DaemonProcess.trends("burst \(index)").utf8).write(to: outside.appendingPathComponent(name))
+            names.append("trends/" + name)
+        }
+        for index in 1...3 {
+            let name = "request-\(index).yaml"
+            try Data((DaemonProcess.cheapRequest + "seed: \(index)\n").utf8).write(to: outside.appendingPathComponent(name))
+            names.append("requests/" + name)
+        }
+        for name in names {
+            let file = (name as NSString).lastPathComponent
+            try FileManager.default.moveItem(at: outside.appendingPathComponent(file), to: daemon.inbox.appendingPathComponent(name))
+        }
+        let journal = try daemon.waitForOutcomes(500, timeout: 240)
+        Thread.sleep(forTimeInterval: 1)
+        let entries = try daemon.journal()
+        #expect(entries.count == 500)
+        #expect(Set(entries.map(\.source)) == Set(names))
+        #expect(journal.allSatisfy { $0.state == .done })
+        let archive = daemon.workspace.outbox.appendingPathComponent("archive")
+        #expect(TestSupport.contents(of: archive.appendingPathComponent("trends")).count == 497)
+        #expect(TestSupport.contents(of: archive.appendingPathComponent("requests")).count == 3)
+        #expect(TestSupport.contents(of: daemon.workspace.videos).count == 3)
+        #expect(Set(entries.compactMap(\.finalPath)).count == 500)
+        #expect(TestSupport.contents(of: daemon.inbox.appendingPathComponent("trends")).isEmpty)
+    }
+}
