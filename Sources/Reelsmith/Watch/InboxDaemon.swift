@@ -52,9 +52,12 @@ public actor InboxDaemon {
                 for await event in events { await self.handle(event) }
             }
             group.addTask {
+                // Tick fast while files are settling; idle, wake rarely (well within the settle time).
+                let idleTick = min(0.5, self.settings.settleSeconds / 2)
                 while !Task.isCancelled {
-                    try await Task.sleep(for: .milliseconds(Int64(self.settings.tickSeconds * 1000)))
-                    await self.claimSettled()
+                    let isWaiting = await self.claimSettled()
+                    let seconds = isWaiting ? self.settings.tickSeconds : max(self.settings.tickSeconds, idleTick)
+                    try await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
                 }
             }
             group.addTask {
@@ -124,7 +127,8 @@ public actor InboxDaemon {
 
     // MARK: Claiming
 
-    private func claimSettled() {
+    /// Claims the files that have settled; returns whether others are still settling.
+    private func claimSettled() -> Bool {
         for settled in tracker.takeSettled(now: .now) {
             do {
                 guard
@@ -137,6 +141,7 @@ public actor InboxDaemon {
                 logger.error("cannot claim", metadata: ["file": "\(settled.path)", "error": "\(error)"])
             }
         }
+        return !tracker.pending.isEmpty
     }
 
     /// Journals a claimed file and hands it to its lane; a duplicate goes straight to the failed area.

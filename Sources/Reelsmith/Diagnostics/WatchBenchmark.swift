@@ -1,0 +1,115 @@
+import Foundation
+
+/// `reelsmith bench watch`: runs a real daemon process on a temp folder and measures the time
+/// from a settled file to its job starting, the throughput on small trends files, and the idle
+/// daemon's CPU and memory.
+public struct WatchBenchmark: Sendable {
+    public struct Result: Sendable {
+        public var latencyMedianMilliseconds: Double
+        public var latencyWorstMilliseconds: Double
+        public var latencyFiles: Int
+        public var throughputFiles: Int
+        public var throughputSeconds: Double
+        public var idleSeconds: Double
+        public var idleCPUPercent: Double
+        public var idleRSSMegabytes: Double
+        public var filesPerSecond: Double { Double(throughputFiles) / max(0.001, throughputSeconds) }
+    }
+
+    let executable: URL
+    let templates: URL
+    let settleSeconds: Double
+
+    public init(executable: URL, templates: URL, settleSeconds: Double = WatchSettings().settleSeconds) {
+        self.executable = executable
+        self.templates = templates
+        self.settleSeconds = settleSeconds
+    }
+
+    public func run(latencyFiles: Int = 200, throughputFiles: Int = 1000, idleSeconds: Double = 60) throws -> Result {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-bench-watch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = Workspace(root: root, templates: templates)
+        let outside = root.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: workspace.inbox.appendingPathComponent("trends"), withIntermediateDirectories: true)
+
+        let daemon = Process()
+        daemon.executableURL = executable
+        daemon.arguments = ["watch", "--root", root.path, "--templates", templates.path, "--settle", "\(settleSeconds)"]
+        daemon.standardError = FileHandle.nullDevice
+        daemon.standardOutput = FileHandle.nullDevice
+        try daemon.run()
+        defer {
+            if daemon.isRunning {
+                daemon.terminate()
+                daemon.waitUntilExit()
+            }
+        }
+        Thread.sleep(forTimeInterval: 1)
+        let index = try LearningIndex(url: workspace.indexFile)
+
+        func drop(_ count: Int, prefix: String, spacing: Double) throws {
+            for number in 0..<count {
+                let name = "\(prefix)-\(number).yaml"
+                let text = "kind: trends\ntrends:\n  - title: \(prefix) \(number)\n    views: \(1000 + number)\n    engagement: 10\n    niche: bench\n"
+                try Data(text.utf8).write(to: outside.appendingPathComponent(name))
+                try FileManager.default.moveItem(
+                    at: outside.appendingPathComponent(name), to: workspace.inbox.appendingPathComponent("trends/\(name)"))
+                if spacing > 0 { Thread.sleep(forTimeInterval: spacing) }
+            }
+        }
+        func waitFinished(_ count: Int, timeout: Double) throws -> [JournalEntry] {
+            let deadline = Date().addingTimeInterval(timeout)
+            while Date() < deadline {
+                let entries = try index.journalEntries()
+                if entries.filter({ $0.finishedAt != nil }).count >= count { return entries }
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "the daemon did not finish \(count) files in time"])
+        }
+
+        // 1. Settle → start, files arriving one by one.
+        try drop(latencyFiles, prefix: "latency", spacing: 0.02)
+        let latencies = try waitFinished(latencyFiles, timeout: 120).compactMap { entry -> Double? in
+            guard let settled = entry.settledAt, let started = entry.startedAt else { return nil }
+            return (started - settled) * 1000
+        }.sorted()
+
+        // 2. Throughput: many small files at once.
+        let start = Date()
+        try drop(throughputFiles, prefix: "burst", spacing: 0)
+        let entries = try waitFinished(latencyFiles + throughputFiles, timeout: 600)
+        let lastFinish = entries.compactMap(\.finishedAt).max() ?? Date()
+
+        // 3. Idle.
+        let pid = daemon.processIdentifier
+        let cpuBefore = Self.cpuSeconds(pid: pid)
+        Thread.sleep(forTimeInterval: idleSeconds)
+        let cpuAfter = Self.cpuSeconds(pid: pid)
+        return Result(
+            latencyMedianMilliseconds: latencies.isEmpty ? .nan : latencies[latencies.count / 2],
+            latencyWorstMilliseconds: latencies.last ?? .nan, latencyFiles: latencies.count,
+            throughputFiles: throughputFiles, throughputSeconds: lastFinish.timeIntervalSince(start),
+            idleSeconds: idleSeconds, idleCPUPercent: (cpuAfter - cpuBefore) / idleSeconds * 100,
+            idleRSSMegabytes: Self.residentMegabytes(pid: pid))
+    }
+
+    /// User + system CPU seconds of a process, from /proc/PID/stat (fields 14 and 15, in clock ticks).
+    static func cpuSeconds(pid: Int32) -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let afterName = stat.split(separator: ")").last
+        else { return 0 }
+        let fields = afterName.split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    static func residentMegabytes(pid: Int32) -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return .nan }
+        return kilobytes / 1024
+    }
+}
