@@ -77,6 +77,12 @@ public struct GenerationPipeline: Sendable {
             logger.info("published", metadata: ["folder": "\(published.folder.path)"])
             return published
         } catch {
+            if error is CancellationError || Task.isCancelled {
+                // Stopped at a checkpoint: the finished stages stay in staging for the next run.
+                try? index.updateJob(id: jobId) { $0.state = .queued }
+                logger.info("stopped at a checkpoint")
+                throw CancellationError()
+            }
             let message = "\(error)"
             try? index.updateJob(id: jobId) {
                 $0.state = .failed

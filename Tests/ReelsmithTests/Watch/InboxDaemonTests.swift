@@ -151,14 +151,25 @@ import Testing
         #expect(TestSupport.contents(of: daemon.workspace.outbox.appendingPathComponent("archive/requests")) == ["kill.yaml"])
     }
 
-    @Test func sigtermStopsAtACheckpointAndExitsZero() throws {
+    @Test func sigtermStopsTheRenderAtACheckpointExitsZeroAndResumes() throws {
         let daemon = try DaemonProcess()
         try daemon.start()
-        try daemon.drop(DaemonProcess.trends("before stop"), as: "trends/s.yaml")
-        _ = try daemon.waitForOutcomes(1)
+        try daemon.drop("niche: cooking\nlanguage: en\nduration: 15\nimages: 2\n", as: "requests/term.yaml")
+        try daemon.waitUntil(timeout: 60) {
+            try daemon.index().database.read { db in
+                try Double.fetchOne(db, sql: "SELECT progress FROM jobs WHERE stage = 'render' AND state = 'running'") ?? 0
+            } > 0.05
+        }
         daemon.kill(SIGTERM)
-        #expect(daemon.process?.terminationStatus == 0)
-        #expect(daemon.process?.terminationReason == .exit)
+        #expect(daemon.process?.terminationReason == .exit && daemon.process?.terminationStatus == 0)
+        #expect(try daemon.journal().map(\.state) == [.running], "the input stays claimed for the next start")
+        #expect(TestSupport.contents(of: daemon.workspace.videos).isEmpty)
+        #expect(try daemon.index().database.read { db in try String.fetchOne(db, sql: "SELECT state FROM jobs") } == "queued")
+
+        try daemon.start()
+        let journal = try daemon.waitForOutcomes(1, timeout: 90)
+        #expect(journal.map(\.state) == [.done])
+        #expect(TestSupport.contents(of: daemon.workspace.videos).count == 1)
     }
 
     @Test func fiveHundredFilesAtOnceEndExactlyOnce() throws {
