@@ -131,6 +131,18 @@ import Testing
         #expect(TestSupport.contents(of: workspace.staging).isEmpty)
     }
 
+    @Test func processCommandExitsNonZeroWithTheMessageAndTouchesNothing() throws {
+        let workspace = try TestSupport.makeWorkspace()
+        let root = workspace.inbox.deletingLastPathComponent()
+        let result = try TestSupport.run(
+            TestSupport.executable.path,
+            ["process", "--root", root.path, "--templates", workspace.templates.path,
+             TestSupport.fixture("requests/unknown-key.yaml").path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("unknown-key.yaml:3:1: unknown key `nich` — did you mean `niche`?"))
+        #expect(TestSupport.contents(of: workspace.videos).isEmpty)
+    }
+
     @Test func resumeAfterKillReusesTheFinishedStages() async throws {
         let executable = TestSupport.executable
         try #require(FileManager.default.isExecutableFile(atPath: executable.path), "run `swift build` before the tests")

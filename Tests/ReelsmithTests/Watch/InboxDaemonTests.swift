@@ -121,6 +121,9 @@ import Testing
         let note = try String(
             contentsOf: daemon.workspace.outbox.appendingPathComponent("failed/again.yaml.error.txt"), encoding: .utf8)
         #expect(note.contains("already processed") && note.contains("force: true"))
+        let status = try TestSupport.run(TestSupport.executable.path, ["status", "--root", daemon.root.path])
+        #expect(status.status == 0)
+        #expect(status.stdout.contains("queued 0  running 0  done 2  failed 0  duplicates 1"))
     }
 
     @Test func killDuringRenderThenRestartPublishesExactlyOnce() throws {
