@@ -3,7 +3,7 @@ import Logging
 
 /// One request's run through the stages, inside its staging folder. Every product is written
 /// whole (temp file or folder, then rename), so its presence means the stage finished.
-struct Job: Sendable {
+struct GenerationJob: Sendable {
     let id: String
     let request: GenerationRequest
     let staging: URL

@@ -55,7 +55,7 @@ public struct GenerationPipeline: Sendable {
         }
         let request = try GenerationRequest.decode(data: data, displayName: name, musicLibrary: musicLibrary())
         let jobId = Self.jobId(forContent: data)
-        let job = Job(
+        let job = GenerationJob(
             id: jobId, request: request, staging: workspace.staging.appendingPathComponent(jobId),
             pipeline: self, progress: progress)
         var logger = logger
