@@ -56,20 +56,25 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
     /// Reads and validates a request file. Every problem is an ``InputError`` with its line and column.
     /// `musicLibrary`, when given, lists the names under `templates/music/`; a `music:` value
     /// naming none of them is an error at its line.
+    /// `voiceExists`, when given, checks a `voice:` value other than `default`.
     public static func load(
-        contentsOf url: URL, displayName: String? = nil, musicLibrary: [String]? = nil
+        contentsOf url: URL, displayName: String? = nil, musicLibrary: [String]? = nil,
+        voiceExists: ((String) -> Bool)? = nil
     ) throws(InputError) -> GenerationRequest {
         let document = try YAMLDocument.load(contentsOf: url, displayName: displayName ?? url.path)
-        return try decode(document, musicLibrary: musicLibrary)
+        return try decode(document, musicLibrary: musicLibrary, voiceExists: voiceExists)
     }
 
     public static func decode(
-        data: Data, displayName: String, musicLibrary: [String]? = nil
+        data: Data, displayName: String, musicLibrary: [String]? = nil, voiceExists: ((String) -> Bool)? = nil
     ) throws(InputError) -> GenerationRequest {
-        try decode(YAMLDocument.parse(data: data, displayName: displayName), musicLibrary: musicLibrary)
+        try decode(
+            YAMLDocument.parse(data: data, displayName: displayName), musicLibrary: musicLibrary, voiceExists: voiceExists)
     }
 
-    static func decode(_ document: YAMLDocument, musicLibrary: [String]?) throws(InputError) -> GenerationRequest {
+    static func decode(
+        _ document: YAMLDocument, musicLibrary: [String]?, voiceExists: ((String) -> Bool)?
+    ) throws(InputError) -> GenerationRequest {
         let reader = try MappingReader(document.root, file: document.file, knownKeys: knownKeys)
         if let kind = try reader.string("kind"), kind != "request" {
             throw reader.error(
@@ -105,7 +110,14 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
             }
             request.language = language
         }
-        if let voice = try reader.string("voice"), !voice.isEmpty { request.voice = voice }
+        if let voice = try reader.string("voice")?.trimmingCharacters(in: .whitespaces), !voice.isEmpty {
+            if voice != "default", let voiceExists, !voiceExists(voice) {
+                throw reader.error(
+                    .invalidValue(key: "voice"), at: "voice", problem: "espeak-ng has no voice `\(voice)`",
+                    fix: "write `voice: default`, or a voice listed by `espeak-ng --voices=\(request.language.rawValue)` (e.g. \(request.language.defaultVoice))")
+            }
+            request.voice = voice
+        }
         request.durationSeconds = try reader.integer("duration", in: durationRange) ?? request.durationSeconds
         request.images = try reader.integer("images", in: imagesRange) ?? request.images
         request.variants = try reader.integer("variants", in: variantsRange) ?? request.variants

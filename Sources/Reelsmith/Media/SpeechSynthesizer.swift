@@ -63,19 +63,32 @@ final class SpeechSynthesizer: @unchecked Sendable {
     /// Selects a voice by its name (`French_(France)`), file (`roa/fr`) or language (`fr-fr`, `en-us`),
     /// matched exactly against espeak-ng's voice list so a typo is an error, not a silent fallback.
     private static func select(voice wanted: String) -> Bool {
-        let key = wanted.lowercased()
-        guard var list = espeak_ListVoices(nil) else { return false }
+        guard let name = voiceName(matching: wanted) else { return false }
+        return name.withCString { espeak_SetVoiceByName($0) } == EE_OK
+    }
+
+    /// The espeak-ng voice a user's name designates; `espeak-ng --voices` prints names with
+    /// underscores for spaces (`French_(France)`), so both spellings match.
+    private static func voiceName(matching wanted: String) -> String? {
+        func normalized(_ text: String) -> String { text.lowercased().replacingOccurrences(of: " ", with: "_") }
+        let key = normalized(wanted)
+        guard var list = espeak_ListVoices(nil) else { return nil }
         while let voice = list.pointee {
             let name = voice.pointee.name.map { String(cString: $0) } ?? ""
             let identifier = voice.pointee.identifier.map { String(cString: $0) } ?? ""
-            if name.lowercased() == key || identifier.lowercased() == key || identifier.lowercased().hasSuffix("/" + key)
+            if normalized(name) == key || normalized(identifier) == key || normalized(identifier).hasSuffix("/" + key)
                 || languages(of: voice).contains(key)
             {
-                return name.withCString { espeak_SetVoiceByName($0) } == EE_OK
+                return name
             }
             list += 1
         }
-        return false
+        return nil
+    }
+
+    /// Whether espeak-ng has a voice of that name, file or language (for validating requests).
+    func hasVoice(_ name: String) -> Bool {
+        queue.sync { (try? initialiseIfNeeded()) != nil && Self.voiceName(matching: name) != nil }
     }
 
     /// A voice's `languages` field: pairs of a priority byte and a zero-terminated name, ended by an empty name.
@@ -91,30 +104,40 @@ final class SpeechSynthesizer: @unchecked Sendable {
         return names
     }
 
-    private func synthesizeOnQueue(_ text: String, voice: String) throws -> SpeechAudio {
-        if sampleRate == 0 {
-            let rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nil, Int32(espeakINITIALIZE_DONT_EXIT))
-            guard rate > 0 else { throw SpeechError.initialisationFailed }
-            sampleRate = rate
-            espeak_SetSynthCallback { samples, count, events in
-                guard let events, let context = events.pointee.user_data else { return 0 }
-                let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
-                if let samples, count > 0 {
-                    collector.samples.append(contentsOf: UnsafeBufferPointer(start: samples, count: Int(count)))
-                }
-                var event = events
-                while event.pointee.type != espeakEVENT_LIST_TERMINATED {
-                    if event.pointee.type == espeakEVENT_WORD {
-                        collector.events.append(
-                            .init(
-                                textPosition: Int(event.pointee.text_position), length: Int(event.pointee.length),
-                                milliseconds: Int(event.pointee.audio_position)))
-                    }
-                    event += 1
-                }
-                return 0
+    /// Hands samples and word events to the ``Collector`` passed as `user_data`. Non-capturing,
+    /// as a C callback must be.
+    private func installCallback() {
+        espeak_SetSynthCallback { samples, count, events in
+            guard let events, let context = events.pointee.user_data else { return 0 }
+            let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
+            if let samples, count > 0 {
+                collector.samples.append(contentsOf: UnsafeBufferPointer(start: samples, count: Int(count)))
             }
+            var event = events
+            while event.pointee.type != espeakEVENT_LIST_TERMINATED {
+                if event.pointee.type == espeakEVENT_WORD {
+                    collector.events.append(
+                        .init(
+                            textPosition: Int(event.pointee.text_position), length: Int(event.pointee.length),
+                            milliseconds: Int(event.pointee.audio_position)))
+                }
+                event += 1
+            }
+            return 0
         }
+    }
+
+    /// Starts the library once, in synchronous mode (samples come back through the callback).
+    private func initialiseIfNeeded() throws {
+        guard sampleRate == 0 else { return }
+        let rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nil, Int32(espeakINITIALIZE_DONT_EXIT))
+        guard rate > 0 else { throw SpeechError.initialisationFailed }
+        sampleRate = rate
+        installCallback()
+    }
+
+    private func synthesizeOnQueue(_ text: String, voice: String) throws -> SpeechAudio {
+        try initialiseIfNeeded()
         guard Self.select(voice: voice) else { throw SpeechError.unknownVoice(voice) }
 
         let collector = Collector()

@@ -34,7 +34,9 @@ public struct GenerationPipeline: Sendable {
 
     /// Validates a request file without running it.
     public func validate(requestFile: URL, displayName: String? = nil) throws(InputError) -> GenerationRequest {
-        try GenerationRequest.load(contentsOf: requestFile, displayName: displayName, musicLibrary: musicLibrary())
+        try GenerationRequest.load(
+            contentsOf: requestFile, displayName: displayName, musicLibrary: musicLibrary(),
+            voiceExists: SpeechSynthesizer.shared.hasVoice)
     }
 
     /// The job id of a request file's content: the same bytes resume the same staging folder.
@@ -53,7 +55,8 @@ public struct GenerationPipeline: Sendable {
                 .unreadable, file: name, problem: "the file cannot be read (\(error.localizedDescription))",
                 fix: "check that it exists and that its permissions allow reading")
         }
-        let request = try GenerationRequest.decode(data: data, displayName: name, musicLibrary: musicLibrary())
+        let request = try GenerationRequest.decode(
+            data: data, displayName: name, musicLibrary: musicLibrary(), voiceExists: SpeechSynthesizer.shared.hasVoice)
         let jobId = Self.jobId(forContent: data)
         let job = GenerationJob(
             id: jobId, request: request, staging: workspace.staging.appendingPathComponent(jobId),

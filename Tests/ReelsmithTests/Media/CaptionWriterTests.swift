@@ -91,6 +91,13 @@ import Testing
         #expect(audio.durationSeconds > 2 && audio.durationSeconds < 8)
     }
 
+    @Test func voicesAreFoundByLanguageFileOrListedName() {
+        for name in ["fr-fr", "en-us", "en-gb", "French_(France)", "roa/fr"] {
+            #expect(SpeechSynthesizer.shared.hasVoice(name), "\(name)")
+        }
+        #expect(!SpeechSynthesizer.shared.hasVoice("french-robot"))
+    }
+
     @Test func unknownVoiceIsAClearError() async {
         await #expect(throws: SpeechError.self) {
             _ = try await SpeechSynthesizer.shared.synthesize("hello", voice: "no-such-voice-xyz")

@@ -119,7 +119,7 @@ import Testing
 
     @Test(arguments: [
         "unknown-key.yaml", "wrong-type.yaml", "out-of-range.yaml", "empty.yaml", "not-utf8.yaml", "syntax-error.yaml",
-        "bad-language.yaml", "missing-niche.yaml", "unknown-music.yaml", "long-topic.yaml",
+        "bad-language.yaml", "missing-niche.yaml", "unknown-music.yaml", "long-topic.yaml", "unknown-voice.yaml",
     ])
     func badInputIsReportedAndLeavesTheOutboxUntouched(fixture: String) async throws {
         let workspace = try TestSupport.makeWorkspace()
