@@ -51,3 +51,16 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(location): \(problem) — \(fix)" }
 }
+
+extension InputError {
+    /// Reads an input file whole; a failure is an ``InputError`` naming it.
+    static func readFile(_ url: URL, displayName: String) throws(InputError) -> Data {
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw InputError(
+                .unreadable, file: displayName, problem: "the file cannot be read (\(error.localizedDescription))",
+                fix: "check that it exists and that its permissions allow reading")
+        }
+    }
+}

@@ -10,15 +10,7 @@ struct YAMLDocument {
 
     /// Reads and parses a file, turning every failure into an ``InputError`` naming the file.
     static func load(contentsOf url: URL, displayName: String) throws(InputError) -> YAMLDocument {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw InputError(
-                .unreadable, file: displayName, problem: "the file cannot be read (\(error.localizedDescription))",
-                fix: "check that it exists and that its permissions allow reading")
-        }
-        return try parse(data: data, displayName: displayName)
+        try parse(data: InputError.readFile(url, displayName: displayName), displayName: displayName)
     }
 
     static func parse(data: Data, displayName: String) throws(InputError) -> YAMLDocument {

@@ -49,12 +49,7 @@ public struct GenerationPipeline: Sendable {
         progress: (@Sendable (Stage, Double) -> Void)? = nil
     ) async throws -> PublishedVideo {
         let name = displayName ?? requestFile.path
-        let data: Data
-        do { data = try Data(contentsOf: requestFile) } catch {
-            throw InputError(
-                .unreadable, file: name, problem: "the file cannot be read (\(error.localizedDescription))",
-                fix: "check that it exists and that its permissions allow reading")
-        }
+        let data = try InputError.readFile(requestFile, displayName: name)
         let request = try GenerationRequest.decode(
             data: data, displayName: name, musicLibrary: musicLibrary(), voiceExists: SpeechSynthesizer.shared.hasVoice)
         let jobId = Self.jobId(forContent: data)

@@ -30,12 +30,7 @@ public struct InboxProcessor: Sendable {
         progress: (@Sendable (Stage, Double) -> Void)? = nil
     ) async throws -> ProcessOutcome {
         let name = displayName ?? file.path
-        let data: Data
-        do { data = try Data(contentsOf: file) } catch {
-            throw InputError(
-                .unreadable, file: name, problem: "the file cannot be read (\(error.localizedDescription))",
-                fix: "check that it exists and that its permissions allow reading")
-        }
+        let data = try InputError.readFile(file, displayName: name)
         switch try InputKind.detect(file: file, data: data, displayName: name, folder: folder) {
         case .request:
             let published = try await generation.run(requestFile: file, displayName: name, progress: progress)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 @testable import Reelsmith
 
 /// A real `reelsmith watch` process on a temp project folder, for the daemon tests.
@@ -80,6 +81,15 @@ final class DaemonProcess {
     func waitForOutcomes(_ count: Int, timeout: Double = 60) throws -> [JournalEntry] {
         try waitUntil(timeout: timeout) { try journal().filter { [.done, .failed, .duplicate].contains($0.state) }.count >= count }
         return try journal()
+    }
+
+    /// Waits until a render is running and past `fraction` (read from the jobs table).
+    func waitForRenderProgress(above fraction: Double, timeout: Double = 60) throws {
+        try waitUntil(timeout: timeout) {
+            try index().database.read { db in
+                try Double.fetchOne(db, sql: "SELECT progress FROM jobs WHERE stage = 'render' AND state = 'running'") ?? 0
+            } > fraction
+        }
     }
 
     struct TimeoutError: Error, CustomStringConvertible {

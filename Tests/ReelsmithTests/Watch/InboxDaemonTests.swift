@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 @testable import Reelsmith
 
@@ -130,11 +129,7 @@ import Testing
         let daemon = try DaemonProcess()
         try daemon.start()
         try daemon.drop("niche: finance\nlanguage: fr\nduration: 15\nimages: 2\n", as: "requests/kill.yaml")
-        try daemon.waitUntil(timeout: 60) {
-            try daemon.index().database.read { db in
-                try Double.fetchOne(db, sql: "SELECT progress FROM jobs WHERE stage = 'render' AND state = 'running'") ?? 0
-            } > 0.05
-        }
+        try daemon.waitForRenderProgress(above: 0.05)
         daemon.kill(SIGKILL)
         #expect(TestSupport.contents(of: daemon.workspace.videos).isEmpty)
         #expect(try daemon.journal().map(\.state) == [.running])
@@ -158,11 +153,7 @@ import Testing
         let daemon = try DaemonProcess()
         try daemon.start()
         try daemon.drop("niche: cooking\nlanguage: en\nduration: 15\nimages: 2\n", as: "requests/term.yaml")
-        try daemon.waitUntil(timeout: 60) {
-            try daemon.index().database.read { db in
-                try Double.fetchOne(db, sql: "SELECT progress FROM jobs WHERE stage = 'render' AND state = 'running'") ?? 0
-            } > 0.05
-        }
+        try daemon.waitForRenderProgress(above: 0.05)
         daemon.kill(SIGTERM)
         #expect(daemon.process?.terminationReason == .exit && daemon.process?.terminationStatus == 0)
         #expect(try daemon.journal().map(\.state) == [.running], "the input stays claimed for the next start")
