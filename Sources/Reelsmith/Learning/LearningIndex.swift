@@ -102,6 +102,7 @@ public final class LearningIndex: Sendable {
             }
         }
         // Later migrations, each in the file of the feature that needs it, in shipping order.
+        registerLearningLoopMigration(&migrator)
         return migrator
     }
 }
