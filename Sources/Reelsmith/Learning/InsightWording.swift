@@ -94,9 +94,14 @@ enum InsightWording {
         var lines: [String] = []
         func add(_ feature: LearningFeature, _ value: Int?, fr: (String) -> String, en: (String) -> String) {
             guard let value, let insight = insights.feature(feature), insight.highPerformerCount > 0 else { return }
-            let of = language == .fr
-                ? "moyenne de tes \(insight.highPerformerCount) vidéos à plus de \(threshold) vues"
-                : "average of your \(insight.highPerformerCount) videos over \(threshold) views"
+            let count = insight.highPerformerCount
+            let of =
+                switch (language, count) {
+                case (.fr, 1): "d'après ta seule vidéo à plus de \(threshold) vues"
+                case (.fr, _): "moyenne de tes \(count) vidéos à plus de \(threshold) vues"
+                case (.en, 1): "from your only video over \(threshold) views"
+                case (.en, _): "average of your \(count) videos over \(threshold) views"
+                }
             let sentence = language == .fr ? fr("\(value)") : en("\(value)")
             lines.append("\(sentence) (\(of)) — \(hedge(insight, language)).")
         }
