@@ -72,7 +72,7 @@ struct LearningBench: AsyncParsableCommand {
         let result = try await LearningBenchmark(templates: options.workspace.templates)
             .run(analyticsRows: rows, videos: videos, trends: trends, niches: niches)
         for row in result {
-            let name = row.name.padding(toLength: 24, withPad: " ", startingAt: 0)
+            let name = row.name.padding(toLength: 26, withPad: " ", startingAt: 0)
             print(name + String(format: "%7.3f s  ", row.seconds) + row.detail)
         }
     }

@@ -52,13 +52,13 @@ enum AnalyticsCSVDecoder {
             func column(_ name: String) -> Int? { position[name].map { record.columns[$0] } }
             var current = "video_id"
             do throws(AnalyticsValue.Invalid) {
-                let id = cell("video_id")!.trimmingCharacters(in: .whitespaces).lowercased()
+                let id = AnalyticsValue.trim(cell("video_id")!).lowercased()
                 guard !id.isEmpty else {
                     throw AnalyticsValue.Invalid(
                         problem: "`video_id` is empty", fix: "write the video's id (the last part of its folder name in outbox/videos/)")
                 }
                 var tiktokId: String?
-                if let text = cell("tiktok_id"), !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                if let text = cell("tiktok_id"), !AnalyticsValue.trim(text).isEmpty {
                     current = "tiktok_id"
                     guard let parsed = AnalyticsValue.tiktokId(text) else {
                         throw AnalyticsValue.Invalid(

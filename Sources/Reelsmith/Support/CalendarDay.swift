@@ -18,7 +18,9 @@ public struct CalendarDay: Sendable, Codable, Hashable, Comparable, CustomString
 
     /// Reads `YYYY-MM-DD`, also when a time follows (`2026-11-20T10:00:00Z`, `2026-11-20 10:00`).
     public init?(iso text: String) {
-        let utf8 = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        var utf8 = Array(text.utf8)
+        while utf8.last == UInt8(ascii: " ") { utf8.removeLast() }
+        while utf8.first == UInt8(ascii: " ") { utf8.removeFirst() }
         guard utf8.count >= 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
             utf8.count == 10 || utf8[10] == UInt8(ascii: "T") || utf8[10] == UInt8(ascii: " "),
             let year = Self.number(utf8[0..<4]), let month = Self.number(utf8[5..<7]), let day = Self.number(utf8[8..<10])
