@@ -43,7 +43,7 @@ struct InsightsCommand: AsyncParsableCommand {
             rows: insights.features.map { feature in
                 [
                     feature.feature.rawValue, feature.correlation.rho.map { String(format: "%+.2f", $0) } ?? "—",
-                    "\(feature.correlation.sampleSize)", feature.correlation.pValue.map { String(format: "%.3f", $0) } ?? "—",
+                    "\(feature.correlation.sampleSize)", feature.correlation.pValue.map { $0 < 0.001 ? "<0.001" : String(format: "%.3f", $0) } ?? "—",
                     feature.evidence.rawValue, "\(feature.highPerformerCount)",
                     feature.highPerformerAverage.map { String(format: "%.1f", $0) } ?? "—", feature.isSteering ? "yes" : "no",
                 ]

@@ -13,6 +13,11 @@ public struct Profitability: Sendable, Codable, Equatable {
 
     public var total: Double { views + engagement + revenue + trendBonus }
 
+    enum CodingKeys: String, CodingKey {
+        case views, engagement, revenue
+        case trendBonus = "trend_bonus"
+    }
+
     public static let formula =
         "min(50, avg_views/100000*50) + min(20, avg_engagement/10000*20) + min(20, avg_revenue/100*20) + (trend_count >= 3 ? 10 : 5)"
 

@@ -77,7 +77,7 @@ public struct NichesReport: Sendable, Codable, Equatable {
         let revenue = InsightWording.number(niche.avgRevenue, language)
         switch language {
         case .fr:
-            return "\(views) vues et \(engagement) interactions en moyenne, \(revenue) de revenu moyen par vidéo, "
+            return "\(views) vues et \(engagement) interactions en moyenne, revenu moyen \(revenue) par vidéo, "
                 + "\(niche.trendCount) tendance\(niche.trendCount > 1 ? "s" : "") dont \(niche.trending) cette semaine"
         case .en:
             return "\(views) views and \(engagement) engagements on average, \(revenue) average revenue per video, "
