@@ -39,7 +39,8 @@ import Testing
         #expect(tiktok.summary.contains("3 rows recorded") && tiktok.summary.contains("3 external"))
         #expect(tiktok.problems.isEmpty)
         let insights = try JSONFiles.read(Insights.self, from: reports.appendingPathComponent("insights.json"))
-        #expect(insights.videoCount >= 0 && insights.features.count == LearningFeature.allCases.count)
+        #expect(insights.asOf == CalendarDay.today() && insights.features.count == LearningFeature.allCases.count)
+        #expect(try LearningFixtures.int(processor.index, "SELECT count(*) FROM learning_data WHERE is_external = 1") == 3)
         let niche = try LearningFixtures.rows(
             processor.index, "SELECT niche FROM videos WHERE id = 'tiktok-7441000000000000003'").first?["niche"] as String?
         #expect(niche == "motivation", "inferred from #motivation")
