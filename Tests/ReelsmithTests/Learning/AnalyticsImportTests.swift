@@ -165,4 +165,15 @@ import Testing
             }
         }
     }
+
+    @Test func aVideoRepeatedOnTheSameDayInOneFileIsNamedAndCountedOnce() throws {
+        let index = try LearningFixtures.index()
+        try index.record(video: LearningFixtures.video("aaaaaaaaaaa1"))
+        let result = try importCSV(
+            index, "video_id,views,likes,shares,comments\naaaaaaaaaaa1,100,1,1,1\naaaaaaaaaaa1,300,3,3,3\n")
+        #expect(result.applied == 2 && result.newSnapshots == 1)
+        #expect(result.problems.count == 1 && result.problems[0].row == 2)
+        #expect(result.problems[0].problem.contains("row 1 already gave the numbers of video aaaaaaaaaaa1 on 2026-11-25"))
+        #expect(try index.learningData(videoId: "aaaaaaaaaaa1")?.views == 300)
+    }
 }
