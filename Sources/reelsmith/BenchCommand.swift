@@ -1,73 +1,7 @@
 import ArgumentParser
-import Foundation
-import Reelsmith
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks.", subcommands: [RenderBench.self, WatchBench.self])
-}
-
-struct RenderBench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "render",
-        abstract: "Render a 45 s example and a bare one-still ffmpeg encode in the same run; print wall, CPU and realtime factor."
-    )
-
-    @OptionGroup var options: WorkspaceOptions
-
-    @Option(help: "Target duration of the benchmark video in seconds.")
-    var duration: Int = 45
-
-    @Option(help: "x264 preset to measure.")
-    var preset: String = RenderSettings().preset
-
-    @Option(help: "x264 CRF to measure.")
-    var crf: Int = RenderSettings().crf
-
-    func run() async throws {
-        Log.bootstrap()
-        var settings = RenderSettings()
-        settings.preset = preset
-        settings.crf = crf
-        let result = try await RenderBenchmark(templates: options.workspace.templates, settings: settings)
-            .run(durationSeconds: duration)
-        for row in result.rows {
-            print(
-                String(
-                    format: "%-34@ video %5.1f s  wall %6.2f s  cpu %6.2f s  realtime ×%.2f", row.name as NSString,
-                    row.videoSeconds, row.wallSeconds, row.cpuSeconds, row.realtimeFactor))
-        }
-    }
-}
-
-struct WatchBench: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "watch",
-        abstract: "Run a real daemon on a temp folder: settle-to-start latency, throughput on small files, idle CPU and RSS."
-    )
-
-    @OptionGroup var options: WorkspaceOptions
-
-    @Option(help: "Files dropped one by one for the latency figures.")
-    var latencyFiles: Int = 200
-
-    @Option(help: "Small trends files dropped at once for the throughput figure.")
-    var throughputFiles: Int = 1000
-
-    @Option(help: "Seconds the idle daemon is observed.")
-    var idleSeconds: Double = 60
-
-    @Option(help: "The daemon's settle time in seconds.")
-    var settle: Double = WatchSettings().settleSeconds
-
-    func run() throws {
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        let result = try WatchBenchmark(executable: executable, templates: options.workspace.templates, settleSeconds: settle)
-            .run(latencyFiles: latencyFiles, throughputFiles: throughputFiles, idleSeconds: idleSeconds)
-        print(String(format: "settle → start over %d files: median %.0f ms, worst %.0f ms",
-            result.latencyFiles, result.latencyMedianMilliseconds, result.latencyWorstMilliseconds))
-        print(String(format: "throughput: %d small trends files in %.2f s = %.0f files/s",
-            result.throughputFiles, result.throughputSeconds, result.filesPerSecond))
-        print(String(format: "idle over %.0f s: CPU %.2f %%, RSS %.1f MB", result.idleSeconds, result.idleCPUPercent, result.idleRSSMegabytes))
-    }
+        commandName: "bench", abstract: "Benchmarks: the render, the daemon, the learning index.",
+        subcommands: [RenderBench.self, WatchBench.self, LearningBench.self])
 }

@@ -32,6 +32,7 @@ struct ProcessCommand: AsyncParsableCommand {
                 }
                 Terminal.clearLine()
                 print("\(path): \(outcome.summary)" + (outcome.output.map { " → \($0.path)" } ?? ""))
+                for problem in outcome.problems { Terminal.warning(problem) }
             } catch {
                 Terminal.clearLine()
                 Terminal.error("\(error)")

@@ -5,6 +5,9 @@ struct ReelsmithCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reelsmith",
         abstract: "Turns a folder into a short-video studio: requests in inbox/, finished videos in outbox/.",
-        subcommands: [WatchCommand.self, ProcessCommand.self, StatusCommand.self, DoctorCommand.self, BenchCommand.self]
+        subcommands: [
+            WatchCommand.self, ProcessCommand.self, StatusCommand.self, NichesCommand.self, InsightsCommand.self,
+            DoctorCommand.self, BenchCommand.self,
+        ]
     )
 }

@@ -24,10 +24,15 @@ public struct TrendRecord: Sendable, Codable, Equatable, FetchableRecord, Mutabl
 }
 
 extension LearningIndex {
+    /// Stores trends like a trends file does (a trend already known is updated, not repeated) and
+    /// recomputes the niches.
     public func insert(trends: [TrendRecord]) throws {
-        try database.write { db in
-            for var trend in trends { try trend.insert(db) }
+        let entries = trends.map {
+            TrendsFile.Trend(
+                title: $0.title, url: $0.url, views: $0.views, engagement: $0.engagement, niche: $0.niche.lowercased(),
+                date: CalendarDay(iso: $0.date) ?? .today())
         }
+        _ = try ingest(trends: entries, sourceFile: trends.first?.sourceFile)
     }
 
     /// The niche's most viewed trends, best first, for topic choice and a cited trend line.

@@ -1,7 +1,9 @@
 import Foundation
 import GRDB
 
-/// A video we generated (or, later, one seen only in analytics): the seed's `videos` collection.
+/// A video we generated, or one seen only in a TikTok export (`isExternal`, id `tiktok-<id>`: its
+/// virality score, duration and hook length are unknown, 0 here and NULL in `learning_data`).
+/// The seed's `videos` collection.
 public struct VideoRecord: Sendable, Codable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "videos"
 
@@ -36,45 +38,13 @@ public struct VideoRecord: Sendable, Codable, Equatable, FetchableRecord, Persis
     }
 }
 
-/// The features a video teaches the model with: the seed's `learning_data`.
-public struct LearningDataRecord: Sendable, Codable, Equatable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "learning_data"
-
-    public var videoId: String
-    public var niche: String
-    public var viralityScore: Int
-    public var durationSeconds: Double
-    public var hookLength: Int
-    public var hashtagCount: Int
-    public var hasCta: Bool
-    public var views: Int?
-    public var engagementRate: Double?
-    public var updatedAt: Date
-
-    enum CodingKeys: String, CodingKey {
-        case niche, views
-        case videoId = "video_id"
-        case viralityScore = "virality_score"
-        case durationSeconds = "duration_seconds"
-        case hookLength = "hook_length"
-        case hashtagCount = "hashtag_count"
-        case hasCta = "has_cta"
-        case engagementRate = "engagement_rate"
-        case updatedAt = "updated_at"
-    }
-}
-
 extension LearningIndex {
     /// Records a generated video and its features in one transaction; recording the same id again
     /// updates it (a resumed job records once).
     public func record(video: VideoRecord) throws {
         try database.write { db in
             try video.upsert(db)
-            let features = LearningDataRecord(
-                videoId: video.id, niche: video.niche, viralityScore: video.viralityScore,
-                durationSeconds: video.durationSeconds, hookLength: video.hookLength, hashtagCount: video.hashtagCount,
-                hasCta: video.hasCta, views: nil, engagementRate: nil, updatedAt: video.createdAt)
-            try features.upsert(db)
+            try LearningDataRecord.features(of: video).saveFeatures(db)
         }
     }
 

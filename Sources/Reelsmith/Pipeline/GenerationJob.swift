@@ -96,7 +96,7 @@ struct GenerationJob: Sendable {
     }
 
     private func writeScript(templates: TemplateLibrary) throws -> (Script, ScriptChoice) {
-        let targets = ScriptTargets(durationSeconds: request.durationSeconds)
+        let targets = InsightSteering(insights: try pipeline.index.insights()).targets(for: request)
         let trends = (try? pipeline.index.trendHints(niche: request.niche)) ?? []
         let engine = OfflineScriptEngine(library: templates)
         let rubric = ViralityRubric(lexicon: templates.lexicon(for: request.language))

@@ -19,8 +19,12 @@ public struct InboxProcessor: Sendable {
     var workspace: Workspace { generation.workspace }
     var index: LearningIndex { generation.index }
 
-    public init(generation: GenerationPipeline) {
+    /// The day trends without a date and analytics rows without one are counted on; nil means today.
+    public var ingestDay: CalendarDay?
+
+    public init(generation: GenerationPipeline, ingestDay: CalendarDay? = nil) {
         self.generation = generation
+        self.ingestDay = ingestDay
     }
 
     /// - Parameter folder: the inbox folder the file came from (`requests`, `trends`, `analytics`)
@@ -46,12 +50,40 @@ public struct InboxProcessor: Sendable {
         }
     }
 
-    // Until the learning loop lands, trends and analytics files are acknowledged only.
+    /// Trends → niches (DESIGN §2): store the trends, recompute every niche, publish the reports.
     func processTrends(data: Data, displayName: String) throws -> ProcessOutcome {
-        ProcessOutcome(kind: .trends, summary: "trends acknowledged (ingestion comes with the learning loop)", output: nil)
+        let day = ingestDay ?? .today()
+        let file = try TrendsFile.decode(data: data, displayName: displayName, ingestDay: day)
+        let result = try index.ingest(trends: file.trends, sourceFile: displayName, today: day)
+        let reports = try LearningReports(index: index, outbox: workspace.outbox).publish(asOf: day)
+        let best = result.niches.first.map { ", best: \($0.name) " + String(format: "%.1f", $0.profitabilityScore) } ?? ""
+        return ProcessOutcome(
+            kind: .trends,
+            summary: "\(file.trends.count) trends stored (\(result.added) new, \(result.updated) updated); "
+                + "\(result.niches.count) niches ranked\(best)",
+            output: reports.first)
     }
 
+    /// Analytics → learning (DESIGN §2): record the good rows in one transaction, list the bad
+    /// ones, recompute the niches and publish the reports.
     func processAnalytics(data: Data, file: URL, displayName: String) throws -> ProcessOutcome {
-        ProcessOutcome(kind: .analytics, summary: "analytics acknowledged (ingestion comes with the learning loop)", output: nil)
+        let day = ingestDay ?? .today()
+        let isYAML = ["yaml", "yml"].contains(file.pathExtension.lowercased())
+        let analytics = try AnalyticsFile.decode(data: data, file: displayName, isYAML: isYAML, ingestDay: day)
+        let vocabulary = NicheVocabulary.from(
+            templates: try? TemplateLibrary.load(from: workspace.templates), knownNiches: try index.knownNiches())
+        let result = try index.importAnalytics(analytics, sourceFile: displayName, ingestDay: day, vocabulary: vocabulary)
+        let reports = try LearningReports(index: index, outbox: workspace.outbox).publish(asOf: day)
+        var parts = ["\(result.applied) rows recorded (\(result.newSnapshots) new snapshots)"]
+        if analytics.format == .tiktokContent {
+            parts.append(
+                "\(result.linkedByTikTokId) linked by TikTok id, \(result.linkedByCaption) by caption, "
+                    + "\(result.external) external, \(result.ambiguous) ambiguous")
+        }
+        if !result.problems.isEmpty { parts.append("\(result.problems.count) row problems listed") }
+        let format = analytics.format == .tiktokContent ? "TikTok export" : analytics.format == .yaml ? "YAML" : "CSV"
+        return ProcessOutcome(
+            kind: .analytics, summary: "analytics (\(format)): " + parts.joined(separator: "; "), output: reports.last,
+            problems: result.problems.map(\.description))
     }
 }

@@ -1,0 +1,83 @@
+import Foundation
+import Yams
+
+/// Analytics written as YAML, the same fields as our CSV:
+/// ```yaml
+/// kind: analytics
+/// analytics:
+///   - video_id: 112e0c9aaef9
+///     views: 15400
+///     likes: 1320
+///     shares: 85
+///     comments: 64
+///     revenue: 3.10        # optional
+///     date: 2026-11-24     # optional, defaults to the ingest day
+/// ```
+enum AnalyticsYAMLDecoder {
+    static let topLevelKeys = ["kind", "analytics", "force"]
+
+    static func decode(_ document: YAMLDocument, ingestDay: CalendarDay) throws(InputError) -> AnalyticsFile {
+        let reader = try MappingReader(document.root, file: document.file, knownKeys: topLevelKeys)
+        if let kind = try reader.string("kind"), kind != "analytics" {
+            throw reader.error(
+                .invalidValue(key: "kind"), at: "kind", problem: "this is a `\(kind)` file, not analytics",
+                fix: "write `kind: analytics`, or move the file to the inbox folder for \(kind)")
+        }
+        guard let list = reader.node("analytics") else { throw reader.missing("analytics", example: "[{video_id: …, views: …}]") }
+        guard case let .sequence(items) = list else {
+            throw reader.error(
+                .wrongType(key: "analytics", expected: "list"), at: "analytics", problem: "`analytics` must be a list",
+                fix: "write one `- video_id: …` item per video under `analytics:`")
+        }
+        var rows: [AnalyticsRow] = []
+        var problems: [RowProblem] = []
+        for (offset, item) in items.enumerated() {
+            let rowNumber = offset + 1
+            let line = item.mark?.line ?? 0
+            do throws(InputError) {
+                guard case let .mapping(mapping) = item else {
+                    throw InputError(
+                        .wrongType(key: "analytics", expected: "mapping"), file: document.file, line: item.mark?.line,
+                        column: item.mark?.column, problem: "the item is not a set of `key: value` pairs",
+                        fix: "write `- video_id: …` then `views: …` indented under it")
+                }
+                let row = try MappingReader(mapping, file: document.file, knownKeys: AnalyticsCSVDecoder.known)
+                let id = try row.requiredString("video_id", example: "112e0c9aaef9").lowercased()
+                let counts = 0...Int.max
+                guard let views = try row.integer("views", in: counts) else { throw row.missing("views", example: "15400") }
+                var tiktokId: String?
+                if let text = try row.string("tiktok_id") {
+                    guard let parsed = AnalyticsValue.tiktokId(text) else {
+                        throw row.error(
+                            .invalidValue(key: "tiktok_id"), at: "tiktok_id", problem: "`tiktok_id` is not a TikTok video id",
+                            fix: "write the number after /video/ in the video's link")
+                    }
+                    tiktokId = parsed
+                }
+                var revenue: Double?
+                if let text = try row.string("revenue") {
+                    do { revenue = try AnalyticsValue.revenue(text) } catch {
+                        throw row.error(.invalidValue(key: "revenue"), at: "revenue", problem: error.problem, fix: error.fix)
+                    }
+                }
+                var date: CalendarDay?
+                if let text = try row.string("date") {
+                    do { date = try AnalyticsValue.day(text, name: "date", reference: ingestDay) } catch {
+                        throw row.error(.invalidValue(key: "date"), at: "date", problem: error.problem, fix: error.fix)
+                    }
+                }
+                rows.append(
+                    AnalyticsRow(
+                        row: rowNumber, line: line, subject: .video(id: id, tiktokId: tiktokId), views: views,
+                        likes: try row.integer("likes", in: counts) ?? 0, comments: try row.integer("comments", in: counts) ?? 0,
+                        shares: try row.integer("shares", in: counts) ?? 0, revenue: revenue, date: date))
+            } catch {
+                problems.append(
+                    RowProblem(
+                        file: document.file, row: rowNumber, line: error.line ?? line, column: error.column,
+                        problem: error.problem, fix: error.fix))
+            }
+        }
+        return AnalyticsFile(format: .yaml, rows: rows, problems: problems)
+    }
+}

@@ -1,0 +1,25 @@
+/// A row of an analytics file that was not applied (or applied with a caveat), phrased for the
+/// user: which row, where, what is wrong and how to fix it. The rest of the file still counts.
+public struct RowProblem: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    /// The data row's number (1 = the first row after the header).
+    public var row: Int
+    public var line: Int
+    public var column: Int?
+    public var problem: String
+    public var fix: String
+
+    public init(file: String, row: Int, line: Int, column: Int? = nil, problem: String, fix: String) {
+        self.file = file
+        self.row = row
+        self.line = line
+        self.column = column
+        self.problem = problem
+        self.fix = fix
+    }
+
+    public var description: String {
+        let location = column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)"
+        return "\(location): row \(row): \(problem) — \(fix)"
+    }
+}

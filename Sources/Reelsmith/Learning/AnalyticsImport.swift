@@ -1,0 +1,237 @@
+import Foundation
+import GRDB
+
+/// What importing an analytics file did, for the summary line and the problems list.
+public struct AnalyticsImport: Sendable, Equatable {
+    public var format: AnalyticsFile.Format
+    /// Rows whose numbers were recorded.
+    public var applied = 0
+    /// Snapshots (video, day) recorded for the first time; `applied - newSnapshots` replaced one.
+    public var newSnapshots = 0
+    /// TikTok rows linked to a video by a remembered TikTok id.
+    public var linkedByTikTokId = 0
+    /// TikTok rows linked to one of our videos by their caption (the TikTok id is now remembered).
+    public var linkedByCaption = 0
+    /// TikTok rows kept as external videos.
+    public var external = 0
+    /// TikTok rows whose caption fits several of our videos: listed, not applied.
+    public var ambiguous = 0
+    /// Every row not applied, or applied with a caveat, with its reason and fix.
+    public var problems: [RowProblem] = []
+    /// The niches after recomputation, best first.
+    public var niches: [NicheRecord] = []
+}
+
+extension LearningIndex {
+    /// Applies a file's good rows in one transaction, then refreshes every video's latest numbers
+    /// and the niches. Numbers are snapshots: a (video, day) seen again is replaced, never added.
+    public func importAnalytics(
+        _ file: AnalyticsFile, sourceFile: String, ingestDay: CalendarDay, vocabulary: NicheVocabulary
+    ) throws -> AnalyticsImport {
+        try database.write { db in
+            var importer = try AnalyticsImporter(db: db, file: file, sourceFile: sourceFile, vocabulary: vocabulary)
+            for row in file.rows {
+                try importer.apply(row, day: row.date ?? ingestDay)
+            }
+            try importer.refreshLatestNumbers()
+            var result = importer.result
+            result.problems.sort { ($0.row, $0.line) < ($1.row, $1.line) }
+            result.niches = try NicheAnalyzer.recompute(db, today: ingestDay)
+            return result
+        }
+    }
+
+    /// Niche names already in the index, for ``NicheVocabulary``.
+    public func knownNiches() throws -> [String] {
+        try database.read { db in
+            try String.fetchAll(db, sql: "SELECT niche FROM trends UNION SELECT lower(niche) FROM videos WHERE is_external = 0")
+        }
+    }
+}
+
+/// The state of one import inside its transaction: lookups loaded once, statements prepared once.
+private struct AnalyticsImporter {
+    let db: Database
+    let file: AnalyticsFile
+    let sourceFile: String
+    let vocabulary: NicheVocabulary
+    let importedAt = Date()
+    var result: AnalyticsImport
+    let snapshotsBefore: Int
+
+    var ourIds: Set<String>
+    var sortedIds: [String]?
+    var videoByTikTokId: [String: String]
+    var tiktokIdByVideo: [String: String]
+    var matcher: CaptionMatcher?
+    /// "video|day" → the row that recorded it, to name a repeated row.
+    var recorded: [String: Int] = [:]
+    let insertSnapshot: Statement
+
+    init(db: Database, file: AnalyticsFile, sourceFile: String, vocabulary: NicheVocabulary) throws {
+        self.db = db
+        self.file = file
+        self.sourceFile = sourceFile
+        self.vocabulary = vocabulary
+        self.result = AnalyticsImport(format: file.format, problems: file.problems)
+        self.snapshotsBefore = try Int.fetchOne(db, sql: "SELECT count(*) FROM analytics") ?? 0
+        self.ourIds = Set(try String.fetchAll(db, sql: "SELECT id FROM videos"))
+        var videoByTikTokId: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT tiktok_id, id FROM videos WHERE tiktok_id IS NOT NULL") {
+            videoByTikTokId[row[0]] = row[1]
+        }
+        self.videoByTikTokId = videoByTikTokId
+        self.tiktokIdByVideo = Dictionary(uniqueKeysWithValues: videoByTikTokId.map { ($1, $0) })
+        self.insertSnapshot = try db.cachedStatement(
+            sql: """
+                INSERT INTO analytics (video_id, views, likes, shares, comments, revenue, date, source_file, imported_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, 0), ?7, ?8, ?9)
+                ON CONFLICT(video_id, date) DO UPDATE SET views = ?2, likes = ?3, shares = ?4, comments = ?5,
+                    revenue = coalesce(?6, revenue), source_file = ?8, imported_at = ?9
+                """)
+    }
+
+    mutating func apply(_ row: AnalyticsRow, day: CalendarDay) throws {
+        let videoId: String
+        switch row.subject {
+        case let .video(id, tiktokId):
+            guard let resolved = resolve(id, row: row) else { return }
+            videoId = resolved
+            if let tiktokId { try remember(tiktokId: tiktokId, for: videoId, row: row) }
+        case let .tiktok(tiktokId, caption, postedOn):
+            guard let resolved = try link(tiktokId: tiktokId, caption: caption, row: row) else { return }
+            videoId = resolved
+            if let postedOn {
+                try db.execute(sql: "UPDATE learning_data SET posted_on = ? WHERE video_id = ?", arguments: [postedOn, videoId])
+            }
+        }
+        let key = "\(videoId)|\(day)"
+        if let earlier = recorded[key] {
+            result.problems.append(
+                RowProblem(
+                    file: sourceFile, row: row.row, line: row.line,
+                    problem: "row \(earlier) already gave the numbers of video \(videoId) on \(day); this row's replace them",
+                    fix: "keep one row per video and day (the numbers are totals on that day, not additions)"))
+        }
+        recorded[key] = row.row
+        try insertSnapshot.execute(arguments: [
+            videoId, row.views, row.likes, row.shares, row.comments, row.revenue, day, sourceFile, importedAt,
+        ])
+        result.applied += 1
+    }
+
+    /// Our id, or an unambiguous prefix of it (folder names show the first 8 characters).
+    private mutating func resolve(_ id: String, row: AnalyticsRow) -> String? {
+        if ourIds.contains(id) { return id }
+        var matches: [String] = []
+        if id.count >= 6 {
+            if sortedIds == nil { sortedIds = ourIds.sorted() }
+            let ids = sortedIds!
+            var low = 0, high = ids.count
+            while low < high {
+                let middle = (low + high) / 2
+                if ids[middle] < id { low = middle + 1 } else { high = middle }
+            }
+            while low < ids.count, ids[low].hasPrefix(id), matches.count < 3 {
+                matches.append(ids[low])
+                low += 1
+            }
+        }
+        if matches.count == 1 { return matches[0] }
+        let problem =
+            matches.isEmpty
+            ? "no video `\(id)` in the learning index"
+            : "`\(id)` is the beginning of several videos' ids (\(matches.joined(separator: ", ")))"
+        result.problems.append(
+            RowProblem(
+                file: sourceFile, row: row.row, line: row.line, column: 1, problem: problem,
+                fix: "write the video's id: the code at the end of its folder name in outbox/videos/ (or its job id in report.json)"))
+        return nil
+    }
+
+    private mutating func remember(tiktokId: String, for videoId: String, row: AnalyticsRow) throws {
+        if let owner = videoByTikTokId[tiktokId], owner != videoId {
+            result.problems.append(
+                RowProblem(
+                    file: sourceFile, row: row.row, line: row.line,
+                    problem: "TikTok id \(tiktokId) already belongs to video \(owner); the numbers were recorded, the link was not",
+                    fix: "check which of the two videos was posted as \(tiktokId) and correct `tiktok_id`"))
+            return
+        }
+        if let known = tiktokIdByVideo[videoId], known != tiktokId {
+            result.problems.append(
+                RowProblem(
+                    file: sourceFile, row: row.row, line: row.line,
+                    problem: "video \(videoId) is already linked to TikTok id \(known), not \(tiktokId); the link was kept",
+                    fix: "remove `tiktok_id` from this row if the earlier link is right"))
+            return
+        }
+        guard tiktokIdByVideo[videoId] == nil else { return }
+        try db.execute(sql: "UPDATE videos SET tiktok_id = ? WHERE id = ?", arguments: [tiktokId, videoId])
+        videoByTikTokId[tiktokId] = videoId
+        tiktokIdByVideo[videoId] = tiktokId
+        matcher?.remove(id: videoId)
+    }
+
+    /// The video a TikTok row is about: remembered id, else caption match, else a new external
+    /// video. nil when the caption is ambiguous (listed in the problems).
+    private mutating func link(tiktokId: String, caption: String, row: AnalyticsRow) throws -> String? {
+        if let known = videoByTikTokId[tiktokId] {
+            if known.hasPrefix("tiktok-") { result.external += 1 } else { result.linkedByTikTokId += 1 }
+            return known
+        }
+        if matcher == nil {
+            let rows = try Row.fetchAll(db, sql: "SELECT id, description FROM videos WHERE is_external = 0 AND tiktok_id IS NULL")
+            matcher = CaptionMatcher(candidates: rows.map { .init(id: $0[0], caption: CaptionText($0[1])) })
+        }
+        switch matcher!.match(caption) {
+        case let .video(id, _):
+            try remember(tiktokId: tiktokId, for: id, row: row)
+            result.linkedByCaption += 1
+            return id
+        case let .ambiguous(ids):
+            result.ambiguous += 1
+            result.problems.append(
+                RowProblem(
+                    file: sourceFile, row: row.row, line: row.line,
+                    problem: "the caption of TikTok video \(tiktokId) fits several of our videos equally well "
+                        + "(\(ids.joined(separator: ", "))); its numbers were not recorded",
+                    fix: "link it by hand with a line `video_id,tiktok_id,views,likes,shares,comments` "
+                        + "(e.g. `\(ids[0]),\(tiktokId),\(row.views),\(row.likes),\(row.shares),\(row.comments)`) in inbox/analytics/"))
+            return nil
+        case .none:
+            let id = "tiktok-\(tiktokId)"
+            let text = CaptionText(caption)
+            let niche = vocabulary.niche(forHashtags: text.hashtags) ?? NicheAnalyzer.unknownNiche
+            let hashtags = String(decoding: try JSONEncoder().encode(text.hashtags.map { "#" + $0 }), as: UTF8.self)
+            let title = caption.split(separator: "\n").first.map(String.init) ?? caption
+            let video = VideoRecord(
+                id: id, niche: niche, topic: nil, title: String(title.prefix(200)), language: "und", viralityScore: 0,
+                durationSeconds: 0, hookLength: 0, hashtagCount: text.hashtags.count, hasCta: false, description: caption,
+                hashtags: hashtags, folder: nil, tiktokId: tiktokId, isExternal: true, createdAt: importedAt)
+            try video.insert(db)
+            try LearningDataRecord.features(of: video).saveFeatures(db)
+            videoByTikTokId[tiktokId] = id
+            tiktokIdByVideo[id] = tiktokId
+            result.external += 1
+            return id
+        }
+    }
+
+    /// Copies each video's latest snapshot into `learning_data` (SQLite takes the bare columns
+    /// from the row holding `max(date)`).
+    mutating func refreshLatestNumbers() throws {
+        try db.execute(
+            sql: """
+                UPDATE learning_data SET views = latest.views, likes = latest.likes, comments = latest.comments,
+                    shares = latest.shares, revenue = latest.revenue, metrics_date = latest.date, updated_at = ?,
+                    engagement_rate = CASE WHEN latest.views > 0
+                        THEN (latest.likes + latest.comments + latest.shares) * 1.0 / latest.views END
+                FROM (SELECT video_id, views, likes, comments, shares, revenue, max(date) AS date
+                      FROM analytics GROUP BY video_id) AS latest
+                WHERE learning_data.video_id = latest.video_id
+                """, arguments: [importedAt])
+        let after = try Int.fetchOne(db, sql: "SELECT count(*) FROM analytics") ?? 0
+        result.newSnapshots = after - snapshotsBefore
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The optimisation insights (seed: `get_optimization_insights`) over the videos whose latest
+/// numbers were read in the last 30 days: high performers (views > 10,000), optimal duration,
+/// virality threshold, optimal hashtag count and hook length, and — beyond the seed — each
+/// feature's Spearman correlation with views, its sample size and how sure it is.
+/// Written to `outbox/reports/insights.json`, read by the next generation.
+public struct Insights: Sendable, Codable, Equatable {
+    public static let windowDays = 30
+    public static let highPerformerViews = 10_000
+
+    public var generatedAt: Date
+    /// The window: numbers read from `since` to `asOf`, both included.
+    public var asOf: CalendarDay
+    public var since: CalendarDay
+    /// Videos with numbers in the window (ours and external).
+    public var videoCount: Int
+    public var highPerformerCount: Int
+    /// Mean duration of the high performers, whole seconds.
+    public var optimalDurationSeconds: Int?
+    /// Mean virality score of the high performers.
+    public var viralityThreshold: Int?
+    /// Mean hashtag count of the high performers, rounded.
+    public var optimalHashtagCount: Int?
+    /// Mean hook length of the high performers, in words, rounded.
+    public var optimalHookLength: Int?
+    public var features: [FeatureInsight]
+    public var recommendations: LocalizedText<[String]>
+
+    enum CodingKeys: String, CodingKey {
+        case since, features, recommendations
+        case generatedAt = "generated_at"
+        case asOf = "as_of"
+        case videoCount = "video_count"
+        case highPerformerCount = "high_performer_count"
+        case optimalDurationSeconds = "optimal_duration_seconds"
+        case viralityThreshold = "virality_threshold"
+        case optimalHashtagCount = "optimal_hashtag_count"
+        case optimalHookLength = "optimal_hook_length"
+    }
+
+    public func feature(_ feature: LearningFeature) -> FeatureInsight? {
+        features.first { $0.feature == feature }
+    }
+}

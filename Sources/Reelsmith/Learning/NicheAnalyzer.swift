@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+
+/// Recomputes every niche from the trends and the videos' latest numbers with SQL aggregates
+/// (seed: NicheAnalyzer), inside the caller's transaction.
+enum NicheAnalyzer {
+    /// A trend dated within this many days counts as `trending`.
+    static let trendingDays = 7
+    /// Videos whose niche could not be inferred are kept out of the ranking.
+    static let unknownNiche = "unknown"
+
+    private struct Totals {
+        var trendCount = 0
+        var trendViews = 0
+        var trendEngagement = 0
+        var trending = 0
+        var videoCount = 0
+        var measuredVideos = 0
+        var videoViews = 0
+        var videoEngagement = 0
+        var videoRevenue = 0.0
+    }
+
+    @discardableResult
+    static func recompute(_ db: Database, today: CalendarDay, now: Date = Date()) throws -> [NicheRecord] {
+        var totals: [String: Totals] = [:]
+        let trendRows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT niche, count(*), total(views), total(engagement), count(CASE WHEN date >= ? THEN 1 END)
+                FROM trends GROUP BY niche
+                """, arguments: [today.adding(days: -trendingDays)])
+        while let row = try trendRows.next() {
+            let name = (row[0] as String).lowercased()
+            var entry = totals[name, default: Totals()]
+            entry.trendCount += row[1] as Int
+            entry.trendViews += Int(row[2] as Double)
+            entry.trendEngagement += Int(row[3] as Double)
+            entry.trending += row[4] as Int
+            totals[name] = entry
+        }
+        let videoRows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT niche, count(*), count(views), total(views),
+                    total(coalesce(likes, 0) + coalesce(comments, 0) + coalesce(shares, 0)), total(revenue)
+                FROM learning_data WHERE niche <> ? GROUP BY niche
+                """, arguments: [unknownNiche])
+        while let row = try videoRows.next() {
+            let name = (row[0] as String).lowercased()
+            var entry = totals[name, default: Totals()]
+            entry.videoCount += row[1] as Int
+            entry.measuredVideos += row[2] as Int
+            entry.videoViews += Int(row[3] as Double)
+            entry.videoEngagement += Int(row[4] as Double)
+            entry.videoRevenue += row[5] as Double
+            totals[name] = entry
+        }
+
+        try db.execute(sql: "DELETE FROM niches")
+        var records: [NicheRecord] = []
+        for (name, entry) in totals.sorted(by: { $0.key < $1.key }) {
+            let observations = entry.trendCount + entry.measuredVideos
+            let views = entry.trendViews + entry.videoViews
+            let engagement = entry.trendEngagement + entry.videoEngagement
+            let averageViews = observations == 0 ? 0 : Double(views) / Double(observations)
+            let averageEngagement = observations == 0 ? 0 : Double(engagement) / Double(observations)
+            let averageRevenue = entry.measuredVideos == 0 ? 0 : entry.videoRevenue / Double(entry.measuredVideos)
+            let score = Profitability(
+                averageViews: averageViews, averageEngagement: averageEngagement, averageRevenue: averageRevenue,
+                trendCount: entry.trendCount)
+            let record = NicheRecord(
+                name: name, profitabilityScore: score.total, trendCount: entry.trendCount, videoCount: entry.videoCount,
+                totalViews: views, totalEngagement: engagement, totalRevenue: entry.videoRevenue, avgViews: averageViews,
+                avgEngagement: averageEngagement, avgRevenue: averageRevenue, trending: entry.trending, updatedAt: now)
+            try record.insert(db)
+            records.append(record)
+        }
+        return ranked(records)
+    }
+
+    /// Best score first; ties by more trends, then by name.
+    static func ranked(_ niches: [NicheRecord]) -> [NicheRecord] {
+        niches.sorted {
+            ($0.profitabilityScore, $0.trendCount, $1.name) > ($1.profitabilityScore, $1.trendCount, $0.name)
+        }
+    }
+}
+
+extension LearningIndex {
+    /// Every niche, best score first.
+    public func niches() throws -> [NicheRecord] {
+        try database.read { db in NicheAnalyzer.ranked(try NicheRecord.fetchAll(db)) }
+    }
+
+    /// Recomputes the niches now (the trends file and analytics imports already do it).
+    @discardableResult
+    public func recomputeNiches(today: CalendarDay = .today()) throws -> [NicheRecord] {
+        try database.write { db in try NicheAnalyzer.recompute(db, today: today) }
+    }
+}

@@ -1,0 +1,19 @@
+import Testing
+@testable import Reelsmith
+
+@Suite struct NicheVocabularyTests {
+    let vocabulary = NicheVocabulary(niches: [
+        "fitness": ["gym", "home workout", "fyp"], "cooking": ["cuisine", "recette", "fyp"], "finance": ["money"],
+    ])
+
+    @Test func hashtagsVoteForTheNicheTheyName() {
+        #expect(vocabulary.niche(forHashtags: ["#HomeWorkout", "#fyp", "#gym"]) == "fitness")
+        #expect(vocabulary.niche(forHashtags: ["cuisine", "recette", "money"]) == "cooking")
+    }
+
+    @Test func sharedWordsAndTiesNameNoNiche() {
+        #expect(vocabulary.niche(forHashtags: ["#fyp"]) == nil, "a hashtag of two niches names neither")
+        #expect(vocabulary.niche(forHashtags: ["#gym", "#money"]) == nil, "one vote each: no guess")
+        #expect(vocabulary.niche(forHashtags: []) == nil)
+    }
+}
