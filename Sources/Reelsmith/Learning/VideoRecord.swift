@@ -39,12 +39,14 @@ public struct VideoRecord: Sendable, Codable, Equatable, FetchableRecord, Persis
 }
 
 extension LearningIndex {
-    /// Records a generated video and its features in one transaction; recording the same id again
+    /// Records a generated video and its features, and recomputes the niches, in one transaction; recording the same id again
     /// updates it (a resumed job records once).
     public func record(video: VideoRecord) throws {
         try database.write { db in
             try video.upsert(db)
             try LearningDataRecord.features(of: video).saveFeatures(db)
+            // The niche's video count changed.
+            _ = try NicheAnalyzer.recompute(db, today: .today())
         }
     }
 

@@ -74,12 +74,18 @@ struct GenerationJob: Sendable {
             try pipeline.index.record(video: videoRecord(script: script, score: choice.score, voice: voiceTimings,
                 folder: videos.appendingPathComponent(folderName).path))
         } reuse: {}
+        // Suggestions from the script's weak criteria and the learning index's insights; the
+        // niche and insight reports are refreshed, since the new video counts in them.
+        let suggestions = try await timings.measure(.report, reused: false) {
+            let insights = try pipeline.index.insights()
+            try LearningReports(index: pipeline.index, outbox: pipeline.workspace.outbox).publish()
+            return ImprovementAdvice.suggestions(for: choice.score, insights: insights, language: request.language)
+        } reuse: { [String]() }
         var report = GenerationReport(
             jobId: id, createdAt: Date(), request: request, template: script.template, score: choice.score,
             variants: choice.variants, chosenVariant: choice.chosenVariant, targets: choice.targets,
             durationSeconds: voiceTimings.durationSeconds, wordCount: voiceTimings.words.count,
-            stageTimings: [], suggestions: ImprovementAdvice.suggestions(for: choice.score, language: request.language))
-        try await timings.measure(.report, reused: false) {} reuse: {}
+            stageTimings: [], suggestions: suggestions)
         report.stageTimings = timings.entries
         try JSONFiles.write(report, to: file("report.json"))
         try checkpoint(.publish)

@@ -1,7 +1,12 @@
-/// Suggestions for the next video from a script's weakest criteria (seed:
-/// LearningService.suggest_improvements), in the request's language.
+/// Suggestions for the next video (seed: LearningService.suggest_improvements), in the request's
+/// language: first from the script's weakest criteria, then the learning index's recommendations,
+/// which say themselves how sure they are.
 enum ImprovementAdvice {
-    static func suggestions(for score: ViralityScore, language: Language) -> [String] {
+    static func suggestions(for score: ViralityScore, insights: Insights? = nil, language: Language) -> [String] {
+        rubricTips(for: score, language: language) + (insights?.recommendations[language] ?? [])
+    }
+
+    static func rubricTips(for score: ViralityScore, language: Language) -> [String] {
         var tips: [String] = []
         for criterion in score.criteria where Double(criterion.points) < Double(criterion.maximum) * 0.6 {
             if let tip = tip(criterion.name, language) { tips.append(tip) }

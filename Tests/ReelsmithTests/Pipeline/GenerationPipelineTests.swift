@@ -59,6 +59,12 @@ import Testing
         #expect(report.variants.count == 3)
         #expect(report.score.total == report.variants.map(\.total).max())
         #expect(!report.suggestions.isEmpty)
+
+        // The niche report counts the new video.
+        let niches = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: workspace.outbox.appendingPathComponent("reports/niches.json"))) as? [String: Any]
+        let fitness = (niches?["niches"] as? [[String: Any]])?.first { $0["name"] as? String == "fitness" }
+        #expect(fitness?["video_count"] as? Int == 1)
     }
 
     /// Each caption (SRT entry) starts within 50 ms of its first word's time from espeak's events,
