@@ -23,8 +23,32 @@ struct ProcessCommand: AsyncParsableCommand {
         let workspace = options.workspace
         let index = try LearningIndex(url: workspace.indexFile)
         let processor = InboxProcessor(generation: GenerationPipeline(workspace: workspace, index: index))
+        let files = files
+        // Ctrl-C or SIGTERM cancels the work: ffmpeg is stopped (it runs in its own process
+        // group, out of the terminal's reach) and finished stages stay for the next run.
+        let failures = try await withThrowingTaskGroup(of: Int?.self) { group in
+            group.addTask { try await Self.process(files, with: processor) }
+            group.addTask {
+                _ = await ShutdownSignal.wait()
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        guard let failures else {
+            Terminal.clearLine()
+            Terminal.error("stopped; run the same command again to resume")
+            throw ExitCode(130)
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// Runs each file in turn; returns how many failed.
+    private static func process(_ files: [String], with processor: InboxProcessor) async throws -> Int {
         var failures = 0
         for path in files {
+            try Task.checkCancellation()
             let url = URL(fileURLWithPath: path)
             do {
                 let outcome = try await processor.process(file: url, displayName: path) { stage, fraction in
@@ -33,12 +57,14 @@ struct ProcessCommand: AsyncParsableCommand {
                 Terminal.clearLine()
                 print("\(path): \(outcome.summary)" + (outcome.output.map { " → \($0.path)" } ?? ""))
                 for problem in outcome.problems { Terminal.warning(problem) }
+            } catch is CancellationError {
+                throw CancellationError()
             } catch {
                 Terminal.clearLine()
                 Terminal.error("\(error)")
                 failures += 1
             }
         }
-        if failures > 0 { throw ExitCode(1) }
+        return failures
     }
 }

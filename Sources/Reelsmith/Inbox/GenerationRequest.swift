@@ -82,6 +82,11 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
                 fix: "write `kind: request`, or move the file to the inbox folder for \(kind)")
         }
         let niche = try reader.requiredString("niche", example: "motivation")
+        guard !niche.contains("/"), !niche.contains("\\"), !niche.hasPrefix(".") else {
+            throw reader.error(
+                .invalidValue(key: "niche"), at: "niche", problem: "`niche` must be a name, not a path",
+                fix: "write a word or two without `/`, e.g. `niche: fitness`")
+        }
         guard niche.count <= 60 else {
             throw reader.error(
                 .invalidValue(key: "niche"), at: "niche", problem: "`niche` is \(niche.count) characters long",

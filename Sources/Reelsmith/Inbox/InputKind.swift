@@ -41,9 +41,7 @@ public enum InputKind: String, Sendable, Codable, CaseIterable {
         else { return nil }
         guard let node = mapping["kind"] else { return nil }
         let value = node.string ?? ""
-        if let kind = InputKind(rawValue: value.lowercased()) ?? (value.lowercased() == "requests" ? .request : nil) {
-            return kind
-        }
+        if let kind = InputKind(rawValue: value) { return kind }
         let names = allCases.map(\.rawValue)
         let hint = KeySuggestion.nearest(to: value, among: names).map { "did you mean `\($0)`? " } ?? ""
         throw InputError(

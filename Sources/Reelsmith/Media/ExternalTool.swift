@@ -49,6 +49,8 @@ struct ExternalTool: Sendable {
                 do {
                     try process.run()
                     onStart?(process.processIdentifier)
+                    // Cancelled before the child existed: the handler below found nothing to stop.
+                    if Task.isCancelled { process.terminate() }
                 } catch {
                     process.terminationHandler = nil
                     continuation.resume(throwing: error)

@@ -68,11 +68,12 @@ struct GenerationJob: Sendable {
         try checkpoint(.record)
 
         // 7. Record, report, publish.
-        let folderName = Self.folderName(date: Date(), title: script.title, topic: request.topic, jobId: id)
-        let videos = pipeline.workspace.videos
+        let publisher = Publisher(videos: pipeline.workspace.videos)
+        let destination = try publisher.freeDestination(
+            for: Self.folderName(date: Date(), title: script.title, topic: request.topic, jobId: id))
         try await timings.measure(.record, reused: false) {
-            try pipeline.index.record(video: videoRecord(script: script, score: choice.score, voice: voiceTimings,
-                folder: videos.appendingPathComponent(folderName).path))
+            try pipeline.index.record(
+                video: videoRecord(script: script, score: choice.score, voice: voiceTimings, folder: destination.path))
         } reuse: {}
         // Suggestions from the script's weak criteria and the learning index's insights; the
         // niche and insight reports are refreshed, since the new video counts in them.
@@ -90,8 +91,10 @@ struct GenerationJob: Sendable {
         try JSONFiles.write(report, to: file("report.json"))
         try checkpoint(.publish)
         try? FileManager.default.removeItem(at: file("work"))
-        let folder = try Publisher(videos: videos).publish(staging: staging, as: folderName)
-        return PublishedVideo(folder: folder, jobId: id, report: report)
+        // The destination is recorded before the rename: a run killed in between finds it.
+        try pipeline.index.updateJob(id: id) { $0.output = destination.path }
+        try publisher.publish(staging: staging, to: destination)
+        return PublishedVideo(folder: destination, jobId: id, report: report)
     }
 
     /// Marks the stage about to run in the jobs table and stops here if the task was cancelled.

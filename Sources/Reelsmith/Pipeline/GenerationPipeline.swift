@@ -6,6 +6,8 @@ public struct PublishedVideo: Sendable {
     public var folder: URL
     public var jobId: String
     public var report: GenerationReport
+    /// True when the request's video was already in the outbox and nothing was run.
+    public var wasPublishedBefore = false
 }
 
 /// Request → video (DESIGN §2). Each stage writes its product into the job's staging folder under
@@ -59,6 +61,10 @@ public struct GenerationPipeline: Sendable {
         var logger = logger
         logger[metadataKey: "job"] = "\(jobId)"
         logger[metadataKey: "file"] = "\(name)"
+        if let published = try alreadyPublished(jobId: jobId, staging: job.staging) {
+            logger.info("already published", metadata: ["folder": "\(published.folder.path)"])
+            return published
+        }
         _ = try index.startJob(id: jobId, kind: "request", input: name, contentHash: SHA256.hex(data))
         do {
             try FileManager.default.createDirectory(at: job.staging, withIntermediateDirectories: true)
@@ -88,5 +94,24 @@ public struct GenerationPipeline: Sendable {
             }
             throw error
         }
+    }
+
+    /// The same request (same bytes) whose folder is already in the outbox — published by an
+    /// earlier run, perhaps one killed right after the rename — is never published twice. The
+    /// job records its destination before the rename, so the folder is found either way.
+    private func alreadyPublished(jobId: String, staging: URL) throws -> PublishedVideo? {
+        guard let job = try index.job(id: jobId), let output = job.output,
+            !FileManager.default.fileExists(atPath: staging.path)
+        else { return nil }
+        let folder = URL(fileURLWithPath: output)
+        guard let report = try? JSONFiles.read(GenerationReport.self, from: folder.appendingPathComponent("report.json"))
+        else { return nil }
+        if job.state != .published {
+            try index.updateJob(id: jobId) {
+                $0.state = .published
+                $0.progress = 1
+            }
+        }
+        return PublishedVideo(folder: folder, jobId: jobId, report: report, wasPublishedBefore: true)
     }
 }

@@ -40,7 +40,8 @@ public struct InboxProcessor: Sendable {
             let published = try await generation.run(requestFile: file, displayName: name, progress: progress)
             return ProcessOutcome(
                 kind: .request,
-                summary: "video published (score \(published.report.score.total)/100, "
+                summary: (published.wasPublishedBefore ? "video already published, not made again (score " : "video published (score ")
+                    + "\(published.report.score.total)/100, "
                     + String(format: "%.1f s", published.report.durationSeconds) + ")",
                 output: published.folder)
         case .trends:

@@ -6,7 +6,8 @@ import Foundation
 struct Publisher: Sendable {
     let videos: URL
 
-    func publish(staging: URL, as name: String) throws -> URL {
+    /// `outbox/videos/NAME`, or `NAME-2`, `NAME-3`… when taken.
+    func freeDestination(for name: String) throws -> URL {
         try FileManager.default.createDirectory(at: videos, withIntermediateDirectories: true)
         var destination = videos.appendingPathComponent(name)
         var suffix = 2
@@ -14,10 +15,16 @@ struct Publisher: Sendable {
             destination = videos.appendingPathComponent("\(name)-\(suffix)")
             suffix += 1
         }
-        if rename(staging.path, destination.path) == 0 { return destination }
+        return destination
+    }
+
+    /// Renames `staging` to `destination` (which must not exist) in one step.
+    func publish(staging: URL, to destination: URL) throws {
+        if rename(staging.path, destination.path) == 0 { return }
         guard errno == EXDEV else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])
         }
+        // Another filesystem: copy under a hidden name in the outbox, then rename.
         let hidden = videos.appendingPathComponent(".partial-\(destination.lastPathComponent)")
         try? FileManager.default.removeItem(at: hidden)
         try FileManager.default.copyItem(at: staging, to: hidden)
@@ -25,6 +32,5 @@ struct Publisher: Sendable {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])
         }
         try FileManager.default.removeItem(at: staging)
-        return destination
     }
 }

@@ -67,7 +67,10 @@ struct TemplateLibrary: Sendable {
                 let url = scripts.appendingPathComponent(name)
                 do {
                     let template = try decoder.decode(ScriptTemplate.self, from: String(contentsOf: url, encoding: .utf8))
-                    guard !template.tones.isEmpty, !template.points.isEmpty, !template.titles.isEmpty else {
+                    guard !template.tones.isEmpty, !template.points.isEmpty, !template.titles.isEmpty,
+                        !template.descriptions.isEmpty,
+                        template.tones.values.allSatisfy({ !$0.hooks.isEmpty && !$0.ctas.isEmpty })
+                    else {
                         throw TemplateError.incomplete(file: url.path)
                     }
                     templates.append(template)
@@ -114,7 +117,7 @@ enum TemplateError: Error, CustomStringConvertible {
         case let .invalid(file, detail):
             "\(file): this script template cannot be read (\(detail)) — compare it with templates/scripts/en/generic.yaml"
         case let .incomplete(file):
-            "\(file): the template needs at least one tone, one title and one point — add them"
+            "\(file): the template needs at least one title, description and point, and every tone at least one hook and one call to action — add them"
         case let .missingGeneric(folder):
             "\(folder)/generic.yaml is missing: it is the fallback for niches without a template — restore it from the repository"
         }

@@ -35,7 +35,8 @@ struct ClaimedFile: Sendable, Equatable {
             return nil
         case EXDEV:
             // Another filesystem: claim atomically inside the inbox under a hidden name, then copy.
-            let hidden = (path as NSString).deletingLastPathComponent + "/.reelsmith-claim-\(unique)-\(name)"
+            // A kill in between leaves the hidden name; the next start gives it its name back.
+            let hidden = (path as NSString).deletingLastPathComponent + "/\(abandonedPrefix)\(unique)-\(name)"
             guard rename(path, hidden) == 0 else { return nil }
             let partial = processingArea.appendingPathComponent(".partial-\(unique)")
             try FileManager.default.copyItem(atPath: hidden, toPath: partial.path)
@@ -44,6 +45,24 @@ struct ClaimedFile: Sendable, Equatable {
             return ClaimedFile(source: source, processing: destination, settledAt: settledAt)
         default:
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
+
+    static let abandonedPrefix = ".reelsmith-claim-"
+
+    /// Renames claims interrupted on their way to another filesystem back to their own names,
+    /// so the scan takes them again. Called at start, before any claim of this run.
+    static func releaseAbandonedClaims(in inbox: URL) {
+        guard let enumerator = FileManager.default.enumerator(atPath: inbox.path) else { return }
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            guard name.hasPrefix(abandonedPrefix) else { continue }
+            // `.reelsmith-claim-<8 hex>-<name>`
+            let original = String(name.dropFirst(abandonedPrefix.count + 9))
+            guard !original.isEmpty else { continue }
+            let path = inbox.appendingPathComponent(relative).path
+            let folder = (path as NSString).deletingLastPathComponent
+            _ = rename(path, folder + "/" + original)
         }
     }
 

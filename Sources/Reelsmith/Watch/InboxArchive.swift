@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where every input ends, exactly once (DESIGN §3): `outbox/archive/<folder>/NAME` when processed,
+/// Where every input ends, exactly once (DESIGN §3): `outbox/archive/<path in the inbox>` when processed,
 /// `outbox/failed/NAME` with a sibling `NAME.error.txt` (what, where, how to fix) when not.
 struct InboxArchive: Sendable {
     let outbox: URL
@@ -9,7 +9,7 @@ struct InboxArchive: Sendable {
     var failed: URL { outbox.appendingPathComponent("failed") }
 
     func archive(_ claim: ClaimedFile, problems: [String]) throws -> URL {
-        let folder = archive.appendingPathComponent(claim.folder ?? "other")
+        let folder = archive.appendingPathComponent((claim.source as NSString).deletingLastPathComponent)
         let destination = try move(claim.processing, into: folder, name: claim.name)
         if !problems.isEmpty {
             let text = "\(claim.displayName) was processed, but some parts could not be used:\n\n"

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Yams
 
 /// `reelsmith watch`: runs the right pipeline for every file that lands in `inbox/`, however it
 /// lands (DESIGN §3). inotify is a hint and the directory scan is the truth; files are taken once
@@ -146,9 +147,15 @@ public actor InboxDaemon {
 
     /// Journals a claimed file and hands it to its lane; a duplicate goes straight to the failed area.
     private func admit(_ claim: ClaimedFile, existing: JournalEntry? = nil) throws {
-        let data = try Data(contentsOf: claim.processing)
+        let data: Data
+        do {
+            data = try Self.readInput(claim)
+        } catch {
+            try reject(claim, existing: existing, explanation: "\(error)")
+            return
+        }
         let hash = SHA256.hex(data)
-        let forced = Self.asksForce(data)
+        let forced = Self.asksForce(data, fileExtension: claim.processing.pathExtension)
         var entry =
             existing
             ?? JournalEntry(
@@ -190,13 +197,44 @@ public actor InboxDaemon {
         (kind == .request ? renderLane : lightLane).continuation.yield(job)
     }
 
-    /// Whether a YAML file says `force: true` at its top level.
-    static func asksForce(_ data: Data) -> Bool {
-        guard let text = String(data: data, encoding: .utf8) else { return false }
-        return text.split(separator: "\n").contains { line in
-            let compact = line.replacingOccurrences(of: " ", with: "").lowercased()
-            return compact == "force:true" || compact == "force:yes"
+    /// Inbox files are small text files; anything larger is refused before it is read.
+    static let maximumInputBytes = 64 << 20
+
+    static func readInput(_ claim: ClaimedFile) throws(InputError) -> Data {
+        let size = (try? FileManager.default.attributesOfItem(atPath: claim.processing.path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maximumInputBytes else {
+            throw InputError(
+                .unreadable, file: claim.displayName, problem: "the file is \(size >> 20) MB; inbox files are YAML or CSV text",
+                fix: "drop only requests, trends and analytics files here; pictures go to templates/assets/<niche>/ and music to templates/music/")
         }
+        return try InputError.readFile(claim.processing, displayName: claim.displayName)
+    }
+
+    /// Whether a YAML file says `force: true` at its top level (CSV files cannot).
+    static func asksForce(_ data: Data, fileExtension: String) -> Bool {
+        guard ["yaml", "yml"].contains(fileExtension.lowercased()), let text = String(data: data, encoding: .utf8),
+            case let .mapping(mapping)? = try? Yams.compose(yaml: text), let value = mapping["force"]
+        else { return false }
+        return value.bool ?? false
+    }
+
+    /// Puts a file that cannot even be read in the failed area, journalled, with the reason.
+    private func reject(_ claim: ClaimedFile, existing: JournalEntry?, explanation: String) throws {
+        let destination = try archive.fail(claim, explanation: explanation)
+        var entry =
+            existing
+            ?? JournalEntry(
+                id: nil, contentHash: "unreadable", kind: nil, source: claim.source, processingPath: claim.processing.path,
+                state: .failed, forced: false, message: nil, output: nil, finalPath: nil,
+                settledAt: claim.settledAt?.timeIntervalSince1970, startedAt: nil, claimedAt: Date(), finishedAt: nil)
+        if entry.id == nil { entry = try index.insert(journal: entry) }
+        try index.updateJournal(id: entry.id!) {
+            $0.state = .failed
+            $0.message = explanation
+            $0.finalPath = destination.path
+            $0.finishedAt = Date()
+        }
+        logger.warning("failed", metadata: ["file": "\(claim.displayName)", "error": "\(explanation)"])
     }
 
     // MARK: Running
@@ -261,32 +299,32 @@ public actor InboxDaemon {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: processingArea.path)) ?? []
         for name in names.sorted() where !name.hasPrefix(".") {
             let claim = ClaimedFile.recovered(processingArea.appendingPathComponent(name))
-            let entry = try index.journalEntry(processingPath: claim.processing.path)
-            switch entry?.state {
-            case .done?:
-                let destination = try archive.archive(claim, problems: [])
-                try index.updateJournal(id: entry!.id!) { $0.finalPath = destination.path }
-            case .failed?, .duplicate?:
-                let destination = try archive.fail(claim, explanation: entry?.message ?? "\(claim.displayName) failed")
-                try index.updateJournal(id: entry!.id!) { $0.finalPath = destination.path }
-            case .claimed?, .running?, nil:
-                logger.info("resuming", metadata: ["file": "\(claim.displayName)"])
-                if let entry, let job = try publishedJob(for: claim, entry: entry) {
-                    try finish(job.0, outcome: job.1)
-                } else {
-                    try admit(claim, existing: entry)
-                }
+            do {
+                try recover(claim)
+            } catch {
+                // One bad leftover must not keep the daemon from starting.
+                logger.error("cannot resume", metadata: ["file": "\(claim.displayName)", "error": "\(error)"])
+                _ = try? archive.fail(claim, explanation: "\(claim.displayName): could not be resumed after a restart — \(error)")
             }
         }
+        ClaimedFile.releaseAbandonedClaims(in: workspace.inbox)
     }
 
-    /// A request whose video was published just before the kill: finish its journal, do not render twice.
-    private func publishedJob(for claim: ClaimedFile, entry: JournalEntry) throws -> (Job, ProcessOutcome)? {
-        let data = try Data(contentsOf: claim.processing)
-        guard let job = try index.job(id: GenerationPipeline.jobId(forContent: data)), job.state == .published,
-            let output = job.output, FileManager.default.fileExists(atPath: output), job.updatedAt >= entry.claimedAt
-        else { return nil }
-        let outcome = ProcessOutcome(kind: .request, summary: "video published", output: URL(fileURLWithPath: output))
-        return (Job(claim: claim, entryId: entry.id!, contentHash: entry.contentHash), outcome)
+    /// Finishes a journalled outcome whose file was not moved yet, or runs the file again.
+    private func recover(_ claim: ClaimedFile) throws {
+        let entry = try index.journalEntry(processingPath: claim.processing.path)
+        switch entry?.state {
+        case .done?:
+            let destination = try archive.archive(claim, problems: [])
+            try index.updateJournal(id: entry!.id!) { $0.finalPath = destination.path }
+        case .failed?, .duplicate?:
+            let destination = try archive.fail(claim, explanation: entry?.message ?? "\(claim.displayName) failed")
+            try index.updateJournal(id: entry!.id!) { $0.finalPath = destination.path }
+        case .claimed?, .running?, nil:
+            // A request whose video was published just before the kill is recognised by the
+            // pipeline and not made again.
+            logger.info("resuming", metadata: ["file": "\(claim.displayName)"])
+            try admit(claim, existing: entry)
+        }
     }
 }
