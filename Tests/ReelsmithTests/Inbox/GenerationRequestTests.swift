@@ -98,6 +98,22 @@ import Testing
         #expect(error.fix.contains("at most 300"))
     }
 
+    @Test func kindIsSpelledOneWay() throws {
+        do {
+            _ = try InputKind.detect(
+                file: URL(fileURLWithPath: "/inbox/a.yaml"), data: Data("kind: Request\nniche: a\n".utf8), displayName: "a.yaml")
+            Issue.record("`kind: Request` was accepted")
+        } catch {
+            #expect(error.line == 1 && error.fix.contains("did you mean `request`?"))
+        }
+    }
+
+    @Test func nicheMustNotBeAPath() throws {
+        #expect(throws: InputError.self) {
+            try GenerationRequest.decode(data: Data("niche: ../../etc\n".utf8), displayName: "a.yaml")
+        }
+    }
+
     @Test func kindOfAnotherInputIsRejected() throws {
         #expect(throws: InputError.self) {
             try GenerationRequest.decode(data: Data("kind: trends\nniche: a\n".utf8), displayName: "a.yaml")

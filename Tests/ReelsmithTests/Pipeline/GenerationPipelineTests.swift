@@ -107,7 +107,7 @@ import Testing
         }
     }
 
-    @Test func hostileTextRendersLiterallyAndNeverReachesAShell() async throws {
+    @Test func hostileTextIsEscapedForLibassAndTheVideoRenders() async throws {
         let workspace = try TestSupport.makeWorkspace()
         let published = try await pipeline(workspace).run(requestFile: TestSupport.fixture("requests/hostile.yaml"))
         let script = try JSONFiles.read(Script.self, from: published.folder.appendingPathComponent("script.json"))
@@ -188,5 +188,14 @@ import Testing
             atPath: published.folder.appendingPathComponent("voice.mp3").path)[.modificationDate] as? Date
         #expect(publishedVoiceDate == voiceDate, "the voice was not synthesised again")
         #expect(try pipeline(workspace).index.videoCount() == 1)
+
+        // Killed right after the rename, before the job was marked published: never twice.
+        let index = try LearningIndex(url: workspace.indexFile)
+        try await index.database.write { db in try db.execute(sql: "UPDATE jobs SET state = 'running', stage = 'publish'") }
+        let again = try await pipeline(workspace).run(requestFile: request)
+        #expect(again.wasPublishedBefore)
+        #expect(again.folder.path == published.folder.path)
+        #expect(TestSupport.contents(of: workspace.videos) == [published.folder.lastPathComponent])
+        #expect(try index.job(id: jobId)?.state == .published)
     }
 }

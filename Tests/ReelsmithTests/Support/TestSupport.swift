@@ -40,8 +40,15 @@ enum TestSupport {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Read stderr beside stdout: a full pipe would block the child.
+        final class Buffer: @unchecked Sendable { var data = Data() }
+        let errBuffer = Buffer()
+        let reading = DispatchGroup()
+        let errHandle = err.fileHandleForReading
+        DispatchQueue.global().async(group: reading) { errBuffer.data = errHandle.readDataToEndOfFile() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        reading.wait()
+        let errData = errBuffer.data
         process.waitUntilExit()
         return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self), process.terminationStatus)
     }

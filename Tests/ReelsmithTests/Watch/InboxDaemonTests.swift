@@ -105,6 +105,26 @@ import Testing
         let journal = try daemon.waitForOutcomes(4, timeout: 30)
         #expect(Set(journal.map(\.source)) == ["trends/batch/t1.yaml", "trends/batch/t2.yaml", "trends/batch/t3.yaml", "trends/batch/nested/deep.yaml"])
         #expect(journal.allSatisfy { $0.state == .done && $0.kind == "trends" })
+        let archive = daemon.workspace.outbox.appendingPathComponent("archive")
+        #expect(FileManager.default.fileExists(atPath: archive.appendingPathComponent("trends/batch/nested/deep.yaml").path))
+    }
+
+    @Test func anOversizedFileFailsWithAReasonAndTheDaemonGoesOn() throws {
+        let daemon = try DaemonProcess()
+        try daemon.start()
+        let outside = daemon.root.appendingPathComponent("huge.yaml")
+        _ = FileManager.default.createFile(atPath: outside.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: outside)
+        try handle.truncate(atOffset: UInt64(InboxDaemon.maximumInputBytes + 1))
+        try handle.close()
+        try FileManager.default.moveItem(at: outside, to: daemon.inbox.appendingPathComponent("requests/huge.yaml"))
+        try daemon.drop(DaemonProcess.trends("after the huge one"), as: "trends/next.yaml")
+        let journal = try daemon.waitForOutcomes(2)
+        #expect(journal.first { $0.source == "requests/huge.yaml" }?.state == .failed)
+        #expect(journal.first { $0.source == "trends/next.yaml" }?.state == .done)
+        let note = try String(
+            contentsOf: daemon.workspace.outbox.appendingPathComponent("failed/huge.yaml.error.txt"), encoding: .utf8)
+        #expect(note.contains("64 MB") && note.contains("templates/assets"))
     }
 
     @Test func sameContentDroppedAgainIsADuplicateUnlessForced() throws {
