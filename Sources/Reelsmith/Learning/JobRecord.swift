@@ -1,11 +1,6 @@
 import Foundation
 import GRDB
 
-/// Where a job is in its life, stored in the `jobs` table.
-public enum JobState: String, Sendable, Codable, Equatable {
-    case queued, running, published, failed
-}
-
 /// The pipeline's own state for one input: what it is, where it stands, how it ended.
 public struct JobRecord: Sendable, Codable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "jobs"

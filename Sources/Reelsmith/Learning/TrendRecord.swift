@@ -24,17 +24,6 @@ public struct TrendRecord: Sendable, Codable, Equatable, FetchableRecord, Mutabl
 }
 
 extension LearningIndex {
-    /// Stores trends like a trends file does (a trend already known is updated, not repeated) and
-    /// recomputes the niches.
-    public func insert(trends: [TrendRecord]) throws {
-        let entries = trends.map {
-            TrendsFile.Trend(
-                title: $0.title, url: $0.url, views: $0.views, engagement: $0.engagement, niche: $0.niche.lowercased(),
-                date: CalendarDay(iso: $0.date) ?? .today())
-        }
-        _ = try ingest(trends: entries, sourceFile: trends.first?.sourceFile)
-    }
-
     /// The niche's most viewed trends, best first, for topic choice and a cited trend line.
     func trendHints(niche: String, limit: Int = 3) throws -> [TrendHint] {
         try database.read { db in

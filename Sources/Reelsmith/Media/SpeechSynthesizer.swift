@@ -1,40 +1,6 @@
 import CEspeakNG
 import Foundation
 
-/// Synthesised speech: 16-bit mono samples and the word events espeak-ng reported.
-struct SpeechAudio: Sendable {
-    struct WordEvent: Sendable {
-        /// 1-based character (Unicode scalar) index into the synthesised text.
-        var textPosition: Int
-        var length: Int
-        var milliseconds: Int
-    }
-
-    var samples: [Int16]
-    var sampleRate: Int
-    var events: [WordEvent]
-
-    var durationSeconds: Double { Double(samples.count) / Double(sampleRate) }
-}
-
-/// A failure of the offline voice.
-enum SpeechError: Error, CustomStringConvertible {
-    case initialisationFailed
-    case unknownVoice(String)
-    case synthesisFailed(code: Int32)
-
-    var description: String {
-        switch self {
-        case .initialisationFailed:
-            "espeak-ng could not start — install it with `apt-get install espeak-ng libespeak-ng1` (see `reelsmith doctor`)"
-        case let .unknownVoice(name):
-            "espeak-ng has no voice `\(name)` — write `voice: default`, or a name from `espeak-ng --voices` such as en-us, en-gb, fr-fr"
-        case let .synthesisFailed(code):
-            "espeak-ng failed to synthesise the text (error \(code))"
-        }
-    }
-}
-
 /// libespeak-ng, in-process. The library keeps global state and its synthesis call blocks, so
 /// every call runs on one serial queue (one thread at a time) and results come back with `await`.
 final class SpeechSynthesizer: @unchecked Sendable {

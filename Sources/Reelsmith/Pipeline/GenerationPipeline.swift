@@ -1,15 +1,6 @@
 import Foundation
 import Logging
 
-/// A generation request's result: the published folder and its report.
-public struct PublishedVideo: Sendable {
-    public var folder: URL
-    public var jobId: String
-    public var report: GenerationReport
-    /// True when the request's video was already in the outbox and nothing was run.
-    public var wasPublishedBefore = false
-}
-
 /// Request → video (DESIGN §2). Each stage writes its product into the job's staging folder under
 /// the state directory and is skipped when that product exists, so a crash or a restart resumes
 /// instead of paying twice. The finished folder is renamed into `outbox/videos/` in one step.
@@ -32,13 +23,6 @@ public struct GenerationPipeline: Sendable {
     public func musicLibrary() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.music.path)) ?? []
         return names.filter { !$0.hasPrefix(".") }.map { ($0 as NSString).deletingPathExtension }.sorted()
-    }
-
-    /// Validates a request file without running it.
-    public func validate(requestFile: URL, displayName: String? = nil) throws(InputError) -> GenerationRequest {
-        try GenerationRequest.load(
-            contentsOf: requestFile, displayName: displayName, musicLibrary: musicLibrary(),
-            voiceExists: SpeechSynthesizer.shared.hasVoice)
     }
 
     /// The job id of a request file's content: the same bytes resume the same staging folder.

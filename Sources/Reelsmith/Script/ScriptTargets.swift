@@ -25,25 +25,3 @@ public struct ScriptTargets: Sendable, Codable, Equatable {
         case adjustments
     }
 }
-
-/// A trend of the request's niche, used to pick a topic and cite what is working now.
-public struct TrendHint: Sendable, Codable, Equatable {
-    public var title: String
-    public var views: Int
-
-    public init(title: String, views: Int) {
-        self.title = title
-        self.views = views
-    }
-}
-
-/// espeak-ng's speaking pace at its default rate, measured on template sentences
-/// (en-us ≈ 3.0 words/s, fr-fr ≈ 3.45 words/s, pauses included).
-enum SpeakingRate {
-    static func wordsPerSecond(_ language: Language) -> Double {
-        switch language {
-        case .en: 2.95
-        case .fr: 3.4
-        }
-    }
-}

@@ -18,8 +18,6 @@ enum SHA256 {
         digest(data).map { String(format: "%02x", $0) }.joined()
     }
 
-    static func hex(_ text: String) -> String { hex(Data(text.utf8)) }
-
     static func digest(_ data: Data) -> [UInt8] {
         var h: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,

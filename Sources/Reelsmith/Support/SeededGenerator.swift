@@ -5,8 +5,6 @@ import Foundation
 struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
-
     /// Seeds from text (the request's content), stable across runs and machines.
     init(text: String) {
         let digest = SHA256.digest(Data(text.utf8))

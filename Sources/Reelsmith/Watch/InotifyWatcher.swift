@@ -1,25 +1,11 @@
 import CInotifyTools
 import Foundation
 
-/// What the kernel told us about the inbox. Only a hint: the directory scan is the truth (DESIGN §3).
-enum WatchEvent: Sendable, Equatable {
-    /// A writer closed the file (`IN_CLOSE_WRITE`).
-    case closedWrite(String)
-    /// The file was renamed into place (`IN_MOVED_TO`): Syncthing and atomic-saving editors.
-    case movedIn(String)
-    /// The file is being written (`IN_CREATE`, `IN_MODIFY`): a writer may still be at work.
-    case writing(String)
-    /// A folder appeared; it is watched now and must be listed (files may predate the watch).
-    case folderAppeared(String)
-    /// The kernel queue overflowed: events were lost, scan everything.
-    case overflow
-}
-
 /// Recursive inotify through libinotifytools. The library keeps global state and its read call
 /// blocks, so one dedicated thread owns it and hands events over an `AsyncStream`.
 final class InotifyWatcher: @unchecked Sendable {
     private let root: URL
-    private let stopped = Atomic()
+    private let stopped = StopFlag()
 
     private static let mask = Int32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_MODIFY)
 
@@ -45,7 +31,7 @@ final class InotifyWatcher: @unchecked Sendable {
 
     func stop() { stopped.set() }
 
-    private static func readLoop(stopped: Atomic, continuation: AsyncStream<WatchEvent>.Continuation) {
+    private static func readLoop(stopped: StopFlag, continuation: AsyncStream<WatchEvent>.Continuation) {
         defer {
             inotifytools_cleanup()
             continuation.finish()
@@ -78,40 +64,6 @@ final class InotifyWatcher: @unchecked Sendable {
             } else {
                 continuation.yield(.writing(path))
             }
-        }
-    }
-}
-
-/// A flag set once from any thread.
-final class Atomic: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-
-    var isSet: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
-    }
-
-    func set() {
-        lock.lock()
-        value = true
-        lock.unlock()
-    }
-}
-
-/// A failure of the watcher itself (not of an input file).
-enum WatchError: Error, CustomStringConvertible {
-    case inotify(String, errno: Int32)
-
-    var description: String {
-        switch self {
-        case let .inotify(what, code):
-            let reason = String(cString: strerror(code))
-            let hint =
-                code == ENOSPC
-                ? " — raise the limit: sysctl fs.inotify.max_user_watches=524288" : ""
-            return "inotify could not \(what): \(reason)\(hint)"
         }
     }
 }

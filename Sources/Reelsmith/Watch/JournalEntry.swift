@@ -93,7 +93,7 @@ extension LearningIndex {
         }
     }
 
-    /// The finished, unforced entry with this content, if the same bytes were already processed.
+    /// A finished entry with this content (forced or not), if the same bytes were already processed.
     func finishedEntry(contentHash: String) throws -> JournalEntry? {
         try database.read { db in
             try JournalEntry.filter(Column("content_hash") == contentHash && Column("state") == "done").fetchOne(db)

@@ -1,0 +1,25 @@
+import Foundation
+
+enum JSONFiles {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+
+    /// Written whole or not at all (temp file + rename), so a checkpoint is never half a file.
+    static func write<T: Encodable>(_ value: T, to url: URL) throws {
+        try encoder.encode(value).write(to: url, options: .atomic)
+    }
+
+    static func read<T: Decodable>(_ type: T.Type, from url: URL) throws -> T {
+        try decoder.decode(type, from: Data(contentsOf: url))
+    }
+}

@@ -1,0 +1,17 @@
+import Foundation
+
+/// A failure of the watcher itself (not of an input file).
+enum WatchError: Error, CustomStringConvertible {
+    case inotify(String, errno: Int32)
+
+    var description: String {
+        switch self {
+        case let .inotify(what, code):
+            let reason = String(cString: strerror(code))
+            let hint =
+                code == ENOSPC
+                ? " — raise the limit: sysctl fs.inotify.max_user_watches=524288" : ""
+            return "inotify could not \(what): \(reason)\(hint)"
+        }
+    }
+}

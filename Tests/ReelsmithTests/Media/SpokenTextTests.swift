@@ -1,0 +1,14 @@
+import Foundation
+import Testing
+@testable import Reelsmith
+
+@Suite struct SpokenTextTests {
+    @Test func hashtagsEmojiLinksAndMarkdownAreNotSpoken() {
+        let spoken = SpokenText.clean("**Big** news 🔥💪🏽 for #fitness fans: see https://x.example/a and [this](https://y) 👨‍👩‍👧 now #fyp")
+        #expect(spoken == "Big news for fans: see and this now")
+    }
+
+    @Test func digitsAndPunctuationStay() {
+        #expect(SpokenText.clean("3 tips, 10 minutes #1 rule") == "3 tips, 10 minutes rule")
+    }
+}
