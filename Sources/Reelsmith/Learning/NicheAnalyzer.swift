@@ -4,7 +4,7 @@ import GRDB
 /// Recomputes every niche from the trends and the videos' latest numbers with SQL aggregates
 /// (seed: NicheAnalyzer), inside the caller's transaction.
 enum NicheAnalyzer {
-    /// A trend dated within this many days counts as `trending`.
+    /// A trend dated from this many days ago up to today (a future date does not count) is `trending`.
     static let trendingDays = 7
     /// Videos whose niche could not be inferred are kept out of the ranking.
     static let unknownNiche = "unknown"
@@ -27,9 +27,9 @@ enum NicheAnalyzer {
         let trendRows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT niche, count(*), total(views), total(engagement), count(CASE WHEN date >= ? THEN 1 END)
+                SELECT niche, count(*), total(views), total(engagement), count(CASE WHEN date >= ? AND date <= ? THEN 1 END)
                 FROM trends GROUP BY niche
-                """, arguments: [today.adding(days: -trendingDays)])
+                """, arguments: [today.adding(days: -trendingDays), today])
         while let row = try trendRows.next() {
             let name = (row[0] as String).lowercased()
             var entry = totals[name, default: Totals()]
