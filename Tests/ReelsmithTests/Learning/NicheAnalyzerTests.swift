@@ -20,6 +20,14 @@ import Testing
         ]
     }
 
+    @Test func aFutureDatedTrendIsNotTrending() throws {
+        let index = try LearningFixtures.index()
+        let result = try index.ingest(
+            trends: [trend("soon", views: 1_000, engagement: 10, daysAgo: -3), trend("now", views: 1_000, engagement: 10)],
+            sourceFile: "t.yaml", today: Self.today)
+        #expect(result.niches.first?.trendCount == 2 && result.niches.first?.trending == 1)
+    }
+
     @Test func nichesFollowTheSeedFormulaOverTrends() throws {
         let index = try LearningFixtures.index()
         let result = try index.ingest(trends: trends, sourceFile: "t.yaml", today: Self.today)
