@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// What importing an analytics file did, for the summary line and the problems list.
-public struct AnalyticsImport: Sendable, Equatable {
+struct AnalyticsImport: Sendable, Equatable {
     public var format: AnalyticsFile.Format
     /// Rows whose numbers were recorded.
     public var applied = 0
@@ -25,7 +25,7 @@ public struct AnalyticsImport: Sendable, Equatable {
 extension LearningIndex {
     /// Applies a file's good rows in one transaction, then refreshes every video's latest numbers
     /// and the niches. Numbers are snapshots: a (video, day) seen again is replaced, never added.
-    public func importAnalytics(
+    func importAnalytics(
         _ file: AnalyticsFile, sourceFile: String, ingestDay: CalendarDay, vocabulary: NicheVocabulary
     ) throws -> AnalyticsImport {
         try database.write { db in

@@ -2,7 +2,7 @@
 /// insights"). A target moves only when the evidence is sufficient — at least 5 high performers
 /// have the feature and its correlation with views is unlikely to be chance — and each move is
 /// written in `adjustments`, which lands in `virality.json` and `report.json`.
-public struct InsightSteering: Sendable {
+struct InsightSteering: Sendable {
     public static let minimumHighPerformers = 5
 
     public let insights: Insights

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// The pipeline's own state for one input: what it is, where it stands, how it ended.
-public struct JobRecord: Sendable, Codable, Equatable, FetchableRecord, PersistableRecord {
+struct JobRecord: Sendable, Codable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "jobs"
 
     public var id: String
@@ -54,7 +54,7 @@ extension LearningIndex {
         }
     }
 
-    public func job(id: String) throws -> JobRecord? {
+    func job(id: String) throws -> JobRecord? {
         try database.read { db in try JobRecord.fetchOne(db, key: id) }
     }
 }

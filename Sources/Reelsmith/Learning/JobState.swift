@@ -1,6 +1,6 @@
 import Foundation
 
 /// Where a job is in its life, stored in the `jobs` table.
-public enum JobState: String, Sendable, Codable, Equatable {
+enum JobState: String, Sendable, Codable, Equatable {
     case queued, running, published, failed
 }

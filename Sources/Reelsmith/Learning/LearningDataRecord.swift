@@ -3,7 +3,7 @@ import GRDB
 
 /// The features a video teaches the model with (the seed's `learning_data`) and its latest numbers.
 /// An external video (seen only in a TikTok export) leaves what it cannot know NULL.
-public struct LearningDataRecord: Sendable, Codable, Equatable, FetchableRecord, PersistableRecord {
+struct LearningDataRecord: Sendable, Codable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "learning_data"
 
     public var videoId: String

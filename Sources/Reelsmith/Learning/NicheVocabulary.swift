@@ -1,7 +1,7 @@
 /// Words that name a niche, to guess the niche of a video seen only in a TikTok export from its
 /// hashtags: niche names, the templates' aliases and their hashtags. A word several niches share
 /// (`fyp`) names none of them.
-public struct NicheVocabulary: Sendable, Equatable {
+struct NicheVocabulary: Sendable, Equatable {
     private var words: [String: String]
 
     /// - Parameter niches: each niche's name and the words that also name it.

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// One stored trend: the seed's `trends` collection.
-public struct TrendRecord: Sendable, Codable, Equatable, FetchableRecord, MutablePersistableRecord {
+struct TrendRecord: Sendable, Codable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "trends"
 
     public var id: Int64?

@@ -4,7 +4,7 @@ import GRDB
 /// A video we generated, or one seen only in a TikTok export (`isExternal`, id `tiktok-<id>`: its
 /// virality score, duration and hook length are unknown, 0 here and NULL in `learning_data`).
 /// The seed's `videos` collection.
-public struct VideoRecord: Sendable, Codable, Equatable, FetchableRecord, PersistableRecord {
+struct VideoRecord: Sendable, Codable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "videos"
 
     public var id: String
@@ -41,7 +41,7 @@ public struct VideoRecord: Sendable, Codable, Equatable, FetchableRecord, Persis
 extension LearningIndex {
     /// Records a generated video and its features, and recomputes the niches, in one transaction; recording the same id again
     /// updates it (a resumed job records once).
-    public func record(video: VideoRecord) throws {
+    func record(video: VideoRecord) throws {
         try database.write { db in
             try video.upsert(db)
             try LearningDataRecord.features(of: video).saveFeatures(db)
@@ -50,15 +50,15 @@ extension LearningIndex {
         }
     }
 
-    public func video(id: String) throws -> VideoRecord? {
+    func video(id: String) throws -> VideoRecord? {
         try database.read { db in try VideoRecord.fetchOne(db, key: id) }
     }
 
-    public func learningData(videoId: String) throws -> LearningDataRecord? {
+    func learningData(videoId: String) throws -> LearningDataRecord? {
         try database.read { db in try LearningDataRecord.fetchOne(db, key: videoId) }
     }
 
-    public func videoCount() throws -> Int {
+    func videoCount() throws -> Int {
         try database.read { db in try VideoRecord.fetchCount(db) }
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 
 /// One input file the daemon claimed, and how it ended: the exactly-once journal (DESIGN §3),
 /// keyed by content hash.
-public struct JournalEntry: Sendable, Codable, Equatable, FetchableRecord, MutablePersistableRecord {
+struct JournalEntry: Sendable, Codable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "journal"
 
     public enum State: String, Sendable, Codable {
@@ -100,7 +100,7 @@ extension LearningIndex {
         }
     }
 
-    public func journalEntries() throws -> [JournalEntry] {
+    func journalEntries() throws -> [JournalEntry] {
         try database.read { db in try JournalEntry.order(Column("id")).fetchAll(db) }
     }
 }
