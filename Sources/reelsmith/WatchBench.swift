@@ -30,6 +30,6 @@ struct WatchBench: ParsableCommand {
             result.latencyFiles, result.latencyMedianMilliseconds, result.latencyWorstMilliseconds))
         print(String(format: "throughput: %d small trends files in %.2f s = %.0f files/s",
             result.throughputFiles, result.throughputSeconds, result.filesPerSecond))
-        print(String(format: "idle over %.0f s: CPU %.2f %%, RSS %.1f MB", result.idleSeconds, result.idleCPUPercent, result.idleRSSMegabytes))
+        print(String(format: "idle over %.0f s: CPU %.2f %%, RSS %.1f MB (of which private %.1f MB)", result.idleSeconds, result.idleCPUPercent, result.idleRSSMegabytes, result.idlePrivateMegabytes))
     }
 }

@@ -13,6 +13,9 @@ public struct WatchBenchmark: Sendable {
         public var idleSeconds: Double
         public var idleCPUPercent: Double
         public var idleRSSMegabytes: Double
+        /// The daemon's own memory (`RssAnon`): RSS less the file-backed pages of the shared
+        /// libraries (Foundation, ICU data), which other processes share.
+        public var idlePrivateMegabytes: Double
         public var filesPerSecond: Double { Double(throughputFiles) / max(0.001, throughputSeconds) }
     }
 
@@ -92,7 +95,8 @@ public struct WatchBenchmark: Sendable {
             latencyWorstMilliseconds: latencies.last ?? .nan, latencyFiles: latencies.count,
             throughputFiles: throughputFiles, throughputSeconds: lastFinish.timeIntervalSince(start),
             idleSeconds: idleSeconds, idleCPUPercent: (cpuAfter - cpuBefore) / idleSeconds * 100,
-            idleRSSMegabytes: Self.residentMegabytes(pid: pid))
+            idleRSSMegabytes: Self.residentMegabytes(pid: pid, field: "VmRSS"),
+            idlePrivateMegabytes: Self.residentMegabytes(pid: pid, field: "RssAnon"))
     }
 
     /// User + system CPU seconds of a process, from /proc/PID/stat (fields 14 and 15, in clock ticks).
@@ -105,9 +109,9 @@ public struct WatchBenchmark: Sendable {
         return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
-    static func residentMegabytes(pid: Int32) -> Double {
+    static func residentMegabytes(pid: Int32, field: String) -> Double {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
             let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
         else { return .nan }
         return kilobytes / 1024

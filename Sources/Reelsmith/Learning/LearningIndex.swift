@@ -17,6 +17,9 @@ public final class LearningIndex: Sendable {
         try Self.migrator.migrate(database)
     }
 
+    /// Frees SQLite's caches (the daemon calls it when it becomes idle).
+    func releaseMemory() { database.releaseMemory() }
+
     /// The schema, one migration per step. A shipped migration is never edited, only followed.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -57,6 +57,7 @@ public actor InboxDaemon {
                 let idleTick = min(0.5, self.settings.settleSeconds / 2)
                 while !Task.isCancelled {
                     let isWaiting = await self.claimSettled()
+                    await self.releaseMemoryWhenIdle()
                     let seconds = isWaiting ? self.settings.tickSeconds : max(self.settings.tickSeconds, idleTick)
                     try await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
                 }
@@ -124,6 +125,19 @@ public actor InboxDaemon {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
             consider(path, writing: nil, now: now)
         }
+    }
+
+    /// After a burst, once nothing is settling or running, SQLite's caches and freed heap pages
+    /// are given back, so the idle daemon stays small.
+    private var isMemoryReleased = true
+
+    private func releaseMemoryWhenIdle() {
+        let isIdle = tracker.pending.isEmpty && inFlight.isEmpty
+        guard isIdle != isMemoryReleased else { return }
+        isMemoryReleased = isIdle
+        guard isIdle else { return }
+        index.releaseMemory()
+        _ = mallocTrim(0)
     }
 
     // MARK: Claiming
@@ -328,3 +342,8 @@ public actor InboxDaemon {
         }
     }
 }
+
+/// glibc's `malloc_trim` (declared in malloc.h, which Swift's Glibc module does not export):
+/// returns freed heap pages to the system.
+@_silgen_name("malloc_trim")
+private func mallocTrim(_ pad: Int) -> Int32
