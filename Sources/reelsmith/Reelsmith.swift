@@ -6,8 +6,8 @@ struct ReelsmithCommand: AsyncParsableCommand {
         commandName: "reelsmith",
         abstract: "Turns a folder into a short-video studio: requests in inbox/, finished videos in outbox/.",
         subcommands: [
-            WatchCommand.self, ProcessCommand.self, StatusCommand.self, NichesCommand.self, InsightsCommand.self,
-            DoctorCommand.self, BenchCommand.self,
+            InitCommand.self, WatchCommand.self, ProcessCommand.self, StatusCommand.self, NichesCommand.self,
+            InsightsCommand.self, DoctorCommand.self, BenchCommand.self,
         ]
     )
 }

@@ -1,0 +1,70 @@
+import Foundation
+
+/// `reelsmith init DIR`: a fresh project folder — inbox (with an example of each input), outbox,
+/// templates — and the `.stignore` lines that keep Syncthing away from the live state (DESIGN §5).
+public struct ProjectInitializer: Sendable {
+    /// A folder holding `templates/` and `inbox/` to copy from (the Reelsmith checkout).
+    public let source: URL
+
+    public init(source: URL) {
+        self.source = source
+    }
+
+    /// The checkout the running executable was built in (`…/.build/<config>/reelsmith`), found by
+    /// walking up to a folder with `templates/scripts`.
+    public static func checkout(containing executable: URL) -> URL? {
+        var folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+        while folder.path != "/" {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("templates/scripts").path) { return folder }
+            folder.deleteLastPathComponent()
+        }
+        return nil
+    }
+
+    static let stignoreLines = [
+        "// Reelsmith: the learning index (a live SQLite file) and staging must never be synced",
+        ".reelsmith",
+        ".partial-*",
+    ]
+
+    /// Creates what is missing in `project`; never overwrites a file that is there.
+    /// - Returns: the paths created, relative to `project`.
+    @discardableResult
+    public func create(at project: URL) throws -> [String] {
+        let files = FileManager.default
+        var created: [String] = []
+        for folder in InputKind.allCases.map({ "inbox/\($0.folder)" }) + ["outbox/videos", "outbox/reports"] {
+            let url = project.appendingPathComponent(folder)
+            if !files.fileExists(atPath: url.path) {
+                try files.createDirectory(at: url, withIntermediateDirectories: true)
+                created.append(folder + "/")
+            }
+        }
+        let templates = project.appendingPathComponent("templates")
+        if !files.fileExists(atPath: templates.path) {
+            try files.copyItem(at: source.appendingPathComponent("templates"), to: templates)
+            created.append("templates/")
+        }
+        for kind in InputKind.allCases {
+            let examples = source.appendingPathComponent("inbox/\(kind.folder)")
+            for name in (try? files.contentsOfDirectory(atPath: examples.path))?.sorted() ?? [] where name.hasPrefix("example") {
+                let destination = project.appendingPathComponent("inbox/\(kind.folder)/\(name)")
+                guard !files.fileExists(atPath: destination.path) else { continue }
+                try files.copyItem(at: examples.appendingPathComponent(name), to: destination)
+                created.append("inbox/\(kind.folder)/\(name)")
+            }
+        }
+        let stignore = project.appendingPathComponent(".stignore")
+        let existing = (try? String(contentsOf: stignore, encoding: .utf8)) ?? ""
+        let missing = Self.stignoreLines.dropFirst().filter { line in
+            !existing.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == line }
+        }
+        if !missing.isEmpty {
+            let block = ([Self.stignoreLines[0]] + missing).joined(separator: "\n") + "\n"
+            let text = existing.isEmpty || existing.hasSuffix("\n") ? existing + block : existing + "\n" + block
+            try Data(text.utf8).write(to: stignore, options: .atomic)
+            created.append(".stignore")
+        }
+        return created
+    }
+}

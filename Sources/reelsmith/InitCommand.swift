@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import Reelsmith
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a project folder: inbox/ with an example of each input, outbox/, templates/, and .stignore.",
+        discussion: "Nothing that exists is overwritten. In a Syncthing folder, the .stignore lines keep the live learning index out of the sync."
+    )
+
+    @Argument(help: "The folder to create or complete.")
+    var folder: String
+
+    @Option(name: .long, help: "A Reelsmith checkout to copy templates and examples from (default: the one this binary was built in).")
+    var from: String?
+
+    func run() throws {
+        let executable = URL(fileURLWithPath: "/proc/self/exe")
+        guard let source = from.map({ URL(fileURLWithPath: $0) }) ?? ProjectInitializer.checkout(containing: executable) else {
+            throw ValidationError("cannot find the templates to copy — pass the Reelsmith checkout with --from DIR")
+        }
+        let project = URL(fileURLWithPath: folder).standardizedFileURL
+        let created = try ProjectInitializer(source: source).create(at: project)
+        print(created.isEmpty ? "\(project.path): already complete" : "\(project.path):")
+        for path in created { print("  + \(path)") }
+    }
+}
