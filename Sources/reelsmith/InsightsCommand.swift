@@ -11,25 +11,17 @@ struct InsightsCommand: AsyncParsableCommand {
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Flag(help: "Print insights.json instead of tables.")
-    var json = false
-
-    @Option(help: "Language of the sentences: en or fr.")
-    var language: String = "en"
-
-    func validate() throws {
-        guard Language(rawValue: language) != nil else { throw ValidationError("--language must be `en` or `fr`") }
-    }
+    @OptionGroup var output: ReportOptions
 
     func run() async throws {
         Log.bootstrap()
         let index = try LearningIndex(url: options.workspace.indexFile)
         let insights = try index.insights()
-        if json {
+        if output.json {
             print(try JSONReport.text(insights))
             return
         }
-        let language = Language(rawValue: language)!
+        let language = output.language
         let optimum: (Int?) -> String = { $0.map(String.init) ?? "—" }
         print(
             "\(insights.since) → \(insights.asOf): \(insights.videoCount) video\(insights.videoCount == 1 ? "" : "s") with numbers, "

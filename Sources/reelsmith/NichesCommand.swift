@@ -11,21 +11,13 @@ struct NichesCommand: AsyncParsableCommand {
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Flag(help: "Print niches.json instead of a table.")
-    var json = false
-
-    @Option(help: "Language of the recommendations: en or fr.")
-    var language: String = "en"
-
-    func validate() throws {
-        guard Language(rawValue: language) != nil else { throw ValidationError("--language must be `en` or `fr`") }
-    }
+    @OptionGroup var output: ReportOptions
 
     func run() async throws {
         Log.bootstrap()
         let index = try LearningIndex(url: options.workspace.indexFile)
         let report = NichesReport(niches: try index.niches())
-        if json {
+        if output.json {
             print(try JSONReport.text(report))
             return
         }
@@ -46,7 +38,7 @@ struct NichesCommand: AsyncParsableCommand {
             }, numeric: [0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
         print(table.render())
         print("")
-        let language = Language(rawValue: language)!
+        let language = output.language
         print(language == .fr ? "Recommandations :" : "Recommendations:")
         for recommendation in report.recommendations {
             print("  \(recommendation.rank). \(recommendation.niche) (\(String(format: "%.1f", recommendation.score))): \(recommendation.reason[language])")
