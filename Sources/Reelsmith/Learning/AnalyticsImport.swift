@@ -63,7 +63,7 @@ private struct AnalyticsImporter {
     var sortedIds: [String]?
     var videoByTikTokId: [String: String]
     var tiktokIdByVideo: [String: String]
-    var matcher: CaptionMatcher?
+    var matcher: PostCaptionMatcher?
     /// "video|day" → the row that recorded it, to name a repeated row.
     var recorded: [String: Int] = [:]
     let insertSnapshot: Statement
@@ -182,7 +182,7 @@ private struct AnalyticsImporter {
         }
         if matcher == nil {
             let rows = try Row.fetchAll(db, sql: "SELECT id, description FROM videos WHERE is_external = 0 AND tiktok_id IS NULL")
-            matcher = CaptionMatcher(candidates: rows.map { .init(id: $0[0], caption: CaptionText($0[1])) })
+            matcher = PostCaptionMatcher(candidates: rows.map { .init(id: $0[0], caption: PostCaption($0[1])) })
         }
         switch matcher!.match(caption) {
         case let .video(id, _):
@@ -201,7 +201,7 @@ private struct AnalyticsImporter {
             return nil
         case .none:
             let id = "tiktok-\(tiktokId)"
-            let text = CaptionText(caption)
+            let text = PostCaption(caption)
             let niche = vocabulary.niche(forHashtags: text.hashtags) ?? NicheAnalyzer.unknownNiche
             let hashtags = String(decoding: try JSONEncoder().encode(text.hashtags.map { "#" + $0 }), as: UTF8.self)
             let title = caption.split(separator: "\n").first.map(String.init) ?? caption

@@ -51,7 +51,7 @@ struct LearningDataRecord: Sendable, Codable, Equatable, FetchableRecord, Persis
             viralityScore: video.isExternal ? nil : video.viralityScore,
             durationSeconds: video.isExternal ? nil : video.durationSeconds,
             hookLength: video.isExternal ? nil : video.hookLength, hashtagCount: video.hashtagCount,
-            hasCta: video.isExternal ? nil : video.hasCta, captionWords: CaptionText(video.description).words.count,
+            hasCta: video.isExternal ? nil : video.hasCta, captionWords: PostCaption(video.description).words.count,
             postedOn: nil, views: nil, likes: nil, comments: nil, shares: nil, revenue: nil, engagementRate: nil,
             metricsDate: nil, updatedAt: video.createdAt)
     }

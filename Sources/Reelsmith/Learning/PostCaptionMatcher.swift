@@ -1,10 +1,10 @@
 /// Links a TikTok caption to the one video of ours whose description (caption + hashtags) it
 /// repeats. A caption that two videos fit about equally well is ambiguous: it is reported, never
 /// guessed, because a wrong link would teach the model with another video's numbers.
-struct CaptionMatcher: Sendable {
+struct PostCaptionMatcher: Sendable {
     struct Candidate: Sendable, Equatable {
         var id: String
-        var caption: CaptionText
+        var caption: PostCaption
     }
 
     enum Match: Sendable, Equatable {
@@ -27,7 +27,7 @@ struct CaptionMatcher: Sendable {
     }
 
     func match(_ caption: String) -> Match {
-        let text = CaptionText(caption)
+        let text = PostCaption(caption)
         let scored = candidates.map { ($0.id, $0.caption.similarity(to: text)) }
             .filter { $0.1 >= Self.threshold }
             .sorted { ($0.1, $1.0) > ($1.1, $0.0) }

@@ -2,7 +2,7 @@ import Foundation
 
 /// What a caption says, as compared between our generated descriptions and TikTok's export:
 /// folded words (no case, no accents, no emoji or punctuation) and hashtags.
-struct CaptionText: Sendable, Equatable {
+struct PostCaption: Sendable, Equatable {
     /// Folded words that are not hashtags, in order.
     var words: [String]
     /// Folded hashtags without `#`, in order, each once.
@@ -46,7 +46,7 @@ struct CaptionText: Sendable, Equatable {
     var tokens: Set<String> { Set(words).union(hashtags.map { "#" + $0 }) }
 
     /// Jaccard similarity of the two token sets: 1 for the same caption, 0 for nothing shared.
-    func similarity(to other: CaptionText) -> Double {
+    func similarity(to other: PostCaption) -> Double {
         let mine = tokens, theirs = other.tokens
         let union = mine.union(theirs).count
         return union == 0 ? 0 : Double(mine.intersection(theirs).count) / Double(union)
