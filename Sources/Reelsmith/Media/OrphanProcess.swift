@@ -5,7 +5,7 @@ import Foundation
 enum OrphanProcess {
     /// Kills the process recorded in `pidFile` if it is still alive and its command line names
     /// `program` (a recycled pid is left alone), then waits for it to be gone.
-    static func terminate(recordedIn pidFile: URL, expecting program: String) {
+    static func terminate(recordedIn pidFile: URL, expecting program: String) async {
         defer { try? FileManager.default.removeItem(at: pidFile) }
         guard let text = try? String(contentsOf: pidFile, encoding: .utf8),
             let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1,
@@ -14,7 +14,7 @@ enum OrphanProcess {
         else { return }
         kill(pid, SIGKILL)
         for _ in 0..<200 where kill(pid, 0) == 0 && !isZombie(pid) {
-            Thread.sleep(forTimeInterval: 0.01)
+            try? await Task.sleep(for: .milliseconds(10))
         }
     }
 

@@ -20,7 +20,7 @@ struct VideoRenderer: Sendable {
         // A render killed with its parent (kill -9) may still be running: stop it before starting
         // again, and never share its partial file.
         let pidFile = staging.appendingPathComponent("work/render.pid")
-        OrphanProcess.terminate(recordedIn: pidFile, expecting: "ffmpeg")
+        await OrphanProcess.terminate(recordedIn: pidFile, expecting: "ffmpeg")
         let partial = "work/video.partial-\(ProcessInfo.processInfo.processIdentifier).mp4"
         plan.output = partial
         try FileManager.default.createDirectory(
