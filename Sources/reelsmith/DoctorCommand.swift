@@ -9,7 +9,7 @@ struct DoctorCommand: AsyncParsableCommand {
     @OptionGroup var options: WorkspaceOptions
 
     func run() async throws {
-        let checks = await Doctor(workspace: options.workspace).run()
+        let checks = await Doctor(workspace: options.workspace, tools: try options.configuration().tools).run()
         for check in checks { print("\(check.isOK ? "ok  " : "FAIL") \(check.name): \(check.detail)") }
         if checks.contains(where: { !$0.isOK }) { throw ExitCode(1) }
     }

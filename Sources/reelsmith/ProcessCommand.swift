@@ -22,7 +22,10 @@ struct ProcessCommand: AsyncParsableCommand {
         Log.bootstrap()
         let workspace = options.workspace
         let index = try LearningIndex(url: workspace.indexFile)
-        let processor = InboxProcessor(generation: GenerationPipeline(workspace: workspace, index: index))
+        let configuration = try options.configuration()
+        let processor = InboxProcessor(
+            generation: GenerationPipeline(
+                workspace: workspace, tools: configuration.tools, index: index, settings: configuration.render))
         let files = files
         // Ctrl-C or SIGTERM cancels the work: ffmpeg is stopped (it runs in its own process
         // group, out of the terminal's reach) and finished stages stay for the next run.

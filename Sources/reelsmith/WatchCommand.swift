@@ -19,19 +19,19 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The inbox folder (default: ROOT/inbox).")
     var inbox: String?
 
-    @Option(name: .long, help: "Seconds a file's size and mtime must stay unchanged before it is taken.")
-    var settle: Double = WatchSettings().settleSeconds
+    @Option(name: .long, help: "Seconds a file's size and mtime must stay unchanged before it is taken (default 1).")
+    var settle: Double?
 
-    @Option(name: .long, help: "Seconds between full scans of the inbox (inotify is only a hint).")
-    var rescan: Double = WatchSettings().rescanSeconds
+    @Option(name: .long, help: "Seconds between full scans of the inbox; inotify is only a hint (default 120).")
+    var rescan: Double?
 
-    @Option(name: .long, help: "Renders running at once (CPU-heavy; 1 suits 2 cores).")
-    var renders: Int = WatchSettings().renderConcurrency
+    @Option(name: .long, help: "Renders running at once; CPU-heavy, 1 suits 2 cores (default 1).")
+    var renders: Int?
 
     func validate() throws {
-        guard settle >= 0.05, settle <= 600 else { throw ValidationError("--settle must be between 0.05 and 600 seconds") }
-        guard rescan >= 1 else { throw ValidationError("--rescan must be at least 1 second") }
-        guard renders >= 1, renders <= 16 else { throw ValidationError("--renders must be between 1 and 16") }
+        if let settle, !(0.05...600).contains(settle) { throw ValidationError("--settle must be between 0.05 and 600 seconds") }
+        if let rescan, rescan < 1 { throw ValidationError("--rescan must be at least 1 second") }
+        if let renders, !(1...16).contains(renders) { throw ValidationError("--renders must be between 1 and 16") }
     }
 
     func run() async throws {
@@ -39,12 +39,14 @@ struct WatchCommand: AsyncParsableCommand {
         var workspace = options.workspace
         if let inbox { workspace.inbox = URL(fileURLWithPath: inbox).standardizedFileURL }
         let index = try LearningIndex(url: workspace.indexFile)
-        var settings = WatchSettings()
-        settings.settleSeconds = settle
-        settings.rescanSeconds = rescan
-        settings.renderConcurrency = renders
-        let daemon = InboxDaemon(
-            processor: InboxProcessor(generation: GenerationPipeline(workspace: workspace, index: index)), settings: settings)
+        let configuration = try options.configuration()
+        var settings = configuration.watch
+        settings.settleSeconds = settle ?? settings.settleSeconds
+        settings.rescanSeconds = rescan ?? settings.rescanSeconds
+        settings.renderConcurrency = renders ?? settings.renderConcurrency
+        let generation = GenerationPipeline(
+            workspace: workspace, tools: configuration.tools, index: index, settings: configuration.render)
+        let daemon = InboxDaemon(processor: InboxProcessor(generation: generation), settings: settings)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await daemon.run() }
             group.addTask {

@@ -16,6 +16,19 @@ struct WorkspaceOptions: ParsableArguments {
     @Option(name: .long, help: "The state folder holding the learning index and staging (default: ROOT/.reelsmith).")
     var state: String?
 
+    @Option(name: .long, help: "The settings file (default: ROOT/reelsmith.yaml, optional).")
+    var config: String?
+
+    /// The settings: the file if there is one, then the environment.
+    func configuration() throws -> Configuration {
+        let file = config.map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: root).appendingPathComponent(Configuration.fileName)
+        if config != nil, !FileManager.default.fileExists(atPath: file.path) {
+            throw ValidationError("no settings file at \(file.path)")
+        }
+        return try Configuration.load(file: file)
+    }
+
     var workspace: Workspace {
         func url(_ path: String?) -> URL? { path.map { URL(fileURLWithPath: $0).standardizedFileURL } }
         return Workspace(

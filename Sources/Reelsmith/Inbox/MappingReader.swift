@@ -90,6 +90,33 @@ struct MappingReader {
         return number
     }
 
+    func number(_ key: String, in range: ClosedRange<Double>) throws(InputError) -> Double? {
+        guard let value = node(key) else { return nil }
+        guard case let .scalar(scalar) = value, scalar.style == .plain, let number = Double(scalar.string), number.isFinite
+        else {
+            throw error(
+                .wrongType(key: key, expected: "number"), at: key, problem: "`\(key)` must be a number",
+                fix: "write a number between \(range.lowerBound) and \(range.upperBound)")
+        }
+        guard range.contains(number) else {
+            throw error(
+                .outOfRange(key: key), at: key, problem: "`\(key)` is \(number), outside \(range.lowerBound)…\(range.upperBound)",
+                fix: "use a value between \(range.lowerBound) and \(range.upperBound)")
+        }
+        return number
+    }
+
+    /// A nested mapping's reader, with its own known keys.
+    func mapping(_ key: String, knownKeys: [String]) throws(InputError) -> MappingReader? {
+        guard let value = node(key) else { return nil }
+        guard case let .mapping(mapping) = value else {
+            throw error(
+                .wrongType(key: key, expected: "mapping"), at: key, problem: "`\(key)` must hold indented `name: value` lines",
+                fix: "write `\(key):` alone on its line, then its settings indented below it")
+        }
+        return try MappingReader(mapping, file: file, knownKeys: knownKeys)
+    }
+
     func bool(_ key: String) throws(InputError) -> Bool? {
         guard let value = node(key) else { return nil }
         guard case let .scalar(scalar) = value, let flag = Bool.fromYAML(scalar.string) else {

@@ -20,9 +20,6 @@ public struct Tools: Sendable, Equatable {
     ]
 
     static func defaultFontFile() -> String? {
-        if let configured = ProcessInfo.processInfo.environment["REELSMITH_FONT"], !configured.isEmpty {
-            return configured
-        }
-        return fontCandidates.first { FileManager.default.fileExists(atPath: $0) }
+        fontCandidates.first { FileManager.default.fileExists(atPath: $0) }
     }
 }

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Everything that can be set, in one place (STYLE rule 9): read once at start from the optional
+/// `reelsmith.yaml` in the project folder and from the environment, validated, then passed down.
+/// The defaults work offline; command-line flags override the file.
+///
+/// ```yaml
+/// render:
+///   preset: veryfast        # x264 preset
+///   crf: 21                 # x264 quality, 0..51
+///   music_volume_db: -14    # music bed before ducking
+/// watch:
+///   settle_seconds: 1.0
+///   rescan_seconds: 120
+///   renders: 1              # renders at once
+/// font: /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+/// ```
+public struct Configuration: Sendable, Equatable {
+    public var tools: Tools
+    public var render: RenderSettings
+    public var watch: WatchSettings
+
+    public static let fileName = "reelsmith.yaml"
+
+    public init(tools: Tools = Tools(), render: RenderSettings = RenderSettings(), watch: WatchSettings = WatchSettings()) {
+        self.tools = tools
+        self.render = render
+        self.watch = watch
+    }
+
+    static let presets = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"]
+
+    /// Reads `file` when it exists (a missing file means the defaults), then the environment
+    /// (`REELSMITH_FONT`, `REELSMITH_FFMPEG`, `REELSMITH_FFPROBE`), which wins.
+    public static func load(
+        file: URL, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(InputError) -> Configuration {
+        var configuration = Configuration(tools: Tools(fontFile: nil))
+        if FileManager.default.fileExists(atPath: file.path) {
+            let document = try YAMLDocument.load(contentsOf: file, displayName: file.path)
+            try configuration.apply(document)
+        }
+        if let ffmpeg = environment["REELSMITH_FFMPEG"], !ffmpeg.isEmpty { configuration.tools.ffmpeg = ffmpeg }
+        if let ffprobe = environment["REELSMITH_FFPROBE"], !ffprobe.isEmpty { configuration.tools.ffprobe = ffprobe }
+        if let font = environment["REELSMITH_FONT"], !font.isEmpty { configuration.tools.fontFile = font }
+        return configuration
+    }
+
+    private mutating func apply(_ document: YAMLDocument) throws(InputError) {
+        let reader = try MappingReader(document.root, file: document.file, knownKeys: ["render", "watch", "font"])
+        if let font = try reader.string("font") {
+            guard FileManager.default.fileExists(atPath: font) else {
+                throw reader.error(
+                    .invalidValue(key: "font"), at: "font", problem: "no font file at \(font)",
+                    fix: "give the path of a .ttf or .otf file (`fc-list` lists the installed ones)")
+            }
+            tools.fontFile = font
+        }
+        if let section = try reader.mapping("render", knownKeys: ["preset", "crf", "music_volume_db"]) {
+            if let preset = try section.string("preset") {
+                guard Self.presets.contains(preset) else {
+                    let hint = KeySuggestion.nearest(to: preset, among: Self.presets).map { "did you mean `\($0)`? " } ?? ""
+                    throw section.error(
+                        .invalidValue(key: "preset"), at: "preset", problem: "unknown x264 preset `\(preset)`",
+                        fix: "\(hint)use one of \(Self.presets.joined(separator: ", "))")
+                }
+                render.preset = preset
+            }
+            render.crf = try section.integer("crf", in: 0...51) ?? render.crf
+            render.musicVolumeDB = try section.number("music_volume_db", in: -60...0) ?? render.musicVolumeDB
+        }
+        if let section = try reader.mapping("watch", knownKeys: ["settle_seconds", "rescan_seconds", "renders"]) {
+            watch.settleSeconds = try section.number("settle_seconds", in: 0.05...600) ?? watch.settleSeconds
+            watch.rescanSeconds = try section.number("rescan_seconds", in: 1...86_400) ?? watch.rescanSeconds
+            watch.renderConcurrency = try section.integer("renders", in: 1...16) ?? watch.renderConcurrency
+        }
+    }
+}

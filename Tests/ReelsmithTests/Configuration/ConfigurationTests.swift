@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import Reelsmith
+
+@Suite struct ConfigurationTests {
+    private func file(_ text: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-\(UUID().uuidString).yaml")
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    @Test func noFileMeansTheOfflineDefaults() throws {
+        let configuration = try Configuration.load(
+            file: URL(fileURLWithPath: "/nonexistent/reelsmith.yaml"), environment: [:])
+        #expect(configuration.render == RenderSettings())
+        #expect(configuration.watch == WatchSettings())
+        #expect(configuration.tools.ffmpeg == "ffmpeg")
+    }
+
+    @Test func theFileSetsRenderWatchAndFont() throws {
+        let font = Tools().fontFile
+        let url = try file(
+            "render:\n  preset: faster\n  crf: 23\n  music_volume_db: -20\nwatch:\n  settle_seconds: 2.5\n  renders: 2\nfont: \(font)\n")
+        let configuration = try Configuration.load(file: url, environment: [:])
+        #expect(configuration.render.preset == "faster" && configuration.render.crf == 23)
+        #expect(configuration.render.musicVolumeDB == -20)
+        #expect(configuration.watch.settleSeconds == 2.5 && configuration.watch.renderConcurrency == 2)
+        #expect(configuration.watch.rescanSeconds == WatchSettings().rescanSeconds)
+        #expect(configuration.tools.fontFile == font)
+    }
+
+    @Test func mistakesNameTheirPlaceAndFix() throws {
+        let cases: [(String, Int, String)] = [
+            ("render:\n  presett: fast\n", 2, "did you mean `preset`?"),
+            ("render:\n  preset: fastest\n", 2, "did you mean `faster`?"),
+            ("watch:\n  renders: 40\n", 2, "between 1 and 16"),
+            ("watch: 3\n", 1, "indented"),
+        ]
+        for (text, line, fix) in cases {
+            let url = try file(text)
+            do {
+                _ = try Configuration.load(file: url, environment: [:])
+                Issue.record("accepted: \(text)")
+            } catch {
+                #expect(error.line == line, "\(text)")
+                #expect(error.fix.contains(fix), "\(error)")
+            }
+        }
+    }
+
+    @Test func theEnvironmentWins() throws {
+        let url = try file("font: \(Tools().fontFile)\n")
+        let configuration = try Configuration.load(
+            file: url, environment: ["REELSMITH_FONT": "/fonts/other.ttf", "REELSMITH_FFMPEG": "/opt/ffmpeg/bin/ffmpeg"])
+        #expect(configuration.tools.fontFile == "/fonts/other.ttf")
+        #expect(configuration.tools.ffmpeg == "/opt/ffmpeg/bin/ffmpeg")
+    }
+}
