@@ -46,6 +46,14 @@ import Testing
         #expect(niche == "motivation", "inferred from #motivation")
     }
 
+    @Test func theAnalyticsExampleNamesTheEnglishExampleVideo() throws {
+        // example-analytics.csv reports numbers for the video example-en.yaml makes: its job id is
+        // the hash of that file, so editing one means updating the other.
+        let request = try Data(contentsOf: example("requests/example-en.yaml"))
+        let csv = try String(contentsOf: example("analytics/example-analytics.csv"), encoding: .utf8)
+        #expect(csv.contains(GenerationPipeline.jobId(forContent: request)))
+    }
+
     @Test func aBrokenTrendsFileChangesNothing() async throws {
         let workspace = try TestSupport.makeWorkspace()
         let processor = try processor(workspace)
