@@ -127,6 +127,23 @@ import Testing
         #expect(note.contains("64 MB") && note.contains("templates/assets"))
     }
 
+    @Test func analyticsWithABadRowIsAppliedAndTheRowListedBesideTheArchive() throws {
+        let daemon = try DaemonProcess()
+        try daemon.start()
+        try daemon.drop(
+            "\u{FEFF}\"Time\";\"Video title\";\"Video link\";\"Post time\";\"Total likes\";\"Total comments\";\"Total shares\";\"Total views\"\r\n"
+                + "\"2026-11-24\";\"Morning routine #motivation\";\"https://www.tiktok.com/@a/video/7441000000000000009\";\"17 avril\";\"10\";\"2\";\"1\";\"1500\"\r\n",
+            as: "analytics/Content.csv")
+        try daemon.drop("video_id,views,likes,shares,comments\nnot-a-video,100,1,1,1\n", as: "analytics/ours.csv")
+        let journal = try daemon.waitForOutcomes(2)
+        #expect(journal.allSatisfy { $0.state == .done && $0.kind == "analytics" })
+        let archive = daemon.workspace.outbox.appendingPathComponent("archive/analytics")
+        #expect(TestSupport.contents(of: archive) == ["Content.csv", "ours.csv", "ours.csv.error.txt"])
+        let note = try String(contentsOf: archive.appendingPathComponent("ours.csv.error.txt"), encoding: .utf8)
+        #expect(note.contains("row 1") && note.contains("not-a-video"))
+        #expect(FileManager.default.fileExists(atPath: daemon.workspace.outbox.appendingPathComponent("reports/insights.json").path))
+    }
+
     @Test func sameContentDroppedAgainIsADuplicateUnlessForced() throws {
         let daemon = try DaemonProcess()
         try daemon.start()
