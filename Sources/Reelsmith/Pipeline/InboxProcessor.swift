@@ -62,6 +62,13 @@ public struct InboxProcessor: Sendable {
         let vocabulary = NicheVocabulary.from(
             templates: try? TemplateLibrary.load(from: workspace.templates), knownNiches: try index.knownNiches())
         let result = try index.importAnalytics(analytics, sourceFile: displayName, ingestDay: day, vocabulary: vocabulary)
+        if result.applied == 0, !result.problems.isEmpty {
+            // Nothing was used: a failure, not an import with remarks.
+            throw InputError(
+                .invalidValue(key: "rows"), file: displayName,
+                problem: "none of its \(result.problems.count) rows could be used",
+                fix: "fix the rows below and drop the file again:\n" + result.problems.map { "- \($0.description)" }.joined(separator: "\n"))
+        }
         let reports = try LearningReports(index: index, outbox: workspace.outbox).publish(asOf: day)
         var parts = ["\(result.applied) rows recorded (\(result.newSnapshots) new snapshots)"]
         if analytics.format == .tiktokContent {

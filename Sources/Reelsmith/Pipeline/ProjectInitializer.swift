@@ -47,7 +47,10 @@ public struct ProjectInitializer: Sendable {
         }
         for kind in InputKind.allCases {
             let examples = source.appendingPathComponent("inbox/\(kind.folder)")
-            for name in (try? files.contentsOfDirectory(atPath: examples.path))?.sorted() ?? [] where name.hasPrefix("example") {
+            // example-analytics.csv reports numbers for example-en.yaml's video: dropped together
+            // into a watched inbox it would run before that video exists, so it is left out.
+            for name in (try? files.contentsOfDirectory(atPath: examples.path))?.sorted() ?? []
+            where name.hasPrefix("example") && name != "example-analytics.csv" {
                 let destination = project.appendingPathComponent("inbox/\(kind.folder)/\(name)")
                 guard !files.fileExists(atPath: destination.path) else { continue }
                 try files.copyItem(at: examples.appendingPathComponent(name), to: destination)

@@ -11,7 +11,7 @@ import Testing
         let project = temporaryProject()
         let created = try ProjectInitializer(source: TestSupport.packageRoot).create(at: project)
         #expect(created.contains("templates/") && created.contains(".stignore"))
-        for path in ["inbox/requests/example-en.yaml", "inbox/trends/example-trends.yaml", "inbox/analytics/example-analytics.csv",
+        for path in ["inbox/requests/example-en.yaml", "inbox/trends/example-trends.yaml", "inbox/analytics/example-tiktok-Content.csv",
                      "outbox/videos", "templates/scripts/fr/generic.yaml", "templates/music/calm.mp3"] {
             #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent(path).path), "\(path)")
         }

@@ -134,13 +134,20 @@ import Testing
             "\u{FEFF}\"Time\";\"Video title\";\"Video link\";\"Post time\";\"Total likes\";\"Total comments\";\"Total shares\";\"Total views\"\r\n"
                 + "\"2026-11-24\";\"Morning routine #motivation\";\"https://www.tiktok.com/@a/video/7441000000000000009\";\"17 avril\";\"10\";\"2\";\"1\";\"1500\"\r\n",
             as: "analytics/Content.csv")
-        try daemon.drop("video_id,views,likes,shares,comments\nnot-a-video,100,1,1,1\n", as: "analytics/ours.csv")
-        let journal = try daemon.waitForOutcomes(2)
-        #expect(journal.allSatisfy { $0.state == .done && $0.kind == "analytics" })
+        try daemon.drop(
+            "video_id,views,likes,shares,comments\ntiktok-7441000000000000009,1600,11,1,2\nnot-a-video,100,1,1,1\n",
+            as: "analytics/ours.csv")
+        try daemon.drop("video_id,views,likes,shares,comments\nnot-a-video,100,1,1,1\n", as: "analytics/none.csv")
+        let journal = try daemon.waitForOutcomes(3)
+        let states = Dictionary(uniqueKeysWithValues: journal.map { ($0.source, $0.state) })
+        #expect(states == ["analytics/Content.csv": .done, "analytics/ours.csv": .done, "analytics/none.csv": .failed])
         let archive = daemon.workspace.outbox.appendingPathComponent("archive/analytics")
         #expect(TestSupport.contents(of: archive) == ["Content.csv", "ours.csv", "ours.csv.error.txt"])
         let note = try String(contentsOf: archive.appendingPathComponent("ours.csv.error.txt"), encoding: .utf8)
-        #expect(note.contains("row 1") && note.contains("not-a-video"))
+        #expect(note.contains("row 2") && note.contains("not-a-video"))
+        let failure = try String(
+            contentsOf: daemon.workspace.outbox.appendingPathComponent("failed/none.csv.error.txt"), encoding: .utf8)
+        #expect(failure.contains("none of its 1 rows could be used") && failure.contains("not-a-video"))
         #expect(FileManager.default.fileExists(atPath: daemon.workspace.outbox.appendingPathComponent("reports/insights.json").path))
     }
 
