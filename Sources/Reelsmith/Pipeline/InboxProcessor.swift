@@ -15,10 +15,13 @@ public struct InboxProcessor: Sendable {
         self.ingestDay = ingestDay
     }
 
-    /// - Parameter folder: the inbox folder the file came from (`requests`, `trends`, `analytics`)
-    ///   when the file has been moved since; by default its parent folder.
+    /// - Parameters:
+    ///   - folder: the inbox folder the file came from (`requests`, `trends`, `analytics`) when the
+    ///     file has been moved since; by default its parent folder.
+    ///   - publishesReports: whether a trends or analytics file rewrites `outbox/reports/` at once;
+    ///     the daemon defers it during a burst and calls ``publishReports()`` when the burst is over.
     public func process(
-        file: URL, displayName: String? = nil, folder: String? = nil,
+        file: URL, displayName: String? = nil, folder: String? = nil, publishesReports: Bool = true,
         progress: (@Sendable (Stage, Double) -> Void)? = nil
     ) async throws -> ProcessOutcome {
         let name = displayName ?? file.path
@@ -33,18 +36,24 @@ public struct InboxProcessor: Sendable {
                     + String(format: "%.1f s", published.report.durationSeconds) + ")",
                 output: published.folder)
         case .trends:
-            return try processTrends(data: data, displayName: name)
+            return try processTrends(data: data, displayName: name, publishesReports: publishesReports)
         case .analytics:
-            return try processAnalytics(data: data, file: file, displayName: name)
+            return try processAnalytics(data: data, file: file, displayName: name, publishesReports: publishesReports)
         }
     }
 
     /// Trends → niches (DESIGN §2): store the trends, recompute every niche, publish the reports.
-    func processTrends(data: Data, displayName: String) throws -> ProcessOutcome {
+    /// Rewrites `outbox/reports/niches.json` and `insights.json` from the learning index.
+    @discardableResult
+    public func publishReports() throws -> [URL] {
+        try LearningReports(index: index, outbox: workspace.outbox).publish(asOf: ingestDay ?? .today())
+    }
+
+    func processTrends(data: Data, displayName: String, publishesReports: Bool = true) throws -> ProcessOutcome {
         let day = ingestDay ?? .today()
         let file = try TrendsFile.decode(data: data, displayName: displayName, ingestDay: day)
         let result = try index.ingest(trends: file.trends, sourceFile: displayName, today: day)
-        let reports = try LearningReports(index: index, outbox: workspace.outbox).publish(asOf: day)
+        let reports = publishesReports ? try publishReports() : []
         let best = result.niches.first.map { ", best: \($0.name) " + String(format: "%.1f", $0.profitabilityScore) } ?? ""
         return ProcessOutcome(
             kind: .trends,
@@ -55,7 +64,9 @@ public struct InboxProcessor: Sendable {
 
     /// Analytics → learning (DESIGN §2): record the good rows in one transaction, list the bad
     /// ones, recompute the niches and publish the reports.
-    func processAnalytics(data: Data, file: URL, displayName: String) throws -> ProcessOutcome {
+    func processAnalytics(
+        data: Data, file: URL, displayName: String, publishesReports: Bool = true
+    ) throws -> ProcessOutcome {
         let day = ingestDay ?? .today()
         let isYAML = ["yaml", "yml"].contains(file.pathExtension.lowercased())
         let analytics = try AnalyticsFile.decode(data: data, file: displayName, isYAML: isYAML, ingestDay: day)
@@ -69,7 +80,7 @@ public struct InboxProcessor: Sendable {
                 problem: "none of its \(result.problems.count) rows could be used",
                 fix: "fix the rows below and drop the file again:\n" + result.problems.map { "- \($0.description)" }.joined(separator: "\n"))
         }
-        let reports = try LearningReports(index: index, outbox: workspace.outbox).publish(asOf: day)
+        let reports = publishesReports ? try publishReports() : []
         var parts = ["\(result.applied) rows recorded (\(result.newSnapshots) new snapshots)"]
         if analytics.format == .tiktokContent {
             parts.append(

@@ -14,6 +14,9 @@ public actor InboxDaemon {
     private var inFlight: Set<String> = []
     private let renderLane = AsyncStream.makeStream(of: Job.self)
     private let lightLane = AsyncStream.makeStream(of: Job.self)
+    /// Trends and analytics files claimed and not yet finished. While a burst is running the
+    /// reports are rewritten once at its end, not after every file.
+    private var lightJobsPending = 0
 
     /// A claimed, journalled input waiting for a worker.
     struct Job: Sendable {
@@ -46,6 +49,10 @@ public actor InboxDaemon {
         defer { watcher.stop() }
         logger.info("watching", metadata: ["inbox": "\(workspace.inbox.path)", "settle_s": "\(settings.settleSeconds)"])
         try recoverProcessingArea()
+        // A run stopped in the middle of a burst may have left the reports behind the index.
+        do { try processor.publishReports() } catch {
+            logger.error("cannot write the reports", metadata: ["error": "\(error)"])
+        }
         scan(workspace.inbox)
 
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -72,7 +79,12 @@ public actor InboxDaemon {
                 group.addTask { for await job in self.renderLane.stream { await self.execute(job) } }
             }
             for _ in 0..<max(1, settings.lightConcurrency) {
-                group.addTask { for await job in self.lightLane.stream { await self.execute(job) } }
+                group.addTask {
+                    for await job in self.lightLane.stream {
+                        await self.execute(job, publishesReports: false)
+                        await self.lightJobFinished()
+                    }
+                }
             }
             do {
                 try await group.waitForAll()
@@ -208,7 +220,12 @@ public actor InboxDaemon {
         inFlight.insert(hash)
         let job = Job(claim: claim, entryId: entryId, contentHash: hash)
         logger.info("claimed", metadata: ["kind": "\(kind.rawValue)"])
-        (kind == .request ? renderLane : lightLane).continuation.yield(job)
+        if kind == .request {
+            renderLane.continuation.yield(job)
+        } else {
+            lightJobsPending += 1
+            lightLane.continuation.yield(job)
+        }
     }
 
     /// Inbox files are small text files; anything larger is refused before it is read.
@@ -253,7 +270,18 @@ public actor InboxDaemon {
 
     // MARK: Running
 
-    private nonisolated func execute(_ job: Job) async {
+    /// Rewrites the reports once no trends or analytics file is waiting.
+    private func lightJobFinished() {
+        lightJobsPending -= 1
+        guard lightJobsPending == 0 else { return }
+        do {
+            try processor.publishReports()
+        } catch {
+            logger.error("cannot write the reports", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private nonisolated func execute(_ job: Job, publishesReports: Bool = true) async {
         do {
             try index.updateJournal(id: job.entryId) {
                 $0.state = .running
@@ -261,7 +289,8 @@ public actor InboxDaemon {
             }
             logger.info("started", metadata: ["file": "\(job.claim.displayName)"])
             let outcome = try await processor.process(
-                file: job.claim.processing, displayName: job.claim.displayName, folder: job.claim.folder)
+                file: job.claim.processing, displayName: job.claim.displayName, folder: job.claim.folder,
+                publishesReports: publishesReports)
             try await finish(job, outcome: outcome)
         } catch is CancellationError {
             logger.info("stopped at a checkpoint; resumes at the next start", metadata: ["file": "\(job.claim.displayName)"])

@@ -107,6 +107,11 @@ import Testing
         #expect(journal.allSatisfy { $0.state == .done && $0.kind == "trends" })
         let archive = daemon.workspace.outbox.appendingPathComponent("archive")
         #expect(FileManager.default.fileExists(atPath: archive.appendingPathComponent("trends/batch/nested/deep.yaml").path))
+        try daemon.waitUntil(timeout: 10) {
+            let niches = try? JSONFiles.read(
+                NichesReport.self, from: daemon.workspace.outbox.appendingPathComponent("reports/niches.json"))
+            return niches?.niches.first { $0.name == "fitness" }?.trendCount == 4
+        }
     }
 
     @Test func anOversizedFileFailsWithAReasonAndTheDaemonGoesOn() throws {
@@ -246,5 +251,9 @@ import Testing
         #expect(TestSupport.contents(of: daemon.workspace.videos).count == 3)
         #expect(Set(entries.compactMap(\.finalPath)).count == 500)
         #expect(TestSupport.contents(of: daemon.inbox.appendingPathComponent("trends")).isEmpty)
+        // The reports, rewritten once the burst is over, count every file.
+        let niches = try JSONFiles.read(
+            NichesReport.self, from: daemon.workspace.outbox.appendingPathComponent("reports/niches.json"))
+        #expect(niches.niches.first { $0.name == "fitness" }?.trendCount == 497)
     }
 }
