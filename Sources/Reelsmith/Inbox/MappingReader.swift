@@ -82,12 +82,7 @@ struct MappingReader {
                 problem: "`\(key)` must be a whole number, found `\(value.scalar?.string ?? "a list or mapping")`",
                 fix: "write a number between \(range.lowerBound) and \(range.upperBound), e.g. `\(key): \(range.lowerBound)`")
         }
-        guard range.contains(number) else {
-            throw error(
-                .outOfRange(key: key), at: key, problem: "`\(key)` is \(number), outside \(range.lowerBound)…\(range.upperBound)",
-                fix: "use a value between \(range.lowerBound) and \(range.upperBound)")
-        }
-        return number
+        return try checked(number, in: range, key: key)
     }
 
     func number(_ key: String, in range: ClosedRange<Double>) throws(InputError) -> Double? {
@@ -98,12 +93,19 @@ struct MappingReader {
                 .wrongType(key: key, expected: "number"), at: key, problem: "`\(key)` must be a number",
                 fix: "write a number between \(range.lowerBound) and \(range.upperBound)")
         }
-        guard range.contains(number) else {
+        return try checked(number, in: range, key: key)
+    }
+
+    /// The value, or an out-of-range error at the key that names the range.
+    private func checked<Value: Comparable>(
+        _ value: Value, in range: ClosedRange<Value>, key: String
+    ) throws(InputError) -> Value {
+        guard range.contains(value) else {
             throw error(
-                .outOfRange(key: key), at: key, problem: "`\(key)` is \(number), outside \(range.lowerBound)…\(range.upperBound)",
+                .outOfRange(key: key), at: key, problem: "`\(key)` is \(value), outside \(range.lowerBound)…\(range.upperBound)",
                 fix: "use a value between \(range.lowerBound) and \(range.upperBound)")
         }
-        return number
+        return value
     }
 
     /// A nested mapping's reader, with its own known keys.
