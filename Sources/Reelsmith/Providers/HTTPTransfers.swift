@@ -37,9 +37,14 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
     }
 
     // Every access to `pending` holds `lock`: URLSession calls the delegate on its own queue.
+    // Keyed by the task object itself: task identifiers are only unique within one session.
     private let lock = NSLock()
-    private var pending: [Int: Pending] = [:]
-    private(set) lazy var session: URLSession = {
+    private var pending: [ObjectIdentifier: Pending] = [:]
+    /// Made once, in `init`: a session per call would lose libcurl's connection reuse.
+    private(set) var session: URLSession!
+
+    override init() {
+        super.init()
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpCookieAcceptPolicy = .never
         configuration.httpShouldSetCookies = false
@@ -47,8 +52,8 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
         configuration.httpMaximumConnectionsPerHost = 64
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = 1
-        return URLSession(configuration: configuration, delegate: self, delegateQueue: queue)
-    }()
+        session = URLSession(configuration: configuration, delegate: self, delegateQueue: queue)
+    }
 
     /// Sends `request`; fails with ``Failure/timeout`` once `timeoutSeconds` have passed, and with
     /// ``Failure/tooLarge`` as soon as the answer passes `limit` bytes.
@@ -57,11 +62,10 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
         // URLSession's own timer is an inactivity timer; ours below is the real deadline.
         request.timeoutInterval = timeoutSeconds + 5
         let task = session.dataTask(with: request)
-        let id = task.taskIdentifier
-        let deadline = Task {
-            try await Task.sleep(for: .seconds(timeoutSeconds))
-            self.fail(id, with: .timeout, task: task)
-        }
+        let id = ObjectIdentifier(task)
+        // A dispatch timer, not a task: the deadline must fire even when the cooperative pool is busy.
+        let deadline = DispatchWorkItem { [weak self] in self?.fail(id, with: .timeout, task: task) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds, execute: deadline)
         defer { deadline.cancel() }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
@@ -73,7 +77,7 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
         }
     }
 
-    private func fail(_ id: Int, with failure: Failure, task: URLSessionTask) {
+    private func fail(_ id: ObjectIdentifier, with failure: Failure, task: URLSessionTask) {
         lock.withLock {
             if let entry = pending[id], entry.failure == nil { entry.failure = failure }
         }
@@ -85,7 +89,7 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
         completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
     ) {
         let allowed: Bool = lock.withLock {
-            guard let entry = pending[dataTask.taskIdentifier] else { return false }
+            guard let entry = pending[ObjectIdentifier(dataTask)] else { return false }
             entry.response = response as? HTTPURLResponse
             if response.expectedContentLength > Int64(entry.limit) {
                 entry.failure = .tooLarge
@@ -98,7 +102,7 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let overflow: Bool = lock.withLock {
-            guard let entry = pending[dataTask.taskIdentifier], entry.failure == nil else { return false }
+            guard let entry = pending[ObjectIdentifier(dataTask)], entry.failure == nil else { return false }
             guard entry.body.count + data.count <= entry.limit else {
                 entry.failure = .tooLarge
                 entry.body = Data()
@@ -111,7 +115,7 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        guard let entry = lock.withLock({ pending.removeValue(forKey: task.taskIdentifier) }) else { return }
+        guard let entry = lock.withLock({ pending.removeValue(forKey: ObjectIdentifier(task)) }) else { return }
         if let failure = entry.failure {
             entry.continuation.resume(throwing: failure)
         } else if let error {

@@ -8,10 +8,11 @@ enum ServerMessage {
 
     static func excerpt(of body: Data, hiding key: APIKey?) -> String? {
         let prefix = body.prefix(64 * 1024)
-        let message =
-            (try? JSONDecoder().decode(ErrorResponse.self, from: prefix))?.error?.message
-            ?? String(decoding: prefix.prefix(1024), as: UTF8.self)
-        return clean(message, hiding: key)
+        if let parsed = try? JSONDecoder().decode(ErrorResponse.self, from: prefix) {
+            return parsed.error?.message.flatMap { clean($0, hiding: key) }
+        }
+        if (try? JSONSerialization.jsonObject(with: prefix)) != nil { return nil }
+        return clean(String(decoding: prefix.prefix(1024), as: UTF8.self), hiding: key)
     }
 
     static func clean(_ text: String, hiding key: APIKey?) -> String? {

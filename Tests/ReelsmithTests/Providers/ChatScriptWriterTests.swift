@@ -118,3 +118,30 @@ import Testing
         #expect(usage.all.map(\.stage) == ["score"])
     }
 }
+
+extension ChatScriptWriterTests {
+    private final class InFlight: @unchecked Sendable {
+        private let lock = NSLock()
+        private var running = 0
+        private(set) var mostAtOnce = 0
+        func enter() { lock.withLock { running += 1; mostAtOnce = max(mostAtOnce, running) } }
+        func leave() { lock.withLock { running -= 1 } }
+    }
+
+    @Test func variantsAreAskedForAtOnce() async throws {
+        let inFlight = InFlight()
+        let server = try LocalProviderServer { _ in
+            inFlight.enter()
+            Thread.sleep(forTimeInterval: 1)
+            inFlight.leave()
+            return .chatCompletion(ProviderFixtures.scriptAnswer())
+        }
+        let writer = try ProviderFixtures.writer(ProviderFixtures.client(server))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for variant in 1...4 { group.addTask { _ = try await writer.write(ProviderFixtures.brief(variants: 4), variant: variant) } }
+            try await group.waitForAll()
+        }
+        #expect(server.requests.count == 4)
+        #expect(inFlight.mostAtOnce == 4, "four variants are one round trip, not four")
+    }
+}

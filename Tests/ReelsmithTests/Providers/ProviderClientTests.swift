@@ -72,14 +72,14 @@ import Testing
     }
 
     @Test func aSlowAnswerTimesOutAndIsRetriedThenFails() async throws {
-        let server = try LocalProviderServer { _ in .models(["m"]).delayed(3) }
+        let server = try LocalProviderServer { _ in .models(["m"]).delayed(10) }
         let start = Date()
         let error = try await #require(throws: ProviderError.self) {
             _ = try await ProviderFixtures.client(server, maxRetries: 1, timeoutSeconds: 0.5).send("GET", "models", stage: "script")
         }
         #expect(error.reason == .timeout)
         #expect(error.description.contains("no complete answer within 0.5 s (2 attempts)"))
-        #expect(Date().timeIntervalSince(start) < 2.5, "the deadline cuts the exchange, not the server")
+        #expect(Date().timeIntervalSince(start) < 8, "the deadline cuts the exchange, not the server")
     }
 
     @Test func a50MegabyteAnswerIsCutOffAtTheLimit() async throws {
