@@ -140,6 +140,8 @@ public final class LocalProviderServer: @unchecked Sendable {
                 if errno == EINTR { continue }
                 return
             }
+            var noDelay: Int32 = 1
+            setsockopt(client, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
             let thread = Thread { [self] in serve(client) }
             thread.start()
         }
@@ -179,7 +181,8 @@ public final class LocalProviderServer: @unchecked Sendable {
             var text = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
             for (name, value) in response.headers { text += "\(name): \(value)\r\n" }
             text += "Content-Length: \(response.body.count)\r\n\r\n"
-            guard write(client, Data(text.utf8)), write(client, response.body) else { return }
+            // One write for head and body: two small writes meet Nagle and delayed ACKs (40 ms).
+            guard write(client, Data(text.utf8) + response.body) else { return }
             if headers["connection"]?.lowercased() == "close" { return }
         }
     }
