@@ -73,13 +73,13 @@ import Testing
 
     @Test func aSlowAnswerTimesOutAndIsRetriedThenFails() async throws {
         let server = try LocalProviderServer { _ in .models(["m"]).delayed(10) }
-        let start = Date()
+        // The server would answer (200) after 10 s: only our deadline turns this into a timeout.
         let error = try await #require(throws: ProviderError.self) {
             _ = try await ProviderFixtures.client(server, maxRetries: 1, timeoutSeconds: 0.5).send("GET", "models", stage: "script")
         }
         #expect(error.reason == .timeout)
         #expect(error.description.contains("no complete answer within 0.5 s (2 attempts)"))
-        #expect(Date().timeIntervalSince(start) < 8, "the deadline cuts the exchange, not the server")
+        #expect(server.requests.count == 2)
     }
 
     @Test func a50MegabyteAnswerIsCutOffAtTheLimit() async throws {
