@@ -126,13 +126,19 @@ extension ChatScriptWriterTests {
         private(set) var mostAtOnce = 0
         func enter() { lock.withLock { running += 1; mostAtOnce = max(mostAtOnce, running) } }
         func leave() { lock.withLock { running -= 1 } }
+        /// Holds a request until `count` are in flight together (or `timeout` passed), so the
+        /// measure does not depend on how fast a loaded machine starts the tasks.
+        func waitForAll(_ count: Int, timeout: Double) {
+            let deadline = Date().addingTimeInterval(timeout)
+            while lock.withLock({ mostAtOnce < count }), Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        }
     }
 
     @Test func variantsAreAskedForAtOnce() async throws {
         let inFlight = InFlight()
         let server = try LocalProviderServer { _ in
             inFlight.enter()
-            Thread.sleep(forTimeInterval: 1)
+            inFlight.waitForAll(4, timeout: 10)
             inFlight.leave()
             return .chatCompletion(ProviderFixtures.scriptAnswer())
         }
