@@ -54,12 +54,15 @@ public struct ProviderSettings: Sendable, Equatable {
         let defaultURL = kind.defaultBaseURL
         let address = try reader.string("base_url") ?? defaultURL
         guard let address, let url = URL(string: address.hasSuffix("/") ? String(address.dropLast()) : address),
-            ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil
+            ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil,
+            // A password or token in the address would end up in messages: keys go in api_key_*.
+            url.user == nil, url.password == nil, url.query == nil, url.fragment == nil
         else {
             throw reader.has("base_url")
                 ? reader.error(
-                    .invalidValue(key: "base_url"), at: "base_url", problem: "`base_url` is not a web address",
-                    fix: "write the API's root, e.g. `base_url: https://api.openai.com/v1` or `http://localhost:11434/v1`")
+                    .invalidValue(key: "base_url"), at: "base_url",
+                    problem: "`base_url` is not a plain web address (no user, password, `?` or `#`)",
+                    fix: "write the API's root, e.g. `base_url: https://api.openai.com/v1` or `http://localhost:11434/v1`, and the key in `api_key_env`")
                 : reader.missing("base_url", example: "https://api.openai.com/v1")
         }
         var settings = ProviderSettings(name: name, kind: kind, baseURL: url)

@@ -1,6 +1,7 @@
 import Foundation
 
-/// `reelsmith doctor`: checks what the offline engines need, each with a fix when it fails.
+/// `reelsmith doctor`: checks what the offline engines need and each configured provider, each
+/// with a fix when it fails.
 public struct Doctor: Sendable {
     public struct Check: Sendable, Equatable {
         public var name: String
@@ -82,7 +83,8 @@ public struct Doctor: Sendable {
                     name: name, isOK: false,
                     detail: "\(client.url("models").absoluteString) did not answer with a model list — check that `base_url` is the API's root (it usually ends in /v1)")
             }
-            let available = Set(list.data.map(\.id))
+            // Gemini's compatible API lists `models/gemini-…`; a request names `gemini-…`.
+            let available = Set(list.data.flatMap { [$0.id, $0.id.hasPrefix("models/") ? String($0.id.dropFirst(7)) : $0.id] })
             let missing = wanted.filter { !available.contains($0.1) }
             let key = provider.key == .none ? "no key needed" : "\(provider.key) accepted"
             guard missing.isEmpty else {

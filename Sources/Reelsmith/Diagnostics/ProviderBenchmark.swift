@@ -47,8 +47,7 @@ public struct ProviderBenchmark: Sendable {
         var settings = ProviderSettings(name: "bench", baseURL: baseURL)
         settings.maxInFlight = max(4, variants)
         let client = ProviderClient(settings: settings)
-        let stopwords = Dictionary(
-            uniqueKeysWithValues: Language.allCases.map { ($0, Set(library.lexicon(for: $0).stopwords.map(Slug.fold))) })
+        let stopwords = library.foldedStopwords
         let writer = ChatScriptWriter(
             model: ChatModel(client: client, engine: .init(provider: "bench", model: "bench-model"), stage: "script") { _ in },
             templateNiche: "fitness", stopwords: stopwords)
@@ -60,7 +59,7 @@ public struct ProviderBenchmark: Sendable {
         for request in 1...max(1, requests) {
             let start = clock.now
             _ = try await writer.write(brief, variant: request)
-            overheads.append((Self.seconds(clock.now - start) - delaySeconds) * 1000)
+            overheads.append(((clock.now - start).seconds - delaySeconds) * 1000)
         }
         brief.request.variants = variants
         let concurrentBrief = brief
@@ -73,10 +72,6 @@ public struct ProviderBenchmark: Sendable {
         }
         return Result(
             requests: overheads.count, delaySeconds: delaySeconds, overheadMilliseconds: overheads, variants: variants,
-            variantsSeconds: Self.seconds(clock.now - start))
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+            variantsSeconds: (clock.now - start).seconds)
     }
 }

@@ -82,6 +82,7 @@ struct GenerationJob: Sendable {
             try LearningReports(index: pipeline.index, outbox: pipeline.workspace.outbox).publish()
             return ImprovementAdvice.suggestions(for: choice.score, insights: insights, language: request.language)
         } reuse: { [String]() }
+        let spend = try pipeline.index.usage(jobId: id)
         var report = GenerationReport(
             jobId: id, createdAt: Date(), request: request, template: script.template, score: choice.score,
             variants: choice.variants, chosenVariant: choice.chosenVariant, targets: choice.targets,
@@ -89,7 +90,7 @@ struct GenerationJob: Sendable {
             stageTimings: [], suggestions: suggestions, offlineScore: choice.offlineScore,
             engines: (choice.engines ?? [:]).merging(
                 ["images": "offline", "voice": "offline (espeak-ng)"], uniquingKeysWith: { first, _ in first }),
-            spend: try pipeline.index.usage(jobId: id))
+            spend: spend.isEmpty ? nil : spend)
         report.stageTimings = timings.entries
         try JSONFiles.write(report, to: file("report.json"))
         try checkpoint(.publish)
@@ -134,46 +135,58 @@ struct GenerationJob: Sendable {
             }
             return try await group.reduce(into: []) { $0.append($1) }.sorted { $0.variant < $1.variant }
         }
-        let scored = try await withThrowingTaskGroup(of: (Int, ViralityScore, String, ViralityScore).self) { group in
+        try FileManager.default.createDirectory(at: file("work/scores"), withIntermediateDirectories: true)
+        let scored = try await withThrowingTaskGroup(of: ScoredVariant.self) { group in
             for variant in written {
-                group.addTask {
-                    let offline = try await engines.offlineScorer.score(variant.script, brief: brief)
-                    let (score, engine) = try await fallingBack(
-                        stage: "score", engines: engines, logger: logger,
-                        primary: { try await engines.scorer.score(variant.script, brief: brief) }, offline: { offline })
-                    return (variant.variant, score, engine, offline)
-                }
+                group.addTask { try await scoreVariant(variant, brief: brief, engines: engines, logger: logger) }
             }
-            return try await group.reduce(into: [Int: (score: ViralityScore, engine: String, offline: ViralityScore)]()) {
-                $0[$1.0] = ($1.1, $1.2, $1.3)
-            }
+            return try await group.reduce(into: [Int: ScoredVariant]()) { $0[$1.variant] = $1 }
         }
-        var best: (variant: ScriptVariant, score: ViralityScore)?
+        // Model totals are compared with model totals only: when a variant's score fell back to
+        // the rubric, every variant is compared on the rubric.
+        let byModel = scored.values.allSatisfy(\.isModelScore)
+        let fallback = scored.values.sorted { $0.variant < $1.variant }.first { !$0.isModelScore }?.engine
+        func total(_ result: ScoredVariant) -> ViralityScore { byModel ? result.score : result.offlineScore }
+        var best: (variant: ScriptVariant, result: ScoredVariant)?
         var variants: [GenerationReport.Variant] = []
         for variant in written {
             guard let result = scored[variant.variant] else { continue }
-            let isModelScore = result.engine != EngineChoice.offline.label
             variants.append(
                 .init(
-                    variant: variant.variant, total: result.score.total, offlineTotal: isModelScore ? result.offline.total : nil,
+                    variant: variant.variant, total: total(result).total, offlineTotal: byModel ? result.offlineScore.total : nil,
                     title: variant.script.title))
-            if best == nil || result.score.total > best!.score.total { best = (variant, result.score) }
+            if best == nil || total(result).total > total(best!.result).total { best = (variant, result) }
         }
-        guard let best, let chosen = scored[best.variant.variant] else { throw CancellationError() }
-        let isModelScore = chosen.engine != EngineChoice.offline.label
+        guard let best else { throw CancellationError() }
         let choice = ScriptChoice(
-            chosenVariant: best.variant.variant, score: best.score, offlineScore: isModelScore ? chosen.offline : nil,
-            variants: variants, targets: brief.targets, engines: ["script": best.variant.engine, "score": chosen.engine])
+            chosenVariant: best.variant.variant, score: total(best.result), offlineScore: byModel ? best.result.offlineScore : nil,
+            variants: variants, targets: brief.targets,
+            engines: ["script": best.variant.engine, "score": byModel ? best.result.engine : fallback ?? EngineChoice.offline.label])
         try JSONFiles.write(choice, to: file("virality.json"))
         try JSONFiles.write(best.variant.script, to: file("script.json"))
         return (best.variant.script, choice)
+    }
+
+    /// One variant's scores: read back from the checkpoint, or computed now and checkpointed.
+    private func scoreVariant(
+        _ variant: ScriptVariant, brief: ScriptBrief, engines: JobEngines, logger: Logger
+    ) async throws -> ScoredVariant {
+        let checkpoint = file("work/scores/variant-\(variant.variant).json")
+        if let saved = try? JSONFiles.read(ScoredVariant.self, from: checkpoint) { return saved }
+        let offline = try await engines.offlineScorer.score(variant.script, brief: brief)
+        let (score, engine, byProvider) = try await fallingBack(
+            stage: "score", engines: engines, logger: logger,
+            primary: { try await engines.scorer.score(variant.script, brief: brief) }, offline: { offline })
+        let scored = ScoredVariant(variant: variant.variant, engine: engine, isModelScore: byProvider, score: score, offlineScore: offline)
+        try JSONFiles.write(scored, to: checkpoint)
+        return scored
     }
 
     /// One variant: read back from its checkpoint, or written now and checkpointed.
     private func writeVariant(_ variant: Int, brief: ScriptBrief, engines: JobEngines, logger: Logger) async throws -> ScriptVariant {
         let checkpoint = file("work/scripts/variant-\(variant).json")
         if let saved = try? JSONFiles.read(ScriptVariant.self, from: checkpoint) { return saved }
-        let (script, engine) = try await fallingBack(
+        let (script, engine, _) = try await fallingBack(
             stage: "script", engines: engines, logger: logger,
             primary: { try await engines.scriptWriter.write(brief, variant: variant) },
             offline: { try await engines.offlineWriter.write(brief, variant: variant) })
@@ -187,14 +200,14 @@ struct GenerationJob: Sendable {
     private func fallingBack<Value: Sendable>(
         stage: String, engines: JobEngines, logger: Logger, primary: () async throws -> Value,
         offline: () async throws -> Value
-    ) async throws -> (Value, String) {
+    ) async throws -> (Value, engine: String, byProvider: Bool) {
         let choice = stage == "script" ? engines.settings.script : engines.settings.score
-        guard choice != .offline else { return (try await offline(), EngineChoice.offline.label) }
+        guard choice != .offline else { return (try await offline(), EngineChoice.offline.label, false) }
         do {
-            return (try await primary(), choice.label)
+            return (try await primary(), choice.label, true)
         } catch let error as ProviderError where engines.settings.onFailure == .offline {
             logger.warning("provider failed, using the offline engine", metadata: ["stage": "\(stage)", "error": "\(error)"])
-            return (try await offline(), "offline (fallback: \(error.problem))")
+            return (try await offline(), "offline (fallback: \(error.problem))", false)
         }
     }
 

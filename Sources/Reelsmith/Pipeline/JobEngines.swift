@@ -24,7 +24,7 @@ struct JobEngines: Sendable {
             }
             return ChatModel(client: client, engine: engine, stage: stage, onUsage: onUsage)
         }
-        let stopwords = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, Set(templates.lexicon(for: $0).stopwords.map(Slug.fold))) })
+        let stopwords = templates.foldedStopwords
         let templateNiche = templates.template(niche: niche, language: language).niche
         scriptWriter =
             try model(settings.script, stage: "script").map {

@@ -42,14 +42,25 @@ public struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebugS
         }
     }
 
-    /// Reads a key file, refused unless only its owner may read it (mode 600 or 400).
+    /// Reads a key file, refused unless it is a regular file (not a link) owned by this user that
+    /// only its owner may read (mode 600 or 400). Checked on the open descriptor (STYLE rule 20).
     static func readFile(_ url: URL) throws(ProviderProblem) -> APIKey {
-        var status = stat()
-        guard stat(url.path, &status) == 0 else {
-            throw ProviderProblem(problem: "no key file at \(url.path)", fix: "create it with the key on one line, then `chmod 600 \(url.path)`")
+        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let reason = errno == ELOOP ? "is a link" : "cannot be opened (\(String(cString: strerror(errno))))"
+            throw ProviderProblem(
+                problem: "the key file \(url.path) \(reason)",
+                fix: "write the key on one line in a regular file, then `chmod 600 \(url.path)`")
         }
-        guard status.st_mode & S_IFMT == S_IFREG else {
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
             throw ProviderProblem(problem: "\(url.path) is not a regular file", fix: "point `api_key_file` at a file holding the key")
+        }
+        guard status.st_uid == geteuid() else {
+            throw ProviderProblem(
+                problem: "the key file \(url.path) belongs to another user",
+                fix: "make it yours (`chown`) with only you allowed to read it (`chmod 600`)")
         }
         let mode = status.st_mode & 0o777
         guard mode & 0o077 == 0 else {
@@ -57,17 +68,14 @@ public struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebugS
                 problem: "the key file \(url.path) may be read by others (mode \(String(mode, radix: 8)))",
                 fix: "run `chmod 600 \(url.path)` so that only its owner can read it")
         }
-        guard let data = try? Data(contentsOf: url), data.count < 16_384,
-            let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty
+        var bytes = [UInt8](repeating: 0, count: 16_384)
+        let count = read(descriptor, &bytes, bytes.count)
+        guard count > 0, count < bytes.count,
+            let text = String(bytes: bytes[0..<count], encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
+            !text.isEmpty, !text.contains(where: \.isNewline)
         else {
-            throw ProviderProblem(problem: "the key file \(url.path) is empty or not text", fix: "write the key on its first line")
+            throw ProviderProblem(problem: "the key file \(url.path) is empty or not one line of text", fix: "write the key alone on its first line")
         }
         return APIKey(text)
     }
-}
-
-/// A problem and its fix, before it is placed (at a settings line, or on a provider and stage).
-struct ProviderProblem: Error, Sendable, Equatable {
-    var problem: String
-    var fix: String
 }

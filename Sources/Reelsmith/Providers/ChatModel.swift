@@ -13,17 +13,15 @@ struct ChatModel: Sendable {
     let engine: EngineChoice.ProviderEngine
     let stage: String
     let onUsage: @Sendable (ProviderUsage) -> Void
-    var maxTokens: Int?
     private let logger = Logger(label: "reelsmith.providers")
 
     init(
-        client: ProviderClient, engine: EngineChoice.ProviderEngine, stage: String, maxTokens: Int? = nil,
+        client: ProviderClient, engine: EngineChoice.ProviderEngine, stage: String,
         onUsage: @escaping @Sendable (ProviderUsage) -> Void
     ) {
         self.client = client
         self.engine = engine
         self.stage = stage
-        self.maxTokens = maxTokens
         self.onUsage = onUsage
     }
 
@@ -63,6 +61,7 @@ struct ChatModel: Sendable {
         _ messages: [ChatCompletionRequest.Message], schemaName: String, schema: JSONValue, seed: Int?
     ) async throws -> String {
         var level = await client.responseFormats.level(model: engine.model)
+        let learned = level
         while true {
             var sent = messages
             let format: ChatCompletionRequest.ResponseFormat?
@@ -79,28 +78,30 @@ struct ChatModel: Sendable {
                 }
             }
             let request = ChatCompletionRequest(
-                model: engine.model, messages: sent, temperature: engine.temperature, maxTokens: maxTokens,
+                model: engine.model, messages: sent, temperature: engine.temperature, maxTokens: nil,
                 responseFormat: format, seed: seed)
             let exchange: ProviderClient.Exchange
             do {
                 exchange = try await client.send("POST", "chat/completions", json: try JSONEncoder().encode(request), stage: stage)
             } catch let error as ProviderError {
-                guard case let .rejected(status) = error.reason, [400, 422].contains(status), let lower = level.next else {
-                    throw error
+                if error.reason != .keyMissing {
+                    onUsage(ProviderUsage(stage: stage, provider: client.name, model: engine.model, requests: error.attempts))
                 }
+                guard error.refusesResponseFormat, let lower = level.next else { throw error }
                 logger.info(
                     "response_format refused, asking again with a simpler one",
-                    metadata: ["provider": "\(client.name)", "model": "\(engine.model)", "status": "\(status)"])
+                    metadata: ["provider": "\(client.name)", "model": "\(engine.model)", "said": "\(error.serverMessage ?? "")"])
                 level = lower
-                await client.responseFormats.lower(model: engine.model, to: lower)
                 continue
             }
+            // Remembered only once a simpler format worked.
+            if level != learned { await client.responseFormats.lower(model: engine.model, to: level) }
             let response: ChatCompletionResponse
             do {
                 response = try JSONDecoder().decode(ChatCompletionResponse.self, from: exchange.reply.body)
             } catch {
                 onUsage(ProviderUsage(stage: stage, provider: client.name, model: engine.model, requests: exchange.attempts, seconds: exchange.seconds))
-                throw AnswerProblem("the server's reply is not a chat completion (\(ScriptAnswerCheck.describe(error)))")
+                throw AnswerProblem("the server's reply is not a chat completion (\(DecodingProblem.describe(error)))")
             }
             onUsage(
                 ProviderUsage(

@@ -45,13 +45,25 @@ enum ConnectProbe {
             var poller = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
             let remaining = Int32(max(0, deadline.timeIntervalSinceNow) * 1000)
             let ready = poll(&poller, 1, remaining)
-            if ready == 0 { return .connectTimeout }
+            if ready == 0 {
+                // This address did not answer in time: the next one (IPv4 after IPv6) gets what is left.
+                lastProblem = "no answer"
+                if deadline.timeIntervalSinceNow <= 0 { return .connectTimeout }
+                continue
+            }
             var socketError: Int32 = 0
             var length = socklen_t(MemoryLayout<Int32>.size)
             getsockopt(descriptor, SOL_SOCKET, SO_ERROR, &socketError, &length)
             if ready > 0, socketError == 0 { return nil }
             lastProblem = String(cString: strerror(socketError == 0 ? errno : socketError))
         }
-        return .unreachable(lastProblem)
+        return lastProblem == "no answer" ? .connectTimeout : .unreachable(lastProblem)
+    }
+
+    /// libcurl goes through a proxy when these are set; a direct probe would then be wrong.
+    static func proxyIsSet(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"].contains {
+            !(environment[$0] ?? "").isEmpty
+        }
     }
 }

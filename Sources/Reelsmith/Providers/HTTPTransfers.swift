@@ -40,6 +40,8 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
     // Keyed by the task object itself: task identifiers are only unique within one session.
     private let lock = NSLock()
     private var pending: [ObjectIdentifier: Pending] = [:]
+    /// Tasks failed (cancelled, timed out) before their continuation was registered.
+    private var failedEarly: [ObjectIdentifier: Failure] = [:]
     /// Made once, in `init`: a session per call would lose libcurl's connection reuse.
     private(set) var session: URLSession!
 
@@ -58,6 +60,7 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
     /// Sends `request`; fails with ``Failure/timeout`` once `timeoutSeconds` have passed, and with
     /// ``Failure/tooLarge`` as soon as the answer passes `limit` bytes.
     func send(_ request: URLRequest, limit: Int, timeoutSeconds: Double) async throws -> Reply {
+        try Task.checkCancellation()
         var request = request
         // URLSession's own timer is an inactivity timer; ours below is the real deadline.
         request.timeoutInterval = timeoutSeconds + 5
@@ -66,11 +69,22 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
         // A dispatch timer, not a task: the deadline must fire even when the cooperative pool is busy.
         let deadline = DispatchWorkItem { [weak self] in self?.fail(id, with: .timeout, task: task) }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds, execute: deadline)
-        defer { deadline.cancel() }
+        defer {
+            deadline.cancel()
+            lock.withLock { _ = failedEarly.removeValue(forKey: id) }
+        }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                lock.withLock { pending[id] = Pending(limit: limit, continuation: continuation) }
-                task.resume()
+                let early: Failure? = lock.withLock {
+                    if let failure = failedEarly.removeValue(forKey: id) { return failure }
+                    pending[id] = Pending(limit: limit, continuation: continuation)
+                    return nil
+                }
+                if let early {
+                    continuation.resume(throwing: early)
+                } else {
+                    task.resume()
+                }
             }
         } onCancel: {
             self.fail(id, with: .cancelled, task: task)
@@ -79,7 +93,11 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
 
     private func fail(_ id: ObjectIdentifier, with failure: Failure, task: URLSessionTask) {
         lock.withLock {
-            if let entry = pending[id], entry.failure == nil { entry.failure = failure }
+            if let entry = pending[id] {
+                if entry.failure == nil { entry.failure = failure }
+            } else {
+                failedEarly[id] = failure
+            }
         }
         task.cancel()
     }
@@ -98,6 +116,17 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
             return true
         }
         completionHandler(allowed ? .allow : .cancel)
+        // corelibs ignores `.cancel` here: stop the download ourselves.
+        if !allowed { dataTask.cancel() }
+    }
+
+    /// Redirects are refused: libcurl would carry the `Authorization` header to whatever host
+    /// `Location` names. The 3xx answer itself is returned and reported.
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {

@@ -62,7 +62,7 @@ public final class ProviderClient: Sendable {
             do {
                 let reply = try await limit.run { try await self.attempt(prepared) }
                 if (200..<300).contains(reply.status) {
-                    return Exchange(reply: reply, attempts: attempt, seconds: Self.seconds(clock.now - start))
+                    return Exchange(reply: reply, attempts: attempt, seconds: (clock.now - start).seconds)
                 }
                 failure = error(status: reply.status, body: reply.body, stage: stage, key: key)
                 retryAfter = RetryPolicy.retryAfterSeconds(reply.header("Retry-After"))
@@ -70,7 +70,9 @@ public final class ProviderClient: Sendable {
                 if transferFailure == .cancelled { throw CancellationError() }
                 failure = error(transferFailure, stage: stage)
             }
-            guard failure.isTransient, attempt <= retry.maxRetries else { throw failure.afterAttempts(attempt) }
+            // A timed-out POST may have been billed: it is not sent again.
+            let isRetried = failure.isTransient && !(failure.reason == .timeout && method == "POST")
+            guard isRetried, attempt <= retry.maxRetries else { throw failure.afterAttempts(attempt) }
             let wait = retryAfter ?? retry.backoffSeconds(retry: attempt)
             guard wait <= retry.longestRetryAfterSeconds else {
                 var failure = failure
@@ -88,7 +90,7 @@ public final class ProviderClient: Sendable {
     func url(_ path: String) -> URL { settings.baseURL.appendingPathComponent(path) }
 
     private func attempt(_ request: URLRequest) async throws -> HTTPTransfers.Reply {
-        if await !connection.isVerified, let host = settings.baseURL.host {
+        if await !connection.isVerified, !ConnectProbe.proxyIsSet(), let host = settings.baseURL.host {
             let port = settings.baseURL.port ?? (settings.baseURL.scheme?.lowercased() == "https" ? 443 : 80)
             try await ConnectProbe.check(host: host, port: port, timeoutSeconds: settings.connectTimeoutSeconds)
         }
@@ -100,10 +102,6 @@ public final class ProviderClient: Sendable {
             await connection.set(verified: false)
             throw HTTPTransfers.Failure.unreachable(detail)
         }
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     private var address: String {
@@ -174,19 +172,4 @@ public final class ProviderClient: Sendable {
     private static func format(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
-}
-
-extension ProviderError {
-    func afterAttempts(_ attempts: Int) -> ProviderError {
-        guard attempts > 1 else { return self }
-        var error = self
-        error.problem += " (\(attempts) attempts)"
-        return error
-    }
-}
-
-/// Whether a connection to the provider has worked lately: the connect probe runs until it has.
-private actor ConnectionState {
-    private(set) var isVerified = false
-    func set(verified: Bool) { isVerified = verified }
 }

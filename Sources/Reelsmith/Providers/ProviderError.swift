@@ -25,6 +25,8 @@ public struct ProviderError: Error, Sendable, Equatable, CustomStringConvertible
     public var fix: String
     /// The server's own message, shortened and cleaned; never holds a key.
     public var serverMessage: String?
+    /// Requests sent before giving up.
+    public var attempts = 1
 
     public init(
         _ reason: Reason, provider: String, stage: String, problem: String, fix: String, serverMessage: String? = nil
@@ -40,6 +42,21 @@ public struct ProviderError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         let said = serverMessage.map { " (the server said: \($0))" } ?? ""
         return "provider `\(provider)`, stage \(stage): \(problem)\(said) — \(fix)"
+    }
+
+    func afterAttempts(_ attempts: Int) -> ProviderError {
+        var error = self
+        error.attempts = attempts
+        if attempts > 1 { error.problem += " (\(attempts) attempts)" }
+        return error
+    }
+
+    /// A 400 or 422 whose message is about `response_format` or the schema: the server takes
+    /// JSON answers only in a simpler way (DESIGN §7).
+    var refusesResponseFormat: Bool {
+        guard case let .rejected(status) = reason, [400, 422].contains(status) else { return false }
+        let said = (serverMessage ?? "").lowercased()
+        return ["response_format", "json_schema", "json schema", "schema", "json_object", "structured"].contains { said.contains($0) }
     }
 
     /// Whether trying the same call again later may work.

@@ -11,6 +11,14 @@ enum LanguageGuess {
         return Double(best.value) >= 1.5 * Double(runnerUp) ? best.key : nil
     }
 
+    /// Whether enough of a text's words are `language`'s stopwords for it to read as that language
+    /// (prose in English or French runs at 30–50 %; a Spanish answer to a French request, at a few).
+    static func reads(as language: Language, _ text: String, stopwords: [Language: Set<String>], minimumShare: Double = 0.12) -> Bool {
+        let tokens = ScriptText.tokens(text)
+        guard tokens.count >= 30, let words = stopwords[language], !words.isEmpty else { return true }
+        return Double(tokens.filter(words.contains).count) / Double(tokens.count) >= minimumShare
+    }
+
     static func name(_ language: Language) -> String {
         switch language {
         case .fr: "French"

@@ -10,7 +10,7 @@ enum ScoreAnswerCheck {
         do {
             answer = try JSONDecoder().decode(ModelScore.self, from: json)
         } catch {
-            throw AnswerProblem("the JSON does not match the schema (\(ScriptAnswerCheck.describe(error)))")
+            throw AnswerProblem("the JSON does not match the schema (\(DecodingProblem.describe(error)))")
         }
         var criteria: [ViralityScore.Criterion] = []
         for criterion in ScoreSchema.criteria {
@@ -19,8 +19,8 @@ enum ScoreAnswerCheck {
             }
             guard given.points.isFinite else { throw AnswerProblem("`\(criterion.name).points` is not a number") }
             let points = min(criterion.maximum, max(0, Int(given.points.rounded())))
-            var reason = given.reason.split(whereSeparator: \.isNewline).joined(separator: " ")
-                .trimmingCharacters(in: .whitespaces)
+            var reason = ScriptAnswerCheck.withoutControlCharacters(given.reason)
+                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
             if reason.count > maximumReasonLength { reason = String(reason.prefix(maximumReasonLength - 1)) + "…" }
             guard !reason.isEmpty else { throw AnswerProblem("`\(criterion.name).reason` is empty") }
             criteria.append(.init(name: criterion.name, points: points, maximum: criterion.maximum, reason: reason))

@@ -32,22 +32,3 @@ enum ScoreSchema {
         ])
     }
 }
-
-/// A model's score over the wire: criterion name → points and reason.
-struct ModelScore: Sendable, Codable, Equatable {
-    struct Criterion: Sendable, Codable, Equatable {
-        var points: Double
-        var reason: String
-    }
-
-    var criteria: [String: Criterion]
-
-    init(from decoder: any Decoder) throws {
-        criteria = try decoder.singleValueContainer().decode([String: Criterion].self)
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(criteria)
-    }
-}

@@ -17,10 +17,10 @@ struct ScriptAnswerCheck: Sendable {
         do {
             answer = try JSONDecoder().decode(ModelScript.self, from: json)
         } catch {
-            throw AnswerProblem("the JSON does not match the schema (\(Self.describe(error)))")
+            throw AnswerProblem("the JSON does not match the schema (\(DecodingProblem.describe(error)))")
         }
         let request = brief.request
-        func clean(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        func clean(_ text: String) -> String { Self.withoutControlCharacters(text).trimmingCharacters(in: .whitespacesAndNewlines) }
         let title = clean(answer.title)
         let hook = clean(answer.hook)
         let callToAction = clean(answer.callToAction)
@@ -31,10 +31,13 @@ struct ScriptAnswerCheck: Sendable {
         guard !title.isEmpty, title.count <= Self.maximumTitleLength else {
             throw AnswerProblem("`title` must be 1 to \(Self.maximumTitleLength) characters (it has \(title.count))")
         }
-        guard !hook.isEmpty, ScriptText.wordCount(hook) <= max(20, brief.targets.hookMaxWords * 2) else {
-            throw AnswerProblem("`hook` must be one short sentence of at most \(brief.targets.hookMaxWords) words")
+        let hookLimit = max(20, brief.targets.hookMaxWords * 2)
+        guard !hook.isEmpty, ScriptText.wordCount(hook) <= hookLimit, hook.count <= 300 else {
+            throw AnswerProblem("`hook` must be one short sentence (aim for \(brief.targets.hookMaxWords) words; at most \(hookLimit))")
         }
-        guard !callToAction.isEmpty else { throw AnswerProblem("`call_to_action` is empty") }
+        guard !callToAction.isEmpty, callToAction.count <= 300 else {
+            throw AnswerProblem("`call_to_action` must be one sentence of at most 300 characters")
+        }
         guard !description.isEmpty, description.count <= Self.maximumDescriptionLength else {
             throw AnswerProblem("`description` must be 1 to \(Self.maximumDescriptionLength) characters")
         }
@@ -42,15 +45,20 @@ struct ScriptAnswerCheck: Sendable {
         guard (1...Self.maximumHashtags).contains(hashtags.count) else {
             throw AnswerProblem("give 1 to \(Self.maximumHashtags) hashtags (there are \(hashtags.count))")
         }
-        if let bad = hashtags.first(where: { !$0.hasPrefix("#") || $0.count < 2 || $0.dropFirst().contains { $0.isWhitespace || $0 == "#" } }) {
-            throw AnswerProblem("every hashtag must start with # and hold no space; `\(bad.prefix(40))` does not")
+        if let bad = hashtags.first(where: {
+            !$0.hasPrefix("#") || !(2...50).contains($0.count) || $0.dropFirst().contains { $0.isWhitespace || $0 == "#" }
+        }) {
+            throw AnswerProblem("every hashtag must start with #, hold no space and be at most 50 characters; `\(bad.prefix(40))` does not")
         }
         for (position, scene) in answer.scenes.enumerated() {
             guard !clean(scene.narration).isEmpty, !clean(scene.keyPhrase).isEmpty, !clean(scene.imagePrompt).isEmpty else {
                 throw AnswerProblem("scene \(position + 1) has an empty `narration`, `key_phrase` or `image_prompt`")
             }
-            guard ScriptText.wordCount(scene.keyPhrase) <= 12 else {
-                throw AnswerProblem("scene \(position + 1)'s `key_phrase` must be at most 7 words")
+            guard ScriptText.wordCount(scene.keyPhrase) <= 12, scene.keyPhrase.count <= 90 else {
+                throw AnswerProblem("scene \(position + 1)'s `key_phrase` must be short (aim for 3 to 7 words; at most 12)")
+            }
+            guard scene.narration.count <= 2_000, scene.imagePrompt.count <= 1_000 else {
+                throw AnswerProblem("scene \(position + 1)'s `narration` or `image_prompt` is far too long")
             }
         }
 
@@ -73,6 +81,10 @@ struct ScriptAnswerCheck: Sendable {
             throw AnswerProblem(
                 "it is written in \(LanguageGuess.name(guessed)); every text except `image_prompt` must be in \(LanguageGuess.name(request.language))")
         }
+        guard LanguageGuess.reads(as: request.language, spoken, stopwords: stopwords) else {
+            throw AnswerProblem(
+                "it does not read as \(LanguageGuess.name(request.language)); every text except `image_prompt` must be in \(LanguageGuess.name(request.language))")
+        }
         let scenes = answer.scenes.enumerated().map { position, scene in
             Script.Scene(
                 index: position + 1, narration: narrations[position], keyPhrase: clean(scene.keyPhrase),
@@ -86,18 +98,9 @@ struct ScriptAnswerCheck: Sendable {
 
     private static func folded(_ text: String) -> String { ScriptText.tokens(text).joined(separator: " ") }
 
-    /// A decoding error in a sentence a model (and a creator) can act on.
-    static func describe(_ error: any Error) -> String {
-        guard let error = error as? DecodingError else { return "\(error)" }
-        func path(_ keys: [any CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
-        }
-        switch error {
-        case let .keyNotFound(key, context): return "missing key `\(path(context.codingPath + [key]))`"
-        case let .typeMismatch(_, context): return "`\(path(context.codingPath))` has the wrong type"
-        case let .valueNotFound(_, context): return "`\(path(context.codingPath))` is null"
-        case .dataCorrupted: return "not valid JSON"
-        @unknown default: return "not the expected shape"
-        }
+    /// Model text reaches captions, reports and file names: control characters become spaces
+    /// (line breaks included; paragraphs are ours to make).
+    static func withoutControlCharacters(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
     }
 }

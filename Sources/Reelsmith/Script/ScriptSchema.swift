@@ -48,30 +48,3 @@ enum ScriptSchema {
         ])
     }
 }
-
-/// A model's script as it comes over the wire, before our checks turn it into a ``Script``.
-struct ModelScript: Sendable, Codable, Equatable {
-    struct Scene: Sendable, Codable, Equatable {
-        var narration: String
-        var keyPhrase: String
-        var imagePrompt: String
-
-        enum CodingKeys: String, CodingKey {
-            case narration
-            case keyPhrase = "key_phrase"
-            case imagePrompt = "image_prompt"
-        }
-    }
-
-    var title: String
-    var hook: String
-    var scenes: [Scene]
-    var hashtags: [String]
-    var description: String
-    var callToAction: String
-
-    enum CodingKeys: String, CodingKey {
-        case title, hook, scenes, hashtags, description
-        case callToAction = "call_to_action"
-    }
-}

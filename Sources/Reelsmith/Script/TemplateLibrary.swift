@@ -54,4 +54,9 @@ struct TemplateLibrary: Sendable {
     }
 
     func lexicon(for language: Language) -> Lexicon { lexicons[language] ?? Lexicon.empty(language) }
+
+    /// Each language's stopwords, accent-folded: what ``LanguageGuess`` compares.
+    var foldedStopwords: [Language: Set<String>] {
+        Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, Set(lexicon(for: $0).stopwords.map(Slug.fold))) })
+    }
 }

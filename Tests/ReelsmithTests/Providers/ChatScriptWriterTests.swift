@@ -142,7 +142,7 @@ extension ChatScriptWriterTests {
             inFlight.leave()
             return .chatCompletion(ProviderFixtures.scriptAnswer())
         }
-        let writer = try ProviderFixtures.writer(ProviderFixtures.client(server))
+        let writer = try ProviderFixtures.writer(ProviderFixtures.client(server, timeoutSeconds: 30))
         try await withThrowingTaskGroup(of: Void.self) { group in
             for variant in 1...4 { group.addTask { _ = try await writer.write(ProviderFixtures.brief(variants: 4), variant: variant) } }
             try await group.waitForAll()

@@ -13,6 +13,13 @@ import Testing
         func next() -> Int { lock.withLock { value += 1; return value } }
         func enter() { lock.withLock { running += 1; mostAtOnce = max(mostAtOnce, running) } }
         func leave() { lock.withLock { running -= 1 } }
+        /// Holds a request until two were in flight together (or `timeout` passed): a third would
+        /// then show, whatever the machine's load.
+        func waitUntilTwoRan(timeout: Double) {
+            let deadline = Date().addingTimeInterval(timeout)
+            while lock.withLock({ mostAtOnce < 2 }), Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
     }
 
     @Test func a429WithRetryAfterIsWaitedForThenRetried() async throws {
@@ -79,7 +86,6 @@ import Testing
         }
         #expect(error.reason == .timeout)
         #expect(error.description.contains("no complete answer within 0.5 s (2 attempts)"))
-        #expect(server.requests.count == 2)
     }
 
     @Test func a50MegabyteAnswerIsCutOffAtTheLimit() async throws {
@@ -91,6 +97,16 @@ import Testing
         #expect(error.reason == .answerTooLarge)
         #expect(server.requests.count == 1, "a too-large answer is not asked again")
         #expect(error.description.contains("larger than 1 MB"))
+    }
+
+    @Test func aRedirectIsNotFollowedSoTheKeyStaysHome() async throws {
+        let elsewhere = try LocalProviderServer { _ in .models(["m"]) }
+        let server = try LocalProviderServer { _ in .init(status: 302, headers: ["Location": "\(elsewhere.baseURL)/models"]) }
+        let error = try await #require(throws: ProviderError.self) {
+            _ = try await ProviderFixtures.client(server).send("GET", "models", stage: "script")
+        }
+        #expect(error.reason == .rejected(status: 302))
+        #expect(elsewhere.requests.isEmpty)
     }
 
     @Test func aClosedPortIsUnreachableWithAFix() async throws {
@@ -110,7 +126,7 @@ import Testing
         let counter = Counter()
         let server = try LocalProviderServer { _ in
             counter.enter()
-            Thread.sleep(forTimeInterval: 0.2)
+            counter.waitUntilTwoRan(timeout: 5)
             counter.leave()
             return .models(["m"])
         }

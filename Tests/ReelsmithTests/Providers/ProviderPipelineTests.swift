@@ -64,7 +64,7 @@ import Testing
         #expect(failed.stderr.contains("provider `local`, stage score: the server failed (500)"))
         #expect(failed.stderr.contains("scoring backend down"))
         let scriptRequests = server.requests(path: "/chat/completions").filter { !ProviderFixtures.isScoring($0) }
-        #expect(scriptRequests.count == 2, "two variants, asked for concurrently")
+        #expect(scriptRequests.count == 2, "one request per variant")
         for sent in scriptRequests {
             let body = try #require(sent.json)
             #expect(body["model"] as? String == "test-model")
@@ -98,12 +98,12 @@ import Testing
         #expect(report.engines?["script"] == "local/test-model" && report.engines?["score"] == "local/test-model")
         let spend = try #require(report.spend)
         #expect(spend.first { $0.stage == "script" }.map { ($0.requests, $0.promptTokens, $0.completionTokens) } ?? (0, 0, 0) == (2, 1400, 600))
-        #expect(spend.first { $0.stage == "score" }?.requests == 2)
+        #expect(spend.first { $0.stage == "score" }?.requests == 4, "two failed, then two answered")
         let probe = try Probe.of(folder.appendingPathComponent("video.mp4"))
         #expect(probe.video?.width == 1080 && probe.video?.height == 1920)
 
         let status = try reelsmith(["status"], root: root)
-        #expect(status.stdout.contains("local/test-model: 4 requests, 1600 prompt + 700 completion tokens"))
+        #expect(status.stdout.contains("local/test-model: 6 requests, 1600 prompt + 700 completion tokens"))
         server.respond { _ in .models(["test-model"]) }
         let doctor = try reelsmith(["doctor"], root: root)
         #expect(doctor.stdout.contains("ok   provider local: reachable, the key in \(Self.keyVariable) accepted, 1 models; test-model for script, test-model for score"))
@@ -117,13 +117,17 @@ import Testing
         settings.maxRetries = 0
         let pipeline = GenerationPipeline(
             workspace: workspace, index: try LearningIndex(url: workspace.indexFile),
-            engines: EngineSettings(script: .provider(.init(provider: "local", model: "m")), onFailure: .offline),
+            engines: EngineSettings(
+                script: .provider(.init(provider: "local", model: "m")), score: .provider(.init(provider: "local", model: "m")),
+                onFailure: .offline),
             providers: ProviderClients([settings]))
         let request = try TestSupport.write(DaemonProcess.cheapRequest, to: workspace.inbox, name: "fallback.yaml")
         let published = try await pipeline.run(requestFile: request)
-        #expect(server.requests.count == 1)
+        #expect(server.requests.count == 2, "one script, one score, each given up at once (max_retries 0)")
         #expect(published.report.engines?["script"] == "offline (fallback: the server failed (503))")
-        #expect(published.report.engines?["score"] == "offline")
+        #expect(published.report.engines?["score"] == "offline (fallback: the server failed (503))")
+        #expect(published.report.offlineScore == nil, "a rubric score is not reported as a model's")
+        #expect(published.report.spend?.map(\.requests) == [1, 1])
         #expect(published.report.template == "fitness")
     }
 

@@ -55,9 +55,7 @@ enum ProviderFixtures {
 
     static func writer(_ client: ProviderClient, usage: UsageLog = UsageLog()) throws -> ChatScriptWriter {
         let templates = try TemplateLibrary.load(from: TestSupport.templates)
-        let stopwords = Dictionary(
-            uniqueKeysWithValues: Language.allCases.map { ($0, Set(templates.lexicon(for: $0).stopwords.map(Slug.fold))) })
-        return ChatScriptWriter(model: model(client, usage: usage), templateNiche: "fitness", stopwords: stopwords)
+        return ChatScriptWriter(model: model(client, usage: usage), templateNiche: "fitness", stopwords: templates.foldedStopwords)
     }
 
     /// A script as a model writes it, `marker` in its title so a test can find its words.
