@@ -133,7 +133,7 @@ public final class LocalProviderServer: @unchecked Sendable {
     }
 
     private func acceptLoop() {
-        while true {
+        while !lock.withLock({ isStopped }) {
             let client = accept(listener, nil, nil)
             if client < 0 {
                 if lock.withLock({ isStopped }) { return }
