@@ -9,6 +9,8 @@ import Foundation
 ///   preset: veryfast        # x264 preset
 ///   crf: 21                 # x264 quality, 0..51
 ///   music_volume_db: -14    # music bed before ducking
+///   motion: mixed           # zoom | pan | mixed | none
+///   motion_strength: 0.06   # share of the width a still moves over its scene
 /// watch:
 ///   settle_seconds: 1.0
 ///   rescan_seconds: 120
@@ -56,7 +58,9 @@ public struct Configuration: Sendable, Equatable {
             }
             tools.fontFile = font
         }
-        if let section = try reader.mapping("render", knownKeys: ["preset", "crf", "music_volume_db"]) {
+        if let section = try reader.mapping(
+            "render", knownKeys: ["preset", "crf", "music_volume_db", "motion", "motion_strength"])
+        {
             if let preset = try section.string("preset") {
                 guard Self.presets.contains(preset) else {
                     let hint = KeySuggestion.nearest(to: preset, among: Self.presets).map { "did you mean `\($0)`? " } ?? ""
@@ -68,6 +72,17 @@ public struct Configuration: Sendable, Equatable {
             }
             render.crf = try section.integer("crf", in: 0...51) ?? render.crf
             render.musicVolumeDB = try section.number("music_volume_db", in: -60...0) ?? render.musicVolumeDB
+            if let motion = try section.string("motion") {
+                guard let value = Motion(rawValue: motion) else {
+                    let names = Motion.allCases.map(\.rawValue)
+                    let hint = KeySuggestion.nearest(to: motion, among: names).map { "did you mean `\($0)`? " } ?? ""
+                    throw section.error(
+                        .invalidValue(key: "motion"), at: "motion", problem: "unknown motion `\(motion)`",
+                        fix: "\(hint)use one of \(names.joined(separator: ", "))")
+                }
+                render.motion = value
+            }
+            render.motionStrength = try section.number("motion_strength", in: 0.01...0.3) ?? render.motionStrength
         }
         if let section = try reader.mapping("watch", knownKeys: ["settle_seconds", "rescan_seconds", "renders"]) {
             watch.settleSeconds = try section.number("settle_seconds", in: 0.05...600) ?? watch.settleSeconds

@@ -8,8 +8,11 @@ public struct RenderSettings: Sendable, Codable, Equatable {
     public var preset = "veryfast"
     public var crf = 21
     public var crossfadeSeconds = 0.4
-    /// How much an image grows (or shrinks) over its scene: 0.06 = 6 %.
-    public var zoom = 0.06
+    /// How the stills move: zoom in and out, pan, both in turn (`mixed`), or not at all.
+    public var motion = Motion.mixed
+    /// How far a still moves over its scene, as a share of the frame's width: a zoom grows the
+    /// picture by it (0.06 = 6 %), a pan travels it across the picture enlarged by it.
+    public var motionStrength = 0.06
     public var audioBitrate = "160k"
     /// Music bed level before ducking, relative to its file.
     public var musicVolumeDB = -14.0
