@@ -31,12 +31,15 @@ enum SceneMotion: String, Sendable, Equatable, CaseIterable {
         var prefix = ""
         switch self {
         case .zoomIn, .zoomOut:
-            // Key k is the picture 2k px wider (1 px a side), cropped at its centre.
+            // Key k is the picture 2k px wider (1 px a side), cropped at its centre. The offsets are
+            // spelt out: `crop` keeps the input size it saw first when `scale` changes it per frame,
+            // so its default centre (and any filter between the two) would go stale. The crop runs
+            // in 4:4:4 so an odd offset moves the colours with the light.
             keys = min(frames, max(2, travel / 2 + 1))
             let step = self == .zoomIn ? "n" : "(\(keys - 1)-n)"
             position =
                 "scale=w=\(width)+2*\(step):h=\(height)+2*\(step)*\(height)/\(width):eval=frame:flags=bicubic,"
-                + "format=yuv444p,crop=\(width):\(height):exact=1"
+                + "crop=\(width):\(height):x=\(step):y=trunc(\(step)*\(height)/\(width)):exact=1,format=yuv444p"
         case .panLeft, .panRight:
             // Scaled once; key k is the window k px along (more when the scene has fewer frames).
             keys = min(frames, travel + 1)
