@@ -30,13 +30,10 @@ public struct RenderBenchmark: Sendable {
         public var rows: [Row] { [render, floor] }
         /// The render's wall time over the floor's: the goal is ≤ 2.
         public var costOverFloor: Double { render.wallSeconds / max(0.001, floor.wallSeconds) }
-        /// The scene that moves least evenly (most frozen frames, then the largest jump).
-        public var worstScene: SceneSmoothness? {
-            scenes.max {
-                ($0.smoothness.frozenShare, $0.smoothness.largestJumpOverMedian)
-                    < ($1.smoothness.frozenShare, $1.smoothness.largestJumpOverMedian)
-            }
-        }
+        /// The largest share of frozen frames among the scenes.
+        public var mostFrozenShare: Double { scenes.map(\.smoothness.frozenShare).max() ?? 0 }
+        /// The largest jump over its scene's median among the scenes.
+        public var largestJumpOverMedian: Double { scenes.map(\.smoothness.largestJumpOverMedian).max() ?? 0 }
     }
 
     let templates: URL
@@ -84,7 +81,7 @@ public struct RenderBenchmark: Sendable {
             "[0:v]format=yuv420p,loop=loop=-1:size=1:start=0,setpts=N/(\(settings.framesPerSecond)*TB)[v]",
             "-map", "[v]", "-map", "1:a", "-c:v", "libx264", "-preset", settings.preset, "-crf", "\(settings.crf)",
             "-profile:v", "high", "-pix_fmt", "yuv420p", "-r", "\(settings.framesPerSecond)",
-            "-c:a", "aac", "-b:a", settings.audioBitrate, "-ar", "48000",
+            "-x264-params", settings.x264Parameters, "-c:a", "aac", "-b:a", settings.audioBitrate, "-ar", "48000",
             "-t", String(format: "%.3f", timings.durationSeconds), "baseline.mp4",
         ]
         let floorRow = try await measure("floor (one still, same encoder)", video: timings.durationSeconds) {

@@ -130,7 +130,7 @@ struct RenderPlan: Sendable, Equatable {
                 "-map", "[vout]", "-map", "[aout]",
                 "-c:v", "libx264", "-preset", settings.preset, "-crf", "\(settings.crf)",
                 "-profile:v", "high", "-pix_fmt", "yuv420p", "-r", "\(settings.framesPerSecond)",
-                "-g", "\(settings.framesPerSecond * 2)",
+                "-g", "\(settings.framesPerSecond * 2)", "-x264-params", settings.x264Parameters,
                 "-c:a", "aac", "-b:a", settings.audioBitrate, "-ar", "48000",
                 "-t", String(format: "%.3f", durationSeconds),
                 "-movflags", "+faststart", output,

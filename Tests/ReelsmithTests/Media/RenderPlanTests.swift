@@ -14,6 +14,7 @@ import Testing
         for (flag, value) in [
             ("-c:v", "libx264"), ("-profile:v", "high"), ("-pix_fmt", "yuv420p"), ("-r", "30"), ("-ar", "48000"),
             ("-movflags", "+faststart"), ("-c:a", "aac"), ("-t", "12.000"), ("-progress", "pipe:1"),
+            ("-x264-params", "mbtree=0"),
         ] {
             let position = arguments.firstIndex(of: flag)
             #expect(position.map { arguments[$0 + 1] } == value, "\(flag)")
