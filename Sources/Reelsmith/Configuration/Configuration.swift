@@ -48,6 +48,20 @@ public struct Configuration: Sendable, Equatable {
         return configuration
     }
 
+    /// A value that must be one of `names`; an unknown one is reported with the nearest name.
+    private static func oneOf(
+        _ key: String, in section: MappingReader, among names: [String], what: String
+    ) throws(InputError) -> String? {
+        guard let value = try section.string(key) else { return nil }
+        guard names.contains(value) else {
+            let hint = KeySuggestion.nearest(to: value, among: names).map { "did you mean `\($0)`? " } ?? ""
+            throw section.error(
+                .invalidValue(key: key), at: key, problem: "unknown \(what) `\(value)`",
+                fix: "\(hint)use one of \(names.joined(separator: ", "))")
+        }
+        return value
+    }
+
     private mutating func apply(_ document: YAMLDocument) throws(InputError) {
         let reader = try MappingReader(document.root, file: document.file, knownKeys: ["render", "watch", "font"])
         if let font = try reader.string("font") {
@@ -61,26 +75,12 @@ public struct Configuration: Sendable, Equatable {
         if let section = try reader.mapping(
             "render", knownKeys: ["preset", "crf", "music_volume_db", "motion", "motion_strength"])
         {
-            if let preset = try section.string("preset") {
-                guard Self.presets.contains(preset) else {
-                    let hint = KeySuggestion.nearest(to: preset, among: Self.presets).map { "did you mean `\($0)`? " } ?? ""
-                    throw section.error(
-                        .invalidValue(key: "preset"), at: "preset", problem: "unknown x264 preset `\(preset)`",
-                        fix: "\(hint)use one of \(Self.presets.joined(separator: ", "))")
-                }
-                render.preset = preset
-            }
+            render.preset = try Self.oneOf("preset", in: section, among: Self.presets, what: "x264 preset") ?? render.preset
             render.crf = try section.integer("crf", in: 0...51) ?? render.crf
             render.musicVolumeDB = try section.number("music_volume_db", in: -60...0) ?? render.musicVolumeDB
-            if let motion = try section.string("motion") {
-                guard let value = Motion(rawValue: motion) else {
-                    let names = Motion.allCases.map(\.rawValue)
-                    let hint = KeySuggestion.nearest(to: motion, among: names).map { "did you mean `\($0)`? " } ?? ""
-                    throw section.error(
-                        .invalidValue(key: "motion"), at: "motion", problem: "unknown motion `\(motion)`",
-                        fix: "\(hint)use one of \(names.joined(separator: ", "))")
-                }
-                render.motion = value
+            let motions = Motion.allCases.map(\.rawValue)
+            if let motion = try Self.oneOf("motion", in: section, among: motions, what: "motion").flatMap(Motion.init) {
+                render.motion = motion
             }
             render.motionStrength = try section.number("motion_strength", in: 0.01...0.3) ?? render.motionStrength
         }
