@@ -49,7 +49,9 @@ struct RenderBench: AsyncParsableCommand {
                     format: "%-34@ video %5.1f s  wall %6.2f s  cpu %6.2f s  realtime ×%.2f", row.name as NSString,
                     row.videoSeconds, row.wallSeconds, row.cpuSeconds, row.realtimeFactor))
         }
-        print(String(format: "render / floor (wall): ×%.2f (goal ≤ ×2)", result.costOverFloor))
+        print(
+            String(
+                format: "render / floor: ×%.2f wall, ×%.2f CPU (goal ≤ ×2)", result.costOverFloor, result.cpuOverFloor))
         for scene in result.scenes {
             let smoothness = scene.smoothness
             print(

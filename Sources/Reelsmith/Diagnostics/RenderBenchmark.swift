@@ -30,6 +30,8 @@ public struct RenderBenchmark: Sendable {
         public var rows: [Row] { [render, floor] }
         /// The render's wall time over the floor's: the goal is ≤ 2.
         public var costOverFloor: Double { render.wallSeconds / max(0.001, floor.wallSeconds) }
+        /// The same in CPU time: steadier than wall time when other work shares the machine.
+        public var cpuOverFloor: Double { render.cpuSeconds / max(0.001, floor.cpuSeconds) }
         /// The largest share of frozen frames among the scenes.
         public var mostFrozenShare: Double { scenes.map(\.smoothness.frozenShare).max() ?? 0 }
         /// The largest jump over its scene's median among the scenes.
