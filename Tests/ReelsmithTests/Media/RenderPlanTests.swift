@@ -70,6 +70,12 @@ import Testing
         #expect(graph.components(separatedBy: "xfade=").count == 3)
         #expect(graph.contains("[body0][fade1][body1][fade2][body2]concat=n=5:v=1:a=0,ass=filename=captions.ass,format=yuv420p[vout]"))
         #expect(!graph.contains("zoompan"))
+        // One scene: no crossfade, no concat.
+        let single = RenderPlan(
+            images: ["images/01.png"], sceneStarts: [0], durationSeconds: 5, voice: "work/voice.wav",
+            captions: nil, output: "video.mp4", settings: settings
+        ).videoGraph
+        #expect(single.hasSuffix("trim=end_frame=150,setsar=1[body0];[body0]format=yuv420p[vout]"))
     }
 
     @Test func musicIsLoopedDuckedAndOnlyAnInputArgument() {
