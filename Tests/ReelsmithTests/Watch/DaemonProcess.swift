@@ -7,6 +7,8 @@ final class DaemonProcess {
     let workspace: Workspace
     let log: URL
     private(set) var process: Process?
+    /// Added to the daemon's environment (a provider's key, say).
+    var environment: [String: String] = [:]
 
     var root: URL { workspace.inbox.deletingLastPathComponent() }
     var inbox: URL { workspace.inbox }
@@ -30,6 +32,7 @@ final class DaemonProcess {
         handle.seekToEndOfFile()
         process.standardError = handle
         process.standardOutput = FileHandle.nullDevice
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         try process.run()
         self.process = process
         // The daemon is ready once it logs that it is watching.
