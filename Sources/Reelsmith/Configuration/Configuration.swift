@@ -9,6 +9,8 @@ import Foundation
 ///   preset: veryfast        # x264 preset
 ///   crf: 21                 # x264 quality, 0..51
 ///   music_volume_db: -14    # music bed before ducking
+///   motion: mixed           # zoom | pan | mixed | none
+///   motion_strength: 0.06   # share of the width a still moves over its scene
 /// watch:
 ///   settle_seconds: 1.0
 ///   rescan_seconds: 120
@@ -50,6 +52,20 @@ public struct Configuration: Sendable, Equatable {
         return configuration
     }
 
+    /// A value that must be one of `names`; an unknown one is reported with the nearest name.
+    private static func oneOf(
+        _ key: String, in section: MappingReader, among names: [String], what: String
+    ) throws(InputError) -> String? {
+        guard let value = try section.string(key) else { return nil }
+        guard names.contains(value) else {
+            let hint = KeySuggestion.nearest(to: value, among: names).map { "did you mean `\($0)`? " } ?? ""
+            throw section.error(
+                .invalidValue(key: key), at: key, problem: "unknown \(what) `\(value)`",
+                fix: "\(hint)use one of \(names.joined(separator: ", "))")
+        }
+        return value
+    }
+
     private mutating func apply(
         _ document: YAMLDocument, folder: URL, environment: [String: String]
     ) throws(InputError) {
@@ -63,18 +79,17 @@ public struct Configuration: Sendable, Equatable {
             }
             tools.fontFile = font
         }
-        if let section = try reader.mapping("render", knownKeys: ["preset", "crf", "music_volume_db"]) {
-            if let preset = try section.string("preset") {
-                guard Self.presets.contains(preset) else {
-                    let hint = KeySuggestion.nearest(to: preset, among: Self.presets).map { "did you mean `\($0)`? " } ?? ""
-                    throw section.error(
-                        .invalidValue(key: "preset"), at: "preset", problem: "unknown x264 preset `\(preset)`",
-                        fix: "\(hint)use one of \(Self.presets.joined(separator: ", "))")
-                }
-                render.preset = preset
-            }
+        if let section = try reader.mapping(
+            "render", knownKeys: ["preset", "crf", "music_volume_db", "motion", "motion_strength"])
+        {
+            render.preset = try Self.oneOf("preset", in: section, among: Self.presets, what: "x264 preset") ?? render.preset
             render.crf = try section.integer("crf", in: 0...51) ?? render.crf
             render.musicVolumeDB = try section.number("music_volume_db", in: -60...0) ?? render.musicVolumeDB
+            let motions = Motion.allCases.map(\.rawValue)
+            if let motion = try Self.oneOf("motion", in: section, among: motions, what: "motion").flatMap(Motion.init) {
+                render.motion = motion
+            }
+            render.motionStrength = try section.number("motion_strength", in: 0.01...0.3) ?? render.motionStrength
         }
         if let section = try reader.mapping("watch", knownKeys: ["settle_seconds", "rescan_seconds", "renders"]) {
             watch.settleSeconds = try section.number("settle_seconds", in: 0.05...600) ?? watch.settleSeconds

@@ -1,8 +1,10 @@
 import Foundation
 
 /// `reelsmith bench render`: renders an example video with the real pipeline and, in the same
-/// run, a baseline — a bare ffmpeg encode of one still frame decoded once, with the same encoder
-/// settings — so the two are compared on the same machine at the same moment.
+/// run, the floor — a bare ffmpeg encode of one still frame decoded once, with the same encoder
+/// settings — so the two are compared on the same machine at the same moment; then measures how
+/// smoothly each scene of the render moves (``MotionSmoothness``), so the cost and the motion are
+/// seen together.
 public struct RenderBenchmark: Sendable {
     public struct Row: Sendable {
         public var name: String
@@ -13,8 +15,27 @@ public struct RenderBenchmark: Sendable {
         public var realtimeFactor: Double { wallSeconds / max(0.001, videoSeconds) }
     }
 
+    /// The motion of one scene, measured over 2 s in its middle.
+    public struct SceneSmoothness: Sendable {
+        public var scene: Int
+        public var motion: String
+        public var fromSeconds: Double
+        public var smoothness: MotionSmoothness
+    }
+
     public struct Result: Sendable {
-        public var rows: [Row]
+        public var render: Row
+        public var floor: Row
+        public var scenes: [SceneSmoothness]
+        public var rows: [Row] { [render, floor] }
+        /// The render's wall time over the floor's: the goal is ≤ 2.
+        public var costOverFloor: Double { render.wallSeconds / max(0.001, floor.wallSeconds) }
+        /// The same in CPU time: steadier than wall time when other work shares the machine.
+        public var cpuOverFloor: Double { render.cpuSeconds / max(0.001, floor.cpuSeconds) }
+        /// The largest share of frozen frames among the scenes.
+        public var mostFrozenShare: Double { scenes.map(\.smoothness.frozenShare).max() ?? 0 }
+        /// The largest jump over its scene's median among the scenes.
+        public var largestJumpOverMedian: Double { scenes.map(\.smoothness.largestJumpOverMedian).max() ?? 0 }
     }
 
     let templates: URL
@@ -52,7 +73,7 @@ public struct RenderBenchmark: Sendable {
             images: (1...scenes).map { String(format: "images/%02d.png", $0) },
             sceneStarts: timings.sceneStarts(sceneCount: scenes), durationSeconds: timings.durationSeconds,
             voice: "work/voice.wav", music: nil, captions: "captions.ass", output: "bench.mp4", settings: settings)
-        let pipelineRow = try await measure("reelsmith render (one graph)", video: timings.durationSeconds) {
+        let pipelineRow = try await measure("reelsmith render (\(settings.motion.rawValue))", video: timings.durationSeconds) {
             try await VideoRenderer(ffmpeg: tools.ffmpeg).render(plan, staging: staging) { _ in }
         }
         let baselineArguments = [
@@ -62,13 +83,27 @@ public struct RenderBenchmark: Sendable {
             "[0:v]format=yuv420p,loop=loop=-1:size=1:start=0,setpts=N/(\(settings.framesPerSecond)*TB)[v]",
             "-map", "[v]", "-map", "1:a", "-c:v", "libx264", "-preset", settings.preset, "-crf", "\(settings.crf)",
             "-profile:v", "high", "-pix_fmt", "yuv420p", "-r", "\(settings.framesPerSecond)",
-            "-c:a", "aac", "-b:a", settings.audioBitrate, "-ar", "48000",
+            "-x264-params", settings.x264Parameters, "-c:a", "aac", "-b:a", settings.audioBitrate, "-ar", "48000",
             "-t", String(format: "%.3f", timings.durationSeconds), "baseline.mp4",
         ]
-        let baselineRow = try await measure("baseline (one still, same encoder)", video: timings.durationSeconds) {
+        let floorRow = try await measure("floor (one still, same encoder)", video: timings.durationSeconds) {
             try await ExternalTool(executable: tools.ffmpeg, workingDirectory: staging).run(baselineArguments)
         }
-        return Result(rows: [pipelineRow, baselineRow])
+        var scenesSmoothness: [SceneSmoothness] = []
+        let fps = Double(settings.framesPerSecond)
+        let timeline = plan.timeline
+        for (index, frames) in timeline.scenes.enumerated() {
+            // 2 s in the middle of the scene, clear of its crossfades.
+            let middle = Double(frames.lowerBound + frames.upperBound) / 2 / fps
+            let start = max(Double(frames.lowerBound + timeline.crossfadeFrames) / fps, middle - 1)
+            let smoothness = try await MotionSmoothness.measure(
+                video: staging.appendingPathComponent("bench.mp4"), fromSeconds: start, ffmpeg: tools.ffmpeg)
+            scenesSmoothness.append(
+                SceneSmoothness(
+                    scene: index + 1, motion: plan.sceneMotions[index].rawValue, fromSeconds: start,
+                    smoothness: smoothness))
+        }
+        return Result(render: pipelineRow, floor: floorRow, scenes: scenesSmoothness)
     }
 
     /// Wall time and the CPU time of child processes spent inside `work`.

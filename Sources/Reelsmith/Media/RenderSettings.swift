@@ -7,9 +7,16 @@ public struct RenderSettings: Sendable, Codable, Equatable {
     /// x264 preset; `veryfast` at CRF 21 is the measured balance (README, "Performance").
     public var preset = "veryfast"
     public var crf = 21
+    /// x264's macroblock tree lets a slow, even motion drift between keyframes and catch up at
+    /// each one: a pop every 2 s, 4–5× the frame-to-frame change of the motion (issue 14). Without
+    /// it the pops stay within 2.7× of the median, for about 1.8× the bytes at the same CRF.
+    public var x264Parameters = "mbtree=0"
     public var crossfadeSeconds = 0.4
-    /// How much an image grows (or shrinks) over its scene: 0.06 = 6 %.
-    public var zoom = 0.06
+    /// How the stills move: zoom in and out, pan, both in turn (`mixed`), or not at all.
+    public var motion = Motion.mixed
+    /// How far a still moves over its scene, as a share of the frame's width: a zoom grows the
+    /// picture by it (0.06 = 6 %), a pan travels it across the picture enlarged by it.
+    public var motionStrength = 0.06
     public var audioBitrate = "160k"
     /// Music bed level before ducking, relative to its file.
     public var musicVolumeDB = -14.0

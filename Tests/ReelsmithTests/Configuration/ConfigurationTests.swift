@@ -29,12 +29,25 @@ import Testing
         #expect(configuration.tools.fontFile == font)
     }
 
+    @Test func theFileSetsTheMotionAndItsStrength() throws {
+        #expect(RenderSettings().motion == .mixed && RenderSettings().motionStrength == 0.06)
+        let configuration = try Configuration.load(
+            file: try file("render:\n  motion: pan\n  motion_strength: 0.1\n"), environment: [:])
+        #expect(configuration.render.motion == .pan && configuration.render.motionStrength == 0.1)
+        let still = try Configuration.load(file: try file("render:\n  motion: none\n"), environment: [:])
+        #expect(still.render.motion == Motion.none && still.render.motionStrength == 0.06)
+    }
+
     @Test func mistakesNameTheirPlaceAndFix() throws {
         let cases: [(String, Int, String)] = [
             ("render:\n  presett: fast\n", 2, "did you mean `preset`?"),
             ("render:\n  preset: fastest\n", 2, "did you mean `faster`?"),
             ("watch:\n  renders: 40\n", 2, "between 1 and 16"),
             ("watch: 3\n", 1, "indented"),
+            ("render:\n  crf: 21\n  motion: zooom\n", 3, "did you mean `zoom`? use one of zoom, pan, mixed, none"),
+            ("render:\n  motion: [zoom]\n", 2, "one line"),
+            ("render:\n  motion_strenght: 0.1\n", 2, "did you mean `motion_strength`?"),
+            ("render:\n  motion_strength: 0.5\n", 2, "between 0.01 and 0.3"),
         ]
         for (text, line, fix) in cases {
             let url = try file(text)

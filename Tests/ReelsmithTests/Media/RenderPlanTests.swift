@@ -14,6 +14,7 @@ import Testing
         for (flag, value) in [
             ("-c:v", "libx264"), ("-profile:v", "high"), ("-pix_fmt", "yuv420p"), ("-r", "30"), ("-ar", "48000"),
             ("-movflags", "+faststart"), ("-c:a", "aac"), ("-t", "12.000"), ("-progress", "pipe:1"),
+            ("-x264-params", "mbtree=0"),
         ] {
             let position = arguments.firstIndex(of: flag)
             #expect(position.map { arguments[$0 + 1] } == value, "\(flag)")
@@ -21,15 +22,60 @@ import Testing
         #expect(!plan.videoGraph.contains("zoompan"))
     }
 
-    @Test func clipsOverlapByOneCrossfadeAndCoverTheVoice() {
-        let clips = plan.clips
-        #expect(clips.count == 3)
-        #expect(clips[0].start == 0)
-        #expect(abs(clips[1].start - (4 - plan.crossfade / 2)) < 1e-9)
-        #expect(abs(clips[2].start + clips[2].length - 12) < 1e-9)
-        for (a, b) in zip(clips, clips.dropFirst()) {
-            #expect(abs((a.start + a.length) - (b.start + plan.crossfade)) < 1e-9)
+    @Test func scenesOverlapByOneCrossfadeCentredOnTheSceneChangeAndCoverTheVoice() {
+        let timeline = plan.timeline
+        #expect(timeline.crossfadeFrames == 12)
+        #expect(timeline.totalFrames == 360)
+        #expect(timeline.scenes == [0..<126, 114..<276, 264..<360])
+        // Bodies and crossfades add up to every frame of the video, once.
+        let shown = timeline.scenes.indices.map { timeline.pieces(ofScene: $0).first { $0.label == "body" }!.frames.count }
+        #expect(shown.reduce(0, +) + 2 * timeline.crossfadeFrames == timeline.totalFrames)
+        #expect(timeline.pieces(ofScene: 1).map(\.frames) == [0..<12, 12..<150, 150..<162])
+    }
+
+    @Test func scenesTooShortForTheCrossfadeKeepAFrameOfTheirOwn() {
+        let timeline = SceneTimeline(sceneStarts: [0, 0.2, 0.4], durationSeconds: 0.6, crossfadeSeconds: 0.4, framesPerSecond: 30)
+        for index in timeline.scenes.indices {
+            #expect(timeline.pieces(ofScene: index).allSatisfy { !$0.frames.isEmpty }, "\(timeline)")
         }
+        let empty = SceneTimeline(sceneStarts: [0, 1, 1], durationSeconds: 2, crossfadeSeconds: 0.4, framesPerSecond: 30)
+        #expect(empty.crossfadeFrames == 0 && empty.scenes.allSatisfy { !$0.isEmpty })
+    }
+
+    @Test func mixedMotionNeverRepeatsBetweenConsecutiveScenes() {
+        for count in 1...12 {
+            let motions = Motion.mixed.sceneMotions(count: count)
+            #expect(motions.count == count)
+            #expect(zip(motions, motions.dropFirst()).allSatisfy { $0 != $1 }, "\(motions)")
+        }
+        #expect(Motion.mixed.sceneMotions(count: 4) == [.zoomIn, .zoomOut, .panLeft, .panRight])
+        #expect(Motion.zoom.sceneMotions(count: 3) == [.zoomIn, .zoomOut, .zoomIn])
+        #expect(Motion.pan.sceneMotions(count: 2) == [.panLeft, .panRight])
+        #expect(Motion.none.sceneMotions(count: 2) == [.still, .still])
+    }
+
+    @Test func onlyKeyPositionsAreScaledAndTheCrossfadesAloneGoThroughXfade() {
+        var settings = RenderSettings()
+        settings.motion = .mixed
+        let graph = RenderPlan(
+            images: plan.images, sceneStarts: plan.sceneStarts, durationSeconds: 12, voice: "work/voice.wav",
+            captions: "captions.ass", output: "video.mp4", settings: settings
+        ).videoGraph
+        // A 6 % zoom of a 1080 px picture: 33 key widths 2 px apart, blended into the scene's 126 frames.
+        #expect(graph.contains("[0:v]loop=loop=32:size=1:start=0,settb=1/960,setpts=N*125,scale=w=1080+2*n:"))
+        #expect(graph.contains("[1:v]loop=loop=32:size=1:start=0,settb=1/960,setpts=N*161,scale=w=1080+2*(32-n):"))
+        // A pan: the picture scaled once to 1145 px, the window moved 1 px per key.
+        #expect(graph.contains("[2:v]scale=1145:2036:flags=bicubic,format=yuv444p,loop=loop=65:"))
+        #expect(graph.components(separatedBy: "framerate=fps=30:interp_start=0:interp_end=255").count == 4)
+        #expect(graph.components(separatedBy: "xfade=").count == 3)
+        #expect(graph.contains("[body0][fade1][body1][fade2][body2]concat=n=5:v=1:a=0,ass=filename=captions.ass,format=yuv420p[vout]"))
+        #expect(!graph.contains("zoompan"))
+        // One scene: no crossfade, no concat.
+        let single = RenderPlan(
+            images: ["images/01.png"], sceneStarts: [0], durationSeconds: 5, voice: "work/voice.wav",
+            captions: nil, output: "video.mp4", settings: settings
+        ).videoGraph
+        #expect(single.hasSuffix("trim=end_frame=150,setsar=1[body0];[body0]format=yuv420p[vout]"))
     }
 
     @Test func musicIsLoopedDuckedAndOnlyAnInputArgument() {
