@@ -49,7 +49,7 @@ extension LearningIndex {
 
     func record(usage: ProviderUsage, jobId: String, at date: Date = Date()) throws {
         try database.write { db in
-            var record = ProviderUsageRecord(
+            let record = ProviderUsageRecord(
                 id: nil, jobId: jobId, stage: usage.stage, provider: usage.provider, model: usage.model,
                 requests: max(0, usage.requests), promptTokens: max(0, usage.promptTokens),
                 completionTokens: max(0, usage.completionTokens), seconds: max(0, usage.seconds), recordedAt: date)
