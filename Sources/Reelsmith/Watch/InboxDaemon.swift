@@ -28,7 +28,7 @@ public actor InboxDaemon {
     nonisolated var workspace: Workspace { processor.workspace }
     nonisolated var index: LearningIndex { processor.index }
     nonisolated var processingArea: URL { workspace.state.appendingPathComponent("processing") }
-    nonisolated var archive: InboxArchive { InboxArchive(outbox: workspace.outbox) }
+    nonisolated var archive: InboxArchive { InboxArchive(outbox: workspace.outbox, processing: processingArea) }
 
     public init(processor: InboxProcessor, settings: WatchSettings = WatchSettings()) {
         self.processor = processor
@@ -39,10 +39,14 @@ public actor InboxDaemon {
     /// Runs until cancelled (SIGTERM/SIGINT cancel it): then stops taking files, stops the running
     /// stages at their checkpoint (the file stays claimed and resumes at the next start) and returns.
     public func run() async throws {
-        for folder in [workspace.inbox, processingArea, workspace.videos] + InputKind.allCases.map({
-            workspace.inbox.appendingPathComponent($0.folder)
-        }) {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Every folder is made (or found) real, never through a link (issue 12). The state folder
+        // must be sound to start; a tampered outbox folder is reported and the rest goes on.
+        _ = try ProjectFolder(processingArea, under: workspace.state.deletingLastPathComponent())
+        for folder in [workspace.inbox] + InputKind.allCases.map({ workspace.inbox.appendingPathComponent($0.folder) }) {
+            _ = try ProjectFolder(folder, under: workspace.inbox.deletingLastPathComponent())
+        }
+        do { _ = try ProjectFolder(workspace.videos, under: workspace.outbox.deletingLastPathComponent()) } catch {
+            logger.error("refusing a tampered outbox folder", metadata: ["error": "\(error)"])
         }
         let watcher = InotifyWatcher(root: workspace.inbox)
         let events = try watcher.events()
@@ -113,6 +117,11 @@ public actor InboxDaemon {
 
     private func consider(_ path: String, writing: Bool?, now: ContinuousClock.Instant) {
         guard path.hasPrefix(workspace.inbox.path + "/") else { return }
+        if path.contains("\u{FFFD}") {
+            // inotify's name was not UTF-8 (it reached us repaired): list the folder by raw bytes.
+            scan(URL(fileURLWithPath: (path as NSString).deletingLastPathComponent))
+            return
+        }
         let relative = String(path.dropFirst(workspace.inbox.path.count + 1))
         switch InboxFilter.verdict(relativePath: relative) {
         case .ignored:
@@ -127,15 +136,19 @@ public actor InboxDaemon {
         }
     }
 
-    /// The truth: every file under `folder` is considered.
+    /// The truth: every entry under `folder` is considered, links and special files included
+    /// (they are refused with a reason); an entry whose name is not UTF-8 is claimed at once.
     func scan(_ folder: URL) {
         let now = ContinuousClock.now
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return }
-        while let relative = enumerator.nextObject() as? String {
-            let path = folder.appendingPathComponent(relative).path
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-            consider(path, writing: nil, now: now)
+        let inbox = workspace.inbox.path
+        guard folder.path == inbox || folder.path.hasPrefix(inbox + "/") else { return }
+        let parent = folder.path == inbox ? "" : String(folder.path.dropFirst(inbox.count + 1))
+        for entry in InboxScanner.entries(in: workspace.inbox, under: parent) {
+            if let relative = entry.relativePath {
+                consider(workspace.inbox.appendingPathComponent(relative).path, writing: nil, now: now)
+            } else {
+                claim(parent: entry.parent, name: entry.name, settledAt: nil)
+            }
         }
     }
 
@@ -157,25 +170,38 @@ public actor InboxDaemon {
     /// Claims the files that have settled; returns whether others are still settling.
     private func claimSettled() -> Bool {
         for settled in tracker.takeSettled(now: .now) {
-            do {
-                guard
-                    let claim = try ClaimedFile.claim(
-                        path: settled.path, inbox: workspace.inbox, processingArea: processingArea,
-                        settledAt: settled.settledAt)
-                else { continue }
-                try admit(claim)
-            } catch {
-                logger.error("cannot claim", metadata: ["file": "\(settled.path)", "error": "\(error)"])
-            }
+            let relative = String(settled.path.dropFirst(workspace.inbox.path.count + 1))
+            let parent = (relative as NSString).deletingLastPathComponent
+            claim(parent: parent, name: Array((relative as NSString).lastPathComponent.utf8), settledAt: settled.settledAt)
         }
         return !tracker.pending.isEmpty
+    }
+
+    private func claim(parent: String, name: [UInt8], settledAt: Date?) {
+        do {
+            guard
+                let claim = try ClaimedFile.claim(
+                    parent: parent, name: name, inbox: workspace.inbox, processingArea: processingArea, settledAt: settledAt)
+            else { return }
+            try admit(claim)
+        } catch {
+            let shown = (parent.isEmpty ? "" : parent + "/") + ClaimedFile.displayName(of: name)
+            logger.error("cannot claim", metadata: ["file": "inbox/\(shown)", "error": "\(error)"])
+        }
     }
 
     /// Journals a claimed file and hands it to its lane; a duplicate goes straight to the failed area.
     private func admit(_ claim: ClaimedFile, existing: JournalEntry? = nil) throws {
         let data: Data
         do {
+            if claim.hasInvalidName { throw Self.invalidName(claim) }
             data = try Self.readInput(claim)
+            // Checked before the duplicate check: two empty files are two empty files.
+            if InputFile.isBlank(data) {
+                throw InputError(
+                    .emptyFile, file: claim.displayName, problem: "the file is empty",
+                    fix: "write the file's content before dropping it (see the examples in inbox/)")
+            }
         } catch {
             try reject(claim, existing: existing, explanation: "\(error)")
             return
@@ -229,22 +255,24 @@ public actor InboxDaemon {
     }
 
     /// Inbox files are small text files; anything larger is refused before it is read.
-    static let maximumInputBytes = 64 << 20
+    static let maximumInputBytes = InputFile.maximumBytes
 
+    /// A regular file only, opened without following a link, the size checked on the descriptor.
     static func readInput(_ claim: ClaimedFile) throws(InputError) -> Data {
-        let size = (try? FileManager.default.attributesOfItem(atPath: claim.processing.path)[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= maximumInputBytes else {
-            throw InputError(
-                .unreadable, file: claim.displayName, problem: "the file is \(size >> 20) MB; inbox files are YAML or CSV text",
-                fix: "drop only requests, trends and analytics files here; pictures go to templates/assets/<niche>/ and music to templates/music/")
-        }
-        return try InputError.readFile(claim.processing, displayName: claim.displayName)
+        try InputFile.read(claim.processing, displayName: claim.displayName)
+    }
+
+    static func invalidName(_ claim: ClaimedFile) -> InputError {
+        InputError(
+            .unreadable, file: claim.displayName,
+            problem: "the file's name is not UTF-8 text (the bytes shown as \\x..), so it was not opened",
+            fix: "rename it with ordinary letters and digits and drop it again")
     }
 
     /// Whether a YAML file says `force: true` at its top level (CSV files cannot).
     static func asksForce(_ data: Data, fileExtension: String) -> Bool {
-        guard ["yaml", "yml"].contains(fileExtension.lowercased()), let text = String(data: data, encoding: .utf8),
-            case let .mapping(mapping)? = try? Yams.compose(yaml: text), let value = mapping["force"]
+        guard ["yaml", "yml"].contains(fileExtension.lowercased()),
+            let document = try? YAMLDocument.parse(data: data, displayName: ""), let value = document.root["force"]
         else { return false }
         return value.bool ?? false
     }
