@@ -21,17 +21,9 @@ struct CSVTable: Sendable {
         let bytes = [UInt8](data)
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw InputError(
-                .notUTF8, file: file, line: 1, column: 1, problem: "the file is UTF-16 text, not UTF-8",
-                fix: "save it as \"CSV UTF-8\" (in a spreadsheet: Save as › CSV UTF-8)")
-        }
-        guard String(data: data, encoding: .utf8) != nil else {
-            let (line, column) = YAMLDocument.firstInvalidUTF8Position(in: data)
-            throw InputError(
-                .notUTF8, file: file, line: line, column: column, problem: "the file is not valid UTF-8 text",
-                fix: "save it as \"CSV UTF-8\" (in a spreadsheet: Save as › CSV UTF-8)")
-        }
+        try InputFile.requireText(
+            data, file: file, saveAs: "save it as \"CSV UTF-8\" (in a spreadsheet: Save as › CSV UTF-8)",
+            emptyFix: "write a header line first, e.g. `video_id,views,likes,shares,comments`, then one line per video")
         let separator = guessSeparator(bytes, from: start)
         var records = try records(bytes, from: start, separator: separator, file: file)
         guard !records.isEmpty else {
