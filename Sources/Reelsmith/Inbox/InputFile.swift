@@ -8,11 +8,17 @@ enum InputFile {
     /// Inbox files are small text files; anything larger is refused before it is read.
     static let maximumBytes = 64 << 20
 
-    static func read(_ url: URL, displayName: String, maximumBytes: Int = maximumBytes) throws(InputError) -> Data {
+    /// `followingLinks` is for `templates/`, where a creator may link their own library: the
+    /// target is still opened without blocking and must be a regular file (never a pipe or device).
+    static func read(
+        _ url: URL, displayName: String, maximumBytes: Int = maximumBytes, followingLinks: Bool = false
+    ) throws(InputError) -> Data {
         var info = stat()
-        guard lstat(url.path, &info) == 0 else { throw unreadable(displayName, errno: errno) }
+        guard (followingLinks ? stat(url.path, &info) : lstat(url.path, &info)) == 0 else {
+            throw unreadable(displayName, errno: errno)
+        }
         try requireRegular(info, displayName: displayName)
-        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        let descriptor = open(url.path, O_RDONLY | (followingLinks ? 0 : O_NOFOLLOW) | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
             if code == ELOOP { throw notAFile(displayName, what: "a link (symlink)") }

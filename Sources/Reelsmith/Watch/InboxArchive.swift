@@ -26,7 +26,7 @@ struct InboxArchive: Sendable {
         let destination = try move(claim, into: folder)
         if !problems.isEmpty {
             let text = "\(claim.displayName) was processed, but some parts could not be used:\n\n"
-                + problems.map { "- \($0)" }.joined(separator: "\n")
+                + RowProblem.listing(problems)
                 + "\n\nFix those rows and drop the file into inbox/\(claim.folder ?? "") again; rows already applied are not counted twice.\n"
             try folder.write(Data(text.utf8), as: destination.lastPathComponent + ".error.txt")
         }

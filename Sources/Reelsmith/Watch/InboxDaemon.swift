@@ -42,11 +42,13 @@ public actor InboxDaemon {
         // Every folder is made (or found) real, never through a link (issue 12). The state folder
         // must be sound to start; a tampered outbox folder is reported and the rest goes on.
         _ = try ProjectFolder(processingArea, under: workspace.state.deletingLastPathComponent())
-        for folder in [workspace.inbox] + InputKind.allCases.map({ workspace.inbox.appendingPathComponent($0.folder) }) {
-            _ = try ProjectFolder(folder, under: workspace.inbox.deletingLastPathComponent())
-        }
-        do { _ = try ProjectFolder(workspace.videos, under: workspace.outbox.deletingLastPathComponent()) } catch {
-            logger.error("refusing a tampered outbox folder", metadata: ["error": "\(error)"])
+        _ = try ProjectFolder(workspace.inbox, under: workspace.inbox.deletingLastPathComponent())
+        // A link in place of an inbox folder is taken as an input (and refused with a reason).
+        for folder in InputKind.allCases.map({ workspace.inbox.appendingPathComponent($0.folder) }) + [workspace.videos] {
+            let anchor = folder == workspace.videos ? workspace.outbox.deletingLastPathComponent() : workspace.inbox.deletingLastPathComponent()
+            do { _ = try ProjectFolder(folder, under: anchor) } catch {
+                logger.error("refusing a tampered folder", metadata: ["error": "\(error)"])
+            }
         }
         let watcher = InotifyWatcher(root: workspace.inbox)
         let events = try watcher.events()
@@ -77,6 +79,7 @@ public actor InboxDaemon {
                 while !Task.isCancelled {
                     try await Task.sleep(for: .milliseconds(Int64(self.settings.rescanSeconds * 1000)))
                     await self.scan(self.workspace.inbox)
+                    await self.retryWaitingFiles()
                 }
             }
             for _ in 0..<max(1, settings.renderConcurrency) {
@@ -225,13 +228,12 @@ public actor InboxDaemon {
                 "\(claim.displayName): the same content was already processed"
                 + (earlier.map { " (as inbox/\($0.source)" + ($0.output.map { ", result: \($0)" } ?? "") + ")" } ?? " (it is running now)")
                 + " — nothing was run. To run it again on purpose, add the line `force: true` to the file."
-            let destination = try archive.fail(claim, explanation: message)
             try index.updateJournal(id: entryId) {
                 $0.state = .duplicate
                 $0.message = message
-                $0.finalPath = destination.path
                 $0.finishedAt = Date()
             }
+            try place(claim, entryId: entryId) { try archive.fail(claim, explanation: message) }
             logger.info("duplicate, not run")
             return
         }
@@ -279,7 +281,6 @@ public actor InboxDaemon {
 
     /// Puts a file that cannot even be read in the failed area, journalled, with the reason.
     private func reject(_ claim: ClaimedFile, existing: JournalEntry?, explanation: String) throws {
-        let destination = try archive.fail(claim, explanation: explanation)
         var entry =
             existing
             ?? JournalEntry(
@@ -290,10 +291,63 @@ public actor InboxDaemon {
         try index.updateJournal(id: entry.id!) {
             $0.state = .failed
             $0.message = explanation
-            $0.finalPath = destination.path
             $0.finishedAt = Date()
         }
+        try place(claim, entryId: entry.id!) { try archive.fail(claim, explanation: explanation) }
         logger.warning("failed", metadata: ["file": "\(claim.displayName)", "error": "\(explanation)"])
+    }
+
+    /// Moves a finished input to its place (archive or failed area) and journals where. When the
+    /// outbox folder is a link (tampered) or the disk is full, nothing is written: the file stays
+    /// in the processing area, the journal says why, and it is placed at a later rescan or start.
+    private func place(_ claim: ClaimedFile, entryId: Int64, _ move: () throws -> URL) throws {
+        do {
+            let destination = try move()
+            try index.updateJournal(id: entryId) { $0.finalPath = destination.path }
+        } catch let error as UnsafeFolderError {
+            logger.error(
+                "cannot place the file; it stays in the processing area",
+                metadata: ["file": "\(claim.displayName)", "error": "\(error)"])
+            try index.updateJournal(id: entryId) {
+                let note = "Not moved out of the processing area: \(error)"
+                if !($0.message ?? "").contains(note) { $0.message = ($0.message.map { $0 + "\n\n" } ?? "") + note }
+            }
+        }
+    }
+
+    // MARK: Waiting for space and for sound folders
+
+    /// Jobs that hit a full disk: their input stays claimed and they run again at each rescan.
+    private var waitingForSpace: [Job] = []
+
+    private func waitForSpace(_ job: Job, error: any Error) {
+        inFlight.remove(job.contentHash)
+        waitingForSpace.append(job)
+        try? index.updateJournal(id: job.entryId) {
+            $0.state = .claimed
+            $0.message = "waiting for disk space: \(error)"
+        }
+        logger.error("disk full; the file is kept and runs again once there is space", metadata: ["file": "\(job.claim.displayName)", "error": "\(error)"])
+    }
+
+    /// At each rescan: jobs that waited for space run again, and finished files that could not
+    /// be placed (tampered outbox folder, full disk) are placed if they now can be.
+    func retryWaitingFiles() {
+        let waiting = waitingForSpace
+        waitingForSpace = []
+        for job in waiting {
+            do { try admit(job.claim, existing: index.journalEntry(processingPath: job.claim.processing.path)) } catch {
+                logger.error("cannot retry", metadata: ["file": "\(job.claim.displayName)", "error": "\(error)"])
+            }
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: processingArea.path)) ?? []
+        for name in names where !name.hasPrefix(".") {
+            let claim = ClaimedFile.recovered(processingArea.appendingPathComponent(name))
+            guard let entry = try? index.journalEntry(processingPath: claim.processing.path), entry.finalPath == nil,
+                [.done, .failed, .duplicate].contains(entry.state)
+            else { continue }
+            try? recover(claim)
+        }
     }
 
     // MARK: Running
@@ -327,6 +381,10 @@ public actor InboxDaemon {
                 logger.info("stopped at a checkpoint; resumes at the next start", metadata: ["file": "\(job.claim.displayName)"])
                 return
             }
+            if DiskFull.matches(error) {
+                await waitForSpace(job, error: error)
+                return
+            }
             do { try await finish(job, failure: error) } catch {
                 logger.error("cannot record a failure", metadata: ["file": "\(job.claim.displayName)", "error": "\(error)"])
             }
@@ -341,8 +399,7 @@ public actor InboxDaemon {
             $0.output = outcome.output?.path
             $0.finishedAt = Date()
         }
-        let destination = try archive.archive(job.claim, problems: outcome.problems)
-        try index.updateJournal(id: job.entryId) { $0.finalPath = destination.path }
+        try place(job.claim, entryId: job.entryId) { try archive.archive(job.claim, problems: outcome.problems) }
         logger.info("done", metadata: ["file": "\(job.claim.displayName)", "outcome": "\(outcome.summary)"])
     }
 
@@ -357,8 +414,7 @@ public actor InboxDaemon {
             $0.message = explanation
             $0.finishedAt = Date()
         }
-        let destination = try archive.fail(job.claim, explanation: explanation)
-        try index.updateJournal(id: job.entryId) { $0.finalPath = destination.path }
+        try place(job.claim, entryId: job.entryId) { try archive.fail(job.claim, explanation: explanation) }
         logger.warning("failed", metadata: ["file": "\(job.claim.displayName)", "error": "\(explanation)"])
     }
 
@@ -386,11 +442,11 @@ public actor InboxDaemon {
         let entry = try index.journalEntry(processingPath: claim.processing.path)
         switch entry?.state {
         case .done?:
-            let destination = try archive.archive(claim, problems: [])
-            try index.updateJournal(id: entry!.id!) { $0.finalPath = destination.path }
+            try place(claim, entryId: entry!.id!) { try archive.archive(claim, problems: []) }
         case .failed?, .duplicate?:
-            let destination = try archive.fail(claim, explanation: entry?.message ?? "\(claim.displayName) failed")
-            try index.updateJournal(id: entry!.id!) { $0.finalPath = destination.path }
+            try place(claim, entryId: entry!.id!) {
+                try archive.fail(claim, explanation: entry?.message ?? "\(claim.displayName) failed")
+            }
         case .claimed?, .running?, nil:
             // A request whose video was published just before the kill is recognised by the
             // pipeline and not made again.

@@ -16,7 +16,8 @@ final class DaemonProcess {
         log = workspace.inbox.deletingLastPathComponent().appendingPathComponent("daemon.log")
     }
 
-    func start(settle: Double = 0.3) throws {
+    /// `environment` is added to the test's own (e.g. a canary secret that must never leak).
+    func start(settle: Double = 0.3, environment: [String: String] = [:]) throws {
         guard FileManager.default.isExecutableFile(atPath: TestSupport.executable.path) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "run `swift build` before the tests"])
         }
@@ -30,6 +31,7 @@ final class DaemonProcess {
         handle.seekToEndOfFile()
         process.standardError = handle
         process.standardOutput = FileHandle.nullDevice
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         try process.run()
         self.process = process
         // The daemon is ready once it logs that it is watching.
@@ -43,6 +45,18 @@ final class DaemonProcess {
         guard let process else { return }
         Foundation.kill(process.processIdentifier, signal)
         process.waitUntilExit()
+    }
+
+    /// Sends SIGTERM and returns how long the daemon took to exit (SIGKILL after `limit`).
+    func stopTimed(limit: Double = 15) -> Double {
+        guard let process else { return 0 }
+        let started = Date()
+        Foundation.kill(process.processIdentifier, SIGTERM)
+        while process.isRunning, Date().timeIntervalSince(started) < limit { Thread.sleep(forTimeInterval: 0.02) }
+        let seconds = Date().timeIntervalSince(started)
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return seconds
     }
 
     deinit {
