@@ -17,15 +17,22 @@ final class DaemonProcess {
     }
 
     /// `environment` is added to the test's own (e.g. a canary secret that must never leak).
-    func start(settle: Double = 0.3, environment: [String: String] = [:]) throws {
+    /// `wrapper` runs the daemon through another program (e.g. `prlimit --fsize=…`).
+    func start(settle: Double = 0.3, environment: [String: String] = [:], wrapper: [String] = []) throws {
         guard FileManager.default.isExecutableFile(atPath: TestSupport.executable.path) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "run `swift build` before the tests"])
         }
         let process = Process()
-        process.executableURL = TestSupport.executable
-        process.arguments = [
+        let arguments = [
             "watch", "--root", root.path, "--templates", workspace.templates.path, "--settle", "\(settle)", "--rescan", "5",
         ]
+        if let program = wrapper.first {
+            process.executableURL = try ExternalTool.locate(program)
+            process.arguments = Array(wrapper.dropFirst()) + [TestSupport.executable.path] + arguments
+        } else {
+            process.executableURL = TestSupport.executable
+            process.arguments = arguments
+        }
         if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()

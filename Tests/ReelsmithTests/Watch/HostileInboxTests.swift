@@ -191,4 +191,31 @@ import Testing
         #expect(TestSupport.contents(of: daemon.workspace.state.appendingPathComponent("processing")).count == 2)
         #expect(daemon.stopTimed() < 10)
     }
+
+    @Test func aFullDiskKeepsTheInputAndItRunsOnceThereIsSpace() throws {
+        let daemon = try DaemonProcess()
+        // Under a 1.5 MB file-size limit, storing 6,000 trends overflows SQLite's log (EFBIG, as a
+        // full disk would); the daemon ignores SIGXFSZ and must neither die nor fail the input.
+        try daemon.start(wrapper: ["prlimit", "--fsize=1500000"])
+        var text = "kind: trends\ntrends:\n"
+        for index in 0..<6_000 {
+            text += "  - title: trend number \(index) with a fairly long title to take room\n"
+                + "    views: \(1_000 + index)\n    engagement: 100\n    niche: niche-\(index)\n"
+        }
+        try daemon.drop(text, as: "trends/big.yaml")
+        try daemon.waitUntil(timeout: 30) { try daemon.journal().first?.message?.contains("waiting for disk space") == true }
+        #expect(daemon.process?.isRunning == true)
+        #expect(try daemon.journal().map(\.state) == [.claimed])
+        #expect(TestSupport.contents(of: daemon.workspace.state.appendingPathComponent("processing")).count == 1)
+        #expect(TestSupport.contents(of: daemon.workspace.outbox.appendingPathComponent("failed")).isEmpty)
+        #expect(daemon.stopTimed() < 10)
+
+        // Space is back: the next start runs it.
+        try daemon.start()
+        let journal = try daemon.waitForOutcomes(1, timeout: 60)
+        #expect(journal.map(\.state) == [.done])
+        #expect(FileManager.default.fileExists(atPath: daemon.workspace.outbox.appendingPathComponent("archive/trends/big.yaml").path))
+        #expect(try daemon.index().niches().count == 6_000)
+        #expect(daemon.stopTimed() < 10)
+    }
 }
