@@ -16,7 +16,7 @@ targets=("$@")
 
 # The build takes the shared build lock (2 cores, several engineers); the fuzzing itself uses one core.
 flock /tmp/reelsmith-build.lock swift build --package-path Fuzz --scratch-path Fuzz/.build-fuzz -c release \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld \
     -Xcc -fsanitize=fuzzer-no-link,address 2>&1 | tail -3
 bin=Fuzz/.build-fuzz/release
 

@@ -80,7 +80,7 @@ enum YAMLGuard {
     private static func syntaxError(_ parser: yaml_parser_t, file: String) -> InputError {
         let problem = parser.problem.map { String(cString: $0) } ?? ""
         let context = parser.context.map { String(cString: $0) }
-        let message = YAMLSyntaxMessage(problem: problem, context: context, problemValue: Int(parser.problem_value))
+        let message = YAMLSyntaxMessage(problem: problem, context: context)
         return InputError(
             .syntax, file: file, line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1,
             problem: message.problem, fix: message.fix)

@@ -48,11 +48,8 @@ import Testing
     }
 
     @Test func anIndexHoldingInfinityIsRepairedAndReportsWorkAgain() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-finite-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent("learning.sqlite")
-        let old = try DatabaseQueue(path: url.path)
-        try LearningIndex.migrator.migrate(old, upTo: "v3-learning-loop")
+        let (old, url) = try LearningFixtures.olderIndex(upTo: "v3-learning-loop")
+        let folder = url.deletingLastPathComponent()
         // What the old code stored after `revenue: 1.7e308` on two videos.
         try old.write { db in
             try LearningFixtures.video("aaaaaaaaaaa1").insert(db)

@@ -218,4 +218,19 @@ import Testing
         #expect(try daemon.index().niches().count == 6_000)
         #expect(daemon.stopTimed() < 10)
     }
+
+    @Test func sigtermStopsTheDaemonWithinTenSecondsEvenMidImport() throws {
+        let daemon = try DaemonProcess()
+        try daemon.start()
+        // 1.5 million rows: parsing and checking them takes the daemon (a debug build) well over 10 s.
+        var text = "video_id,views,likes,shares,comments\n"
+        text.reserveCapacity(40_000_000)
+        for index in 0..<1_500_000 { text += "v\(index),\(index),1,1,1\n" }
+        try daemon.drop(text, as: "analytics/huge-export.csv")
+        try daemon.waitUntil(timeout: 30) { try daemon.journal().first?.state == .running }
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(daemon.stopTimed() < 10)
+        #expect(try daemon.journal().map(\.state) == [.running], "stopped mid-import; it runs again at the next start")
+        #expect(TestSupport.contents(of: daemon.workspace.state.appendingPathComponent("processing")).count == 1)
+    }
 }
