@@ -93,7 +93,8 @@ enum AnalyticsValue {
         } else {
             candidate = Substring(trimmed)
         }
-        guard candidate.count >= 5, candidate.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        // TikTok ids have 19 digits: a longer run of digits is no id (and would be quoted whole).
+        guard (5...24).contains(candidate.count), candidate.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return String(candidate)
     }
 }

@@ -61,8 +61,8 @@ struct ClaimedFile: Sendable, Equatable {
         case EXDEV:
             guard let utf8Name else { return nil }
             return try claimAcrossFilesystems(
-                path: sourceFolder.url.appendingPathComponent(utf8Name).path, source: source, unique: unique,
-                processingArea: processingArea, processingName: processingName, settledAt: settledAt)
+                name: utf8Name, in: sourceFolder, source: source, unique: unique, processing: processing,
+                processingName: processingName, settledAt: settledAt)
         default:
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: source])
         }
@@ -72,19 +72,17 @@ struct ClaimedFile: Sendable, Equatable {
     /// kill in between leaves the hidden name; the next start gives it its name back. Only a
     /// regular file is copied (a link or pipe is never read this way).
     private static func claimAcrossFilesystems(
-        path: String, source: String, unique: String, processingArea: URL, processingName: String, settledAt: Date?
+        name: String, in folder: ProjectFolder, source: String, unique: String, processing: ProjectFolder,
+        processingName: String, settledAt: Date?
     ) throws -> ClaimedFile? {
         var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        let name = (path as NSString).lastPathComponent
-        let hidden = (path as NSString).deletingLastPathComponent + "/\(abandonedPrefix)\(unique.prefix(8))-\(name)"
-        guard rename(path, hidden) == 0 else { return nil }
-        let data = try InputFile.read(URL(fileURLWithPath: hidden), displayName: source)
-        let processing = try ProjectFolder(
-            processingArea, under: processingArea.deletingLastPathComponent().deletingLastPathComponent())
+        guard fstatat(folder.descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let hidden = "\(abandonedPrefix)\(unique.prefix(8))-\(name)"
+        guard (try? folder.moveIn(name, from: folder, as: hidden)) != nil else { return nil }
+        let data = try InputFile.read(folder.url.appendingPathComponent(hidden), displayName: source)
         try processing.write(data, as: processingName)
-        try FileManager.default.removeItem(atPath: hidden)
-        return ClaimedFile(source: source, processing: processingArea.appendingPathComponent(processingName), settledAt: settledAt)
+        unlinkat(folder.descriptor, hidden, 0)
+        return ClaimedFile(source: source, processing: processing.url.appendingPathComponent(processingName), settledAt: settledAt)
     }
 
     static let abandonedPrefix = ".reelsmith-claim-"
@@ -103,18 +101,19 @@ struct ClaimedFile: Sendable, Equatable {
     static func displayName(of name: [UInt8]) -> String { Excerpt.quote(bytes: name, limit: nil) }
 
     /// Renames claims interrupted on their way to another filesystem back to their own names,
-    /// so the scan takes them again. Called at start, before any claim of this run.
+    /// so the scan takes them again. Called at start, before any claim of this run. Listed and
+    /// renamed without following links: a linked folder cannot make it rename files elsewhere.
     static func releaseAbandonedClaims(in inbox: URL) {
-        guard let enumerator = FileManager.default.enumerator(atPath: inbox.path) else { return }
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            guard name.hasPrefix(abandonedPrefix) else { continue }
+        let project = inbox.deletingLastPathComponent()
+        for entry in InboxScanner.entries(in: inbox) {
+            guard let name = entry.utf8Name, name.hasPrefix(abandonedPrefix) else { continue }
             // `.reelsmith-claim-<8 hex>-<name>`
             let original = String(name.dropFirst(abandonedPrefix.count + 9))
-            guard !original.isEmpty else { continue }
-            let path = inbox.appendingPathComponent(relative).path
-            let folder = (path as NSString).deletingLastPathComponent
-            _ = rename(path, folder + "/" + original)
+            guard !original.isEmpty,
+                let folder = try? ProjectFolder(
+                    entry.parent.isEmpty ? inbox : inbox.appendingPathComponent(entry.parent), under: project, creating: false)
+            else { continue }
+            try? folder.moveIn(name, from: folder, as: original)
         }
     }
 
