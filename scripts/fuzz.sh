@@ -5,8 +5,9 @@
 #   bash scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET…]     (default: 600 s; all four targets)
 #   targets: FuzzRequest FuzzTrends FuzzSettings FuzzAnalytics
 #
-# Corpora grow in Fuzz/corpus/<target>/ (seeded from the fixtures and inbox examples), crashes land
-# in Fuzz/crashes/<target>/, and each run's last status line goes to Fuzz/results.txt.
+# Corpora grow in Fuzz/corpus/<target>/ (seeded from the fixtures and inbox examples), crashes and
+# timeouts land in Fuzz/crashes/<target>/ (libFuzzer stops at the first one: replay it with
+# `Fuzz/.build-fuzz/release/<target> FILE`), and each run's status line goes to Fuzz/results.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
@@ -44,15 +45,17 @@ for target in "${targets[@]}"; do
     log="Fuzz/.build-fuzz/$target.log"
     echo "== $target: ${seconds}s"
     # -timeout: one input over 10 s is a hang; -rss_limit_mb: a bomb that allocates is a finding.
+    started=$(date +%s)
     set +e
     "$bin/$target" "Fuzz/corpus/$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="Fuzz/crashes/$target/" -print_final_stats=1 > "$log" 2>&1
     status=$?
     set -e
+    ran=$(( $(date +%s) - started ))
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
     speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
     files=$(ls "Fuzz/corpus/$target" | wc -l)
     crashes=$(ls "Fuzz/crashes/$target" | wc -l)
-    line="$(date -u +%Y-%m-%d) $target: ${seconds} s, $runs runs, $speed exec/s, corpus $files files, $crashes crash files, exit $status"
+    line="$(date -u +%Y-%m-%d) $target: ${ran} s of ${seconds}, $runs runs, $speed exec/s, corpus $files files, $crashes crash files, exit $status"
     echo "$line" | tee -a Fuzz/results.txt
 done

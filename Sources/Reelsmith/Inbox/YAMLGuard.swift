@@ -4,6 +4,8 @@ import Foundation
 /// Reads a YAML text's events with libyaml before Yams builds any node (issue 12), and refuses:
 /// - anchors and aliases: requests, trends, analytics and settings have no use for them, and an
 ///   alias bomb used as a mapping key makes Yams compare keys for ever;
+/// - a list or a mapping used as a key (`? [a, b]`): keys are plain words, and Yams compares
+///   such keys recursively — found by fuzzing, 3.6 KB of nested `?` keys took over 15 s;
 /// - nesting deeper than ``maximumDepth`` (libyaml's own limit speaks in C);
 /// - more than ``maximumEvents`` events, and a parse longer than ``timeBudget``.
 /// libyaml's own syntax errors come out translated by ``YAMLSyntaxMessage``.
@@ -30,7 +32,8 @@ enum YAMLGuard {
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        var depth = 0
+        // For each open mapping: whether its next node is a key. Lists are `nil`.
+        var expectsKey: [Bool?] = []
         var events = 0
         while true {
             var event = yaml_event_t()
@@ -45,17 +48,27 @@ enum YAMLGuard {
                 return refused("an alias (`*name`)", file: file, at: mark)
             case YAML_SCALAR_EVENT:
                 anchor = event.data.scalar.anchor
+                if let last = expectsKey.last, let isKey = last { expectsKey[expectsKey.count - 1] = !isKey }
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-                anchor = event.type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
-                depth += 1
-                if depth > maximumDepth {
+                let isMapping = event.type == YAML_MAPPING_START_EVENT
+                anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+                if let last = expectsKey.last, let isKey = last {
+                    if isKey {
+                        return InputError(
+                            .syntax, file: file, line: mark.line, column: mark.column,
+                            problem: "a list or a mapping is used as a key", fix: "write keys as plain words: `name: value`")
+                    }
+                    expectsKey[expectsKey.count - 1] = true
+                }
+                expectsKey.append(isMapping ? true : nil)
+                if expectsKey.count > maximumDepth {
                     return InputError(
                         .syntax, file: file, line: mark.line, column: mark.column,
                         problem: "the lists and mappings are nested more than \(maximumDepth) levels deep",
                         fix: "inbox files need only a few levels: write each item as `key: value` lines under its list")
                 }
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                depth -= 1
+                expectsKey.removeLast()
             default:
                 break
             }

@@ -38,6 +38,19 @@ import Testing
         #expect(InboxDaemon.asksForce(Data(("force: true\n" + Self.aliasBomb(asKey: true)).utf8), fileExtension: "yaml") == false)
     }
 
+    /// Found by `scripts/fuzz.sh` (FuzzRequest): nested lists and mappings used as keys made
+    /// Yams compare keys for more than 15 s on 3.6 KB. Fixture: Fixtures/requests/complex-keys.yaml.
+    @Test func listsAndMappingsAsKeysAreRefusedAtOnce() throws {
+        let started = ContinuousClock.now
+        let fuzzed = try Data(contentsOf: TestSupport.fixture("requests/complex-keys.yaml"))
+        #expect(throws: InputError.self) { _ = try YAMLDocument.parse(data: fuzzed, displayName: "x.yaml") }
+        #expect(ContinuousClock.now - started < .seconds(1))
+        for text in ["? [a, b]\n: 1\n", "? {a: 1}\n: 2\n", "niche: x\n? - a\n: 3\n"] {
+            #expect(refusal(text)?.problem.contains("used as a key") == true, "\(text)")
+        }
+        #expect(refusal("niche: fitness\nlist: [{a: 1}, [b]]\nmap: {k: [1, 2]}\n") == nil)
+    }
+
     @Test func deepNestingGetsOurMessageNotLibyamls() throws {
         for text in [String(repeating: "[", count: 100_000), String(repeating: "- ", count: 2_000) + "x\n"] {
             let error = try #require(refusal(text))
