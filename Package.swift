@@ -40,10 +40,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // A small OpenAI-compatible server on 127.0.0.1 for the provider tests and benchmarks.
+        .target(name: "LocalProviderServer", swiftSettings: strictSettings),
         .executableTarget(
             name: "reelsmith",
             dependencies: [
                 "Reelsmith",
+                "LocalProviderServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -51,7 +54,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReelsmithTests",
-            dependencies: ["Reelsmith", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Reelsmith", "LocalProviderServer", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

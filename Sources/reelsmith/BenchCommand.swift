@@ -2,6 +2,6 @@ import ArgumentParser
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks: the render, the daemon, the learning index.",
-        subcommands: [RenderBench.self, WatchBench.self, LearningBench.self])
+        commandName: "bench", abstract: "Benchmarks: the render, the daemon, the learning index, the provider layer.",
+        subcommands: [RenderBench.self, WatchBench.self, LearningBench.self, ProvidersBench.self])
 }

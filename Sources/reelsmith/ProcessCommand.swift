@@ -24,8 +24,7 @@ struct ProcessCommand: AsyncParsableCommand {
         let index = try LearningIndex(url: workspace.indexFile)
         let configuration = try options.configuration()
         let processor = InboxProcessor(
-            generation: GenerationPipeline(
-                workspace: workspace, tools: configuration.tools, index: index, settings: configuration.render))
+            generation: GenerationPipeline(workspace: workspace, configuration: configuration, index: index))
         let files = files
         // Ctrl-C or SIGTERM cancels the work: ffmpeg is stopped (it runs in its own process
         // group, out of the terminal's reach) and finished stages stay for the next run.

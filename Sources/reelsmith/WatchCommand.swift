@@ -47,8 +47,7 @@ struct WatchCommand: AsyncParsableCommand {
         settings.settleSeconds = settle ?? settings.settleSeconds
         settings.rescanSeconds = rescan ?? settings.rescanSeconds
         settings.renderConcurrency = renders ?? settings.renderConcurrency
-        let generation = GenerationPipeline(
-            workspace: workspace, tools: configuration.tools, index: index, settings: configuration.render)
+        let generation = GenerationPipeline(workspace: workspace, configuration: configuration, index: index)
         let daemon = InboxDaemon(processor: InboxProcessor(generation: generation), settings: settings)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await daemon.run() }

@@ -19,6 +19,10 @@ public struct Configuration: Sendable, Equatable {
     public var tools: Tools
     public var render: RenderSettings
     public var watch: WatchSettings
+    /// `providers:`, in the file's order (DESIGN §7).
+    public var providers: [ProviderSettings] = []
+    /// `engines:`; every stage runs offline unless the file says otherwise.
+    public var engines = EngineSettings()
 
     public static let fileName = "reelsmith.yaml"
 
@@ -38,7 +42,7 @@ public struct Configuration: Sendable, Equatable {
         var configuration = Configuration(tools: Tools(fontFile: nil))
         if FileManager.default.fileExists(atPath: file.path) {
             let document = try YAMLDocument.load(contentsOf: file, displayName: file.path)
-            try configuration.apply(document)
+            try configuration.apply(document, folder: file.deletingLastPathComponent(), environment: environment)
         }
         if let ffmpeg = environment["REELSMITH_FFMPEG"], !ffmpeg.isEmpty { configuration.tools.ffmpeg = ffmpeg }
         if let ffprobe = environment["REELSMITH_FFPROBE"], !ffprobe.isEmpty { configuration.tools.ffprobe = ffprobe }
@@ -46,8 +50,11 @@ public struct Configuration: Sendable, Equatable {
         return configuration
     }
 
-    private mutating func apply(_ document: YAMLDocument) throws(InputError) {
-        let reader = try MappingReader(document.root, file: document.file, knownKeys: ["render", "watch", "font"])
+    private mutating func apply(
+        _ document: YAMLDocument, folder: URL, environment: [String: String]
+    ) throws(InputError) {
+        let reader = try MappingReader(
+            document.root, file: document.file, knownKeys: ["render", "watch", "font", "providers", "engines"])
         if let font = try reader.string("font") {
             guard FileManager.default.fileExists(atPath: font) else {
                 throw reader.error(
@@ -74,5 +81,16 @@ public struct Configuration: Sendable, Equatable {
             watch.rescanSeconds = try section.number("rescan_seconds", in: 1...86_400) ?? watch.rescanSeconds
             watch.renderConcurrency = try section.integer("renders", in: 1...16) ?? watch.renderConcurrency
         }
+        for (name, section) in try reader.namedMappings("providers", knownKeys: ProviderSettings.knownKeys) {
+            providers.append(try ProviderSettings.read(name: name, from: section, folder: folder, environment: environment))
+        }
+        if let section = try reader.mapping("engines", knownKeys: EngineSettings.knownKeys) {
+            engines = try EngineSettings.read(section, over: engines, providers: providerKinds)
+        }
+    }
+
+    /// The provider names and their kinds, for checking the engines of the file and of requests.
+    public var providerKinds: [String: ProviderSettings.Kind] {
+        Dictionary(providers.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -10,10 +10,16 @@ public struct Doctor: Sendable {
 
     let workspace: Workspace
     let tools: Tools
+    let providers: [ProviderSettings]
+    let engines: EngineSettings
 
-    public init(workspace: Workspace, tools: Tools = Tools()) {
+    public init(
+        workspace: Workspace, tools: Tools = Tools(), providers: [ProviderSettings] = [], engines: EngineSettings = EngineSettings()
+    ) {
         self.workspace = workspace
         self.tools = tools
+        self.providers = providers
+        self.engines = engines
     }
 
     public func run() async -> [Check] {
@@ -51,6 +57,48 @@ public struct Doctor: Sendable {
         } catch {
             checks.append(Check(name: "templates", isOK: false, detail: "\(error)"))
         }
+        for provider in providers {
+            checks.append(await check(provider))
+        }
         return checks
+    }
+
+    /// A provider is reachable, accepts its key (`GET /models`), and lists the models the engines
+    /// name. Never prints the key: messages name where it comes from.
+    func check(_ provider: ProviderSettings) async -> Check {
+        let name = "provider \(provider.name)"
+        guard provider.kind == .openai else {
+            return Check(name: name, isOK: true, detail: "\(provider.kind.rawValue): not used by any engine yet")
+        }
+        let wanted = [("script", engines.script), ("score", engines.score)].compactMap { stage, choice -> (String, String)? in
+            guard case let .provider(engine) = choice, engine.provider == provider.name else { return nil }
+            return (stage, engine.model)
+        }
+        let client = ProviderClient(settings: provider, retry: RetryPolicy(maxRetries: 0))
+        do {
+            let exchange = try await client.send("GET", "models", stage: "doctor")
+            guard let list = try? JSONDecoder().decode(ModelList.self, from: exchange.reply.body) else {
+                return Check(
+                    name: name, isOK: false,
+                    detail: "\(client.url("models").absoluteString) did not answer with a model list — check that `base_url` is the API's root (it usually ends in /v1)")
+            }
+            let available = Set(list.data.map(\.id))
+            let missing = wanted.filter { !available.contains($0.1) }
+            let key = provider.key == .none ? "no key needed" : "\(provider.key) accepted"
+            guard missing.isEmpty else {
+                let names = list.data.map(\.id).sorted().prefix(8).joined(separator: ", ")
+                return Check(
+                    name: name, isOK: false,
+                    detail: missing.map { "engines.\($0.0) names the model `\($0.1)`, which \(provider.name) does not list" }
+                        .joined(separator: "; ")
+                        + " — fix the name (available: \(names.isEmpty ? "none" : names)), or fetch the model (Ollama: `ollama pull \(missing[0].1)`)")
+            }
+            let models = wanted.isEmpty ? "no engine uses it" : wanted.map { "\($0.1) for \($0.0)" }.joined(separator: ", ")
+            return Check(name: name, isOK: true, detail: "reachable, \(key), \(list.data.count) models; \(models)")
+        } catch let error as ProviderError {
+            return Check(name: name, isOK: false, detail: "\(error.problem)\(error.serverMessage.map { " (the server said: \($0))" } ?? "") — \(error.fix)")
+        } catch {
+            return Check(name: name, isOK: false, detail: "\(error)")
+        }
     }
 }

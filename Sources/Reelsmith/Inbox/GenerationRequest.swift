@@ -22,6 +22,8 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
     public var seed: Int
     /// Run again even when the same content was already processed.
     public var force: Bool
+    /// The request's own `engines:` laid over the settings file's (DESIGN §7); nil when it has none.
+    public var engines: EngineSettings?
 
     public init(
         niche: String, topic: String? = nil, tone: String = "default", language: Language = .en,
@@ -43,14 +45,14 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case niche, topic, tone, language, voice, images, variants, music, seed, force
+        case niche, topic, tone, language, voice, images, variants, music, seed, force, engines
         case durationSeconds = "duration"
         case inspirationURL = "inspiration_url"
     }
 
     static let knownKeys = [
         "kind", "niche", "topic", "tone", "language", "voice", "duration", "images", "variants",
-        "inspiration_url", "music", "seed", "force",
+        "inspiration_url", "music", "seed", "force", "engines",
     ]
 
     /// Reads and validates a request file. Every problem is an ``InputError`` with its line and column.
@@ -65,15 +67,21 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
         return try decode(document, musicLibrary: musicLibrary, voiceExists: voiceExists)
     }
 
+    /// - Parameters:
+    ///   - engines: the settings file's engines, which the request's `engines:` overrides key by key.
+    ///   - providers: the configured providers' names and kinds, which `engines:` may name.
     public static func decode(
-        data: Data, displayName: String, musicLibrary: [String]? = nil, voiceExists: ((String) -> Bool)? = nil
+        data: Data, displayName: String, musicLibrary: [String]? = nil, voiceExists: ((String) -> Bool)? = nil,
+        engines: EngineSettings = EngineSettings(), providers: [String: ProviderSettings.Kind] = [:]
     ) throws(InputError) -> GenerationRequest {
         try decode(
-            YAMLDocument.parse(data: data, displayName: displayName), musicLibrary: musicLibrary, voiceExists: voiceExists)
+            YAMLDocument.parse(data: data, displayName: displayName), musicLibrary: musicLibrary, voiceExists: voiceExists,
+            engines: engines, providers: providers)
     }
 
     static func decode(
-        _ document: YAMLDocument, musicLibrary: [String]?, voiceExists: ((String) -> Bool)?
+        _ document: YAMLDocument, musicLibrary: [String]?, voiceExists: ((String) -> Bool)?,
+        engines: EngineSettings = EngineSettings(), providers: [String: ProviderSettings.Kind] = [:]
     ) throws(InputError) -> GenerationRequest {
         let reader = try MappingReader(document.root, file: document.file, knownKeys: knownKeys)
         if let kind = try reader.string("kind"), kind != "request" {
@@ -153,6 +161,9 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
                     fix: "\(hint)\(available); or write `music: none`")
             }
             request.music = music
+        }
+        if let section = try reader.mapping("engines", knownKeys: EngineSettings.knownKeys) {
+            request.engines = try EngineSettings.read(section, over: engines, providers: providers)
         }
         return request
     }

@@ -119,6 +119,33 @@ struct MappingReader {
         return try MappingReader(mapping, file: file, knownKeys: knownKeys)
     }
 
+    /// A mapping whose keys are the user's own names (e.g. `providers:`), each holding a mapping
+    /// with `knownKeys`; in the file's order.
+    func namedMappings(_ key: String, knownKeys: [String]) throws(InputError) -> [(name: String, reader: MappingReader)] {
+        guard let value = node(key) else { return [] }
+        guard case let .mapping(mapping) = value else {
+            throw error(
+                .wrongType(key: key, expected: "mapping"), at: key, problem: "`\(key)` must hold named entries",
+                fix: "write `\(key):` alone on its line, then each entry's name and its settings indented below it")
+        }
+        var result: [(name: String, reader: MappingReader)] = []
+        for (name, entry) in mapping {
+            guard case let .scalar(scalar) = name, !scalar.string.isEmpty else {
+                throw InputError(
+                    .syntax, file: file, line: name.mark?.line, column: name.mark?.column,
+                    problem: "a name under `\(key)` must be a plain word", fix: "write it as `name:`")
+            }
+            guard case let .mapping(settings) = entry else {
+                throw InputError(
+                    .wrongType(key: scalar.string, expected: "mapping"), file: file, line: entry.mark?.line,
+                    column: entry.mark?.column, problem: "`\(scalar.string)` must hold indented `name: value` lines",
+                    fix: "write `\(scalar.string):` alone on its line, then its settings indented below it")
+            }
+            result.append((scalar.string, try MappingReader(settings, file: file, knownKeys: knownKeys)))
+        }
+        return result
+    }
+
     func bool(_ key: String) throws(InputError) -> Bool? {
         guard let value = node(key) else { return nil }
         guard case let .scalar(scalar) = value, let flag = Bool.fromYAML(scalar.string) else {

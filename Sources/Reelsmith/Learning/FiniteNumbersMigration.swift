@@ -8,7 +8,7 @@ extension LearningIndex {
     /// the latest numbers); derived niche figures that are not finite become 0 until the next
     /// recomputation rebuilds them.
     static func registerFiniteNumbersMigration(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v4-finite-numbers") { db in
+        migrator.registerMigration("v5-finite-numbers") { db in
             let limit = AnalyticsValue.maximumRevenue
             try db.execute(sql: "UPDATE analytics SET revenue = 0 WHERE NOT (revenue BETWEEN 0 AND ?)", arguments: [limit])
             try db.execute(

@@ -107,6 +107,7 @@ public final class LearningIndex: Sendable {
         // Later migrations, each in the file of the feature that needs it, in shipping order.
         registerJournalMigration(&migrator)
         registerLearningLoopMigration(&migrator)
+        registerProviderUsageMigration(&migrator)
         registerFiniteNumbersMigration(&migrator)
         return migrator
     }

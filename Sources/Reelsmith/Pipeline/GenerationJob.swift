@@ -21,7 +21,7 @@ struct GenerationJob: Sendable {
 
         // 1–2. Script and virality score.
         let (script, choice) = try await timings.measure(.script, reused: exists("script.json", "virality.json")) {
-            try writeScript(templates: templates)
+            try await writeScript(templates: templates, logger: logger)
         } reuse: {
             (try JSONFiles.read(Script.self, from: file("script.json")),
              try JSONFiles.read(ScriptChoice.self, from: file("virality.json")))
@@ -86,7 +86,10 @@ struct GenerationJob: Sendable {
             jobId: id, createdAt: Date(), request: request, template: script.template, score: choice.score,
             variants: choice.variants, chosenVariant: choice.chosenVariant, targets: choice.targets,
             durationSeconds: voiceTimings.durationSeconds, wordCount: voiceTimings.words.count,
-            stageTimings: [], suggestions: suggestions)
+            stageTimings: [], suggestions: suggestions, offlineScore: choice.offlineScore,
+            engines: (choice.engines ?? [:]).merging(
+                ["images": "offline", "voice": "offline (espeak-ng)"], uniquingKeysWith: { first, _ in first }),
+            spend: try pipeline.index.usage(jobId: id))
         report.stageTimings = timings.entries
         try JSONFiles.write(report, to: file("report.json"))
         try checkpoint(.publish)
@@ -104,25 +107,95 @@ struct GenerationJob: Sendable {
         try pipeline.index.updateJob(id: id) { $0.stage = stage.rawValue }
     }
 
-    private func writeScript(templates: TemplateLibrary) throws -> (Script, ScriptChoice) {
-        let targets = InsightSteering(insights: try pipeline.index.insights()).targets(for: request)
-        let trends = (try? pipeline.index.trendHints(niche: request.niche)) ?? []
-        let engine = OfflineScriptEngine(library: templates)
-        let rubric = ViralityRubric(lexicon: templates.lexicon(for: request.language))
-        var best: (variant: Int, script: Script, score: ViralityScore)?
-        var variants: [GenerationReport.Variant] = []
-        for variant in 1...request.variants {
-            let script = engine.write(request: request, targets: targets, trends: trends, variant: variant)
-            let score = rubric.score(
-                script, niche: request.niche, targetDurationSeconds: targets.durationSeconds,
-                requestedScenes: request.images)
-            variants.append(.init(variant: variant, total: score.total, title: script.title))
-            if best == nil || score.total > best!.score.total { best = (variant, script, score) }
+    /// Writes the request's variants (concurrently; each checkpointed as it arrives), scores them
+    /// all, and keeps the best. A provider that fails for good hands over to the offline engine
+    /// (`on_failure: offline`) or fails the job (`fail`).
+    private func writeScript(templates: TemplateLibrary, logger: Logger) async throws -> (Script, ScriptChoice) {
+        let insights = try pipeline.index.insights()
+        let brief = ScriptBrief(
+            request: request, targets: InsightSteering(insights: insights).targets(for: request),
+            trends: (try? pipeline.index.trendHints(niche: request.niche)) ?? [],
+            insights: insights.videoCount > 0 ? insights.recommendations[request.language] : [])
+        let index = pipeline.index
+        let jobId = id
+        let engines = try JobEngines(
+            settings: request.engines ?? pipeline.engines, providers: pipeline.providers, templates: templates,
+            language: request.language, niche: request.niche
+        ) { usage in
+            do { try index.record(usage: usage, jobId: jobId) } catch {
+                Logger(label: "reelsmith.pipeline").error("provider usage not recorded", metadata: ["error": "\(error)"])
+            }
         }
-        let choice = ScriptChoice(chosenVariant: best!.variant, score: best!.score, variants: variants, targets: targets)
+        try FileManager.default.createDirectory(at: file("work/scripts"), withIntermediateDirectories: true)
+
+        let written = try await withThrowingTaskGroup(of: ScriptVariant.self) { group in
+            for variant in 1...request.variants {
+                group.addTask { try await writeVariant(variant, brief: brief, engines: engines, logger: logger) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }.sorted { $0.variant < $1.variant }
+        }
+        let scored = try await withThrowingTaskGroup(of: (Int, ViralityScore, String, ViralityScore).self) { group in
+            for variant in written {
+                group.addTask {
+                    let offline = try await engines.offlineScorer.score(variant.script, brief: brief)
+                    let (score, engine) = try await fallingBack(
+                        stage: "score", engines: engines, logger: logger,
+                        primary: { try await engines.scorer.score(variant.script, brief: brief) }, offline: { offline })
+                    return (variant.variant, score, engine, offline)
+                }
+            }
+            return try await group.reduce(into: [Int: (score: ViralityScore, engine: String, offline: ViralityScore)]()) {
+                $0[$1.0] = ($1.1, $1.2, $1.3)
+            }
+        }
+        var best: (variant: ScriptVariant, score: ViralityScore)?
+        var variants: [GenerationReport.Variant] = []
+        for variant in written {
+            guard let result = scored[variant.variant] else { continue }
+            let isModelScore = result.engine != EngineChoice.offline.label
+            variants.append(
+                .init(
+                    variant: variant.variant, total: result.score.total, offlineTotal: isModelScore ? result.offline.total : nil,
+                    title: variant.script.title))
+            if best == nil || result.score.total > best!.score.total { best = (variant, result.score) }
+        }
+        guard let best, let chosen = scored[best.variant.variant] else { throw CancellationError() }
+        let isModelScore = chosen.engine != EngineChoice.offline.label
+        let choice = ScriptChoice(
+            chosenVariant: best.variant.variant, score: best.score, offlineScore: isModelScore ? chosen.offline : nil,
+            variants: variants, targets: brief.targets, engines: ["script": best.variant.engine, "score": chosen.engine])
         try JSONFiles.write(choice, to: file("virality.json"))
-        try JSONFiles.write(best!.script, to: file("script.json"))
-        return (best!.script, choice)
+        try JSONFiles.write(best.variant.script, to: file("script.json"))
+        return (best.variant.script, choice)
+    }
+
+    /// One variant: read back from its checkpoint, or written now and checkpointed.
+    private func writeVariant(_ variant: Int, brief: ScriptBrief, engines: JobEngines, logger: Logger) async throws -> ScriptVariant {
+        let checkpoint = file("work/scripts/variant-\(variant).json")
+        if let saved = try? JSONFiles.read(ScriptVariant.self, from: checkpoint) { return saved }
+        let (script, engine) = try await fallingBack(
+            stage: "script", engines: engines, logger: logger,
+            primary: { try await engines.scriptWriter.write(brief, variant: variant) },
+            offline: { try await engines.offlineWriter.write(brief, variant: variant) })
+        let written = ScriptVariant(variant: variant, engine: engine, script: script)
+        try JSONFiles.write(written, to: checkpoint)
+        return written
+    }
+
+    /// Runs the stage's chosen engine; when a provider fails for good and `on_failure` is
+    /// `offline`, runs the offline engine and says so in the engine's label.
+    private func fallingBack<Value: Sendable>(
+        stage: String, engines: JobEngines, logger: Logger, primary: () async throws -> Value,
+        offline: () async throws -> Value
+    ) async throws -> (Value, String) {
+        let choice = stage == "script" ? engines.settings.script : engines.settings.score
+        guard choice != .offline else { return (try await offline(), EngineChoice.offline.label) }
+        do {
+            return (try await primary(), choice.label)
+        } catch let error as ProviderError where engines.settings.onFailure == .offline {
+            logger.warning("provider failed, using the offline engine", metadata: ["stage": "\(stage)", "error": "\(error)"])
+            return (try await offline(), "offline (fallback: \(error.problem))")
+        }
     }
 
     private func speak(_ script: Script) async throws -> VoiceTimings {

@@ -9,14 +9,30 @@ public struct GenerationPipeline: Sendable {
     public let tools: Tools
     public let index: LearningIndex
     public var settings: RenderSettings
+    /// The engines of `reelsmith.yaml`; a request's own `engines:` override them.
+    public var engines: EngineSettings
+    /// The configured providers' clients, shared by every job of the process.
+    public let providers: ProviderClients
     let logger: Logger
 
-    public init(workspace: Workspace, tools: Tools = Tools(), index: LearningIndex, settings: RenderSettings = RenderSettings()) {
+    public init(
+        workspace: Workspace, tools: Tools = Tools(), index: LearningIndex, settings: RenderSettings = RenderSettings(),
+        engines: EngineSettings = EngineSettings(), providers: ProviderClients = ProviderClients([])
+    ) {
         self.workspace = workspace
         self.tools = tools
         self.index = index
         self.settings = settings
+        self.engines = engines
+        self.providers = providers
         self.logger = Logger(label: "reelsmith.pipeline")
+    }
+
+    /// A pipeline with everything `configuration` sets: tools, render settings, engines, providers.
+    public init(workspace: Workspace, configuration: Configuration, index: LearningIndex) {
+        self.init(
+            workspace: workspace, tools: configuration.tools, index: index, settings: configuration.render,
+            engines: configuration.engines, providers: ProviderClients(configuration.providers))
     }
 
     /// Names under `templates/music/` usable as `music:` values.
@@ -37,7 +53,8 @@ public struct GenerationPipeline: Sendable {
         let name = displayName ?? requestFile.path
         let data = try InputError.readFile(requestFile, displayName: name)
         let request = try GenerationRequest.decode(
-            data: data, displayName: name, musicLibrary: musicLibrary(), voiceExists: SpeechSynthesizer.shared.hasVoice)
+            data: data, displayName: name, musicLibrary: musicLibrary(), voiceExists: SpeechSynthesizer.shared.hasVoice,
+            engines: engines, providers: providers.kinds)
         let jobId = Self.jobId(forContent: data)
         let job = GenerationJob(
             id: jobId, request: request, staging: workspace.staging.appendingPathComponent(jobId),

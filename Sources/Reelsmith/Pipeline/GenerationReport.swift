@@ -5,7 +5,14 @@ public struct GenerationReport: Sendable, Codable, Equatable {
     public struct Variant: Sendable, Codable, Equatable {
         public var variant: Int
         public var total: Int
+        /// The offline rubric's total, when a model gave `total`.
+        public var offlineTotal: Int?
         public var title: String
+
+        enum CodingKeys: String, CodingKey {
+            case variant, total, title
+            case offlineTotal = "offline_total"
+        }
     }
 
     public var jobId: String
@@ -20,9 +27,17 @@ public struct GenerationReport: Sendable, Codable, Equatable {
     public var wordCount: Int
     public var stageTimings: [StageTiming]
     public var suggestions: [String]
+    /// The offline rubric's score of the chosen script, when a model scored it.
+    public var offlineScore: ViralityScore?
+    /// Which engine made each product, per stage: `offline`, `provider/model`, or
+    /// `offline (fallback: …)` when a provider failed and `on_failure: offline` took over.
+    public var engines: [String: String]?
+    /// What the providers cost, per stage, provider and model.
+    public var spend: [ProviderUsage]?
 
     enum CodingKeys: String, CodingKey {
-        case request, template, score, variants, targets, suggestions
+        case request, template, score, variants, targets, suggestions, engines, spend
+        case offlineScore = "offline_score"
         case jobId = "job_id"
         case createdAt = "created_at"
         case chosenVariant = "chosen_variant"

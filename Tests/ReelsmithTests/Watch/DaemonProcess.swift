@@ -7,6 +7,8 @@ final class DaemonProcess {
     let workspace: Workspace
     let log: URL
     private(set) var process: Process?
+    /// Added to the daemon's environment (a provider's key, say).
+    var environment: [String: String] = [:]
 
     var root: URL { workspace.inbox.deletingLastPathComponent() }
     var inbox: URL { workspace.inbox }
@@ -16,9 +18,8 @@ final class DaemonProcess {
         log = workspace.inbox.deletingLastPathComponent().appendingPathComponent("daemon.log")
     }
 
-    /// `environment` is added to the test's own (e.g. a canary secret that must never leak).
     /// `wrapper` runs the daemon through another program (e.g. `prlimit --fsize=…`).
-    func start(settle: Double = 0.3, environment: [String: String] = [:], wrapper: [String] = []) throws {
+    func start(settle: Double = 0.3, wrapper: [String] = []) throws {
         guard FileManager.default.isExecutableFile(atPath: TestSupport.executable.path) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "run `swift build` before the tests"])
         }
@@ -38,7 +39,7 @@ final class DaemonProcess {
         handle.seekToEndOfFile()
         process.standardError = handle
         process.standardOutput = FileHandle.nullDevice
-        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         try process.run()
         self.process = process
         // The daemon is ready once it logs that it is watching.

@@ -77,7 +77,8 @@ import Testing
         let daemon = try DaemonProcess()
         let outside = try Outside(beside: daemon.root)
         let canary = "CANARY-\(UUID().uuidString)"
-        try daemon.start(environment: ["REELSMITH_TEST_CANARY": canary])
+        daemon.environment = ["REELSMITH_TEST_CANARY": canary]
+        try daemon.start()
         let before = try outside.snapshot()
         for folder in ["trends", "analytics"] {
             try FileManager.default.createDirectory(at: daemon.inbox.appendingPathComponent(folder), withIntermediateDirectories: true)

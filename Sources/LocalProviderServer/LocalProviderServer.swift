@@ -1,0 +1,230 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A small HTTP/1.1 server on 127.0.0.1 that speaks the OpenAI wire format, for the provider
+/// tests and `reelsmith bench providers`. The provider code under test is the code that talks to
+/// the real services; only the other end is ours. Each request goes to `handler`, which returns
+/// the answer (status, headers, body, a delay); every request is recorded for the tests to read.
+public final class LocalProviderServer: @unchecked Sendable {
+    public struct Request: Sendable {
+        public var method: String
+        public var path: String
+        /// Header names lowercased.
+        public var headers: [String: String]
+        public var body: Data
+
+        /// The body as a JSON object, when it is one.
+        public var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
+    }
+
+    public struct Response: Sendable {
+        public var status: Int
+        public var headers: [String: String]
+        public var body: Data
+        /// Seconds to wait before answering (a slow model, or a timeout to provoke).
+        public var delaySeconds: Double
+
+        public init(status: Int = 200, headers: [String: String] = [:], body: Data = Data(), delaySeconds: Double = 0) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.delaySeconds = delaySeconds
+        }
+
+        public static func json(_ object: Any, status: Int = 200, delaySeconds: Double = 0) -> Response {
+            let body = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+            return Response(status: status, headers: ["Content-Type": "application/json"], body: body, delaySeconds: delaySeconds)
+        }
+
+        /// A chat completion whose message content is `content`, with token usage.
+        public static func chatCompletion(
+            _ content: String, model: String = "test-model", promptTokens: Int = 100, completionTokens: Int = 50,
+            delaySeconds: Double = 0
+        ) -> Response {
+            json(
+                [
+                    "id": "chatcmpl-local", "object": "chat.completion", "created": Int(Date().timeIntervalSince1970),
+                    "model": model,
+                    "choices": [["index": 0, "message": ["role": "assistant", "content": content], "finish_reason": "stop"]],
+                    "usage": [
+                        "prompt_tokens": promptTokens, "completion_tokens": completionTokens,
+                        "total_tokens": promptTokens + completionTokens,
+                    ],
+                ], delaySeconds: delaySeconds)
+        }
+
+        /// An OpenAI-style error body.
+        public static func error(_ status: Int, _ message: String, headers: [String: String] = [:]) -> Response {
+            var response = json(["error": ["message": message, "type": "invalid_request_error"]], status: status)
+            response.headers.merge(headers) { _, new in new }
+            return response
+        }
+
+        /// `GET /models`: the models this server says it serves.
+        public static func models(_ names: [String]) -> Response {
+            json(["object": "list", "data": names.map { ["id": $0, "object": "model", "owned_by": "local"] }])
+        }
+    }
+
+    public typealias Handler = @Sendable (Request) -> Response
+
+    public let port: Int
+    /// `http://127.0.0.1:PORT/v1`, as a provider's `base_url`.
+    public var baseURL: String { "http://127.0.0.1:\(port)/v1" }
+
+    private let listener: Int32
+    private let lock = NSLock()
+    private var handler: Handler
+    private var recorded: [Request] = []
+    private var isStopped = false
+
+    public init(handler: @escaping Handler) throws {
+        self.handler = handler
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw ServerError.socket(errno) }
+        var yes: Int32 = 1
+        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(descriptor, 128) == 0 else {
+            close(descriptor)
+            throw ServerError.socket(errno)
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(descriptor, $0, &length) }
+        }
+        listener = descriptor
+        port = Int(UInt16(bigEndian: address.sin_port))
+        let thread = Thread { [self] in acceptLoop() }
+        thread.name = "local-provider-server"
+        thread.start()
+    }
+
+    deinit { stop() }
+
+    public enum ServerError: Error { case socket(Int32) }
+
+    /// Replaces the handler (a test changes the server's behaviour between two steps).
+    public func respond(with handler: @escaping Handler) { lock.withLock { self.handler = handler } }
+
+    /// Every request received so far, in order.
+    public var requests: [Request] { lock.withLock { recorded } }
+
+    public func requests(path: String) -> [Request] { requests.filter { $0.path.hasSuffix(path) } }
+
+    public func stop() {
+        let wasRunning = lock.withLock { () -> Bool in
+            defer { isStopped = true }
+            return !isStopped
+        }
+        if wasRunning {
+            shutdown(listener, Int32(SHUT_RDWR))
+            close(listener)
+        }
+    }
+
+    private func acceptLoop() {
+        while true {
+            let client = accept(listener, nil, nil)
+            if client < 0 {
+                if lock.withLock({ isStopped }) { return }
+                if errno == EINTR { continue }
+                return
+            }
+            var noDelay: Int32 = 1
+            setsockopt(client, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
+            let thread = Thread { [self] in serve(client) }
+            thread.start()
+        }
+    }
+
+    /// Serves one connection, keep-alive included, until the client closes it.
+    private func serve(_ client: Int32) {
+        defer { close(client) }
+        var buffer = Data()
+        while true {
+            guard let headerEnd = readUntilHeaderEnd(client, &buffer) else { return }
+            let head = String(decoding: buffer[buffer.startIndex..<headerEnd], as: UTF8.self)
+            buffer = Data(buffer[(headerEnd + 4)...])
+            var lines = head.components(separatedBy: "\r\n")
+            let requestLine = lines.removeFirst().split(separator: " ")
+            guard requestLine.count >= 2 else { return }
+            var headers: [String: String] = [:]
+            for line in lines {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
+            let length = Int(headers["content-length"] ?? "0") ?? 0
+            while buffer.count < length {
+                guard let chunk = receive(client) else { return }
+                buffer.append(chunk)
+            }
+            let body = buffer.prefix(length)
+            buffer = Data(buffer.dropFirst(length))
+            let request = Request(
+                method: String(requestLine[0]), path: String(requestLine[1]), headers: headers, body: Data(body))
+            let handler = lock.withLock { () -> Handler in
+                recorded.append(request)
+                return self.handler
+            }
+            let response = handler(request)
+            if response.delaySeconds > 0 { Thread.sleep(forTimeInterval: response.delaySeconds) }
+            var text = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
+            for (name, value) in response.headers { text += "\(name): \(value)\r\n" }
+            text += "Content-Length: \(response.body.count)\r\n\r\n"
+            // One write for head and body: two small writes meet Nagle and delayed ACKs (40 ms).
+            guard write(client, Data(text.utf8) + response.body) else { return }
+            if headers["connection"]?.lowercased() == "close" { return }
+        }
+    }
+
+    private func readUntilHeaderEnd(_ client: Int32, _ buffer: inout Data) -> Int? {
+        let separator = Data("\r\n\r\n".utf8)
+        while true {
+            if let range = buffer.range(of: separator) { return range.lowerBound - buffer.startIndex + buffer.startIndex }
+            guard buffer.count < 1 << 20, let chunk = receive(client) else { return nil }
+            buffer.append(chunk)
+        }
+    }
+
+    private func receive(_ client: Int32) -> Data? {
+        var bytes = [UInt8](repeating: 0, count: 65_536)
+        let count = recv(client, &bytes, bytes.count, 0)
+        return count > 0 ? Data(bytes[0..<count]) : nil
+    }
+
+    /// Writes everything, or stops when the client went away (MSG_NOSIGNAL: no SIGPIPE).
+    private func write(_ client: Int32, _ data: Data) -> Bool {
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let sent = send(client, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
+                if sent <= 0 { return false }
+                offset += sent
+            }
+            return true
+        }
+    }
+
+    private static func reason(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 404: "Not Found"
+        case 429: "Too Many Requests"
+        case 500: "Internal Server Error"
+        case 503: "Service Unavailable"
+        default: "Status"
+        }
+    }
+}

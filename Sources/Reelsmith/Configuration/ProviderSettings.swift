@@ -1,0 +1,109 @@
+import Foundation
+
+/// One entry of `providers:` in `reelsmith.yaml` (DESIGN §7). The name is the user's own; the
+/// engines refer to it.
+public struct ProviderSettings: Sendable, Equatable {
+    /// What the provider speaks: the OpenAI wire format (OpenAI, Gemini's compatible API,
+    /// Ollama, llama.cpp, vLLM, LM Studio, LocalAI, OpenRouter), or a stock-footage API.
+    public enum Kind: String, Sendable, Equatable, CaseIterable {
+        case openai, pexels, pixabay
+    }
+
+    public var name: String
+    public var kind: Kind = .openai
+    public var baseURL: URL
+    public var key: APIKey.Source = .none
+    /// Requests at once to this provider.
+    public var maxInFlight = 4
+    /// Seconds to open the connection (TCP, and TLS where the address is https).
+    public var connectTimeoutSeconds = 10.0
+    /// Seconds for a whole exchange, answer included; a model writing a long script needs time.
+    public var timeoutSeconds = 120.0
+    /// Attempts after the first on 429, 5xx, a timeout or a lost connection.
+    public var maxRetries = 3
+    /// Larger answers are cut off and refused: a wrong or hostile server cannot fill the memory.
+    public var maxResponseBytes = 32 << 20
+
+    public init(name: String, kind: Kind = .openai, baseURL: URL, key: APIKey.Source = .none) {
+        self.name = name
+        self.kind = kind
+        self.baseURL = baseURL
+        self.key = key
+    }
+
+    static let knownKeys = [
+        "kind", "base_url", "api_key_env", "api_key_file", "max_in_flight", "connect_timeout_seconds",
+        "timeout_seconds", "max_retries", "max_response_mb",
+    ]
+
+    /// Reads one provider's mapping; relative key files are taken from `folder` (the settings file's).
+    static func read(
+        name: String, from reader: MappingReader, folder: URL, environment: [String: String]
+    ) throws(InputError) -> ProviderSettings {
+        var kind = Kind.openai
+        if let text = try reader.string("kind") {
+            guard let parsed = Kind(rawValue: text.lowercased()) else {
+                let names = Kind.allCases.map(\.rawValue)
+                let hint = KeySuggestion.nearest(to: text, among: names).map { "did you mean `\($0)`? " } ?? ""
+                throw reader.error(
+                    .invalidValue(key: "kind"), at: "kind", problem: "unknown provider kind `\(text)`",
+                    fix: "\(hint)use `openai` for any OpenAI-compatible server, or one of \(names.joined(separator: ", "))")
+            }
+            kind = parsed
+        }
+        let defaultURL = kind.defaultBaseURL
+        let address = try reader.string("base_url") ?? defaultURL
+        guard let address, let url = URL(string: address.hasSuffix("/") ? String(address.dropLast()) : address),
+            ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil
+        else {
+            throw reader.has("base_url")
+                ? reader.error(
+                    .invalidValue(key: "base_url"), at: "base_url", problem: "`base_url` is not a web address",
+                    fix: "write the API's root, e.g. `base_url: https://api.openai.com/v1` or `http://localhost:11434/v1`")
+                : reader.missing("base_url", example: "https://api.openai.com/v1")
+        }
+        var settings = ProviderSettings(name: name, kind: kind, baseURL: url)
+        if reader.has("api_key_env"), reader.has("api_key_file") {
+            throw reader.error(
+                .invalidValue(key: "api_key_file"), at: "api_key_file", problem: "both `api_key_env` and `api_key_file` are set",
+                fix: "keep one of them")
+        }
+        if let variable = try reader.string("api_key_env") {
+            guard !variable.isEmpty, variable.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                throw reader.error(
+                    .invalidValue(key: "api_key_env"), at: "api_key_env",
+                    problem: "`api_key_env` names an environment variable, not a key",
+                    fix: "write the variable's name, e.g. `api_key_env: OPENAI_API_KEY`, and export the key in it")
+            }
+            settings.key = .environment(variable, value: environment[variable])
+        }
+        if let path = try reader.string("api_key_file") {
+            let file = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+            do {
+                settings.key = .file(file.path, value: try APIKey.readFile(file))
+            } catch {
+                throw reader.error(.invalidValue(key: "api_key_file"), at: "api_key_file", problem: error.problem, fix: error.fix)
+            }
+        }
+        settings.maxInFlight = try reader.integer("max_in_flight", in: 1...64) ?? settings.maxInFlight
+        settings.connectTimeoutSeconds =
+            try reader.number("connect_timeout_seconds", in: 0.1...300) ?? settings.connectTimeoutSeconds
+        settings.timeoutSeconds = try reader.number("timeout_seconds", in: 1...3600) ?? settings.timeoutSeconds
+        settings.maxRetries = try reader.integer("max_retries", in: 0...10) ?? settings.maxRetries
+        if let megabytes = try reader.number("max_response_mb", in: 0.01...1024) {
+            settings.maxResponseBytes = Int(megabytes * 1_048_576)
+        }
+        return settings
+    }
+}
+
+extension ProviderSettings.Kind {
+    /// The documented root of the stock APIs; an OpenAI-compatible server has no default.
+    var defaultBaseURL: String? {
+        switch self {
+        case .openai: nil
+        case .pexels: "https://api.pexels.com"
+        case .pixabay: "https://pixabay.com/api"
+        }
+    }
+}

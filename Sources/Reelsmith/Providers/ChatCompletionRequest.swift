@@ -1,0 +1,50 @@
+/// The body of `POST /chat/completions` in the OpenAI wire format
+/// (https://platform.openai.com/docs/api-reference/chat/create), which OpenAI, Gemini's
+/// compatible API, Ollama, llama.cpp's server, vLLM, LM Studio, LocalAI and OpenRouter all accept.
+struct ChatCompletionRequest: Sendable, Codable, Equatable {
+    struct Message: Sendable, Codable, Equatable {
+        var role: String
+        var content: String
+
+        static func system(_ content: String) -> Message { Message(role: "system", content: content) }
+        static func user(_ content: String) -> Message { Message(role: "user", content: content) }
+        static func assistant(_ content: String) -> Message { Message(role: "assistant", content: content) }
+    }
+
+    /// `{type: json_schema, json_schema: {name, schema, strict}}`, or `{type: json_object}` for
+    /// servers that do not take a schema.
+    struct ResponseFormat: Sendable, Codable, Equatable {
+        struct JSONSchema: Sendable, Codable, Equatable {
+            var name: String
+            var schema: JSONValue
+            var strict: Bool
+        }
+
+        var type: String
+        var jsonSchema: JSONSchema?
+
+        static func schema(name: String, _ schema: JSONValue) -> ResponseFormat {
+            ResponseFormat(type: "json_schema", jsonSchema: JSONSchema(name: name, schema: schema, strict: true))
+        }
+
+        static let jsonObject = ResponseFormat(type: "json_object", jsonSchema: nil)
+
+        enum CodingKeys: String, CodingKey {
+            case type
+            case jsonSchema = "json_schema"
+        }
+    }
+
+    var model: String
+    var messages: [Message]
+    var temperature: Double?
+    var maxTokens: Int?
+    var responseFormat: ResponseFormat?
+    var seed: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case model, messages, temperature, seed
+        case maxTokens = "max_tokens"
+        case responseFormat = "response_format"
+    }
+}

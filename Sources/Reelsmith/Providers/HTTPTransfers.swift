@@ -1,0 +1,142 @@
+import Foundation
+import FoundationNetworking
+
+/// The URLSession (libcurl underneath) of one provider, with what URLSession lacks on Linux: a
+/// limit on the answer's size, enforced while it arrives, and a deadline for the whole exchange.
+final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    /// What came back: a status, headers and a body within the size limit.
+    struct Reply: Sendable {
+        var status: Int
+        var headers: [String: String]
+        var body: Data
+
+        func header(_ name: String) -> String? {
+            headers.first { $0.key.caseInsensitiveCompare(name) == .orderedSame }?.value
+        }
+    }
+
+    enum Failure: Error, Equatable {
+        case timeout
+        case connectTimeout
+        case unreachable(String)
+        case tooLarge
+        case cancelled
+    }
+
+    private final class Pending {
+        let limit: Int
+        let continuation: CheckedContinuation<Reply, any Error>
+        var response: HTTPURLResponse?
+        var body = Data()
+        var failure: Failure?
+
+        init(limit: Int, continuation: CheckedContinuation<Reply, any Error>) {
+            self.limit = limit
+            self.continuation = continuation
+        }
+    }
+
+    // Every access to `pending` holds `lock`: URLSession calls the delegate on its own queue.
+    // Keyed by the task object itself: task identifiers are only unique within one session.
+    private let lock = NSLock()
+    private var pending: [ObjectIdentifier: Pending] = [:]
+    /// Made once, in `init`: a session per call would lose libcurl's connection reuse.
+    private(set) var session: URLSession!
+
+    override init() {
+        super.init()
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpCookieAcceptPolicy = .never
+        configuration.httpShouldSetCookies = false
+        configuration.urlCache = nil
+        configuration.httpMaximumConnectionsPerHost = 64
+        let queue = OperationQueue()
+        queue.maxConcurrentOperationCount = 1
+        session = URLSession(configuration: configuration, delegate: self, delegateQueue: queue)
+    }
+
+    /// Sends `request`; fails with ``Failure/timeout`` once `timeoutSeconds` have passed, and with
+    /// ``Failure/tooLarge`` as soon as the answer passes `limit` bytes.
+    func send(_ request: URLRequest, limit: Int, timeoutSeconds: Double) async throws -> Reply {
+        var request = request
+        // URLSession's own timer is an inactivity timer; ours below is the real deadline.
+        request.timeoutInterval = timeoutSeconds + 5
+        let task = session.dataTask(with: request)
+        let id = ObjectIdentifier(task)
+        // A dispatch timer, not a task: the deadline must fire even when the cooperative pool is busy.
+        let deadline = DispatchWorkItem { [weak self] in self?.fail(id, with: .timeout, task: task) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds, execute: deadline)
+        defer { deadline.cancel() }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                lock.withLock { pending[id] = Pending(limit: limit, continuation: continuation) }
+                task.resume()
+            }
+        } onCancel: {
+            self.fail(id, with: .cancelled, task: task)
+        }
+    }
+
+    private func fail(_ id: ObjectIdentifier, with failure: Failure, task: URLSessionTask) {
+        lock.withLock {
+            if let entry = pending[id], entry.failure == nil { entry.failure = failure }
+        }
+        task.cancel()
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
+        let allowed: Bool = lock.withLock {
+            guard let entry = pending[ObjectIdentifier(dataTask)] else { return false }
+            entry.response = response as? HTTPURLResponse
+            if response.expectedContentLength > Int64(entry.limit) {
+                entry.failure = .tooLarge
+                return false
+            }
+            return true
+        }
+        completionHandler(allowed ? .allow : .cancel)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        let overflow: Bool = lock.withLock {
+            guard let entry = pending[ObjectIdentifier(dataTask)], entry.failure == nil else { return false }
+            guard entry.body.count + data.count <= entry.limit else {
+                entry.failure = .tooLarge
+                entry.body = Data()
+                return true
+            }
+            entry.body.append(data)
+            return false
+        }
+        if overflow { dataTask.cancel() }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        guard let entry = lock.withLock({ pending.removeValue(forKey: ObjectIdentifier(task)) }) else { return }
+        if let failure = entry.failure {
+            entry.continuation.resume(throwing: failure)
+        } else if let error {
+            entry.continuation.resume(throwing: Self.failure(from: error))
+        } else if let response = entry.response {
+            var headers: [String: String] = [:]
+            for (name, value) in response.allHeaderFields {
+                if let name = name as? String, let value = value as? String { headers[name] = value }
+            }
+            entry.continuation.resume(returning: Reply(status: response.statusCode, headers: headers, body: entry.body))
+        } else {
+            entry.continuation.resume(throwing: Failure.unreachable("no HTTP answer"))
+        }
+    }
+
+    private static func failure(from error: any Error) -> Failure {
+        let code = (error as? URLError)?.code
+        if code == .timedOut { return .timeout }
+        if code == .cancelled { return .cancelled }
+        return .unreachable((error as? URLError)?.localizedDescription ?? "\(error)")
+    }
+
+    func invalidate() { session.invalidateAndCancel() }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import FoundationNetworking
+import Logging
+
+/// One configured provider: its connection, its key and its `max_in_flight` limit, shared by every
+/// job of the process. Calls are retried with backoff on 429, 5xx, timeouts and lost connections,
+/// and fail with a ``ProviderError`` that says what to do.
+public final class ProviderClient: Sendable {
+    public let settings: ProviderSettings
+    let retry: RetryPolicy
+    private let transfers = HTTPTransfers()
+    private let limit: InFlightLimit
+    private let connection = ConnectionState()
+    /// Which `response_format` each model takes (learned, per process).
+    let responseFormats = ResponseFormatSupport()
+    private let logger = Logger(label: "reelsmith.providers")
+
+    /// One finished exchange: the answer, how many attempts it took and how long, backoff included.
+    struct Exchange: Sendable {
+        var reply: HTTPTransfers.Reply
+        var attempts: Int
+        var seconds: Double
+    }
+
+    init(settings: ProviderSettings, retry: RetryPolicy? = nil) {
+        self.settings = settings
+        self.retry = retry ?? RetryPolicy(maxRetries: settings.maxRetries)
+        self.limit = InFlightLimit(limit: settings.maxInFlight)
+    }
+
+    deinit { transfers.invalidate() }
+
+    var name: String { settings.name }
+
+    /// `POST path` with a JSON body, or `GET path` without one.
+    func send(_ method: String, _ path: String, json body: Data? = nil, stage: String) async throws -> Exchange {
+        let key: APIKey?
+        do {
+            key = try settings.key.key()
+        } catch {
+            throw ProviderError(.keyMissing, provider: name, stage: stage, problem: error.problem, fix: error.fix)
+        }
+        var request = URLRequest(url: url(path))
+        request.httpMethod = method
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        request.setValue("reelsmith", forHTTPHeaderField: "User-Agent")
+        if let body {
+            request.httpBody = body
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        if let key { request.setValue("Bearer \(key.secret)", forHTTPHeaderField: "Authorization") }
+
+        let prepared = request
+        let clock = ContinuousClock()
+        let start = clock.now
+        var attempt = 0
+        while true {
+            try Task.checkCancellation()
+            attempt += 1
+            let failure: ProviderError
+            var retryAfter: Double?
+            do {
+                let reply = try await limit.run { try await self.attempt(prepared) }
+                if (200..<300).contains(reply.status) {
+                    return Exchange(reply: reply, attempts: attempt, seconds: Self.seconds(clock.now - start))
+                }
+                failure = error(status: reply.status, body: reply.body, stage: stage, key: key)
+                retryAfter = RetryPolicy.retryAfterSeconds(reply.header("Retry-After"))
+            } catch let transferFailure as HTTPTransfers.Failure {
+                if transferFailure == .cancelled { throw CancellationError() }
+                failure = error(transferFailure, stage: stage)
+            }
+            guard failure.isTransient, attempt <= retry.maxRetries else { throw failure.afterAttempts(attempt) }
+            let wait = retryAfter ?? retry.backoffSeconds(retry: attempt)
+            guard wait <= retry.longestRetryAfterSeconds else {
+                var failure = failure
+                failure.fix = "the provider asks to wait \(Int(wait.rounded())) s before trying again; try later, or lower `max_in_flight`"
+                throw failure
+            }
+            logger.info(
+                "retrying", metadata: ["provider": "\(name)", "stage": "\(stage)", "attempt": "\(attempt + 1)",
+                    "after_seconds": "\(String(format: "%.2f", wait))", "reason": "\(failure.problem)"])
+            try await Task.sleep(for: .seconds(wait))
+        }
+    }
+
+    /// The address of an endpoint under `base_url` (`chat/completions` → `…/v1/chat/completions`).
+    func url(_ path: String) -> URL { settings.baseURL.appendingPathComponent(path) }
+
+    private func attempt(_ request: URLRequest) async throws -> HTTPTransfers.Reply {
+        if await !connection.isVerified, let host = settings.baseURL.host {
+            let port = settings.baseURL.port ?? (settings.baseURL.scheme?.lowercased() == "https" ? 443 : 80)
+            try await ConnectProbe.check(host: host, port: port, timeoutSeconds: settings.connectTimeoutSeconds)
+        }
+        do {
+            let reply = try await transfers.send(request, limit: settings.maxResponseBytes, timeoutSeconds: settings.timeoutSeconds)
+            await connection.set(verified: true)
+            return reply
+        } catch HTTPTransfers.Failure.unreachable(let detail) {
+            await connection.set(verified: false)
+            throw HTTPTransfers.Failure.unreachable(detail)
+        }
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    private var address: String {
+        let url = settings.baseURL
+        return url.host.map { host in url.port.map { "\(host):\($0)" } ?? host } ?? url.absoluteString
+    }
+
+    private func offlineFix(_ stage: String) -> String {
+        EngineSettings.stageNames.contains(stage) ? ", or set engines.\(stage) to offline" : ""
+    }
+
+    private func error(status: Int, body: Data, stage: String, key: APIKey?) -> ProviderError {
+        let said = ServerMessage.excerpt(of: body, hiding: key)
+        switch status {
+        case 401, 403:
+            let problem =
+                key == nil ? "the server asks for a key (\(status))" : "\(settings.key) was refused (\(status))"
+            let fix = key == nil ? "add `api_key_env` (or `api_key_file`) to the provider" : "check it"
+            return ProviderError(
+                .keyRefused(status: status), provider: name, stage: stage, problem: problem, fix: fix + offlineFix(stage),
+                serverMessage: said)
+        case 429:
+            return ProviderError(
+                .rateLimited, provider: name, stage: stage, problem: "the provider is limiting requests (429)",
+                fix: "wait, lower `max_in_flight`, or check your plan's quota" + offlineFix(stage), serverMessage: said)
+        case 500...599:
+            return ProviderError(
+                .serverError(status: status), provider: name, stage: stage, problem: "the server failed (\(status))",
+                fix: "try again later" + offlineFix(stage), serverMessage: said)
+        case 404:
+            return ProviderError(
+                .rejected(status: status), provider: name, stage: stage,
+                problem: "\(url("…").deletingLastPathComponent().absoluteString) has no such endpoint or model (404)",
+                fix: "check `base_url` (it usually ends in /v1) and the model's name" + offlineFix(stage), serverMessage: said)
+        default:
+            return ProviderError(
+                .rejected(status: status), provider: name, stage: stage, problem: "the request was refused (\(status))",
+                fix: "check the model's name and the engine's settings" + offlineFix(stage), serverMessage: said)
+        }
+    }
+
+    private func error(_ failure: HTTPTransfers.Failure, stage: String) -> ProviderError {
+        switch failure {
+        case .timeout:
+            return ProviderError(
+                .timeout, provider: name, stage: stage,
+                problem: "no complete answer within \(Self.format(settings.timeoutSeconds)) s",
+                fix: "raise `timeout_seconds` for this provider or choose a faster model" + offlineFix(stage))
+        case .connectTimeout:
+            return ProviderError(
+                .unreachable, provider: name, stage: stage,
+                problem: "could not connect to \(address) within \(Self.format(settings.connectTimeoutSeconds)) s",
+                fix: "check that the server runs and that `base_url` is right" + offlineFix(stage))
+        case let .unreachable(detail):
+            return ProviderError(
+                .unreachable, provider: name, stage: stage, problem: "cannot reach \(address) (\(detail))",
+                fix: "check that the server runs (for Ollama: `ollama serve`) and that `base_url` is right" + offlineFix(stage))
+        case .tooLarge:
+            return ProviderError(
+                .answerTooLarge, provider: name, stage: stage,
+                problem: "the answer is larger than \(Self.format(Double(settings.maxResponseBytes) / 1_048_576)) MB and was cut off",
+                fix: "check that `base_url` points at the API; raise `max_response_mb` if such answers are expected")
+        case .cancelled:
+            return ProviderError(.cancelled, provider: name, stage: stage, problem: "stopped", fix: "run it again")
+        }
+    }
+
+    private static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+}
+
+extension ProviderError {
+    func afterAttempts(_ attempts: Int) -> ProviderError {
+        guard attempts > 1 else { return self }
+        var error = self
+        error.problem += " (\(attempts) attempts)"
+        return error
+    }
+}
+
+/// Whether a connection to the provider has worked lately: the connect probe runs until it has.
+private actor ConnectionState {
+    private(set) var isVerified = false
+    func set(verified: Bool) { isVerified = verified }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import LocalProviderServer
+import Testing
+@testable import Reelsmith
+
+/// The HTTP client against a real server on 127.0.0.1: retries, limits, timeouts, messages.
+@Suite struct ProviderClientTests {
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        private var running = 0
+        private(set) var mostAtOnce = 0
+        func next() -> Int { lock.withLock { value += 1; return value } }
+        func enter() { lock.withLock { running += 1; mostAtOnce = max(mostAtOnce, running) } }
+        func leave() { lock.withLock { running -= 1 } }
+    }
+
+    @Test func a429WithRetryAfterIsWaitedForThenRetried() async throws {
+        let counter = Counter()
+        let server = try LocalProviderServer { _ in
+            counter.next() == 1
+                ? .error(429, "Rate limit reached", headers: ["Retry-After": "1"]) : .models(["test-model"])
+        }
+        let client = ProviderFixtures.client(server)
+        let start = Date()
+        let exchange = try await client.send("GET", "models", stage: "doctor")
+        #expect(exchange.reply.status == 200 && exchange.attempts == 2)
+        #expect(Date().timeIntervalSince(start) >= 0.95, "Retry-After: 1 is honoured")
+        #expect(server.requests.count == 2)
+    }
+
+    @Test func a500ThenSuccessIsRetriedWithBackoff() async throws {
+        let counter = Counter()
+        let server = try LocalProviderServer { _ in counter.next() <= 2 ? .error(500, "oops") : .models(["m"]) }
+        let exchange = try await ProviderFixtures.client(server).send("GET", "models", stage: "doctor")
+        #expect(exchange.attempts == 3 && server.requests.count == 3)
+    }
+
+    @Test func persistent5xxFailsAfterItsRetriesWithAClearMessage() async throws {
+        let server = try LocalProviderServer { _ in .error(503, "overloaded") }
+        let error = try await #require(throws: ProviderError.self) {
+            _ = try await ProviderFixtures.client(server, maxRetries: 2).send("GET", "models", stage: "script")
+        }
+        #expect(error.reason == .serverError(status: 503))
+        #expect(server.requests.count == 3)
+        #expect(error.description.contains("provider `local`, stage script: the server failed (503) (3 attempts)"))
+        #expect(error.description.contains("overloaded") && error.description.contains("set engines.script to offline"))
+    }
+
+    @Test func a401NamesTheKeysVariableNeverTheKey() async throws {
+        let server = try LocalProviderServer { _ in .error(401, "Incorrect API key provided: \(ProviderFixtures.secret)") }
+        let error = try await #require(throws: ProviderError.self) {
+            _ = try await ProviderFixtures.client(server).send("POST", "chat/completions", json: Data("{}".utf8), stage: "script")
+        }
+        #expect(error.reason == .keyRefused(status: 401))
+        #expect(server.requests.count == 1, "a refused key is not retried")
+        #expect(error.description.contains("the key in TEST_PROVIDER_KEY was refused (401)"))
+        #expect(error.description.contains("check it, or set engines.script to offline"))
+        #expect(!error.description.contains(ProviderFixtures.secret) && !error.description.contains("DO-NOT-LEAK"))
+        #expect(server.requests[0].headers["authorization"] == "Bearer \(ProviderFixtures.secret)")
+    }
+
+    @Test func aMissingKeyVariableIsReportedBeforeAnyRequest() async throws {
+        let server = try LocalProviderServer { _ in .models([]) }
+        var settings = ProviderFixtures.settings(server)
+        settings.key = .environment("UNSET_VARIABLE_FOR_TEST", value: nil)
+        let error = try await #require(throws: ProviderError.self) {
+            _ = try await ProviderClient(settings: settings).send("GET", "models", stage: "score")
+        }
+        #expect(error.reason == .keyMissing && server.requests.isEmpty)
+        #expect(error.description.contains("UNSET_VARIABLE_FOR_TEST is not set"))
+    }
+
+    @Test func aSlowAnswerTimesOutAndIsRetriedThenFails() async throws {
+        let server = try LocalProviderServer { _ in .models(["m"]).delayed(10) }
+        // The server would answer (200) after 10 s: only our deadline turns this into a timeout.
+        let error = try await #require(throws: ProviderError.self) {
+            _ = try await ProviderFixtures.client(server, maxRetries: 1, timeoutSeconds: 0.5).send("GET", "models", stage: "script")
+        }
+        #expect(error.reason == .timeout)
+        #expect(error.description.contains("no complete answer within 0.5 s (2 attempts)"))
+        #expect(server.requests.count == 2)
+    }
+
+    @Test func a50MegabyteAnswerIsCutOffAtTheLimit() async throws {
+        let big = Data(repeating: UInt8(ascii: "a"), count: 50 << 20)
+        let server = try LocalProviderServer { _ in .init(status: 200, headers: ["Content-Type": "application/json"], body: big) }
+        let error = try await #require(throws: ProviderError.self) {
+            _ = try await ProviderFixtures.client(server, maxResponseBytes: 1 << 20).send("GET", "models", stage: "script")
+        }
+        #expect(error.reason == .answerTooLarge)
+        #expect(server.requests.count == 1, "a too-large answer is not asked again")
+        #expect(error.description.contains("larger than 1 MB"))
+    }
+
+    @Test func aClosedPortIsUnreachableWithAFix() async throws {
+        let server = try LocalProviderServer { _ in .models([]) }
+        let settings = ProviderFixtures.settings(server)
+        server.stop()
+        let error = try await #require(throws: ProviderError.self) {
+            _ = try await ProviderClient(settings: settings, retry: RetryPolicy(maxRetries: 1, baseDelaySeconds: 0.01))
+                .send("GET", "models", stage: "script")
+        }
+        #expect(error.reason == .unreachable)
+        #expect(error.description.contains("cannot reach 127.0.0.1:\(server.port)"))
+        #expect(error.description.contains("check that the server runs"))
+    }
+
+    @Test func maxInFlightCapsConcurrentRequests() async throws {
+        let counter = Counter()
+        let server = try LocalProviderServer { _ in
+            counter.enter()
+            Thread.sleep(forTimeInterval: 0.2)
+            counter.leave()
+            return .models(["m"])
+        }
+        let client = ProviderFixtures.client(server, maxInFlight: 2)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<6 { group.addTask { _ = try await client.send("GET", "models", stage: "script") } }
+            try await group.waitForAll()
+        }
+        #expect(server.requests.count == 6)
+        #expect(counter.mostAtOnce == 2)
+    }
+
+    @Test func retryAfterReadsSecondsAndHTTPDates() {
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        #expect(RetryPolicy.retryAfterSeconds("7") == 7)
+        #expect(RetryPolicy.retryAfterSeconds("Tue, 14 Nov 2023 22:13:30 GMT", now: now) == 10)
+        #expect(RetryPolicy.retryAfterSeconds("soon") == nil)
+        let policy = RetryPolicy(maxRetries: 3, baseDelaySeconds: 1, maximumDelaySeconds: 5)
+        #expect(policy.backoffSeconds(retry: 1, random: 0) == 0.5 && policy.backoffSeconds(retry: 1, random: 1) == 1)
+        #expect(policy.backoffSeconds(retry: 3, random: 1) == 4 && policy.backoffSeconds(retry: 9, random: 1) == 5)
+    }
+
+    @Test func serverMessagesAreShortenedAndNeverCarryKeys() {
+        let message = ServerMessage.clean(
+            "Incorrect API key provided: sk-proj-abcdef123456. You can find your key at\nhttps://platform.openai.com/" + String(repeating: "x", count: 500),
+            hiding: nil)
+        #expect(message?.contains("sk-proj-abcdef123456") == false)
+        #expect(message?.contains("\n") == false)
+        #expect((message?.count ?? 0) <= ServerMessage.maximumLength)
+    }
+}
+
+extension LocalProviderServer.Response {
+    func delayed(_ seconds: Double) -> Self {
+        var response = self
+        response.delaySeconds = seconds
+        return response
+    }
+}
