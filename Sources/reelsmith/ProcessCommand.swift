@@ -31,7 +31,7 @@ struct ProcessCommand: AsyncParsableCommand {
         let failures = try await withThrowingTaskGroup(of: Int?.self) { group in
             group.addTask { try await Self.process(files, with: processor) }
             group.addTask {
-                _ = await ShutdownSignal.wait()
+                _ = await ShutdownSignal.wait(forcedExitAfterSeconds: 8)
                 return nil
             }
             let first = try await group.next() ?? nil

@@ -36,6 +36,9 @@ struct WatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         Log.bootstrap(defaultLevel: .info)
+        // Past a file-size limit a write must fail with EFBIG (the job then waits for space),
+        // not kill the daemon (SIGXFSZ's default); ffmpeg inherits it.
+        signal(SIGXFSZ, SIG_IGN)
         var workspace = options.workspace
         if let inbox { workspace.inbox = URL(fileURLWithPath: inbox).standardizedFileURL }
         let index = try LearningIndex(url: workspace.indexFile)
@@ -49,7 +52,9 @@ struct WatchCommand: AsyncParsableCommand {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await daemon.run() }
             group.addTask {
-                let signal = await ShutdownSignal.wait()
+                let signal = await ShutdownSignal.wait(forcedExitAfterSeconds: 8) {
+                    Log.watch.warning("a file was still being read after 8 s; stopped anyway, it runs again at the next start")
+                }
                 Log.watch.info("stopping", metadata: ["signal": "\(signal)"])
                 throw CancellationError()
             }

@@ -15,14 +15,14 @@ enum AnalyticsCSVDecoder {
             guard known.contains(name) else {
                 let suggestion = KeySuggestion.nearest(to: name, among: known)
                 throw InputError(
-                    .unknownKey(name: cell, suggestion: suggestion), file: file, line: line, column: column,
-                    problem: "unknown column `\(cell)`",
+                    .unknownKey(name: Excerpt.quote(cell), suggestion: suggestion), file: file, line: line, column: column,
+                    problem: "unknown column `\(Excerpt.quote(cell))`",
                     fix: suggestion.map { "did you mean `\($0)`?" }
                         ?? "the columns are \(known.map { "`\($0)`" }.joined(separator: ", ")) (revenue, date and tiktok_id are optional)")
             }
             guard position[name] == nil else {
                 throw InputError(
-                    .syntax, file: file, line: line, column: column, problem: "the column `\(name)` appears twice",
+                    .syntax, file: file, line: line, column: column, problem: "the column `\(Excerpt.quote(name))` appears twice",
                     fix: "keep only one of them")
             }
             position[name] = index
@@ -62,7 +62,7 @@ enum AnalyticsCSVDecoder {
                     current = "tiktok_id"
                     guard let parsed = AnalyticsValue.tiktokId(text) else {
                         throw AnalyticsValue.Invalid(
-                            problem: "`tiktok_id` is not a TikTok video id: `\(text)`",
+                            problem: "`tiktok_id` is not a TikTok video id: `\(Excerpt.quote(text))`",
                             fix: "write the number after /video/ in the video's link, or the whole link")
                     }
                     tiktokId = parsed

@@ -18,6 +18,12 @@ enum AnalyticsValue {
         return text.trimmingCharacters(in: .whitespaces)
     }
 
+    /// The largest count a cell may hold: far above any real video (TikTok's most viewed are
+    /// around 10^10), far below where sums over millions of rows could overflow (issue 12).
+    static let maximumCount = 1_000_000_000_000
+    /// The largest revenue a cell may hold, in the account's currency.
+    static let maximumRevenue = 1_000_000_000.0
+
     /// A count (views, likes…). `allowsGrouping` accepts thousands separators (`12,345`,
     /// `12 345`, `12.345`) as TikTok writes them in some languages.
     static func count(_ text: String, name: String, allowsGrouping: Bool = false) throws(Invalid) -> Int {
@@ -28,10 +34,15 @@ enum AnalyticsValue {
         guard !digits.isEmpty else {
             throw Invalid(problem: "`\(name)` is empty", fix: "write the number, e.g. 0 when there are none")
         }
-        guard digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), let value = Int(digits) else {
+        guard digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
             throw Invalid(
-                problem: "`\(name)` must be a whole number of 0 or more, found `\(text)`",
+                problem: "`\(name)` must be a whole number of 0 or more, found `\(Excerpt.quote(text))`",
                 fix: "write digits only, e.g. `15400`")
+        }
+        guard let value = Int(digits), value <= maximumCount else {
+            throw Invalid(
+                problem: "`\(name)` is \(Excerpt.quote(digits)), more than \(maximumCount) (10^12)",
+                fix: "write the real count; a number this large is a typing or export mistake")
         }
         return value
     }
@@ -47,9 +58,16 @@ enum AnalyticsValue {
         if !cleaned.contains("."), cleaned.filter({ $0 == "," }).count == 1 {
             cleaned = cleaned.replacingOccurrences(of: ",", with: ".")
         }
-        guard let value = Double(cleaned), value.isFinite, value >= 0 else {
+        guard let value = Double(cleaned), !value.isNaN, value >= 0 else {
             throw Invalid(
-                problem: "`revenue` must be an amount of 0 or more, found `\(text)`", fix: "write it like `3.10`, or leave it empty")
+                problem: "`revenue` must be an amount of 0 or more, found `\(Excerpt.quote(text))`",
+                fix: "write it like `3.10`, or leave it empty")
+        }
+        // `inf`, `1e309` and amounts whose sums would overflow are refused here, per cell.
+        guard value <= maximumRevenue else {
+            throw Invalid(
+                problem: "`revenue` is \(Excerpt.quote(text)), more than \(Int(maximumRevenue)) (10^9)",
+                fix: "write the real amount, like `3.10`, or leave it empty")
         }
         return value
     }
@@ -60,7 +78,7 @@ enum AnalyticsValue {
         if trimmed.isEmpty { return nil }
         guard let day = CalendarDay(iso: trimmed) ?? LocalizedDay.parse(trimmed, reference: reference) else {
             throw Invalid(
-                problem: "`\(name)` is not a day Reelsmith can read: `\(text)`",
+                problem: "`\(name)` is not a day Reelsmith can read: `\(Excerpt.quote(text))`",
                 fix: "write it as year-month-day, e.g. `\(reference)`")
         }
         return day
@@ -75,7 +93,8 @@ enum AnalyticsValue {
         } else {
             candidate = Substring(trimmed)
         }
-        guard candidate.count >= 5, candidate.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        // TikTok ids have 19 digits: a longer run of digits is no id (and would be quoted whole).
+        guard (5...24).contains(candidate.count), candidate.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return String(candidate)
     }
 }

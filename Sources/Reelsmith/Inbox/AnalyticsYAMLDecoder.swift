@@ -20,8 +20,8 @@ enum AnalyticsYAMLDecoder {
         let reader = try MappingReader(document.root, file: document.file, knownKeys: topLevelKeys)
         if let kind = try reader.string("kind"), kind != "analytics" {
             throw reader.error(
-                .invalidValue(key: "kind"), at: "kind", problem: "this is a `\(kind)` file, not analytics",
-                fix: "write `kind: analytics`, or move the file to the inbox folder for \(kind)")
+                .invalidValue(key: "kind"), at: "kind", problem: "this is a `\(Excerpt.quote(kind))` file, not analytics",
+                fix: "write `kind: analytics`, or move the file to the inbox folder for \(Excerpt.quote(kind))")
         }
         guard let list = reader.node("analytics") else { throw reader.missing("analytics", example: "[{video_id: …, views: …}]") }
         guard case let .sequence(items) = list else {
@@ -43,7 +43,7 @@ enum AnalyticsYAMLDecoder {
                 }
                 let row = try MappingReader(mapping, file: document.file, knownKeys: AnalyticsCSVDecoder.known)
                 let id = try row.requiredString("video_id", example: "112e0c9aaef9").lowercased()
-                let counts = 0...Int.max
+                let counts = 0...AnalyticsValue.maximumCount
                 guard let views = try row.integer("views", in: counts) else { throw row.missing("views", example: "15400") }
                 var tiktokId: String?
                 if let text = try row.string("tiktok_id") {

@@ -12,6 +12,14 @@ struct CSVTable: Sendable {
         var columns: [Int]
     }
 
+    /// Limits that keep one file from costing more than its size (issue 12): a cell larger than
+    /// any caption, a row wider than any export, more rows than any account has videos.
+    static let maximumCellBytes = 64 << 10
+    static let maximumFields = 1_000
+    static let maximumRecords = 2_000_000
+    /// How long one file may take to parse.
+    static let timeBudget: Duration = .seconds(10)
+
     var separator: Character
     var header: Record
     /// The records after the header; blank lines are skipped.
@@ -21,17 +29,9 @@ struct CSVTable: Sendable {
         let bytes = [UInt8](data)
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw InputError(
-                .notUTF8, file: file, line: 1, column: 1, problem: "the file is UTF-16 text, not UTF-8",
-                fix: "save it as \"CSV UTF-8\" (in a spreadsheet: Save as › CSV UTF-8)")
-        }
-        guard String(data: data, encoding: .utf8) != nil else {
-            let (line, column) = YAMLDocument.firstInvalidUTF8Position(in: data)
-            throw InputError(
-                .notUTF8, file: file, line: line, column: column, problem: "the file is not valid UTF-8 text",
-                fix: "save it as \"CSV UTF-8\" (in a spreadsheet: Save as › CSV UTF-8)")
-        }
+        try InputFile.requireText(
+            data, file: file, saveAs: "save it as \"CSV UTF-8\" (in a spreadsheet: Save as › CSV UTF-8)",
+            emptyFix: "write a header line first, e.g. `video_id,views,likes,shares,comments`, then one line per video")
         let separator = guessSeparator(bytes, from: start)
         var records = try records(bytes, from: start, separator: separator, file: file)
         guard !records.isEmpty else {
@@ -76,12 +76,17 @@ struct CSVTable: Sendable {
         var isQuoted = false
         var openQuote = (line: 1, column: 1)
         var fieldWasQuoted = false
+        /// The field holds only spaces so far (a quote may still open it): tracked, never rescanned,
+        /// so a line of `a"a"a"…` stays linear.
+        var fieldIsBlank = true
+        let deadline = ContinuousClock.now + timeBudget
 
         func endField() {
             fields.append(String(decoding: field, as: UTF8.self))
             columns.append(fieldColumn)
             field.removeAll(keepingCapacity: true)
             fieldWasQuoted = false
+            fieldIsBlank = true
         }
         func endRecord() {
             let lastWasQuoted = fieldWasQuoted
@@ -96,6 +101,28 @@ struct CSVTable: Sendable {
         let end = bytes.count
         while index < end {
             let byte = bytes[index]
+            if field.count >= maximumCellBytes {
+                throw InputError(
+                    .tooComplex, file: file, line: recordLine, column: fieldColumn,
+                    problem: "a cell here is longer than \(maximumCellBytes >> 10) KB; no analytics value is that long",
+                    fix: isQuoted
+                        ? "check that every quote that opens a cell is closed; a quote inside a cell is written twice (`\"\"`)"
+                        : "check that the file is an analytics CSV, with one video per line")
+            }
+            if fields.count >= maximumFields || records.count >= maximumRecords {
+                throw InputError(
+                    .tooComplex, file: file, line: line,
+                    problem: fields.count >= maximumFields
+                        ? "a row has more than \(maximumFields) fields" : "the file has more than \(maximumRecords) rows",
+                    fix: fields.count >= maximumFields
+                        ? "check the separator: the file's first line decides between `,`, `;` and tab"
+                        : "split it into several files")
+            }
+            if index & 0xFFFFF == 0, index > start, ContinuousClock.now > deadline {
+                throw InputError(
+                    .tooComplex, file: file, line: line, problem: "the file takes too long to read (stopped here)",
+                    fix: "split it into several smaller files")
+            }
             if isQuoted {
                 if byte == quote {
                     if index + 1 < end, bytes[index + 1] == quote {
@@ -128,13 +155,15 @@ struct CSVTable: Sendable {
                 column = 0
                 recordLine = line
                 fieldColumn = 1
-            } else if byte == quote, field.allSatisfy({ $0 == UInt8(ascii: " ") }) {
+            } else if byte == quote, fieldIsBlank {
                 field.removeAll(keepingCapacity: true)
                 isQuoted = true
                 fieldWasQuoted = true
+                fieldIsBlank = false
                 openQuote = (line, column)
             } else {
                 field.append(byte)
+                if byte != UInt8(ascii: " ") { fieldIsBlank = false }
             }
             // Columns count Unicode scalars: UTF-8 continuation bytes do not start one.
             if byte & 0xC0 != 0x80 { column += 1 }

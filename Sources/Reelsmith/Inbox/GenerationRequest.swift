@@ -86,8 +86,8 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
         let reader = try MappingReader(document.root, file: document.file, knownKeys: knownKeys)
         if let kind = try reader.string("kind"), kind != "request" {
             throw reader.error(
-                .invalidValue(key: "kind"), at: "kind", problem: "this is a `\(kind)` file, not a request",
-                fix: "write `kind: request`, or move the file to the inbox folder for \(kind)")
+                .invalidValue(key: "kind"), at: "kind", problem: "this is a `\(Excerpt.quote(kind))` file, not a request",
+                fix: "write `kind: request`, or move the file to the inbox folder for \(Excerpt.quote(kind))")
         }
         let niche = try reader.requiredString("niche", example: "motivation")
         guard !niche.contains("/"), !niche.contains("\\"), !niche.hasPrefix(".") else {
@@ -118,7 +118,7 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
                 let names = Language.allCases.map(\.rawValue)
                 let hint = KeySuggestion.nearest(to: code, among: names).map { "did you mean `\($0)`? " } ?? ""
                 throw reader.error(
-                    .invalidValue(key: "language"), at: "language", problem: "unsupported language `\(code)`",
+                    .invalidValue(key: "language"), at: "language", problem: "unsupported language `\(Excerpt.quote(code))`",
                     fix: "\(hint)use one of \(names.joined(separator: ", "))")
             }
             request.language = language
@@ -126,7 +126,7 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
         if let voice = try reader.string("voice")?.trimmingCharacters(in: .whitespaces), !voice.isEmpty {
             if voice != "default", let voiceExists, !voiceExists(voice) {
                 throw reader.error(
-                    .invalidValue(key: "voice"), at: "voice", problem: "espeak-ng has no voice `\(voice)`",
+                    .invalidValue(key: "voice"), at: "voice", problem: "espeak-ng has no voice `\(Excerpt.quote(voice))`",
                     fix: "write `voice: default`, or a voice listed by `espeak-ng --voices=\(request.language.rawValue)` (e.g. \(request.language.defaultVoice))")
             }
             request.voice = voice
@@ -157,7 +157,7 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
                 let hint = KeySuggestion.nearest(to: music, among: musicLibrary).map { "did you mean `\($0)`? " } ?? ""
                 let available = musicLibrary.isEmpty ? "none is installed" : "available: \(musicLibrary.joined(separator: ", "))"
                 throw reader.error(
-                    .invalidValue(key: "music"), at: "music", problem: "no music named `\(music)` in templates/music/",
+                    .invalidValue(key: "music"), at: "music", problem: "no music named `\(Excerpt.quote(music))` in templates/music/",
                     fix: "\(hint)\(available); or write `music: none`")
             }
             request.music = music

@@ -15,6 +15,13 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
         case outOfRange(key: String)
         case invalidValue(key: String)
         case unreadable
+        /// A link, pipe, device or folder where a file was expected (never opened).
+        case notAFile
+        case tooLarge
+        /// A spreadsheet, a zip or another binary file.
+        case notText
+        /// A file that would take too long to read (the time budget of one parse).
+        case tooComplex
     }
 
     public var reason: Reason
@@ -53,14 +60,9 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension InputError {
-    /// Reads an input file whole; a failure is an ``InputError`` naming it.
+    /// Reads an input file whole, as ``InputFile`` allows: a regular file, never through a link,
+    /// at most 64 MB. A failure is an ``InputError`` naming it.
     static func readFile(_ url: URL, displayName: String) throws(InputError) -> Data {
-        do {
-            return try Data(contentsOf: url)
-        } catch {
-            throw InputError(
-                .unreadable, file: displayName, problem: "the file cannot be read (\(error.localizedDescription))",
-                fix: "check that it exists and that its permissions allow reading")
-        }
+        try InputFile.read(url, displayName: displayName)
     }
 }

@@ -36,16 +36,16 @@ public enum InputKind: String, Sendable, Codable, CaseIterable {
 
     /// The value of a top-level `kind:` key, if the file is a YAML mapping that has one.
     static func declaredKind(data: Data, displayName: String) throws(InputError) -> InputKind? {
-        guard let text = String(data: data, encoding: .utf8),
-            case let .mapping(mapping)? = try? Yams.compose(yaml: text)
+        // Through YAMLDocument: its guard runs before Yams builds a key (issue 12).
+        guard let document = try? YAMLDocument.parse(data: data, displayName: displayName),
+            let node = document.root["kind"]
         else { return nil }
-        guard let node = mapping["kind"] else { return nil }
         let value = node.string ?? ""
         if let kind = InputKind(rawValue: value) { return kind }
         let names = allCases.map(\.rawValue)
         let hint = KeySuggestion.nearest(to: value, among: names).map { "did you mean `\($0)`? " } ?? ""
         throw InputError(
             .invalidValue(key: "kind"), file: displayName, line: node.mark?.line, column: node.mark?.column,
-            problem: "unknown kind `\(value)`", fix: "\(hint)write `kind: request`, `kind: trends` or `kind: analytics`")
+            problem: "unknown kind `\(Excerpt.quote(value))`", fix: "\(hint)write `kind: request`, `kind: trends` or `kind: analytics`")
     }
 }

@@ -2,6 +2,10 @@
 enum KeySuggestion {
     /// The closest candidate within an edit distance that still looks like a typo, or nil.
     static func nearest(to name: String, among candidates: [String]) -> String? {
+        // A name far longer than every candidate is no typo (and its edit distance would cost
+        // its length times theirs).
+        let longest = candidates.map(\.count).max() ?? 0
+        guard name.utf8.count <= 3 * longest + 8 else { return nil }
         let lowered = name.lowercased()
         let scored = candidates.map { ($0, editDistance(lowered, $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }

@@ -25,8 +25,8 @@ struct MappingReader {
                     suggestion.map { "did you mean `\($0)`?" }
                     ?? "remove it; the known keys are \(knownKeys.map { "`\($0)`" }.joined(separator: ", "))"
                 throw InputError(
-                    .unknownKey(name: name, suggestion: suggestion), file: file,
-                    line: key.mark?.line, column: key.mark?.column, problem: "unknown key `\(name)`", fix: fix)
+                    .unknownKey(name: Excerpt.quote(name), suggestion: suggestion), file: file,
+                    line: key.mark?.line, column: key.mark?.column, problem: "unknown key `\(Excerpt.quote(name))`", fix: fix)
             }
             entries[name] = (key, value)
         }
@@ -79,7 +79,7 @@ struct MappingReader {
         guard case let .scalar(scalar) = value, scalar.style == .plain, let number = Int(scalar.string) else {
             throw error(
                 .wrongType(key: key, expected: "whole number"), at: key,
-                problem: "`\(key)` must be a whole number, found `\(value.scalar?.string ?? "a list or mapping")`",
+                problem: "`\(key)` must be a whole number, found `\(value.scalar.map { Excerpt.quote($0.string) } ?? "a list or mapping")`",
                 fix: "write a number between \(range.lowerBound) and \(range.upperBound), e.g. `\(key): \(range.lowerBound)`")
         }
         return try checked(number, in: range, key: key)

@@ -23,3 +23,16 @@ public struct RowProblem: Sendable, Equatable, CustomStringConvertible {
         return "\(location): row \(row): \(problem) — \(fix)"
     }
 }
+
+extension RowProblem {
+    /// At most this many problems are listed in a message; the rest are counted.
+    static let listedLimit = 50
+
+    /// `- problem` lines, the first ``listedLimit`` of them, then how many more there are: a
+    /// file of a million bad rows gets a short error file, not a copy of itself (issue 12).
+    static func listing(_ lines: [String]) -> String {
+        var text = lines.prefix(listedLimit).map { "- \($0)" }.joined(separator: "\n")
+        if lines.count > listedLimit { text += "\n- … and \(lines.count - listedLimit) more rows like these" }
+        return text
+    }
+}

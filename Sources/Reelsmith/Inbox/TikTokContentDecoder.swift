@@ -46,7 +46,7 @@ enum TikTokContentDecoder {
             do throws(AnalyticsValue.Invalid) {
                 guard let id = AnalyticsValue.tiktokId(cell("video_link")!) else {
                     throw AnalyticsValue.Invalid(
-                        problem: "`Video link` holds no TikTok video id: `\(cell("video_link")!)`",
+                        problem: "`Video link` holds no TikTok video id: `\(Excerpt.quote(cell("video_link")!))`",
                         fix: "keep the link as exported (https://www.tiktok.com/@you/video/1234…)")
                 }
                 current = "time"
@@ -68,7 +68,7 @@ enum TikTokContentDecoder {
                         problems.append(
                             RowProblem(
                                 file: file, row: rowNumber, line: record.line, column: column("post_time"),
-                                problem: "`Post time` `\(text)` is not a day Reelsmith can read; the row was imported without it",
+                                problem: "`Post time` `\(Excerpt.quote(text))` is not a day Reelsmith can read; the row was imported without it",
                                 fix: "nothing to do for the numbers; to keep the day, write it like `April 17`"))
                     }
                 }

@@ -29,8 +29,8 @@ public struct TrendsFile: Sendable, Equatable {
         let reader = try MappingReader(document.root, file: document.file, knownKeys: topLevelKeys)
         if let kind = try reader.string("kind"), kind != "trends" {
             throw reader.error(
-                .invalidValue(key: "kind"), at: "kind", problem: "this is a `\(kind)` file, not trends",
-                fix: "write `kind: trends`, or move the file to the inbox folder for \(kind)")
+                .invalidValue(key: "kind"), at: "kind", problem: "this is a `\(Excerpt.quote(kind))` file, not trends",
+                fix: "write `kind: trends`, or move the file to the inbox folder for \(Excerpt.quote(kind))")
         }
         guard let list = reader.node("trends") else {
             throw reader.missing("trends", example: "then one `- title: …` item per trend (see inbox/trends/example-trends.yaml)")
@@ -61,7 +61,7 @@ public struct TrendsFile: Sendable, Equatable {
                 .invalidValue(key: "niche"), at: "niche", problem: "`niche` is \(niche.count) characters long",
                 fix: "name the niche in a few words (at most 60 characters), e.g. `niche: fitness`")
         }
-        let counts = 0...Int(Int32.max) * 1000
+        let counts = 0...AnalyticsValue.maximumCount
         guard let views = try reader.integer("views", in: counts) else { throw reader.missing("views", example: "250000") }
         let parts = try ["likes", "comments", "shares"].map { key throws(InputError) in try reader.integer(key, in: counts) }
         let engagement: Int
@@ -90,7 +90,7 @@ public struct TrendsFile: Sendable, Equatable {
         if let text = try reader.string("date") {
             guard let day = CalendarDay(iso: text) else {
                 throw reader.error(
-                    .invalidValue(key: "date"), at: "date", problem: "`date` is not a day: `\(text)`",
+                    .invalidValue(key: "date"), at: "date", problem: "`date` is not a day: `\(Excerpt.quote(text))`",
                     fix: "write it as year-month-day, e.g. `date: \(ingestDay)`, or leave it out for today")
             }
             date = day

@@ -14,19 +14,14 @@ struct YAMLDocument {
     }
 
     static func parse(data: Data, displayName: String) throws(InputError) -> YAMLDocument {
-        guard let text = String(data: data, encoding: .utf8) else {
-            let (line, column) = firstInvalidUTF8Position(in: data)
-            throw InputError(
-                .notUTF8, file: displayName, line: line, column: column,
-                problem: "the file is not valid UTF-8 text",
-                fix: "save it as UTF-8 (in most editors: File › Save with encoding › UTF-8)")
-        }
+        try InputFile.requireText(
+            data, file: displayName, saveAs: "save it as UTF-8 (in most editors: File › Save with encoding › UTF-8)",
+            emptyFix: "write at least the required keys, for example `niche: motivation` (see inbox/requests/ for an example)")
+        let text = String(decoding: data, as: UTF8.self)
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw InputError(
-                .emptyFile, file: displayName, problem: "the file is empty",
-                fix: "write at least the required keys, for example `niche: motivation` (see inbox/requests/ for an example)")
-        }
+        // Anchors, aliases, deep nesting and a parse over its time budget are refused before Yams
+        // builds (and hashes, and compares) a single key.
+        try YAMLGuard.check(body, file: displayName)
         let node: Node?
         do {
             node = try Yams.compose(yaml: body)
@@ -34,7 +29,7 @@ struct YAMLDocument {
             throw syntaxError(error, displayName: displayName)
         } catch {
             throw InputError(
-                .syntax, file: displayName, problem: "the YAML cannot be parsed (\(error))",
+                .syntax, file: displayName, problem: "the YAML cannot be read",
                 fix: "check the indentation and that every `key: value` pair is on its own line")
         }
         guard let node, case let .mapping(mapping) = node else {
@@ -47,21 +42,21 @@ struct YAMLDocument {
     }
 
     private static func syntaxError(_ error: YamlError, displayName: String) -> InputError {
-        let fix = "check the indentation, close every quote and bracket, and put a space after each `:`"
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
-            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            let message = YAMLSyntaxMessage(problem: problem, context: context?.text)
             return InputError(
-                .syntax, file: displayName, line: mark.line, column: mark.column,
-                problem: "YAML syntax error: \(what)", fix: fix)
+                .syntax, file: displayName, line: mark.line, column: mark.column, problem: message.problem, fix: message.fix)
         case let .duplicatedKeysInMapping(duplicates, context):
             return InputError(
                 .syntax, file: displayName, line: context.mark.line, column: context.mark.column,
-                problem: "the key `\(duplicates.joined(separator: "`, `"))` appears twice",
+                problem: "the key `\(duplicates.map { Excerpt.quote($0) }.joined(separator: "`, `"))` appears twice",
                 fix: "keep only one of them")
         default:
-            return InputError(.syntax, file: displayName, problem: "YAML syntax error: \(error)", fix: fix)
+            // Yams' own description quotes the offending line of the file: it is never shown.
+            return InputError(
+                .syntax, file: displayName, problem: "the YAML cannot be read", fix: YAMLSyntaxMessage.generalFix)
         }
     }
 

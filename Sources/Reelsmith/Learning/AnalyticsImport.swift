@@ -140,8 +140,8 @@ private struct AnalyticsImporter {
         if matches.count == 1 { return matches[0] }
         let problem =
             matches.isEmpty
-            ? "no video `\(id)` in the learning index"
-            : "`\(id)` is the beginning of several videos' ids (\(matches.joined(separator: ", ")))"
+            ? "no video `\(Excerpt.quote(id))` in the learning index"
+            : "`\(Excerpt.quote(id))` is the beginning of several videos' ids (\(matches.joined(separator: ", ")))"
         result.problems.append(
             RowProblem(
                 file: sourceFile, row: row.row, line: row.line, column: 1, problem: problem,

@@ -108,6 +108,7 @@ public final class LearningIndex: Sendable {
         registerJournalMigration(&migrator)
         registerLearningLoopMigration(&migrator)
         registerProviderUsageMigration(&migrator)
+        registerFiniteNumbersMigration(&migrator)
         return migrator
     }
 }

@@ -9,16 +9,30 @@ enum NicheAnalyzer {
     /// Videos whose niche could not be inferred are kept out of the ranking.
     static let unknownNiche = "unknown"
 
+    /// Sums are kept in `Double` (SQLite's `total()` is one too) and turned back into whole
+    /// numbers with ``clamped(_:)``: no number in the index can make the recomputation trap or
+    /// write a non-finite value a report cannot encode (issue 12).
     private struct Totals {
         var trendCount = 0
-        var trendViews = 0
-        var trendEngagement = 0
+        var trendViews = 0.0
+        var trendEngagement = 0.0
         var trending = 0
         var videoCount = 0
         var measuredVideos = 0
-        var videoViews = 0
-        var videoEngagement = 0
+        var videoViews = 0.0
+        var videoEngagement = 0.0
         var videoRevenue = 0.0
+    }
+
+    /// A whole number for a sum: NaN is 0, anything past `Int`'s range is its bound.
+    static func clamped(_ value: Double) -> Int {
+        guard !value.isNaN else { return 0 }
+        return value >= 9.2e18 ? Int.max : value <= -9.2e18 ? Int.min : Int(value)
+    }
+
+    /// A finite number for a report: NaN is 0, infinities are the largest finite value.
+    static func finite(_ value: Double) -> Double {
+        value.isNaN ? 0 : min(max(value, -Double.greatestFiniteMagnitude), Double.greatestFiniteMagnitude)
     }
 
     @discardableResult
@@ -34,8 +48,8 @@ enum NicheAnalyzer {
             let name = (row[0] as String).lowercased()
             var entry = totals[name, default: Totals()]
             entry.trendCount += row[1] as Int
-            entry.trendViews += Int(row[2] as Double)
-            entry.trendEngagement += Int(row[3] as Double)
+            entry.trendViews += row[2] as Double
+            entry.trendEngagement += row[3] as Double
             entry.trending += row[4] as Int
             totals[name] = entry
         }
@@ -51,9 +65,9 @@ enum NicheAnalyzer {
             var entry = totals[name, default: Totals()]
             entry.videoCount += row[1] as Int
             entry.measuredVideos += row[2] as Int
-            entry.videoViews += Int(row[3] as Double)
-            entry.videoEngagement += Int(row[4] as Double)
-            entry.videoRevenue += row[5] as Double
+            entry.videoViews += row[3] as Double
+            entry.videoEngagement += row[4] as Double
+            entry.videoRevenue += finite(row[5] as Double)
             totals[name] = entry
         }
 
@@ -63,15 +77,16 @@ enum NicheAnalyzer {
             let observations = entry.trendCount + entry.measuredVideos
             let views = entry.trendViews + entry.videoViews
             let engagement = entry.trendEngagement + entry.videoEngagement
-            let averageViews = observations == 0 ? 0 : Double(views) / Double(observations)
-            let averageEngagement = observations == 0 ? 0 : Double(engagement) / Double(observations)
-            let averageRevenue = entry.measuredVideos == 0 ? 0 : entry.videoRevenue / Double(entry.measuredVideos)
+            let averageViews = finite(observations == 0 ? 0 : views / Double(observations))
+            let averageEngagement = finite(observations == 0 ? 0 : engagement / Double(observations))
+            let averageRevenue = finite(entry.measuredVideos == 0 ? 0 : entry.videoRevenue / Double(entry.measuredVideos))
             let score = Profitability(
                 averageViews: averageViews, averageEngagement: averageEngagement, averageRevenue: averageRevenue,
                 trendCount: entry.trendCount)
             let record = NicheRecord(
                 name: name, profitabilityScore: score.total, trendCount: entry.trendCount, videoCount: entry.videoCount,
-                totalViews: views, totalEngagement: engagement, totalRevenue: entry.videoRevenue, avgViews: averageViews,
+                totalViews: clamped(views), totalEngagement: clamped(engagement), totalRevenue: finite(entry.videoRevenue),
+                avgViews: averageViews,
                 avgEngagement: averageEngagement, avgRevenue: averageRevenue, trending: entry.trending, updatedAt: now)
             try record.insert(db)
             records.append(record)

@@ -78,7 +78,7 @@ public struct InboxProcessor: Sendable {
             throw InputError(
                 .invalidValue(key: "rows"), file: displayName,
                 problem: "none of its \(result.problems.count) rows could be used",
-                fix: "fix the rows below and drop the file again:\n" + result.problems.map { "- \($0.description)" }.joined(separator: "\n"))
+                fix: "fix the rows below and drop the file again:\n" + RowProblem.listing(result.problems.map(\.description)))
         }
         let reports = publishesReports ? try publishReports() : []
         var parts = ["\(result.applied) rows recorded (\(result.newSnapshots) new snapshots)"]

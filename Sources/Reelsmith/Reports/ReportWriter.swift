@@ -2,30 +2,15 @@ import Foundation
 
 /// Writes a report into `outbox/reports/` whole or not at all: a hidden temp file in the same
 /// folder (same filesystem), flushed, then `rename()`d over the old one — a syncing phone or
-/// a browser never reads half a report.
+/// a browser never reads half a report. The folder is checked to be a real folder inside the
+/// project, and the file written through its descriptor (``ProjectFolder``, issue 12).
 struct ReportWriter: Sendable {
     let folder: URL
 
     func write(_ data: Data, as name: String) throws -> URL {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let destination = folder.appendingPathComponent(name)
-        let temporary = folder.appendingPathComponent(".\(name).\(UUID().uuidString.prefix(8)).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
-        }
-        do {
-            let handle = try FileHandle(forWritingTo: temporary)
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
-            try handle.close()
-            guard rename(temporary.path, destination.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
-        return destination
+        // `outbox/reports`: the project root (the outbox's parent) is the anchor.
+        let anchor = folder.deletingLastPathComponent().deletingLastPathComponent()
+        return try ProjectFolder(folder, under: anchor).write(data, as: name)
     }
 
     func write<T: Encodable>(json value: T, as name: String) throws -> URL {

@@ -28,7 +28,7 @@ public actor InboxDaemon {
     nonisolated var workspace: Workspace { processor.workspace }
     nonisolated var index: LearningIndex { processor.index }
     nonisolated var processingArea: URL { workspace.state.appendingPathComponent("processing") }
-    nonisolated var archive: InboxArchive { InboxArchive(outbox: workspace.outbox) }
+    nonisolated var archive: InboxArchive { InboxArchive(outbox: workspace.outbox, processing: processingArea) }
 
     public init(processor: InboxProcessor, settings: WatchSettings = WatchSettings()) {
         self.processor = processor
@@ -39,10 +39,16 @@ public actor InboxDaemon {
     /// Runs until cancelled (SIGTERM/SIGINT cancel it): then stops taking files, stops the running
     /// stages at their checkpoint (the file stays claimed and resumes at the next start) and returns.
     public func run() async throws {
-        for folder in [workspace.inbox, processingArea, workspace.videos] + InputKind.allCases.map({
-            workspace.inbox.appendingPathComponent($0.folder)
-        }) {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Every folder is made (or found) real, never through a link (issue 12). The state folder
+        // must be sound to start; a tampered outbox folder is reported and the rest goes on.
+        _ = try ProjectFolder(processingArea, under: workspace.state.deletingLastPathComponent())
+        _ = try ProjectFolder(workspace.inbox, under: workspace.inbox.deletingLastPathComponent())
+        // A link in place of an inbox folder is taken as an input (and refused with a reason).
+        for folder in InputKind.allCases.map({ workspace.inbox.appendingPathComponent($0.folder) }) + [workspace.videos] {
+            let anchor = folder == workspace.videos ? workspace.outbox.deletingLastPathComponent() : workspace.inbox.deletingLastPathComponent()
+            do { _ = try ProjectFolder(folder, under: anchor) } catch {
+                logger.error("refusing a tampered folder", metadata: ["error": "\(error)"])
+            }
         }
         let watcher = InotifyWatcher(root: workspace.inbox)
         let events = try watcher.events()
@@ -73,6 +79,7 @@ public actor InboxDaemon {
                 while !Task.isCancelled {
                     try await Task.sleep(for: .milliseconds(Int64(self.settings.rescanSeconds * 1000)))
                     await self.scan(self.workspace.inbox)
+                    await self.retryWaitingFiles()
                 }
             }
             for _ in 0..<max(1, settings.renderConcurrency) {
@@ -113,6 +120,11 @@ public actor InboxDaemon {
 
     private func consider(_ path: String, writing: Bool?, now: ContinuousClock.Instant) {
         guard path.hasPrefix(workspace.inbox.path + "/") else { return }
+        if path.contains("\u{FFFD}") {
+            // inotify's name was not UTF-8 (it reached us repaired): list the folder by raw bytes.
+            scan(URL(fileURLWithPath: (path as NSString).deletingLastPathComponent))
+            return
+        }
         let relative = String(path.dropFirst(workspace.inbox.path.count + 1))
         switch InboxFilter.verdict(relativePath: relative) {
         case .ignored:
@@ -127,15 +139,19 @@ public actor InboxDaemon {
         }
     }
 
-    /// The truth: every file under `folder` is considered.
+    /// The truth: every entry under `folder` is considered, links and special files included
+    /// (they are refused with a reason); an entry whose name is not UTF-8 is claimed at once.
     func scan(_ folder: URL) {
         let now = ContinuousClock.now
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return }
-        while let relative = enumerator.nextObject() as? String {
-            let path = folder.appendingPathComponent(relative).path
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-            consider(path, writing: nil, now: now)
+        let inbox = workspace.inbox.path
+        guard folder.path == inbox || folder.path.hasPrefix(inbox + "/") else { return }
+        let parent = folder.path == inbox ? "" : String(folder.path.dropFirst(inbox.count + 1))
+        for entry in InboxScanner.entries(in: workspace.inbox, under: parent) {
+            if let relative = entry.relativePath {
+                consider(workspace.inbox.appendingPathComponent(relative).path, writing: nil, now: now)
+            } else {
+                claim(parent: entry.parent, name: entry.name, settledAt: nil)
+            }
         }
     }
 
@@ -157,25 +173,38 @@ public actor InboxDaemon {
     /// Claims the files that have settled; returns whether others are still settling.
     private func claimSettled() -> Bool {
         for settled in tracker.takeSettled(now: .now) {
-            do {
-                guard
-                    let claim = try ClaimedFile.claim(
-                        path: settled.path, inbox: workspace.inbox, processingArea: processingArea,
-                        settledAt: settled.settledAt)
-                else { continue }
-                try admit(claim)
-            } catch {
-                logger.error("cannot claim", metadata: ["file": "\(settled.path)", "error": "\(error)"])
-            }
+            let relative = String(settled.path.dropFirst(workspace.inbox.path.count + 1))
+            let parent = (relative as NSString).deletingLastPathComponent
+            claim(parent: parent, name: Array((relative as NSString).lastPathComponent.utf8), settledAt: settled.settledAt)
         }
         return !tracker.pending.isEmpty
+    }
+
+    private func claim(parent: String, name: [UInt8], settledAt: Date?) {
+        do {
+            guard
+                let claim = try ClaimedFile.claim(
+                    parent: parent, name: name, inbox: workspace.inbox, processingArea: processingArea, settledAt: settledAt)
+            else { return }
+            try admit(claim)
+        } catch {
+            let shown = (parent.isEmpty ? "" : parent + "/") + ClaimedFile.displayName(of: name)
+            logger.error("cannot claim", metadata: ["file": "inbox/\(shown)", "error": "\(error)"])
+        }
     }
 
     /// Journals a claimed file and hands it to its lane; a duplicate goes straight to the failed area.
     private func admit(_ claim: ClaimedFile, existing: JournalEntry? = nil) throws {
         let data: Data
         do {
+            if claim.hasInvalidName { throw Self.invalidName(claim) }
             data = try Self.readInput(claim)
+            // Checked before the duplicate check: two empty files are two empty files.
+            if InputFile.isBlank(data) {
+                throw InputError(
+                    .emptyFile, file: claim.displayName, problem: "the file is empty",
+                    fix: "write the file's content before dropping it (see the examples in inbox/)")
+            }
         } catch {
             try reject(claim, existing: existing, explanation: "\(error)")
             return
@@ -199,13 +228,12 @@ public actor InboxDaemon {
                 "\(claim.displayName): the same content was already processed"
                 + (earlier.map { " (as inbox/\($0.source)" + ($0.output.map { ", result: \($0)" } ?? "") + ")" } ?? " (it is running now)")
                 + " — nothing was run. To run it again on purpose, add the line `force: true` to the file."
-            let destination = try archive.fail(claim, explanation: message)
             try index.updateJournal(id: entryId) {
                 $0.state = .duplicate
                 $0.message = message
-                $0.finalPath = destination.path
                 $0.finishedAt = Date()
             }
+            try place(claim, entryId: entryId) { try archive.fail(claim, explanation: message) }
             logger.info("duplicate, not run")
             return
         }
@@ -229,29 +257,30 @@ public actor InboxDaemon {
     }
 
     /// Inbox files are small text files; anything larger is refused before it is read.
-    static let maximumInputBytes = 64 << 20
+    static let maximumInputBytes = InputFile.maximumBytes
 
+    /// A regular file only, opened without following a link, the size checked on the descriptor.
     static func readInput(_ claim: ClaimedFile) throws(InputError) -> Data {
-        let size = (try? FileManager.default.attributesOfItem(atPath: claim.processing.path)[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= maximumInputBytes else {
-            throw InputError(
-                .unreadable, file: claim.displayName, problem: "the file is \(size >> 20) MB; inbox files are YAML or CSV text",
-                fix: "drop only requests, trends and analytics files here; pictures go to templates/assets/<niche>/ and music to templates/music/")
-        }
-        return try InputError.readFile(claim.processing, displayName: claim.displayName)
+        try InputFile.read(claim.processing, displayName: claim.displayName)
+    }
+
+    static func invalidName(_ claim: ClaimedFile) -> InputError {
+        InputError(
+            .unreadable, file: claim.displayName,
+            problem: "the file's name is not UTF-8 text (the bytes shown as \\x..), so it was not opened",
+            fix: "rename it with ordinary letters and digits and drop it again")
     }
 
     /// Whether a YAML file says `force: true` at its top level (CSV files cannot).
     static func asksForce(_ data: Data, fileExtension: String) -> Bool {
-        guard ["yaml", "yml"].contains(fileExtension.lowercased()), let text = String(data: data, encoding: .utf8),
-            case let .mapping(mapping)? = try? Yams.compose(yaml: text), let value = mapping["force"]
+        guard ["yaml", "yml"].contains(fileExtension.lowercased()),
+            let document = try? YAMLDocument.parse(data: data, displayName: ""), let value = document.root["force"]
         else { return false }
         return value.bool ?? false
     }
 
     /// Puts a file that cannot even be read in the failed area, journalled, with the reason.
     private func reject(_ claim: ClaimedFile, existing: JournalEntry?, explanation: String) throws {
-        let destination = try archive.fail(claim, explanation: explanation)
         var entry =
             existing
             ?? JournalEntry(
@@ -262,10 +291,63 @@ public actor InboxDaemon {
         try index.updateJournal(id: entry.id!) {
             $0.state = .failed
             $0.message = explanation
-            $0.finalPath = destination.path
             $0.finishedAt = Date()
         }
+        try place(claim, entryId: entry.id!) { try archive.fail(claim, explanation: explanation) }
         logger.warning("failed", metadata: ["file": "\(claim.displayName)", "error": "\(explanation)"])
+    }
+
+    /// Moves a finished input to its place (archive or failed area) and journals where. When the
+    /// outbox folder is a link (tampered) or the disk is full, nothing is written: the file stays
+    /// in the processing area, the journal says why, and it is placed at a later rescan or start.
+    private func place(_ claim: ClaimedFile, entryId: Int64, _ move: () throws -> URL) throws {
+        do {
+            let destination = try move()
+            try index.updateJournal(id: entryId) { $0.finalPath = destination.path }
+        } catch let error as UnsafeFolderError {
+            logger.error(
+                "cannot place the file; it stays in the processing area",
+                metadata: ["file": "\(claim.displayName)", "error": "\(error)"])
+            try index.updateJournal(id: entryId) {
+                let note = "Not moved out of the processing area: \(error)"
+                if !($0.message ?? "").contains(note) { $0.message = ($0.message.map { $0 + "\n\n" } ?? "") + note }
+            }
+        }
+    }
+
+    // MARK: Waiting for space and for sound folders
+
+    /// Jobs that hit a full disk: their input stays claimed and they run again at each rescan.
+    private var waitingForSpace: [Job] = []
+
+    private func waitForSpace(_ job: Job, error: any Error) {
+        inFlight.remove(job.contentHash)
+        waitingForSpace.append(job)
+        try? index.updateJournal(id: job.entryId) {
+            $0.state = .claimed
+            $0.message = "waiting for disk space: \(error)"
+        }
+        logger.error("disk full; the file is kept and runs again once there is space", metadata: ["file": "\(job.claim.displayName)", "error": "\(error)"])
+    }
+
+    /// At each rescan: jobs that waited for space run again, and finished files that could not
+    /// be placed (tampered outbox folder, full disk) are placed if they now can be.
+    func retryWaitingFiles() {
+        let waiting = waitingForSpace
+        waitingForSpace = []
+        for job in waiting {
+            do { try admit(job.claim, existing: index.journalEntry(processingPath: job.claim.processing.path)) } catch {
+                logger.error("cannot retry", metadata: ["file": "\(job.claim.displayName)", "error": "\(error)"])
+            }
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: processingArea.path)) ?? []
+        for name in names where !name.hasPrefix(".") {
+            let claim = ClaimedFile.recovered(processingArea.appendingPathComponent(name))
+            guard let entry = try? index.journalEntry(processingPath: claim.processing.path), entry.finalPath == nil,
+                [.done, .failed, .duplicate].contains(entry.state)
+            else { continue }
+            try? recover(claim)
+        }
     }
 
     // MARK: Running
@@ -299,6 +381,10 @@ public actor InboxDaemon {
                 logger.info("stopped at a checkpoint; resumes at the next start", metadata: ["file": "\(job.claim.displayName)"])
                 return
             }
+            if DiskFull.matches(error) {
+                await waitForSpace(job, error: error)
+                return
+            }
             do { try await finish(job, failure: error) } catch {
                 logger.error("cannot record a failure", metadata: ["file": "\(job.claim.displayName)", "error": "\(error)"])
             }
@@ -313,8 +399,7 @@ public actor InboxDaemon {
             $0.output = outcome.output?.path
             $0.finishedAt = Date()
         }
-        let destination = try archive.archive(job.claim, problems: outcome.problems)
-        try index.updateJournal(id: job.entryId) { $0.finalPath = destination.path }
+        try place(job.claim, entryId: job.entryId) { try archive.archive(job.claim, problems: outcome.problems) }
         logger.info("done", metadata: ["file": "\(job.claim.displayName)", "outcome": "\(outcome.summary)"])
     }
 
@@ -329,8 +414,7 @@ public actor InboxDaemon {
             $0.message = explanation
             $0.finishedAt = Date()
         }
-        let destination = try archive.fail(job.claim, explanation: explanation)
-        try index.updateJournal(id: job.entryId) { $0.finalPath = destination.path }
+        try place(job.claim, entryId: job.entryId) { try archive.fail(job.claim, explanation: explanation) }
         logger.warning("failed", metadata: ["file": "\(job.claim.displayName)", "error": "\(explanation)"])
     }
 
@@ -358,11 +442,11 @@ public actor InboxDaemon {
         let entry = try index.journalEntry(processingPath: claim.processing.path)
         switch entry?.state {
         case .done?:
-            let destination = try archive.archive(claim, problems: [])
-            try index.updateJournal(id: entry!.id!) { $0.finalPath = destination.path }
+            try place(claim, entryId: entry!.id!) { try archive.archive(claim, problems: []) }
         case .failed?, .duplicate?:
-            let destination = try archive.fail(claim, explanation: entry?.message ?? "\(claim.displayName) failed")
-            try index.updateJournal(id: entry!.id!) { $0.finalPath = destination.path }
+            try place(claim, entryId: entry!.id!) {
+                try archive.fail(claim, explanation: entry?.message ?? "\(claim.displayName) failed")
+            }
         case .claimed?, .running?, nil:
             // A request whose video was published just before the kill is recognised by the
             // pipeline and not made again.

@@ -29,6 +29,10 @@ struct SettleTracker {
     /// Notes a file from an event or a scan. `writing` is true while a writer is known to be at
     /// work, false once it closed or renamed the file in, nil when a scan saw it.
     mutating func note(_ path: String, writing: Bool?, now: ContinuousClock.Instant) {
+        var writing = writing
+        // Nothing writes into a link or a pipe once it exists (and no close event will come).
+        var info = Glibc.stat()
+        if writing == true, lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG { writing = false }
         guard let (size, modified) = Self.stat(path) else {
             pending[path] = nil
             return
@@ -72,12 +76,13 @@ struct SettleTracker {
         return settled.sorted { $0.path < $1.path }
     }
 
+    /// Size and modification time of the entry itself, never of a link's target: a link, pipe or
+    /// device settles like a file, and is then refused with a reason when it is read (issue 12).
     static func stat(_ path: String) -> (UInt64, Date)? {
-        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: target),
-            attributes[.type] as? FileAttributeType == .typeRegular,
-            let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
-        else { return nil }
-        return (size.uint64Value, modified)
+        var info = Glibc.stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        let modified = Date(
+            timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000)
+        return (UInt64(max(0, info.st_size)), modified)
     }
 }

@@ -51,3 +51,50 @@ import Testing
         #expect(latin1.reason == .notUTF8 && latin1.line == 2 && latin1.column == 2)
     }
 }
+
+/// Issue 12, hole 5: the CSV reader is linear, caps its cells and quotes only a short excerpt.
+@Suite struct CSVBudgetTests {
+    @Test func aFiftyMegabyteLineIsRefusedQuicklyAtItsPlace() throws {
+        for filler in ["a", "a\""] {
+            var data = Data("video_id,views,likes,shares,comments\n".utf8)
+            data.append(Data(String(repeating: filler, count: 50_000_000 / filler.count).utf8))
+            let started = ContinuousClock.now
+            #expect(throws: InputError.self) { _ = try CSVTable.parse(data: data, file: "line.csv") }
+            #expect(ContinuousClock.now - started < .seconds(5))
+            do { _ = try CSVTable.parse(data: data, file: "line.csv") } catch {
+                #expect(error.location == "line.csv:2:1" && error.problem.contains("longer than 64 KB"))
+                #expect(error.description.count < 300)
+            }
+        }
+    }
+
+    @Test func aOneMegabyteHeaderCellIsQuotedInSixtyCharactersAtMost() throws {
+        let header = String(repeating: "x", count: 60_000) + "\u{1B}[2J"
+        let data = Data((header + ",views\n1,2\n").utf8)
+        let started = ContinuousClock.now
+        do {
+            _ = try AnalyticsFile.decode(data: data, file: "h.csv", isYAML: false, ingestDay: CalendarDay(year: 2026, month: 11, day: 25)!)
+            Issue.record("an unknown 60 KB column was accepted")
+        } catch {
+            #expect(error.description.count < 400 && !error.description.contains("\u{1B}"))
+        }
+        #expect(ContinuousClock.now - started < .seconds(1))
+    }
+
+    @Test func parsingStaysLinearWithLongCells() throws {
+        // 20 MB of rows whose first cell is 30 KB long (under the cap): the reader's speed must
+        // not depend on the line length. Debug builds are ~3× slower than release.
+        let cell = String(repeating: "x", count: 30_000)
+        var text = "video_id,views,likes,shares,comments\n"
+        while text.utf8.count < 20_000_000 { text += cell + ",1,2,3,4\n" }
+        let data = Data(text.utf8)
+        let started = ContinuousClock.now
+        let table = try CSVTable.parse(data: data, file: "wide.csv")
+        let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18
+            + Double((ContinuousClock.now - started).components.seconds)
+        let megabytesPerSecond = Double(data.count) / 1_000_000 / seconds
+        print("CSV: \(data.count) bytes with 30 KB cells in \(seconds) s = \(megabytesPerSecond) MB/s")
+        #expect(table.rows.count > 600)
+        #expect(megabytesPerSecond > 5, "debug build; release measured in the README")
+    }
+}

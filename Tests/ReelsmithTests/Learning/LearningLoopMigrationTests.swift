@@ -5,11 +5,7 @@ import Testing
 
 @Suite struct LearningLoopMigrationTests {
     @Test func aFoundationIndexKeepsItsDataAndLosesItsDuplicates() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-migration-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent("learning.sqlite")
-        let old = try DatabaseQueue(path: url.path)
-        try LearningIndex.migrator.migrate(old, upTo: "v1-foundation")
+        let (old, url) = try LearningFixtures.olderIndex(upTo: "v1-foundation")
         try old.write { db in
             try db.execute(sql: """
                 INSERT INTO videos (id, niche, title, language, virality_score, duration_seconds, hook_length, hashtag_count,

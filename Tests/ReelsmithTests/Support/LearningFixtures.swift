@@ -10,6 +10,17 @@ enum LearningFixtures {
         return try LearningIndex(url: folder.appendingPathComponent("learning.sqlite"))
     }
 
+    /// A learning index file migrated only up to `migration`, as an older Reelsmith left it.
+    static func olderIndex(upTo migration: String, _ name: String = #function) throws -> (database: DatabaseQueue, url: URL) {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("reelsmith-migration-\(Slug.make(name))-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent("learning.sqlite")
+        let database = try DatabaseQueue(path: url.path)
+        try LearningIndex.migrator.migrate(database, upTo: migration)
+        return (database, url)
+    }
+
     static func video(
         _ id: String, niche: String = "fitness", durationSeconds: Double = 30, hookLength: Int = 8, viralityScore: Int = 70,
         hashtags: [String] = ["#fitness", "#gym", "#workout"],

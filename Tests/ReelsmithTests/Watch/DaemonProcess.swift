@@ -18,15 +18,22 @@ final class DaemonProcess {
         log = workspace.inbox.deletingLastPathComponent().appendingPathComponent("daemon.log")
     }
 
-    func start(settle: Double = 0.3) throws {
+    /// `wrapper` runs the daemon through another program (e.g. `prlimit --fsize=…`).
+    func start(settle: Double = 0.3, wrapper: [String] = []) throws {
         guard FileManager.default.isExecutableFile(atPath: TestSupport.executable.path) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "run `swift build` before the tests"])
         }
         let process = Process()
-        process.executableURL = TestSupport.executable
-        process.arguments = [
+        let arguments = [
             "watch", "--root", root.path, "--templates", workspace.templates.path, "--settle", "\(settle)", "--rescan", "5",
         ]
+        if let program = wrapper.first {
+            process.executableURL = try ExternalTool.locate(program)
+            process.arguments = Array(wrapper.dropFirst()) + [TestSupport.executable.path] + arguments
+        } else {
+            process.executableURL = TestSupport.executable
+            process.arguments = arguments
+        }
         if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
@@ -46,6 +53,18 @@ final class DaemonProcess {
         guard let process else { return }
         Foundation.kill(process.processIdentifier, signal)
         process.waitUntilExit()
+    }
+
+    /// Sends SIGTERM and returns how long the daemon took to exit (SIGKILL after `limit`).
+    func stopTimed(limit: Double = 15) -> Double {
+        guard let process else { return 0 }
+        let started = Date()
+        Foundation.kill(process.processIdentifier, SIGTERM)
+        while process.isRunning, Date().timeIntervalSince(started) < limit { Thread.sleep(forTimeInterval: 0.02) }
+        let seconds = Date().timeIntervalSince(started)
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return seconds
     }
 
     deinit {
