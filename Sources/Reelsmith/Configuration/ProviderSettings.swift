@@ -88,6 +88,13 @@ public struct ProviderSettings: Sendable, Equatable {
                 throw reader.error(.invalidValue(key: "api_key_file"), at: "api_key_file", problem: error.problem, fix: error.fix)
             }
         }
+        // A key travels only encrypted, or to this machine (Ollama, llama.cpp on localhost).
+        if settings.key != .none, url.scheme?.lowercased() == "http", !Self.isLoopback(url.host ?? "") {
+            throw reader.error(
+                .invalidValue(key: "base_url"), at: "base_url",
+                problem: "a key would be sent unencrypted to \(url.host ?? "")",
+                fix: "use an https:// address, or remove the key for a server on this machine")
+        }
         settings.maxInFlight = try reader.integer("max_in_flight", in: 1...64) ?? settings.maxInFlight
         settings.connectTimeoutSeconds =
             try reader.number("connect_timeout_seconds", in: 0.1...300) ?? settings.connectTimeoutSeconds
@@ -97,6 +104,12 @@ public struct ProviderSettings: Sendable, Equatable {
             settings.maxResponseBytes = Int(megabytes * 1_048_576)
         }
         return settings
+    }
+}
+
+extension ProviderSettings {
+    static func isLoopback(_ host: String) -> Bool {
+        ["localhost", "::1", "[::1]"].contains(host.lowercased()) || host.hasPrefix("127.")
     }
 }
 

@@ -25,6 +25,8 @@ public struct ProjectInitializer: Sendable {
         "// Reelsmith: the learning index (a live SQLite file) and staging must never be synced",
         ".reelsmith",
         ".partial-*",
+        "// Reelsmith: the settings say where API keys are sent; a synced device must not change that",
+        "/reelsmith.yaml",
     ]
 
     /// Creates what is missing in `project`; never overwrites a file that is there.

@@ -52,6 +52,8 @@ import Testing
             ("providers:\n  p:\n    base_url: https://x/v1\nengines:\n  script: { provider: p }\n", 5, "`model:"),
             ("providers:\n  p:\n    base_url: https://x/v1\nengines:\n  score: { provider: p, model: m, temperature: 3 }\n", 5, "between 0.0 and 2.0"),
             ("engines:\n  on_failure: retry\n", 2, "`on_failure: fail`"),
+            ("providers:\n  p:\n    base_url: http://203.0.113.7/v1\n    api_key_env: K\n", 3, "use an https:// address"),
+            ("providers:\n  p:\n    base_url: https://user:pw@x/v1\n", 3, "the key in `api_key_env`"),
             ("engines:\n  script: openai\n", 2, "`script: offline`"),
             ("providers:\n  p:\n    base_url: https://x/v1\nengines:\n  voice: { provider: p, model: tts-1 }\n", 5, "`voice: offline`"),
             ("providers:\n  s:\n    kind: pexels\n    api_key_env: K\nengines:\n  script: { provider: s, model: m }\n", 6, "of kind `openai`"),

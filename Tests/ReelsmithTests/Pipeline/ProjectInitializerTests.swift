@@ -17,6 +17,7 @@ import Testing
         }
         let stignore = try String(contentsOf: project.appendingPathComponent(".stignore"), encoding: .utf8)
         #expect(stignore.split(separator: "\n").contains(".reelsmith"))
+        #expect(stignore.split(separator: "\n").contains("/reelsmith.yaml"), "where keys are sent stays on this machine")
         let checks = await Doctor(workspace: Workspace(root: project)).run()
         let failing = checks.filter { !$0.isOK }.map(\.detail)
         #expect(failing.isEmpty, "\(failing)")
