@@ -52,20 +52,6 @@ public struct Configuration: Sendable, Equatable {
         return configuration
     }
 
-    /// A value that must be one of `names`; an unknown one is reported with the nearest name.
-    private static func oneOf(
-        _ key: String, in section: MappingReader, among names: [String], what: String
-    ) throws(InputError) -> String? {
-        guard let value = try section.string(key) else { return nil }
-        guard names.contains(value) else {
-            let hint = KeySuggestion.nearest(to: value, among: names).map { "did you mean `\($0)`? " } ?? ""
-            throw section.error(
-                .invalidValue(key: key), at: key, problem: "unknown \(what) `\(value)`",
-                fix: "\(hint)use one of \(names.joined(separator: ", "))")
-        }
-        return value
-    }
-
     private mutating func apply(
         _ document: YAMLDocument, folder: URL, environment: [String: String]
     ) throws(InputError) {
@@ -82,11 +68,11 @@ public struct Configuration: Sendable, Equatable {
         if let section = try reader.mapping(
             "render", knownKeys: ["preset", "crf", "music_volume_db", "motion", "motion_strength"])
         {
-            render.preset = try Self.oneOf("preset", in: section, among: Self.presets, what: "x264 preset") ?? render.preset
+            render.preset = try section.oneOf("preset", among: Self.presets, what: "x264 preset") ?? render.preset
             render.crf = try section.integer("crf", in: 0...51) ?? render.crf
             render.musicVolumeDB = try section.number("music_volume_db", in: -60...0) ?? render.musicVolumeDB
             let motions = Motion.allCases.map(\.rawValue)
-            if let motion = try Self.oneOf("motion", in: section, among: motions, what: "motion").flatMap(Motion.init) {
+            if let motion = try section.oneOf("motion", among: motions, what: "motion").flatMap(Motion.init) {
                 render.motion = motion
             }
             render.motionStrength = try section.number("motion_strength", in: 0.01...0.3) ?? render.motionStrength

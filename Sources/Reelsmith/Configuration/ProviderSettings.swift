@@ -40,17 +40,8 @@ public struct ProviderSettings: Sendable, Equatable {
     static func read(
         name: String, from reader: MappingReader, folder: URL, environment: [String: String]
     ) throws(InputError) -> ProviderSettings {
-        var kind = Kind.openai
-        if let text = try reader.string("kind") {
-            guard let parsed = Kind(rawValue: text.lowercased()) else {
-                let names = Kind.allCases.map(\.rawValue)
-                let hint = KeySuggestion.nearest(to: text, among: names).map { "did you mean `\($0)`? " } ?? ""
-                throw reader.error(
-                    .invalidValue(key: "kind"), at: "kind", problem: "unknown provider kind `\(text)`",
-                    fix: "\(hint)use `openai` for any OpenAI-compatible server, or one of \(names.joined(separator: ", "))")
-            }
-            kind = parsed
-        }
+        // `openai` is any OpenAI-compatible server.
+        let kind = try reader.oneOf("kind", among: Kind.allCases.map(\.rawValue), what: "provider kind").flatMap(Kind.init) ?? .openai
         let defaultURL = kind.defaultBaseURL
         let address = try reader.string("base_url") ?? defaultURL
         guard let address, let url = URL(string: address.hasSuffix("/") ? String(address.dropLast()) : address),

@@ -146,6 +146,18 @@ struct MappingReader {
         return result
     }
 
+    /// A value that must be one of `names`; an unknown one is reported with the nearest name.
+    func oneOf(_ key: String, among names: [String], what: String) throws(InputError) -> String? {
+        guard let value = try string(key) else { return nil }
+        guard names.contains(value) else {
+            let hint = KeySuggestion.nearest(to: value, among: names).map { "did you mean `\($0)`? " } ?? ""
+            throw error(
+                .invalidValue(key: key), at: key, problem: "unknown \(what) `\(Excerpt.quote(value))`",
+                fix: "\(hint)use one of \(names.joined(separator: ", "))")
+        }
+        return value
+    }
+
     func bool(_ key: String) throws(InputError) -> Bool? {
         guard let value = node(key) else { return nil }
         guard case let .scalar(scalar) = value, let flag = Bool.fromYAML(scalar.string) else {

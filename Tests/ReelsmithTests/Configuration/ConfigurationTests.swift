@@ -49,16 +49,7 @@ import Testing
             ("render:\n  motion_strenght: 0.1\n", 2, "did you mean `motion_strength`?"),
             ("render:\n  motion_strength: 0.5\n", 2, "between 0.01 and 0.3"),
         ]
-        for (text, line, fix) in cases {
-            let url = try file(text)
-            do {
-                _ = try Configuration.load(file: url, environment: [:])
-                Issue.record("accepted: \(text)")
-            } catch {
-                #expect(error.line == line, "\(text)")
-                #expect(error.fix.contains(fix), "\(error)")
-            }
-        }
+        try SettingsMistakes.expectRefused(cases)
     }
 
     @Test func theEnvironmentWins() throws {

@@ -58,16 +58,7 @@ import Testing
             ("providers:\n  p:\n    base_url: https://x/v1\nengines:\n  voice: { provider: p, model: tts-1 }\n", 5, "`voice: offline`"),
             ("providers:\n  s:\n    kind: pexels\n    api_key_env: K\nengines:\n  script: { provider: s, model: m }\n", 6, "of kind `openai`"),
         ]
-        for (text, line, fix) in cases {
-            let url = try file(text)
-            do {
-                _ = try Configuration.load(file: url, environment: [:])
-                Issue.record("accepted: \(text)")
-            } catch {
-                #expect(error.line == line, "\(text) → \(error)")
-                #expect(error.fix.contains(fix), "\(error)")
-            }
-        }
+        try SettingsMistakes.expectRefused(cases)
     }
 
     @Test func aKeyFileIsReadOnlyWhenOnlyItsOwnerCanReadIt() throws {
