@@ -109,6 +109,7 @@ public final class LearningIndex: Sendable {
         registerLearningLoopMigration(&migrator)
         registerProviderUsageMigration(&migrator)
         registerFiniteNumbersMigration(&migrator)
+        registerScoreEngineMigration(&migrator)
         return migrator
     }
 }

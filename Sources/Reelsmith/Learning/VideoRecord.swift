@@ -24,6 +24,11 @@ struct VideoRecord: Sendable, Codable, Equatable, FetchableRecord, PersistableRe
     public var tiktokId: String?
     public var isExternal: Bool
     public var createdAt: Date
+    /// Which engine gave `viralityScore`: `offline`, `provider/model`, or `offline (fallback: …)`.
+    public var scoreEngine: String? = nil
+    /// The offline rubric's total when a model gave `viralityScore`: the learning loop can then
+    /// tell which of the two predicts views better.
+    public var offlineViralityScore: Int? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, niche, topic, title, language, description, hashtags, folder
@@ -35,6 +40,20 @@ struct VideoRecord: Sendable, Codable, Equatable, FetchableRecord, PersistableRe
         case tiktokId = "tiktok_id"
         case isExternal = "is_external"
         case createdAt = "created_at"
+        case scoreEngine = "score_engine"
+        case offlineViralityScore = "offline_virality_score"
+    }
+}
+
+extension LearningIndex {
+    /// Issue 7: a video's score may come from a model; say which, and keep the rubric's beside it.
+    static func registerScoreEngineMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v6-score-engine") { db in
+            try db.alter(table: "videos") { t in
+                t.add(column: "score_engine", .text)
+                t.add(column: "offline_virality_score", .integer).check { $0 >= 0 && $0 <= 100 }
+            }
+        }
     }
 }
 

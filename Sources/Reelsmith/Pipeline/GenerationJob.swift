@@ -73,7 +73,7 @@ struct GenerationJob: Sendable {
             for: Self.folderName(date: Date(), title: script.title, topic: request.topic, jobId: id))
         try await timings.measure(.record, reused: false) {
             try pipeline.index.record(
-                video: videoRecord(script: script, score: choice.score, voice: voiceTimings, folder: destination.path))
+                video: videoRecord(script: script, choice: choice, voice: voiceTimings, folder: destination.path))
         } reuse: {}
         // Suggestions from the script's weak criteria and the learning index's insights; the
         // niche and insight reports are refreshed, since the new video counts in them.
@@ -242,14 +242,16 @@ struct GenerationJob: Sendable {
         return folder.appendingPathComponent(match).path
     }
 
-    private func videoRecord(script: Script, score: ViralityScore, voice: VoiceTimings, folder: String) throws -> VideoRecord {
+    private func videoRecord(script: Script, choice: ScriptChoice, voice: VoiceTimings, folder: String) throws -> VideoRecord {
+        let score = choice.score
         let hashtags = String(decoding: try JSONEncoder().encode(script.hashtags), as: UTF8.self)
         return VideoRecord(
             id: id, niche: request.niche, topic: request.topic, title: script.title, language: request.language.rawValue,
             viralityScore: score.total, durationSeconds: (voice.durationSeconds * 100).rounded() / 100,
             hookLength: ScriptText.wordCount(script.hook), hashtagCount: script.hashtags.count,
             hasCta: !script.callToAction.isEmpty, description: script.description, hashtags: hashtags, folder: folder,
-            tiktokId: nil, isExternal: false, createdAt: Date())
+            tiktokId: nil, isExternal: false, createdAt: Date(), scoreEngine: choice.engines?["score"] ?? EngineChoice.offline.label,
+            offlineViralityScore: choice.offlineScore?.total)
     }
 
     static func folderName(date: Date, title: String, topic: String?, jobId: String) -> String {

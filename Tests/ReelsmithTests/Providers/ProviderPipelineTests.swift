@@ -98,6 +98,11 @@ import Testing
         let choice = try JSONFiles.read(ScriptChoice.self, from: folder.appendingPathComponent("virality.json"))
         #expect(choice.chosenVariant == 2 && choice.score.total == 24 + 22 + 30)
         #expect(choice.offlineScore != nil && choice.variants.allSatisfy { $0.offlineTotal != nil })
+        let recorded = try LearningIndex(url: workspace.indexFile).database.read { db in
+            try Row.fetchOne(db, sql: "SELECT virality_score, score_engine, offline_virality_score FROM videos")
+        }
+        #expect(recorded?["virality_score"] == 76 && recorded?["score_engine"] == "local/test-model")
+        #expect(recorded?["offline_virality_score"] == choice.offlineScore?.total, "both scores kept for the learning loop")
         let report = try JSONFiles.read(GenerationReport.self, from: folder.appendingPathComponent("report.json"))
         #expect(report.engines?["script"] == "local/test-model" && report.engines?["score"] == "local/test-model")
         let spend = try #require(report.spend)
@@ -133,6 +138,11 @@ import Testing
         #expect(published.report.engines?["script"] == "offline (fallback: the server failed (503))")
         #expect(published.report.engines?["score"] == "offline (fallback: the server failed (503))")
         #expect(published.report.offlineScore == nil, "a rubric score is not reported as a model's")
+        let recorded = try pipeline.index.database.read { db in
+            try Row.fetchOne(db, sql: "SELECT score_engine, offline_virality_score FROM videos")
+        }
+        #expect((recorded?["score_engine"] as String?)?.hasPrefix("offline (fallback:") == true)
+        #expect(recorded?["offline_virality_score"] as Int? == nil)
         #expect(published.report.spend?.map(\.requests) == [1, 1])
         #expect(published.report.template == "fitness")
     }
