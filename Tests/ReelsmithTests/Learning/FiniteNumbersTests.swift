@@ -52,8 +52,15 @@ import Testing
         let folder = url.deletingLastPathComponent()
         // What the old code stored after `revenue: 1.7e308` on two videos.
         try old.write { db in
-            try LearningFixtures.video("aaaaaaaaaaa1").insert(db)
-            try LearningFixtures.video("aaaaaaaaaaa2").insert(db)
+            for id in ["aaaaaaaaaaa1", "aaaaaaaaaaa2"] {
+                // The videos table as that version had it (today's record has more columns).
+                try db.execute(
+                    sql: """
+                        INSERT INTO videos (id, niche, title, language, virality_score, duration_seconds, hook_length,
+                            hashtag_count, has_cta, description, hashtags, is_external, created_at)
+                        VALUES (?, 'fitness', 'A video', 'en', 70, 30, 8, 3, 1, 'A caption #fitness', '["#fitness"]', 0, 0)
+                        """, arguments: [id])
+            }
             for id in ["aaaaaaaaaaa1", "aaaaaaaaaaa2"] {
                 try db.execute(
                     sql: """
