@@ -26,7 +26,7 @@ struct StageClock {
         let start = clock.now
         let value = try await work()
         let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.seconds
         entries.append(StageTiming(stage: stage, seconds: (seconds * 1000).rounded() / 1000, reused: false))
         earlier[stage] = seconds
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

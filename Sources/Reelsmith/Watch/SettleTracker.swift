@@ -69,7 +69,7 @@ struct SettleTracker {
             if quiet >= (entry.isBeingWritten ? staleWriter : settle) {
                 pending[path] = nil
                 let late = quiet - settle
-                let lateSeconds = Double(late.components.seconds) + Double(late.components.attoseconds) / 1e18
+                let lateSeconds = late.seconds
                 settled.append(Settled(path: path, settledAt: Date().addingTimeInterval(-lateSeconds)))
             }
         }
