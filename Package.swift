@@ -29,9 +29,16 @@ let package = Package(
             name: "CInotifyTools",
             providers: [.apt(["libinotifytools0-dev"])]
         ),
+        // Signal processing for aligning a voice to its text (features, dynamic time warping). Always
+        // compiled optimised: these loops run a thousand times slower unoptimised, tests included.
+        .target(
+            name: "Alignment",
+            swiftSettings: strictSettings + [.unsafeFlags(["-O"])]
+        ),
         .target(
             name: "Reelsmith",
             dependencies: [
+                "Alignment",
                 "CEspeakNG",
                 "CInotifyTools",
                 .product(name: "Yams", package: "Yams"),

@@ -12,10 +12,12 @@ final class SpeechSynthesizer: @unchecked Sendable {
 
     private init() {}
 
-    func synthesize(_ text: String, voice: String) async throws -> SpeechAudio {
+    /// `voice` may name a variant after `+` (`en-us+f3`); `rate` is in words per minute (espeak's
+    /// default is 175).
+    func synthesize(_ text: String, voice: String, rate: Int? = nil) async throws -> SpeechAudio {
         try await withCheckedThrowingContinuation { continuation in
             queue.async {
-                continuation.resume(with: Result { try self.synthesizeOnQueue(text, voice: voice) })
+                continuation.resume(with: Result { try self.synthesizeOnQueue(text, voice: voice, rate: rate) })
             }
         }
     }
@@ -29,8 +31,10 @@ final class SpeechSynthesizer: @unchecked Sendable {
     /// Selects a voice by its name (`French_(France)`), file (`roa/fr`) or language (`fr-fr`, `en-us`),
     /// matched exactly against espeak-ng's voice list so a typo is an error, not a silent fallback.
     private static func select(voice wanted: String) -> Bool {
-        guard let name = voiceName(matching: wanted) else { return false }
-        return name.withCString { espeak_SetVoiceByName($0) } == EE_OK
+        let parts = wanted.split(separator: "+", maxSplits: 1).map(String.init)
+        guard let base = parts.first, let name = voiceName(matching: base) else { return false }
+        let full = parts.count > 1 ? "\(name)+\(parts[1])" : name
+        return full.withCString { espeak_SetVoiceByName($0) } == EE_OK
     }
 
     /// The espeak-ng voice a user's name designates; `espeak-ng --voices` prints names with
@@ -54,7 +58,9 @@ final class SpeechSynthesizer: @unchecked Sendable {
 
     /// Whether espeak-ng has a voice of that name, file or language (for validating requests).
     func hasVoice(_ name: String) -> Bool {
-        queue.sync { (try? initialiseIfNeeded()) != nil && Self.voiceName(matching: name) != nil }
+        queue.sync {
+            (try? initialiseIfNeeded()) != nil && Self.voiceName(matching: String(name.split(separator: "+").first ?? "")) != nil
+        }
     }
 
     /// A voice's `languages` field: pairs of a priority byte and a zero-terminated name, ended by an empty name.
@@ -102,9 +108,10 @@ final class SpeechSynthesizer: @unchecked Sendable {
         installCallback()
     }
 
-    private func synthesizeOnQueue(_ text: String, voice: String) throws -> SpeechAudio {
+    private func synthesizeOnQueue(_ text: String, voice: String, rate: Int?) throws -> SpeechAudio {
         try initialiseIfNeeded()
         guard Self.select(voice: voice) else { throw SpeechError.unknownVoice(voice) }
+        espeak_SetParameter(espeakRATE, Int32(rate ?? Int(espeakRATE_NORMAL)), 0)
 
         let collector = Collector()
         let context = Unmanaged.passRetained(collector)

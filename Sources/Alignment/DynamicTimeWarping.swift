@@ -1,0 +1,160 @@
+import Foundation
+
+/// Dynamic time warping of two feature sequences, the way aeneas aligns text to speech: the
+/// cheapest monotonic path through the frame-to-frame distances. It is solved coarse to fine
+/// (as FastDTW does): the path found on frames averaged by four bounds a narrow band at the next
+/// finer level, so a minute of speech costs a few million cells, not thirty-six million.
+public enum DynamicTimeWarping {
+    /// A level small enough to solve whole: at most this many cells.
+    static let wholeCellLimit = 2_500_000
+    static let factor = 4
+
+    /// The warp from `reference` onto `target`. `radius` (frames) widens the band around the
+    /// coarse path at each finer level.
+    /// Pauses are cut out of both tracks first, so a pause that only one voice makes (or a
+    /// silence spliced into one) costs nothing; a moment in a pause maps to the next speech.
+    public static func warp(reference: SpeechFeatures, target: SpeechFeatures, radius: Int = 24) -> TimeWarp {
+        let (spokenReference, referenceFrames) = reference.speechOnly()
+        let (spokenTarget, targetFrames) = target.speechOnly()
+        guard spokenReference.frameCount > 0, spokenTarget.frameCount > 0 else {
+            return TimeWarp(firstTarget: [], referenceFrameSeconds: reference.frameSeconds, targetFrameSeconds: target.frameSeconds)
+        }
+        let path = solve(spokenReference, spokenTarget, radius: radius)
+        var firstSpoken = [Int](repeating: Int.max, count: spokenReference.frameCount)
+        for (i, j) in path where j < firstSpoken[i] { firstSpoken[i] = j }
+        // Every reference frame: the target frame of the first speech frame at or after it.
+        var firstTarget = [Int](repeating: targetFrames.last ?? 0, count: reference.frameCount)
+        var next = spokenReference.frameCount
+        for frame in stride(from: reference.frameCount - 1, through: 0, by: -1) {
+            if next > 0, referenceFrames[next - 1] >= frame { next -= 1 }
+            while next > 0, referenceFrames[next - 1] >= frame { next -= 1 }
+            if next < spokenReference.frameCount { firstTarget[frame] = targetFrames[firstSpoken[next]] }
+        }
+        return TimeWarp(
+            firstTarget: firstTarget, referenceFrameSeconds: reference.frameSeconds, targetFrameSeconds: target.frameSeconds)
+    }
+
+    /// The path, from (0, 0) to the last frames of both, as (reference frame, target frame) pairs.
+    static func solve(_ reference: SpeechFeatures, _ target: SpeechFeatures, radius: Int) -> [(Int, Int)] {
+        let n = reference.frameCount, m = target.frameCount
+        if n * m <= wholeCellLimit || n < factor * 2 || m < factor * 2 {
+            return band(reference, target, rows: (0..<n).map { _ in 0..<m })
+        }
+        let coarse = solve(reference.downsampled(by: factor), target.downsampled(by: factor), radius: radius)
+        // Per coarse row, the columns the coarse path visits.
+        let coarseRows = (n + factor - 1) / factor
+        var low = [Int](repeating: Int.max, count: coarseRows), high = [Int](repeating: -1, count: coarseRows)
+        for (i, j) in coarse {
+            low[i] = min(low[i], j)
+            high[i] = max(high[i], j)
+        }
+        var rows: [Range<Int>] = []
+        rows.reserveCapacity(n)
+        for i in 0..<n {
+            let first = max(0, (i - radius) / factor), last = min(coarseRows - 1, (i + radius) / factor)
+            var lo = Int.max, hi = -1
+            for row in first...last where high[row] >= 0 {
+                lo = min(lo, low[row])
+                hi = max(hi, high[row])
+            }
+            let start = max(0, lo * factor - radius), end = min(m, (hi + 1) * factor + radius)
+            rows.append(start..<max(start + 1, end))
+        }
+        // Each row must reach the previous row's columns and end no earlier (monotonic band).
+        for i in 1..<n {
+            let previous = rows[i - 1]
+            let start = min(rows[i].lowerBound, previous.upperBound - 1)
+            let end = max(rows[i].upperBound, previous.upperBound)
+            rows[i] = max(start, previous.lowerBound)..<end
+        }
+        rows[n - 1] = rows[n - 1].lowerBound..<m
+        return band(reference, target, rows: rows)
+    }
+
+    /// DTW inside a band: row `i` may use the target frames `rows[i]`. Steps: diagonal (weight 2),
+    /// up or left (weight 1), so neither stretching nor a shortcut is favoured. The distance is the
+    /// cosine distance: a louder or quieter voice is not a different sound.
+    static func band(_ reference: SpeechFeatures, _ target: SpeechFeatures, rows: [Range<Int>]) -> [(Int, Int)] {
+        let n = rows.count, d = SpeechFeatures.dimensions
+        let norms = [reference, target].map { features in
+            (0..<features.frameCount).map { frame in
+                features.values[(frame * d)..<((frame + 1) * d)].reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
+            }
+        }
+        var offsets = [Int](repeating: 0, count: n + 1)
+        for i in 0..<n { offsets[i + 1] = offsets[i] + rows[i].count }
+        var cost = [Float](repeating: .infinity, count: offsets[n])
+        var steps = [UInt8](repeating: 0, count: offsets[n])
+        reference.values.withUnsafeBufferPointer { a in
+            target.values.withUnsafeBufferPointer { b in
+                /// The dot product of a reference frame and a target frame.
+                func dot(_ first: Int, _ second: Int) -> Float {
+                    var sum: Float = 0
+                    for k in 0..<d { sum += a[first + k] * b[second + k] }
+                    return sum
+                }
+                cost.withUnsafeMutableBufferPointer { cost in
+                    steps.withUnsafeMutableBufferPointer { steps in
+                        for i in 0..<n {
+                            let row = rows[i], base = offsets[i]
+                            let previous = i > 0 ? rows[i - 1] : 0..<0, previousBase = i > 0 ? offsets[i - 1] : 0
+                            for j in row {
+                                let distance = 1 - dot(i * d, j * d) / max((norms[0][i] * norms[1][j]), 1e-9)
+                                let cell = base + j - row.lowerBound
+                                if i == 0 && j == row.lowerBound && j == 0 {
+                                    cost[cell] = distance
+                                    continue
+                                }
+                                var best = Float.infinity, step: UInt8 = 0
+                                if previous.contains(j - 1) {
+                                    let value = cost[previousBase + j - 1 - previous.lowerBound] + 2 * distance
+                                    if value < best { best = value; step = 0 }
+                                }
+                                if previous.contains(j) {
+                                    let value = cost[previousBase + j - previous.lowerBound] + distance
+                                    if value < best { best = value; step = 1 }
+                                }
+                                if j > row.lowerBound {
+                                    let value = cost[cell - 1] + distance
+                                    if value < best { best = value; step = 2 }
+                                }
+                                cost[cell] = best
+                                steps[cell] = step
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var path: [(Int, Int)] = []
+        var i = n - 1, j = rows[n - 1].upperBound - 1
+        while true {
+            path.append((i, j))
+            if i == 0 && j == 0 { break }
+            let step = steps[offsets[i] + j - rows[i].lowerBound]
+            if i == 0 { j -= 1; continue }
+            if j == rows[i].lowerBound && step == 2 { i -= 1; continue }
+            switch step {
+            case 0: i -= 1; j -= 1
+            case 1: i -= 1
+            default: j -= 1
+            }
+        }
+        return path.reversed()
+    }
+}
+
+/// Where each moment of the reference falls in the target, from the warping path.
+public struct TimeWarp: Sendable {
+    /// Per reference frame, the first target frame the path matched to it.
+    let firstTarget: [Int]
+    let referenceFrameSeconds: Double
+    let targetFrameSeconds: Double
+
+    /// The target time at which the reference's moment `seconds` is heard.
+    public func targetSeconds(forReference seconds: Double) -> Double {
+        guard !firstTarget.isEmpty else { return seconds }
+        let frame = min(firstTarget.count - 1, max(0, Int((seconds / referenceFrameSeconds).rounded())))
+        return Double(firstTarget[frame]) * targetFrameSeconds
+    }
+}
