@@ -20,9 +20,15 @@ struct StatusCommand: ParsableCommand {
         for (title, lines) in [("today", spending.today), ("last 30 days", spending.last30Days)] where !lines.isEmpty {
             print("providers, \(title):")
             for line in lines {
-                print(
-                    "  \(line.provider)/\(line.model): \(line.requests) requests, \(line.promptTokens) prompt + "
-                        + "\(line.completionTokens) completion tokens, \(String(format: "%.1f", line.seconds)) s")
+                var parts = ["\(line.requests) requests"]
+                if line.promptTokens + line.completionTokens > 0 {
+                    parts.append("\(line.promptTokens) prompt + \(line.completionTokens) completion tokens")
+                }
+                if line.images > 0 { parts.append(line.images == 1 ? "1 image" : "\(line.images) images") }
+                if line.characters > 0 { parts.append("\(line.characters) characters spoken") }
+                if line.audioSeconds > 0 { parts.append(String(format: "%.1f s of audio", line.audioSeconds)) }
+                parts.append(String(format: "%.1f s", line.seconds))
+                print("  \(line.provider)/\(line.model): " + parts.joined(separator: ", "))
             }
         }
         if !status.lastErrors.isEmpty {

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// `engines:` in `reelsmith.yaml`, or in a request to override it (DESIGN §7): which engine runs
@@ -10,23 +11,70 @@ public struct EngineSettings: Sendable, Equatable, Codable {
 
     public var script: EngineChoice = .offline
     public var score: EngineChoice = .offline
+    /// `/images/generations`, a command (stable-diffusion.cpp…), or the title cards.
+    public var images: EngineChoice = .offline
+    /// `/audio/speech`, a command (piper…), or espeak-ng.
+    public var voice: EngineChoice = .offline
+    /// Word timings for a voice that gives none: `/audio/transcriptions`, or offline alignment.
+    public var align: EngineChoice = .offline
     public var onFailure: FailurePolicy = .offline
 
-    public init(script: EngineChoice = .offline, score: EngineChoice = .offline, onFailure: FailurePolicy = .offline) {
+    public init(
+        script: EngineChoice = .offline, score: EngineChoice = .offline, images: EngineChoice = .offline,
+        voice: EngineChoice = .offline, align: EngineChoice = .offline, onFailure: FailurePolicy = .offline
+    ) {
         self.script = script
         self.score = score
+        self.images = images
+        self.voice = voice
+        self.align = align
         self.onFailure = onFailure
     }
 
     enum CodingKeys: String, CodingKey {
-        case script, score
+        case script, score, images, voice, align
         case onFailure = "on_failure"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        script = try container.decodeIfPresent(EngineChoice.self, forKey: .script) ?? .offline
+        score = try container.decodeIfPresent(EngineChoice.self, forKey: .score) ?? .offline
+        images = try container.decodeIfPresent(EngineChoice.self, forKey: .images) ?? .offline
+        voice = try container.decodeIfPresent(EngineChoice.self, forKey: .voice) ?? .offline
+        align = try container.decodeIfPresent(EngineChoice.self, forKey: .align) ?? .offline
+        onFailure = try container.decodeIfPresent(FailurePolicy.self, forKey: .onFailure) ?? .offline
     }
 
     /// Every stage DESIGN §7 names; those not built yet accept only `offline`.
     static let stageNames = ["script", "score", "images", "voice", "align", "clips"]
     static let knownKeys = stageNames + ["on_failure"]
-    static let engineKeys = ["provider", "model", "temperature"]
+
+    /// The keys each stage's provider engine takes.
+    static let providerKeys: [String: [String]] = [
+        "script": ["provider", "model", "temperature"],
+        "score": ["provider", "model", "temperature"],
+        "voice": ["provider", "model", "voice", "speed", "format", "input_limit"],
+        "images": ["provider", "model", "size", "quality"],
+        "align": ["provider", "model"],
+    ]
+    /// The stages a local program may run, and the placeholders its arguments must hold.
+    static let commandPlaceholders: [String: [String]] = ["voice": ["{out}"], "images": ["{out}"]]
+    static let commandKeys = ["command", "timeout_seconds"]
+    /// The audio formats `/audio/speech` may answer in and we decode (raw `pcm` has no header).
+    static let speechFormats = ["mp3", "wav", "flac", "opus", "aac"]
+
+    /// The choice of one stage.
+    func choice(for stage: String) -> EngineChoice {
+        switch stage {
+        case "script": script
+        case "score": score
+        case "images": images
+        case "voice": voice
+        case "align": align
+        default: .offline
+        }
+    }
 
     /// Reads an `engines:` mapping over `base` (a request's keys override the settings file's).
     /// `providers` are the names under `providers:`, with their kind.
@@ -44,7 +92,10 @@ public struct EngineSettings: Sendable, Equatable, Codable {
         }
         if let choice = try choice("script", in: reader, providers: providers) { settings.script = choice }
         if let choice = try choice("score", in: reader, providers: providers) { settings.score = choice }
-        for stage in ["images", "voice", "align", "clips"] {
+        if let choice = try choice("images", in: reader, providers: providers) { settings.images = choice }
+        if let choice = try choice("voice", in: reader, providers: providers) { settings.voice = choice }
+        if let choice = try choice("align", in: reader, providers: providers) { settings.align = choice }
+        for stage in ["clips"] {
             if let choice = try choice(stage, in: reader, providers: providers), choice != .offline {
                 throw reader.error(
                     .invalidValue(key: stage), at: stage,
@@ -59,15 +110,28 @@ public struct EngineSettings: Sendable, Equatable, Codable {
         _ stage: String, in reader: MappingReader, providers: [String: ProviderSettings.Kind]
     ) throws(InputError) -> EngineChoice? {
         guard let node = reader.node(stage) else { return nil }
+        let placeholders = commandPlaceholders[stage]
+        let shapes =
+            "`\(stage): { provider: NAME, model: MODEL }` with a provider named under `providers:`"
+            + (placeholders != nil ? ", or `\(stage): { command: [program, argument, \"{out}\"] }`" : "")
         if case let .scalar(scalar) = node {
             guard scalar.string == "offline" else {
                 throw reader.error(
                     .invalidValue(key: stage), at: stage, problem: "`\(stage)` is `\(scalar.string)`",
-                    fix: "write `\(stage): offline`, or `\(stage): { provider: NAME, model: MODEL }` with a provider named under `providers:`")
+                    fix: "write `\(stage): offline`, or \(shapes)")
             }
             return .offline
         }
-        guard let section = try reader.mapping(stage, knownKeys: engineKeys) else { return nil }
+        let keys = providerKeys[stage] ?? ["provider", "model"]
+        if case let .mapping(mapping) = node, mapping.keys.contains(where: { $0.string == "command" }) {
+            guard let placeholders else {
+                throw reader.error(
+                    .invalidValue(key: stage), at: stage, problem: "`\(stage)` cannot run a command",
+                    fix: "write `\(stage): offline`, or \(shapes)")
+            }
+            return .command(try command(stage, in: reader, placeholders: placeholders))
+        }
+        guard let section = try reader.mapping(stage, knownKeys: keys) else { return nil }
         let provider = try section.requiredString("provider", example: providers.keys.sorted().first ?? "openai")
         guard let kind = providers[provider] else {
             let names = providers.keys.sorted()
@@ -84,8 +148,63 @@ public struct EngineSettings: Sendable, Equatable, Codable {
                 problem: "`\(provider)` is a \(kind.rawValue) provider; \(stage) needs an OpenAI-compatible one",
                 fix: "name a provider of kind `openai`")
         }
-        let model = try section.requiredString("model", example: "gpt-4o-mini")
-        let temperature = try section.number("temperature", in: 0...2)
-        return .provider(.init(provider: provider, model: model, temperature: temperature))
+        let example = ["voice": "gpt-4o-mini-tts", "images": "gpt-image-1", "align": "whisper-1"][stage] ?? "gpt-4o-mini"
+        var engine = EngineChoice.ProviderEngine(provider: provider, model: try section.requiredString("model", example: example))
+        engine.temperature = try section.number("temperature", in: 0...2)
+        engine.voice = try section.string("voice")
+        engine.speed = try section.number("speed", in: 0.25...4)
+        engine.format = try section.oneOf("format", among: speechFormats, what: "audio format")
+        engine.inputLimit = try section.integer("input_limit", in: 100...100_000)
+        if let size = try section.string("size") {
+            guard ImageSize(size) != nil else {
+                throw section.error(
+                    .invalidValue(key: "size"), at: "size", problem: "`size` is `\(Excerpt.quote(size))`",
+                    fix: "write WIDTHxHEIGHT in pixels, each 256…4096, e.g. `size: 1024x1792`")
+            }
+            engine.size = size
+        }
+        engine.quality = try section.string("quality")
+        return .provider(engine)
     }
+
+    private static func command(
+        _ stage: String, in reader: MappingReader, placeholders: [String]
+    ) throws(InputError) -> EngineChoice.CommandEngine {
+        guard let section = try reader.mapping(stage, knownKeys: commandKeys) else {
+            throw reader.error(.invalidValue(key: stage), at: stage, problem: "`\(stage)` is empty", fix: "write `\(stage): offline`")
+        }
+        let example = stage == "voice" ? "[piper, --model, voice.onnx, --output_file, \"{out}\"]" : "[sd, -p, \"{prompt}\", -o, \"{out}\"]"
+        guard let arguments = try section.strings("command", example: example) else {
+            throw section.missing("command", example: example)
+        }
+        for placeholder in placeholders where !arguments.contains(where: { $0.contains(placeholder) }) {
+            throw section.error(
+                .invalidValue(key: "command"), at: "command",
+                problem: "no argument of `command` holds `\(placeholder)`, where the program must write its output",
+                fix: "write it as `command: \(example)`")
+        }
+        let timeout = try section.number("timeout_seconds", in: 1...3600) ?? 300
+        return EngineChoice.CommandEngine(arguments: arguments, timeoutSeconds: timeout)
+    }
+}
+
+/// `1024x1792`: an image size asked of a model.
+struct ImageSize: Sendable, Equatable, CustomStringConvertible {
+    var width: Int
+    var height: Int
+
+    init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    init?(_ text: String) {
+        let parts = text.lowercased().split(separator: "x")
+        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
+            (256...4096).contains(width), (256...4096).contains(height)
+        else { return nil }
+        self.init(width: width, height: height)
+    }
+
+    var description: String { "\(width)x\(height)" }
 }

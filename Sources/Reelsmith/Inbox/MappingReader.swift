@@ -108,6 +108,29 @@ struct MappingReader {
         return value
     }
 
+    /// A list of text items (`[piper, --model, fr.onnx]` or one `- item` per line); nil when absent.
+    func strings(_ key: String, example: String) throws(InputError) -> [String]? {
+        guard let value = node(key) else { return nil }
+        guard case let .sequence(sequence) = value else {
+            throw error(
+                .wrongType(key: key, expected: "list"), at: key, problem: "`\(key)` must be a list",
+                fix: "write it as a list in brackets: `\(key): \(example)`")
+        }
+        var items: [String] = []
+        for item in sequence {
+            guard case let .scalar(scalar) = item else {
+                throw InputError(
+                    .wrongType(key: key, expected: "list of text"), file: file, line: item.mark?.line, column: item.mark?.column,
+                    problem: "each item of `\(key)` must be text", fix: "write it as `\(key): \(example)`")
+            }
+            items.append(scalar.string)
+        }
+        guard !items.isEmpty else {
+            throw error(.invalidValue(key: key), at: key, problem: "`\(key)` is empty", fix: "write `\(key): \(example)`")
+        }
+        return items
+    }
+
     /// A nested mapping's reader, with its own known keys.
     func mapping(_ key: String, knownKeys: [String]) throws(InputError) -> MappingReader? {
         guard let value = node(key) else { return nil }

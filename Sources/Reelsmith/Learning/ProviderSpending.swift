@@ -11,6 +11,9 @@ public struct ProviderSpending: Sendable, Equatable {
         public var promptTokens: Int
         public var completionTokens: Int
         public var seconds: Double
+        public var images: Int = 0
+        public var characters: Int = 0
+        public var audioSeconds: Double = 0
     }
 
     public var today: [Line]
@@ -25,13 +28,15 @@ public struct ProviderSpending: Sendable, Equatable {
                     db,
                     sql: """
                         SELECT provider, model, SUM(requests) AS requests, SUM(prompt_tokens) AS prompt,
-                               SUM(completion_tokens) AS completion, SUM(seconds) AS seconds
+                               SUM(completion_tokens) AS completion, SUM(seconds) AS seconds, SUM(images) AS images,
+                               SUM(characters) AS characters, SUM(audio_seconds) AS audio
                         FROM provider_usage WHERE recorded_at >= ? GROUP BY provider, model ORDER BY provider, model
                         """, arguments: [since]
                 ).map {
                     Line(
                         provider: $0["provider"], model: $0["model"], requests: $0["requests"], promptTokens: $0["prompt"],
-                        completionTokens: $0["completion"], seconds: $0["seconds"])
+                        completionTokens: $0["completion"], seconds: $0["seconds"], images: $0["images"],
+                        characters: $0["characters"], audioSeconds: $0["audio"])
                 }
             }
             return ProviderSpending(today: try lines(since: startOfToday), last30Days: try lines(since: thirtyDaysAgo))

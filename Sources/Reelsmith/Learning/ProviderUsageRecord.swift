@@ -15,6 +15,9 @@ struct ProviderUsageRecord: Sendable, Codable, Equatable, FetchableRecord, Persi
     var promptTokens: Int
     var completionTokens: Int
     var seconds: Double
+    var images: Int
+    var characters: Int
+    var audioSeconds: Double
     var recordedAt: Date
 
     enum CodingKeys: String, CodingKey {
@@ -23,6 +26,8 @@ struct ProviderUsageRecord: Sendable, Codable, Equatable, FetchableRecord, Persi
         case promptTokens = "prompt_tokens"
         case completionTokens = "completion_tokens"
         case recordedAt = "recorded_at"
+        case images, characters
+        case audioSeconds = "audio_seconds"
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -47,12 +52,25 @@ extension LearningIndex {
         }
     }
 
+    /// Images, characters spoken and audio seconds (issue 8), beside the tokens.
+    static func registerMediaUsageMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v7-media-usage") { db in
+            try db.alter(table: "provider_usage") { t in
+                t.add(column: "images", .integer).notNull().defaults(to: 0).check { $0 >= 0 }
+                t.add(column: "characters", .integer).notNull().defaults(to: 0).check { $0 >= 0 }
+                t.add(column: "audio_seconds", .double).notNull().defaults(to: 0).check { $0 >= 0 }
+            }
+        }
+    }
+
     func record(usage: ProviderUsage, jobId: String, at date: Date = Date()) throws {
         try database.write { db in
             let record = ProviderUsageRecord(
                 id: nil, jobId: jobId, stage: usage.stage, provider: usage.provider, model: usage.model,
                 requests: max(0, usage.requests), promptTokens: max(0, usage.promptTokens),
-                completionTokens: max(0, usage.completionTokens), seconds: max(0, usage.seconds), recordedAt: date)
+                completionTokens: max(0, usage.completionTokens), seconds: max(0, usage.seconds),
+                images: max(0, usage.images), characters: max(0, usage.characters),
+                audioSeconds: usage.audioSeconds.isFinite ? max(0, usage.audioSeconds) : 0, recordedAt: date)
             try record.insert(db)
         }
     }
@@ -66,7 +84,8 @@ extension LearningIndex {
             rows.map {
                 ProviderUsage(
                     stage: $0.stage, provider: $0.provider, model: $0.model, requests: $0.requests,
-                    promptTokens: $0.promptTokens, completionTokens: $0.completionTokens, seconds: $0.seconds)
+                    promptTokens: $0.promptTokens, completionTokens: $0.completionTokens, seconds: $0.seconds,
+                    images: $0.images, characters: $0.characters, audioSeconds: $0.audioSeconds)
             })
     }
 }

@@ -24,11 +24,33 @@ struct ExternalTool: Sendable {
         var stderr: String
     }
 
+    /// The program ran longer than its time limit and was stopped.
+    struct TimedOut: Error, Sendable {
+        var seconds: Double
+    }
+
+    /// Runs to completion within `timeoutSeconds`, with `input` on its stdin; stopped (SIGTERM,
+    /// then SIGKILL) and ``TimedOut`` thrown when it takes longer.
+    @discardableResult
+    func run(_ arguments: [String], input: Data?, timeoutSeconds: Double) async throws -> Output {
+        try await withThrowingTaskGroup(of: Output?.self) { group in
+            group.addTask { try await run(arguments, input: input) }
+            group.addTask {
+                try await Task.sleep(for: .seconds(timeoutSeconds))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let output = first else { throw TimedOut(seconds: timeoutSeconds) }
+            return output
+        }
+    }
+
     /// Runs to completion; `onLine` sees every stdout line as it arrives.
     @discardableResult
     /// - Parameter onStart: called with the child's process id once it runs (to record it).
     func run(
-        _ arguments: [String], onStart: (@Sendable (Int32) -> Void)? = nil, onLine: (@Sendable (String) -> Void)? = nil
+        _ arguments: [String], input: Data? = nil, onStart: (@Sendable (Int32) -> Void)? = nil,
+        onLine: (@Sendable (String) -> Void)? = nil
     ) async throws -> Output {
         let process = Process()
         process.executableURL = try Self.locate(executable)
@@ -37,7 +59,8 @@ struct ExternalTool: Sendable {
         let stdoutPipe = Pipe(), stderrPipe = Pipe()
         process.standardOutput = stdoutPipe
         process.standardError = stderrPipe
-        process.standardInput = FileHandle.nullDevice
+        let stdinPipe = input.map { _ in Pipe() }
+        process.standardInput = stdinPipe ?? FileHandle.nullDevice
 
         let collector = OutputCollector(stderrLimit: stderrLimit, onLine: onLine)
         stdoutPipe.fileHandleForReading.readabilityHandler = { handle in collector.appendStdout(handle.availableData) }
@@ -49,6 +72,16 @@ struct ExternalTool: Sendable {
                 do {
                     try process.run()
                     onStart?(process.processIdentifier)
+                    if let stdinPipe, let input {
+                        // A child that exits without reading must not kill us with SIGPIPE.
+                        signal(SIGPIPE, SIG_IGN)
+                        // Written from its own thread: a child that reads slowly must not block us.
+                        Thread.detachNewThread {
+                            let handle = stdinPipe.fileHandleForWriting
+                            try? handle.write(contentsOf: input)
+                            try? handle.close()
+                        }
+                    }
                     // Cancelled before the child existed: the handler below found nothing to stop.
                     if Task.isCancelled { process.terminate() }
                 } catch {

@@ -26,29 +26,35 @@ struct ImageRenderer: Sendable {
         let partial = staging.appendingPathComponent("images.partial")
         try? FileManager.default.removeItem(at: partial)
         try FileManager.default.createDirectory(at: partial, withIntermediateDirectories: true)
-        let tool = ExternalTool(executable: ffmpeg, workingDirectory: staging)
         for scene in scenes {
-            let name = String(format: "%02d.png", scene.index)
-            if !assets.isEmpty {
-                let asset = assets[(scene.index - 1) % assets.count]
-                try await tool.run(pictureArguments(asset: asset.path, output: "images.partial/\(name)"))
-            } else {
-                let lines = Self.wrap(SpokenText.removingEmoji(scene.keyPhrase), width: lineCharacters, maximumLines: 6)
-                var textFiles: [String] = []
-                for (number, line) in lines.enumerated() {
-                    let file = "images.partial/\(scene.index)-\(number).txt"
-                    try Data(line.utf8).write(to: staging.appendingPathComponent(file))
-                    textFiles.append(file)
-                }
-                try await tool.run(
-                    cardArguments(
-                        textFiles: textFiles, palette: palette, output: "images.partial/\(name)"))
-                for file in textFiles { try? FileManager.default.removeItem(at: staging.appendingPathComponent(file)) }
-            }
+            try await render(scene: scene, palette: palette, assets: assets, staging: staging, output: "images.partial/" + Self.fileName(scene))
         }
         let final = staging.appendingPathComponent("images")
         try? FileManager.default.removeItem(at: final)
         try FileManager.default.moveItem(at: partial, to: final)
+    }
+
+    /// `01.png` for the first scene.
+    static func fileName(_ scene: Script.Scene) -> String { String(format: "%02d.png", scene.index) }
+
+    /// One scene's offline picture at `output` (relative to `staging`): the niche's own picture,
+    /// else a title card.
+    func render(scene: Script.Scene, palette: [String], assets: [URL], staging: URL, output: String) async throws {
+        let tool = ExternalTool(executable: ffmpeg, workingDirectory: staging)
+        if !assets.isEmpty {
+            let asset = assets[(scene.index - 1) % assets.count]
+            try await tool.run(pictureArguments(asset: asset.path, output: output))
+            return
+        }
+        let lines = Self.wrap(SpokenText.removingEmoji(scene.keyPhrase), width: lineCharacters, maximumLines: 6)
+        var textFiles: [String] = []
+        for (number, line) in lines.enumerated() {
+            let file = (output as NSString).deletingPathExtension + "-\(number).txt"
+            try Data(line.utf8).write(to: staging.appendingPathComponent(file))
+            textFiles.append(file)
+        }
+        defer { for file in textFiles { try? FileManager.default.removeItem(at: staging.appendingPathComponent(file)) } }
+        try await tool.run(cardArguments(textFiles: textFiles, palette: palette, output: output))
     }
 
     func pictureArguments(asset: String, output: String) -> [String] {

@@ -57,8 +57,14 @@ struct VoiceScript: Sendable, Equatable {
                 hasRealEvent[index] = isReal
             }
         }
-        let total = audio.durationSeconds
-        // Keep times non-decreasing, then fill gaps linearly between known neighbours.
+        return timings(starts: starts, duration: audio.durationSeconds)
+    }
+
+    /// Timings from the starts found for some words (nil for the others): times made
+    /// non-decreasing, missing starts placed evenly between their known neighbours, each word
+    /// ending where the next begins and the last where the audio ends.
+    func timings(starts found: [Double?], duration total: Double) -> [WordTiming] {
+        var starts = found
         var last = 0.0
         for i in starts.indices {
             if let start = starts[i] {

@@ -17,34 +17,50 @@ struct GenerationJob: Sendable {
 
     func run(logger: Logger) async throws -> PublishedVideo {
         let templates = try TemplateLibrary.load(from: pipeline.workspace.templates)
-        var timings = StageClock(file: file("work/stages.json"))
+        let timings = StageClock(file: file("work/stages.json"))
+        let engines = try makeEngines(templates: templates, logger: logger)
 
         // 1–2. Script and virality score.
         let (script, choice) = try await timings.measure(.script, reused: exists("script.json", "virality.json")) {
-            try await writeScript(templates: templates, logger: logger)
+            try await writeScript(engines: engines, logger: logger)
         } reuse: {
             (try JSONFiles.read(Script.self, from: file("script.json")),
              try JSONFiles.read(ScriptChoice.self, from: file("virality.json")))
         }
         try checkpoint(.images)
 
-        // 3. Images.
+        // 3–4. Images and voice, at the same time (DESIGN §7).
         let template = templates.template(niche: request.niche, language: request.language)
-        let imageNames = script.scenes.map { String(format: "images/%02d.png", $0.index) }
-        try await timings.measure(.images, reused: imageNames.allSatisfy { exists($0) }) {
-            let renderer = ImageRenderer(ffmpeg: pipeline.tools.ffmpeg, fontFile: pipeline.tools.fontFile)
-            let assets = ImageRenderer.assets(in: pipeline.workspace.assets(niche: request.niche))
-                + ImageRenderer.assets(in: pipeline.workspace.assets(niche: template.niche))
-            try await renderer.render(scenes: script.scenes, palette: template.palette, assets: assets, staging: staging)
-        } reuse: {}
-        try checkpoint(.voice)
-
-        // 4. Voice.
-        let voiceTimings = try await timings.measure(.voice, reused: exists("timings.json", "voice.mp3", "work/voice.wav")) {
-            try await speak(script)
+        let imageNames = script.scenes.map { "images/" + ImageRenderer.fileName($0) }
+        async let pictures = timings.measure(.images, reused: imageNames.allSatisfy { exists($0) } && exists("work/images.json")) {
+            let stage = ImageStage(
+                engine: engines.images, label: engines.settings.images.label,
+                rewriter: engines.scriptModel.map(PromptRewriter.init), onFailure: engines.settings.onFailure,
+                renderer: ImageRenderer(ffmpeg: pipeline.tools.ffmpeg, fontFile: pipeline.tools.fontFile),
+                palette: template.palette, style: template.imageStyle,
+                assets: ImageRenderer.assets(in: pipeline.workspace.assets(niche: request.niche))
+                    + ImageRenderer.assets(in: pipeline.workspace.assets(niche: template.niche)),
+                staging: staging, logger: logger)
+            let made = try await stage.run(scenes: script.scenes)
+            try JSONFiles.write(made, to: file("work/images.json"))
+            return made
         } reuse: {
-            try JSONFiles.read(VoiceTimings.self, from: file("timings.json"))
+            try JSONFiles.read([SceneImage].self, from: file("work/images.json"))
         }
+        async let spoken = timings.measure(
+            .voice, reused: exists("timings.json", "voice.mp3", "work/voice.wav", "work/voice-engines.json")
+        ) {
+            let stage = VoiceStage(
+                engines: engines, ffmpeg: pipeline.tools.ffmpeg, staging: staging, language: request.language,
+                offlineVoice: request.voice == "default" ? request.language.defaultVoice : request.voice, logger: logger)
+            let (timings, voice, align) = try await stage.run(script)
+            try JSONFiles.write(["voice": voice, "align": align], to: file("work/voice-engines.json"))
+            return (timings, ["voice": voice, "align": align])
+        } reuse: {
+            (try JSONFiles.read(VoiceTimings.self, from: file("timings.json")),
+             try JSONFiles.read([String: String].self, from: file("work/voice-engines.json")))
+        }
+        let (sceneImages, (voiceTimings, voiceEngines)) = try await (pictures, spoken)
         try checkpoint(.captions)
 
         // 5. Captions.
@@ -89,8 +105,9 @@ struct GenerationJob: Sendable {
             durationSeconds: voiceTimings.durationSeconds, wordCount: voiceTimings.words.count,
             stageTimings: [], suggestions: suggestions, offlineScore: choice.offlineScore,
             engines: (choice.engines ?? [:]).merging(
-                ["images": "offline", "voice": "offline (espeak-ng)"], uniquingKeysWith: { first, _ in first }),
-            spend: spend.isEmpty ? nil : spend)
+                voiceEngines.merging(["images": SceneImage.summary(sceneImages)], uniquingKeysWith: { first, _ in first }),
+                uniquingKeysWith: { first, _ in first }),
+            spend: spend.isEmpty ? nil : spend, images: sceneImages)
         report.stageTimings = timings.entries
         try JSONFiles.write(report, to: file("report.json"))
         try checkpoint(.publish)
@@ -99,6 +116,20 @@ struct GenerationJob: Sendable {
         try pipeline.index.updateJob(id: id) { $0.output = destination.path }
         try publisher.publish(staging: staging, to: destination)
         return PublishedVideo(folder: destination, jobId: id, report: report)
+    }
+
+    /// The job's engines, each provider's usage recorded in the learning index as it happens.
+    private func makeEngines(templates: TemplateLibrary, logger: Logger) throws -> JobEngines {
+        let index = pipeline.index
+        let jobId = id
+        return try JobEngines(
+            settings: request.engines ?? pipeline.engines, providers: pipeline.providers, templates: templates,
+            language: request.language, niche: request.niche, ffmpeg: pipeline.tools.ffmpeg
+        ) { usage in
+            do { try index.record(usage: usage, jobId: jobId) } catch {
+                Logger(label: "reelsmith.pipeline").error("provider usage not recorded", metadata: ["error": "\(error)"])
+            }
+        }
     }
 
     /// Marks the stage about to run in the jobs table and stops here if the task was cancelled.
@@ -111,22 +142,12 @@ struct GenerationJob: Sendable {
     /// Writes the request's variants (concurrently; each checkpointed as it arrives), scores them
     /// all, and keeps the best. A provider that fails for good hands over to the offline engine
     /// (`on_failure: offline`) or fails the job (`fail`).
-    private func writeScript(templates: TemplateLibrary, logger: Logger) async throws -> (Script, ScriptChoice) {
+    private func writeScript(engines: JobEngines, logger: Logger) async throws -> (Script, ScriptChoice) {
         let insights = try pipeline.index.insights()
         let brief = ScriptBrief(
             request: request, targets: InsightSteering(insights: insights).targets(for: request),
             trends: (try? pipeline.index.trendHints(niche: request.niche)) ?? [],
             insights: insights.videoCount > 0 ? insights.recommendations[request.language] : [])
-        let index = pipeline.index
-        let jobId = id
-        let engines = try JobEngines(
-            settings: request.engines ?? pipeline.engines, providers: pipeline.providers, templates: templates,
-            language: request.language, niche: request.niche
-        ) { usage in
-            do { try index.record(usage: usage, jobId: jobId) } catch {
-                Logger(label: "reelsmith.pipeline").error("provider usage not recorded", metadata: ["error": "\(error)"])
-            }
-        }
         try FileManager.default.createDirectory(at: file("work/scripts"), withIntermediateDirectories: true)
 
         let written = try await withThrowingTaskGroup(of: ScriptVariant.self) { group in
@@ -209,25 +230,6 @@ struct GenerationJob: Sendable {
             logger.warning("provider failed, using the offline engine", metadata: ["stage": "\(stage)", "error": "\(error)"])
             return (try await offline(), "offline (fallback: \(error.problem))", false)
         }
-    }
-
-    private func speak(_ script: Script) async throws -> VoiceTimings {
-        let voiceScript = VoiceScript(scenes: script.scenes)
-        let voiceName = request.voice == "default" ? request.language.defaultVoice : request.voice
-        let audio = try await SpeechSynthesizer.shared.synthesize(voiceScript.text, voice: voiceName)
-        try FileManager.default.createDirectory(at: file("work"), withIntermediateDirectories: true)
-        try WAVFile.data(samples: audio.samples, sampleRate: audio.sampleRate).write(to: file("work/voice.wav"), options: .atomic)
-        try await ExternalTool(executable: pipeline.tools.ffmpeg, workingDirectory: staging).run([
-            "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-i", "work/voice.wav",
-            "-c:a", "libmp3lame", "-b:a", "128k", "-f", "mp3", "work/voice.partial.mp3",
-        ])
-        try? FileManager.default.removeItem(at: file("voice.mp3"))
-        try FileManager.default.moveItem(at: file("work/voice.partial.mp3"), to: file("voice.mp3"))
-        let timings = VoiceTimings(
-            durationSeconds: audio.durationSeconds, sampleRate: audio.sampleRate, voice: voiceName,
-            words: voiceScript.timings(from: audio))
-        try JSONFiles.write(timings, to: file("timings.json"))
-        return timings
     }
 
     private func musicFile() throws -> String? {

@@ -34,9 +34,11 @@ public struct GenerationReport: Sendable, Codable, Equatable {
     public var engines: [String: String]?
     /// What the providers cost, per stage, provider and model.
     public var spend: [ProviderUsage]?
+    /// How each scene's picture was made: engine, prompt, a rewrite after a refusal, a fallback.
+    public var images: [SceneImage]?
 
     enum CodingKeys: String, CodingKey {
-        case request, template, score, variants, targets, suggestions, engines, spend
+        case request, template, score, variants, targets, suggestions, engines, spend, images
         case offlineScore = "offline_score"
         case jobId = "job_id"
         case createdAt = "created_at"

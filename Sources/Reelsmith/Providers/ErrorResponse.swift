@@ -4,6 +4,21 @@ struct ErrorResponse: Sendable, Codable, Equatable {
     struct Detail: Sendable, Codable, Equatable {
         var message: String?
         var type: String?
+        /// `content_policy_violation`, `moderation_blocked`…; servers that send a number are read as none.
+        var code: String?
+
+        init(message: String? = nil, type: String? = nil, code: String? = nil) {
+            self.message = message
+            self.type = type
+            self.code = code
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            message = try? container.decodeIfPresent(String.self, forKey: .message)
+            type = try? container.decodeIfPresent(String.self, forKey: .type)
+            code = try? container.decodeIfPresent(String.self, forKey: .code)
+        }
     }
 
     var error: Detail?

@@ -34,6 +34,15 @@ public final class ProviderClient: Sendable {
 
     /// `POST path` with a JSON body, or `GET path` without one.
     func send(_ method: String, _ path: String, json body: Data? = nil, stage: String) async throws -> Exchange {
+        try await send(method, path, body: body, contentType: body == nil ? nil : "application/json", stage: stage)
+    }
+
+    /// `method path` with a body of any type (`multipart/form-data` for a transcription); `accept`
+    /// is what the answer may be (audio for `/audio/speech`).
+    func send(
+        _ method: String, _ path: String, body: Data?, contentType: String?, accept: String = "application/json",
+        stage: String
+    ) async throws -> Exchange {
         let key: APIKey?
         do {
             key = try settings.key.key()
@@ -42,11 +51,11 @@ public final class ProviderClient: Sendable {
         }
         var request = URLRequest(url: url(path))
         request.httpMethod = method
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        request.setValue(accept, forHTTPHeaderField: "Accept")
         request.setValue("reelsmith", forHTTPHeaderField: "User-Agent")
         if let body {
             request.httpBody = body
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.setValue(contentType ?? "application/octet-stream", forHTTPHeaderField: "Content-Type")
         }
         if let key { request.setValue("Bearer \(key.secret)", forHTTPHeaderField: "Authorization") }
 
@@ -65,6 +74,7 @@ public final class ProviderClient: Sendable {
                     return Exchange(reply: reply, attempts: attempt, seconds: (clock.now - start).seconds)
                 }
                 failure = error(status: reply.status, body: reply.body, stage: stage, key: key)
+                    .withCode(from: reply.body)
                 retryAfter = RetryPolicy.retryAfterSeconds(reply.header("Retry-After"))
             } catch let transferFailure as HTTPTransfers.Failure {
                 if transferFailure == .cancelled { throw CancellationError() }
@@ -169,7 +179,7 @@ public final class ProviderClient: Sendable {
         }
     }
 
-    private static func format(_ value: Double) -> String {
+    static func format(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A provider call that failed for good (after its retries), phrased for the creator: which
 /// provider, which stage, what happened and what to do.
 public struct ProviderError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -27,6 +29,8 @@ public struct ProviderError: Error, Sendable, Equatable, CustomStringConvertible
     public var serverMessage: String?
     /// Requests sent before giving up.
     public var attempts = 1
+    /// The error code of an OpenAI-style body (`content_policy_violation`…), when it has one.
+    public var serverCode: String?
 
     public init(
         _ reason: Reason, provider: String, stage: String, problem: String, fix: String, serverMessage: String? = nil
@@ -44,6 +48,13 @@ public struct ProviderError: Error, Sendable, Equatable, CustomStringConvertible
         return "provider `\(provider)`, stage \(stage): \(problem)\(said) — \(fix)"
     }
 
+    /// With the error code of the body, when it is an OpenAI-style error.
+    func withCode(from body: Data) -> ProviderError {
+        var error = self
+        error.serverCode = (try? JSONDecoder().decode(ErrorResponse.self, from: body.prefix(64 * 1024)))?.error?.code
+        return error
+    }
+
     func afterAttempts(_ attempts: Int) -> ProviderError {
         var error = self
         error.attempts = attempts
@@ -57,6 +68,17 @@ public struct ProviderError: Error, Sendable, Equatable, CustomStringConvertible
         guard case let .rejected(status) = reason, [400, 422].contains(status) else { return false }
         let said = (serverMessage ?? "").lowercased()
         return ["response_format", "json_schema", "json schema", "schema", "json_object", "structured"].contains { said.contains($0) }
+    }
+
+    /// A 400 saying the prompt was refused by the provider's safety system (OpenAI's
+    /// `content_policy_violation` and `moderation_blocked`, or a message that says so).
+    var isContentRefusal: Bool {
+        guard case let .rejected(status) = reason, [400, 422].contains(status) else { return false }
+        if let code = serverCode?.lowercased(), ["content_policy_violation", "moderation_blocked", "content_filter"].contains(code) {
+            return true
+        }
+        let said = (serverMessage ?? "").lowercased()
+        return ["safety system", "content policy", "content_policy", "moderation", "not allowed by our safety"].contains { said.contains($0) }
     }
 
     /// Whether trying the same call again later may work.

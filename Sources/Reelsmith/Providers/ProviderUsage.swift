@@ -8,11 +8,20 @@ public struct ProviderUsage: Sendable, Codable, Equatable {
     public var promptTokens: Int
     public var completionTokens: Int
     public var seconds: Double
+    /// Pictures made (images stage).
+    public var images: Int
+    /// Characters sent to be spoken (voice stage).
+    public var characters: Int
+    /// Seconds of audio made (voice) or sent (align).
+    public var audioSeconds: Double
 
     public init(
         stage: String, provider: String, model: String, requests: Int = 1, promptTokens: Int = 0,
-        completionTokens: Int = 0, seconds: Double = 0
+        completionTokens: Int = 0, seconds: Double = 0, images: Int = 0, characters: Int = 0, audioSeconds: Double = 0
     ) {
+        self.images = images
+        self.characters = characters
+        self.audioSeconds = audioSeconds
         self.stage = stage
         self.provider = provider
         self.model = model
@@ -26,6 +35,37 @@ public struct ProviderUsage: Sendable, Codable, Equatable {
         case stage, provider, model, requests, seconds
         case promptTokens = "prompt_tokens"
         case completionTokens = "completion_tokens"
+        case images, characters
+        case audioSeconds = "audio_seconds"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        stage = try container.decode(String.self, forKey: .stage)
+        provider = try container.decode(String.self, forKey: .provider)
+        model = try container.decode(String.self, forKey: .model)
+        requests = try container.decode(Int.self, forKey: .requests)
+        promptTokens = try container.decodeIfPresent(Int.self, forKey: .promptTokens) ?? 0
+        completionTokens = try container.decodeIfPresent(Int.self, forKey: .completionTokens) ?? 0
+        seconds = try container.decodeIfPresent(Double.self, forKey: .seconds) ?? 0
+        images = try container.decodeIfPresent(Int.self, forKey: .images) ?? 0
+        characters = try container.decodeIfPresent(Int.self, forKey: .characters) ?? 0
+        audioSeconds = try container.decodeIfPresent(Double.self, forKey: .audioSeconds) ?? 0
+    }
+
+    /// Leaves out the media counts that are zero, so a chat stage's entry reads as before.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(stage, forKey: .stage)
+        try container.encode(provider, forKey: .provider)
+        try container.encode(model, forKey: .model)
+        try container.encode(requests, forKey: .requests)
+        try container.encode(promptTokens, forKey: .promptTokens)
+        try container.encode(completionTokens, forKey: .completionTokens)
+        try container.encode(seconds, forKey: .seconds)
+        if images > 0 { try container.encode(images, forKey: .images) }
+        if characters > 0 { try container.encode(characters, forKey: .characters) }
+        if audioSeconds > 0 { try container.encode(audioSeconds, forKey: .audioSeconds) }
     }
 
     /// Sums the usage of the same stage, provider and model.
@@ -39,12 +79,17 @@ public struct ProviderUsage: Sendable, Codable, Equatable {
                 sum.promptTokens += entry.promptTokens
                 sum.completionTokens += entry.completionTokens
                 sum.seconds += entry.seconds
+                sum.images += entry.images
+                sum.characters += entry.characters
+                sum.audioSeconds += entry.audioSeconds
                 sums[key] = sum
             } else {
                 order.append(key)
                 sums[key] = entry
             }
         }
-        return order.compactMap { sums[$0] }.map { var usage = $0; usage.seconds = (usage.seconds * 1000).rounded() / 1000; return usage }
+        return order.compactMap { sums[$0] }.map { var usage = $0; usage.seconds = (usage.seconds * 1000).rounded() / 1000
+            usage.audioSeconds = (usage.audioSeconds * 1000).rounded() / 1000
+            return usage }
     }
 }

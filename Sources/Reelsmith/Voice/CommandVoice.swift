@@ -1,0 +1,80 @@
+import Foundation
+
+/// A local program that speaks (piper, a Kokoro script…): the argument array from the settings,
+/// never a shell; the text on its stdin; `{out}` replaced by the file it must write; stopped at
+/// its time limit.
+struct CommandVoice: VoiceEngine {
+    let command: EngineChoice.CommandEngine
+    let ffmpeg: String
+
+    func speak(_ script: VoiceScript, in staging: URL) async throws -> VoiceTrack {
+        let output = staging.appendingPathComponent("work/voice-command.wav")
+        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: output)
+        try await CommandRun(command: command, stage: "voice").run(
+            replacing: ["{out}": output.path], input: Data((script.text + "\n").utf8), workingDirectory: staging, output: output)
+        let samples: [Int16]
+        do {
+            samples = try await AudioDecoder(ffmpeg: ffmpeg).samples(of: output, workingDirectory: staging)
+        } catch {
+            throw CommandRun.Failure(
+                stage: "voice", program: command.program, problem: "wrote a file that is not audio ffmpeg can read",
+                fix: "check the program's output format (WAV or MP3 expected)")
+        }
+        guard samples.count > AudioDecoder.sampleRate / 10 else {
+            throw CommandRun.Failure(
+                stage: "voice", program: command.program, problem: "wrote less than 0.1 s of audio",
+                fix: "run the command by hand with the same text on stdin and check what it writes")
+        }
+        return VoiceTrack(
+            samples: samples, sampleRate: AudioDecoder.sampleRate, words: nil, mp3: nil, label: "command:\(command.program)")
+    }
+}
+
+/// One run of a `command` engine, shared by the voice and image stages: placeholders replaced
+/// inside the arguments (never a shell), a time limit, and the output file checked.
+struct CommandRun: Sendable {
+    let command: EngineChoice.CommandEngine
+    let stage: String
+
+    /// A command engine that failed, phrased for the creator.
+    struct Failure: Error, Sendable, CustomStringConvertible {
+        var stage: String
+        var program: String
+        var problem: String
+        var fix: String
+
+        var description: String { "engines.\(stage), command `\(program)`: \(problem) — \(fix)" }
+    }
+
+    func run(replacing placeholders: [String: String], input: Data?, workingDirectory: URL, output: URL) async throws {
+        let arguments = command.arguments.map { argument in
+            placeholders.reduce(argument) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
+        }
+        guard let program = arguments.first else { return }
+        let tool = ExternalTool(executable: program, workingDirectory: workingDirectory)
+        do {
+            try await tool.run(Array(arguments.dropFirst()), input: input, timeoutSeconds: command.timeoutSeconds)
+        } catch is ExternalTool.TimedOut {
+            throw Failure(
+                stage: stage, program: command.program,
+                problem: "did not finish within \(ProviderClient.format(command.timeoutSeconds)) s and was stopped",
+                fix: "raise `timeout_seconds`, or check that the program does not wait for input")
+        } catch let failure as ExternalToolError where failure.status == 127 && failure.stderrTail.contains("not on PATH") {
+            throw Failure(
+                stage: stage, program: command.program, problem: "is not installed or not on PATH",
+                fix: "install it, or write its full path as the first item of `command`")
+        } catch let failure as ExternalToolError {
+            let said = failure.stderrTail.split(separator: "\n").last.map { ": \(Excerpt.quote(String($0)))" } ?? ""
+            throw Failure(
+                stage: stage, program: command.program, problem: "failed with status \(failure.status)\(said)",
+                fix: "run the command by hand to see why, or set engines.\(stage) to offline")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? nil
+        guard let size, size > 0 else {
+            throw Failure(
+                stage: stage, program: command.program, problem: "finished but wrote nothing to {out}",
+                fix: "check that the argument holding `{out}` is where the program writes its output")
+        }
+    }
+}
