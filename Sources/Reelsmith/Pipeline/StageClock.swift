@@ -18,8 +18,12 @@ final class StageClock: @unchecked Sendable {
         origin = clock.now
     }
 
-    /// The stages measured so far, in the order they finished.
-    var entries: [StageTiming] { lock.withLock { recorded } }
+    /// The stages measured so far, in the pipeline's order.
+    var entries: [StageTiming] {
+        lock.withLock { recorded }.sorted {
+            (Stage.allCases.firstIndex(of: $0.stage) ?? 0) < (Stage.allCases.firstIndex(of: $1.stage) ?? 0)
+        }
+    }
 
     /// Runs `work`, or `reuse` when the stage's product already exists.
     func measure<T>(

@@ -55,7 +55,12 @@ import Testing
             ("providers:\n  p:\n    base_url: http://203.0.113.7/v1\n    api_key_env: K\n", 3, "use an https:// address"),
             ("providers:\n  p:\n    base_url: https://user:pw@x/v1\n", 3, "the key in `api_key_env`"),
             ("engines:\n  script: openai\n", 2, "`script: offline`"),
-            ("providers:\n  p:\n    base_url: https://x/v1\nengines:\n  voice: { provider: p, model: tts-1 }\n", 5, "`voice: offline`"),
+            ("providers:\n  p:\n    base_url: https://x/v1\nengines:\n  voice: { provider: p, model: tts-1, format: ogg }\n", 5, "use one of mp3, wav"),
+            ("providers:\n  p:\n    base_url: https://x/v1\nengines:\n  images: { provider: p, model: m, size: big }\n", 5, "`size: 1024x1792`"),
+            ("engines:\n  voice: { command: [piper, --model, fr.onnx] }\n", 2, "--output_file, \"{out}\"]"),
+            ("engines:\n  align: { command: [whisper, \"{out}\"] }\n", 2, "`align: offline`"),
+            ("engines:\n  images: { command: [] }\n", 2, "write `command: [sd, -p, \"{prompt}\""),
+            ("engines:\n  voice: { command: [piper, \"{out}\"], timeout_seconds: 0 }\n", 2, "between 1.0 and 3600.0"),
             ("providers:\n  s:\n    kind: pexels\n    api_key_env: K\nengines:\n  script: { provider: s, model: m }\n", 6, "of kind `openai`"),
         ]
         try SettingsMistakes.expectRefused(cases)

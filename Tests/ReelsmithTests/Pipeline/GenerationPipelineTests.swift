@@ -168,7 +168,9 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(60)
-        while !FileManager.default.fileExists(atPath: staging.appendingPathComponent("timings.json").path), Date() < deadline {
+        // Images and voice run at the same time: wait for both products.
+        func finished(_ name: String) -> Bool { FileManager.default.fileExists(atPath: staging.appendingPathComponent(name).path) }
+        while !(finished("timings.json") && finished("work/images.json")), Date() < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }
         kill(process.processIdentifier, SIGKILL)
