@@ -48,7 +48,11 @@ struct ImageStage: Sendable {
     /// The prompt sent for a scene: its own, with the niche's style line unless it already holds it.
     static func prompt(for scene: Script.Scene, style: String) -> String {
         let own = scene.imagePrompt.trimmingCharacters(in: .whitespacesAndNewlines)
-        let base = own.isEmpty ? scene.keyPhrase : own
+        return styled(own.isEmpty ? scene.keyPhrase : own, style: style)
+    }
+
+    /// `base` with the style line, unless it already holds it (a rewritten prompt gets it too).
+    static func styled(_ base: String, style: String) -> String {
         guard !style.isEmpty, !base.localizedCaseInsensitiveContains(style) else { return base }
         return "\(base), \(style), vertical 9:16 composition, subject centred"
     }
@@ -69,7 +73,7 @@ struct ImageStage: Sendable {
             }
             let rewritten: String
             do {
-                rewritten = try await rewriter.rewrite(prompt, refusal: refusal.serverMessage)
+                rewritten = Self.styled(try await rewriter.rewrite(prompt, refusal: refusal.serverMessage), style: style)
             } catch {
                 return try await card(
                     scene, engine: label, prompt: prompt,

@@ -1,0 +1,125 @@
+import Foundation
+import Logging
+import LocalProviderServer
+import Testing
+
+@testable import Reelsmith
+
+/// The images stage's failures, each with its documented outcome: a refused prompt rewritten
+/// once by the script's model, then a title card; a `command` engine that fails, hangs or writes
+/// nothing; `on_failure: fail`. Real ffmpeg, real programs, the local server.
+@Suite struct ImageStageTests {
+    static let palette = ["#0f2027", "#2c5364"]
+
+    static func scenes(_ prompts: [String]) -> [Script.Scene] {
+        prompts.enumerated().map { Script.Scene(index: $0 + 1, narration: "Scene \($0 + 1).", keyPhrase: "Key \($0 + 1)", imagePrompt: $1) }
+    }
+
+    static func stage(
+        engine: (any ImageEngine)?, label: String, rewriter: PromptRewriter? = nil, onFailure: EngineSettings.FailurePolicy = .offline
+    ) throws -> (ImageStage, URL) {
+        let staging = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-images-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        let tools = Tools()
+        let stage = ImageStage(
+            engine: engine, label: label, rewriter: rewriter, onFailure: onFailure,
+            renderer: ImageRenderer(ffmpeg: tools.ffmpeg, fontFile: tools.fontFile), palette: palette,
+            style: "soft morning light, film photo", assets: [], staging: staging, logger: Logger(label: "test"))
+        return (stage, staging)
+    }
+
+    /// Whether the scene's published picture is the server's (its lime centre) rather than a card.
+    static func isServersPicture(_ staging: URL, scene: Int) throws -> Bool {
+        let pixel = try MediaFixtures.pixel(staging.appendingPathComponent(String(format: "images/%02d.png", scene)), x: 540, y: 960)
+        return pixel.green > 200 && pixel.red < 80
+    }
+
+    @Test func aRefusedPromptIsRewrittenOnceThenTheSceneGetsATitleCard() async throws {
+        let picture = try MediaFixtures.portraitPicture()
+        let server = try LocalProviderServer { request in
+            if request.path.hasSuffix("/chat/completions") {
+                let asked = ProviderFixtures.messagesText(request)
+                let rewrite = asked.contains("ALWAYS-REFUSED") ? "ALWAYS-REFUSED, but gentler" : "a sunrise over quiet hills"
+                return .chatCompletion("{\"prompt\": \"\(rewrite)\"}")
+            }
+            let prompt = request.json?["prompt"] as? String ?? ""
+            if prompt.contains("FORBIDDEN") || prompt.contains("ALWAYS-REFUSED") { return .contentPolicyRefusal() }
+            return .imageGeneration(picture)
+        }
+        defer { server.stop() }
+        let client = ProviderFixtures.client(server, maxRetries: 0)
+        let usage = ProviderFixtures.UsageLog()
+        let engine = ImagesEndpoint(client: client, engine: .init(provider: "local", model: "dall-e-3")) { usage.append($0) }
+        let (stage, staging) = try Self.stage(
+            engine: engine, label: "local/dall-e-3", rewriter: PromptRewriter(model: ProviderFixtures.model(client)))
+
+        let made = try await stage.run(scenes: Self.scenes(["a calm beach", "a FORBIDDEN scene", "an ALWAYS-REFUSED scene"]))
+
+        #expect(made.map(\.scene) == [1, 2, 3])
+        #expect(made[0].fallback == nil && made[0].rewrittenPrompt == nil)
+        #expect(try Self.isServersPicture(staging, scene: 1))
+        #expect(made[1].rewrittenPrompt?.hasPrefix("a sunrise over quiet hills, soft morning light") == true)
+        #expect(made[1].fallback == nil)
+        #expect(try Self.isServersPicture(staging, scene: 2), "the rewritten prompt was drawn")
+        #expect(made[2].rewrittenPrompt?.hasPrefix("ALWAYS-REFUSED, but gentler") == true)
+        #expect(made[2].fallback?.contains("refused the prompt twice") == true)
+        #expect(made[2].engine == "offline")
+        #expect(try !Self.isServersPicture(staging, scene: 3), "a title card instead")
+        #expect(try Probe.of(staging.appendingPathComponent("images/03.png")).video?.height == 1920)
+        #expect(SceneImage.summary(made) == "local/dall-e-3 (1 of 3 scenes fell back to title cards)")
+        // DALL·E 3: its portrait size and base64 asked for; the style line on every prompt.
+        let sent = server.requests(path: "/images/generations").compactMap(\.json)
+        #expect(sent.count == 5, "three scenes, two of them asked again")
+        #expect(sent.allSatisfy { $0["size"] as? String == "1024x1792" && $0["response_format"] as? String == "b64_json" })
+        #expect(sent.allSatisfy { ($0["prompt"] as? String)?.contains("soft morning light, film photo") == true })
+        #expect(usage.all.filter { $0.stage == "images" }.reduce(0) { $0 + $1.images } == 2, "two pictures made")
+    }
+
+    @Test func aRefusedPromptWithoutAScriptModelGetsATitleCardAtOnce() async throws {
+        let server = try LocalProviderServer { _ in .contentPolicyRefusal() }
+        defer { server.stop() }
+        let engine = ImagesEndpoint(client: ProviderFixtures.client(server, maxRetries: 0), engine: .init(provider: "local", model: "m")) { _ in }
+        let (stage, staging) = try Self.stage(engine: engine, label: "local/m")
+        let made = try await stage.run(scenes: Self.scenes(["anything"]))
+        #expect(made[0].fallback?.contains("no script model can rewrite it") == true)
+        #expect(FileManager.default.fileExists(atPath: staging.appendingPathComponent("images/01.png").path))
+        #expect(server.requests(path: "/images/generations").count == 1)
+    }
+
+    @Test func aCommandEngineDrawsThePicture() async throws {
+        let command = EngineChoice.CommandEngine(arguments: [
+            "ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "color=c=0x00ff00:s=576x1024", "-frames:v", "1",
+            "-f", "image2", "-c:v", "png", "{out}",
+        ])
+        let (stage, staging) = try Self.stage(engine: CommandImages(command: command), label: "command:ffmpeg")
+        let made = try await stage.run(scenes: Self.scenes(["a green field", "another"]))
+        #expect(made.allSatisfy { $0.fallback == nil && $0.engine == "command:ffmpeg" })
+        #expect(try Self.isServersPicture(staging, scene: 2))
+        #expect(try Probe.of(staging.appendingPathComponent("images/02.png")).video?.width == 1080)
+    }
+
+    @Test(arguments: [
+        (["false", "{out}"], 300.0, "failed with status 1"),
+        (["sh", "-c", "exec sleep 30", "{out}"], 1.0, "did not finish within 1 s and was stopped"),
+        (["true", "{out}"], 300.0, "finished but wrote nothing to {out}"),
+        (["no-such-drawing-program", "{out}"], 300.0, "is not installed or not on PATH"),
+    ])
+    func aFailingCommandGivesATitleCardAndSaysWhy(arguments: [String], timeout: Double, problem: String) async throws {
+        let command = EngineChoice.CommandEngine(arguments: arguments, timeoutSeconds: timeout)
+        let (stage, staging) = try Self.stage(engine: CommandImages(command: command), label: command.program)
+        let made = try await stage.run(scenes: Self.scenes(["a picture"]))
+        #expect(made[0].fallback?.contains(problem) == true, "\(made[0].fallback ?? "no fallback")")
+        #expect(FileManager.default.fileExists(atPath: staging.appendingPathComponent("images/01.png").path))
+    }
+
+    @Test func underOnFailureFailTheJobStopsWithTheCommandsMessage() async throws {
+        let command = EngineChoice.CommandEngine(arguments: ["false", "{out}"])
+        let (stage, _) = try Self.stage(engine: CommandImages(command: command), label: "command:false", onFailure: .fail)
+        do {
+            _ = try await stage.run(scenes: Self.scenes(["a picture"]))
+            Issue.record("the stage did not fail")
+        } catch {
+            #expect("\(error)" == "engines.images, command `false`: failed with status 1 — run the command by hand to see why, or set engines.images to offline")
+        }
+    }
+}

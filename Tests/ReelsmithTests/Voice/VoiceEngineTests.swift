@@ -1,0 +1,145 @@
+import Foundation
+import Logging
+import LocalProviderServer
+import Testing
+
+@testable import Reelsmith
+
+/// The voice engines and word timings other than espeak's own: long text in pieces joined
+/// without clicks, a command engine (espeak-ng's own program, text on stdin), a failing command
+/// falling back to espeak-ng, and the transcription path mapping an imperfect transcript.
+@Suite struct VoiceEngineTests {
+    static let scenes = [
+        Script.Scene(index: 1, narration: "Three habits changed my mornings. #morning 🌅", keyPhrase: "", imagePrompt: ""),
+        Script.Scene(index: 2, narration: "First, drink a glass of water before your phone.", keyPhrase: "", imagePrompt: ""),
+        Script.Scene(index: 3, narration: "Then write the one task that makes the day a success!", keyPhrase: "", imagePrompt: ""),
+    ]
+
+    static func staging() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-voice-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    static func engines(_ settings: EngineSettings, providers: ProviderClients = ProviderClients([])) throws -> JobEngines {
+        try JobEngines(
+            settings: settings, providers: providers, templates: try TemplateLibrary.load(from: TestSupport.templates),
+            language: .en, niche: "fitness", ffmpeg: Tools().ffmpeg) { _ in }
+    }
+
+    @Test func longTextIsCutAtSentenceEndsUnderTheLimit() {
+        let text = "One short sentence. Another one, a little longer than the first! A third? Yes, and a fourth one to finish."
+        let pieces = SpeechPieces.split(text, limit: 45)
+        #expect(pieces.allSatisfy { $0.count <= 45 })
+        #expect(pieces.joined(separator: " ") == text, "nothing lost or reordered")
+        #expect(pieces.allSatisfy { $0.last.map { ".!?,".contains($0) } ?? false }, "\(pieces)")
+        #expect(SpeechPieces.split(text, limit: 4096) == [text])
+    }
+
+    @Test func joinedPiecesHaveNoClickAtTheSeams() {
+        // Two loud sine pieces that end and start at full amplitude: a plain join would jump.
+        let rate = 24_000
+        let piece = (0..<rate / 2).map { Int16(30_000 * sin(Double($0) * 2 * .pi * 220 / Double(rate) + .pi / 2)) }
+        let joined = AudioJoin.join([piece, piece], sampleRate: rate)
+        let largestJump = zip(joined, joined.dropFirst()).map { abs(Int($1) - Int($0)) }.max() ?? 0
+        let naturalJump = zip(piece, piece.dropFirst()).map { abs(Int($1) - Int($0)) }.max() ?? 0
+        // The fades add a little to the sine's own steepest step; a plain join would jump by 30,000.
+        #expect(Double(largestJump) <= Double(naturalJump) * 1.1, "largest step \(largestJump), the sine's own \(naturalJump)")
+        #expect(joined.count == piece.count * 2 + Int(Double(rate) * AudioJoin.pauseSeconds))
+    }
+
+    @Test func aCommandVoiceReadsTheTextFromStdinAndIsAlignedOffline() async throws {
+        let staging = try Self.staging()
+        let command = EngineChoice.CommandEngine(arguments: ["espeak-ng", "-v", "en-gb+m3", "-s", "160", "--stdin", "-w", "{out}"])
+        let stage = VoiceStage(
+            engines: try Self.engines(EngineSettings(voice: .command(command))), ffmpeg: Tools().ffmpeg, staging: staging,
+            language: .en, offlineVoice: "en-us", logger: Logger(label: "test"))
+        let (timings, voice, align) = try await stage.run(Script.sample(scenes: Self.scenes))
+        #expect(voice == "command:espeak-ng")
+        #expect(align.hasPrefix("offline"))
+        let words = VoiceScript(scenes: Self.scenes).words
+        #expect(timings.words.map(\.text) == words.map(\.text))
+        #expect(!timings.words.contains { $0.text.contains("#") || $0.text.contains("🌅") })
+        // The scenes start in order, and the voice track is the command's (160 wpm: over 3 s).
+        let starts = timings.sceneStarts(sceneCount: 3)
+        #expect(starts[0] == 0 && starts[1] > 1 && starts[2] > starts[1])
+        #expect(timings.durationSeconds > 3)
+        #expect(try Probe.of(staging.appendingPathComponent("voice.mp3")).audio?.codec_name == "mp3")
+    }
+
+    @Test func aFailingCommandVoiceFallsBackToEspeak() async throws {
+        let staging = try Self.staging()
+        let command = EngineChoice.CommandEngine(arguments: ["false", "{out}"])
+        let stage = VoiceStage(
+            engines: try Self.engines(EngineSettings(voice: .command(command))), ffmpeg: Tools().ffmpeg, staging: staging,
+            language: .en, offlineVoice: "en-us", logger: Logger(label: "test"))
+        let (timings, voice, align) = try await stage.run(Script.sample(scenes: Self.scenes))
+        #expect(voice == "offline (fallback: failed with status 1)")
+        #expect(align == "engine's own word timings")
+        #expect(timings.words.count == VoiceScript(scenes: Self.scenes).words.count)
+    }
+
+    @Test func anImperfectTranscriptIsMappedOntoTheScriptsWords() {
+        let script = ["Three", "habits", "changed", "my", "mornings.", "First,", "drink", "a", "glass", "of", "water."]
+        // Missing "my", an extra "uh", "habbits" misspelt, "3" for "Three", "glass" and "of" merged.
+        let heard: [TranscriptMatch.HeardWord] = [
+            .init(text: "3", start: 0.10, end: 0.3), .init(text: "habbits", start: 0.35, end: 0.7),
+            .init(text: "changed", start: 0.72, end: 1.0), .init(text: "mornings", start: 1.10, end: 1.6),
+            .init(text: "uh", start: 1.7, end: 1.8), .init(text: "First", start: 2.00, end: 2.3),
+            .init(text: "drink", start: 2.35, end: 2.6), .init(text: "a", start: 2.62, end: 2.7),
+            .init(text: "glassof", start: 2.72, end: 3.1), .init(text: "water", start: 3.15, end: 3.6),
+        ]
+        let starts = TranscriptMatch.starts(script: script, heard: heard)
+        #expect(starts[0] == nil, "\"3\" is not \"Three\": placed by its neighbours")
+        #expect(starts[1] == 0.35 && starts[2] == 0.72)
+        #expect(starts[3] == nil, "\"my\" was not heard")
+        #expect(starts[4] == 1.10 && starts[5] == 2.00 && starts[6] == 2.35 && starts[7] == 2.62)
+        #expect(starts[10] == 3.15)
+        #expect(starts[8] == 2.72 || starts[9] == 2.72, "the merged word pairs with one of its halves")
+        let voice = VoiceScript(scenes: [Script.Scene(index: 1, narration: script.joined(separator: " "), keyPhrase: "", imagePrompt: "")])
+        let timings = voice.timings(starts: starts, duration: 4)
+        #expect(timings[0].start == 0.175, "halfway between the start and the next known word")
+        #expect(timings[3].start > 0.72 && timings[3].start < 1.10)
+    }
+
+    @Test func theTranscriptionEndpointGetsTheDocumentedFormAndItsWordsBecomeTheTimings() async throws {
+        let server = try LocalProviderServer { _ in
+            .transcription(words: [
+                ("Three", 0.2, 0.5), ("habits", 0.5, 0.9), ("changed", 0.9, 1.3), ("my", 1.3, 1.4), ("mornings", 1.4, 2.0),
+                ("First", 2.5, 2.8), ("drink", 2.8, 3.1), ("a", 3.1, 3.2), ("glass", 3.2, 3.5), ("of", 3.5, 3.6),
+                ("water", 3.6, 3.9), ("before", 3.9, 4.2), ("your", 4.2, 4.4), ("phone", 4.4, 4.9), ("Then", 5.3, 5.5),
+            ])
+        }
+        defer { server.stop() }
+        let usage = ProviderFixtures.UsageLog()
+        let aligner = TranscriptionAligner(
+            client: ProviderFixtures.client(server), engine: .init(provider: "local", model: "whisper-1")) { usage.append($0) }
+        let audio = Data("ID3 not really an mp3".utf8)
+        let words = try await aligner.timings(of: VoiceScript(scenes: Self.scenes), audio: audio, duration: 8, language: .en)
+
+        let sent = try #require(server.requests(path: "/audio/transcriptions").first)
+        #expect(sent.headers["content-type"]?.hasPrefix("multipart/form-data; boundary=") == true)
+        let form = sent.formParts
+        #expect(form["model"].map { String(decoding: $0.data, as: UTF8.self) } == "whisper-1")
+        #expect(form["response_format"].map { String(decoding: $0.data, as: UTF8.self) } == "verbose_json")
+        #expect(form["timestamp_granularities[]"].map { String(decoding: $0.data, as: UTF8.self) } == "word")
+        #expect(form["language"].map { String(decoding: $0.data, as: UTF8.self) } == "en")
+        #expect(form["file"]?.filename == "voice.mp3" && form["file"]?.data == audio)
+        #expect(sent.headers["authorization"] == "Bearer \(ProviderFixtures.secret)")
+
+        #expect(words.map(\.start).prefix(3) == [0.2, 0.5, 0.9])
+        #expect(words.first { $0.text == "Then" }?.start == 5.3)
+        #expect(words.last?.end == 8)
+        #expect(usage.all.first?.audioSeconds == 8)
+    }
+}
+
+extension Script {
+    /// A script around the given scenes, for the stage tests.
+    static func sample(scenes: [Scene]) -> Script {
+        Script(
+            title: "Sample", hook: scenes.first?.narration ?? "", script: scenes.map(\.narration).joined(separator: " "), scenes: scenes,
+            hashtags: ["morning"], description: "A sample.", callToAction: "Follow.", durationSeconds: 15, language: .en,
+            template: "fitness")
+    }
+}
