@@ -77,9 +77,11 @@ public struct EngineSettings: Sendable, Equatable, Codable {
     }
 
     /// Reads an `engines:` mapping over `base` (a request's keys override the settings file's).
-    /// `providers` are the names under `providers:`, with their kind.
+    /// `providers` are the names under `providers:`, with their kind. A request may not name a
+    /// `command` (`allowsCommands: false`): it may arrive from another device, and must not run
+    /// programs on this one.
     static func read(
-        _ reader: MappingReader, over base: EngineSettings, providers: [String: ProviderSettings.Kind]
+        _ reader: MappingReader, over base: EngineSettings, providers: [String: ProviderSettings.Kind], allowsCommands: Bool = true
     ) throws(InputError) -> EngineSettings {
         var settings = base
         if let text = try reader.string("on_failure") {
@@ -89,6 +91,16 @@ public struct EngineSettings: Sendable, Equatable, Codable {
                     fix: "write `on_failure: offline` (use the built-in engine) or `on_failure: fail` (fail the video)")
             }
             settings.onFailure = policy
+        }
+        if !allowsCommands {
+            for stage in commandPlaceholders.keys.sorted() {
+                guard case let .mapping(mapping)? = reader.node(stage), mapping.keys.contains(where: { $0.string == "command" })
+                else { continue }
+                throw reader.error(
+                    .invalidValue(key: stage), at: stage,
+                    problem: "a request cannot run a program (`command`): requests may come from other devices",
+                    fix: "set `engines.\(stage): { command: … }` in reelsmith.yaml on this machine, and remove it here")
+            }
         }
         if let choice = try choice("script", in: reader, providers: providers) { settings.script = choice }
         if let choice = try choice("score", in: reader, providers: providers) { settings.score = choice }

@@ -163,7 +163,7 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
             request.music = music
         }
         if let section = try reader.mapping("engines", knownKeys: EngineSettings.knownKeys) {
-            request.engines = try EngineSettings.read(section, over: engines, providers: providers)
+            request.engines = try EngineSettings.read(section, over: engines, providers: providers, allowsCommands: false)
         }
         return request
     }

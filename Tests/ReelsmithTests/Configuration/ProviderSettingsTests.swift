@@ -24,6 +24,9 @@ import Testing
         engines:
           script:  { provider: ollama, model: llama3.1 }
           score:   { provider: openai, model: gpt-4o-mini, temperature: 0.2 }
+          images:  { provider: openai, model: gpt-image-1 }
+          voice:   { provider: openai, model: gpt-4o-mini-tts, voice: alloy }
+          align:   { provider: openai, model: whisper-1 }
           on_failure: offline
         """
 
@@ -35,6 +38,9 @@ import Testing
         #expect(configuration.providers[2].kind == .pexels && configuration.providers[2].baseURL.absoluteString == "https://api.pexels.com")
         #expect(configuration.engines.script == .provider(.init(provider: "ollama", model: "llama3.1")))
         #expect(configuration.engines.score == .provider(.init(provider: "openai", model: "gpt-4o-mini", temperature: 0.2)))
+        #expect(configuration.engines.images == .provider(.init(provider: "openai", model: "gpt-image-1")))
+        #expect(configuration.engines.voice == .provider(.init(provider: "openai", model: "gpt-4o-mini-tts", voice: "alloy")))
+        #expect(configuration.engines.align == .provider(.init(provider: "openai", model: "whisper-1")))
         #expect(configuration.engines.onFailure == .offline)
         #expect("\(configuration.providers[0].key)" == "the key in OPENAI_API_KEY")
     }
@@ -99,6 +105,47 @@ import Testing
         }
         let plain = try GenerationRequest.decode(data: Data("niche: fitness\n".utf8), displayName: "r.yaml", engines: base)
         #expect(plain.engines == nil)
+    }
+
+    @Test func theMediaEnginesAreReadAsDocumented() throws {
+        let settings = try file(
+            """
+            providers:
+              openai:
+                base_url: https://api.openai.com/v1
+            engines:
+              images: { provider: openai, model: gpt-image-1, quality: low }
+              voice: { provider: openai, model: gpt-4o-mini-tts, voice: alloy, speed: 1.2, format: wav, input_limit: 2000 }
+              align: { provider: openai, model: whisper-1 }
+            """)
+        let engines = try Configuration.load(file: settings, environment: [:]).engines
+        #expect(engines.images == .provider(.init(provider: "openai", model: "gpt-image-1", quality: "low")))
+        #expect(
+            engines.voice
+                == .provider(.init(provider: "openai", model: "gpt-4o-mini-tts", voice: "alloy", speed: 1.2, format: "wav", inputLimit: 2000)))
+        #expect(engines.align == .provider(.init(provider: "openai", model: "whisper-1")))
+        let commands = try Configuration.load(
+            file: try file(
+                "engines:\n  voice: { command: [piper, --model, fr.onnx, --output_file, \"{out}\"], timeout_seconds: 60 }\n"
+                    + "  images: { command: [sd, -p, \"{prompt}\", -o, \"{out}\"] }\n"), environment: [:]
+        ).engines
+        #expect(commands.voice == .command(.init(arguments: ["piper", "--model", "fr.onnx", "--output_file", "{out}"], timeoutSeconds: 60)))
+        #expect(commands.images == .command(.init(arguments: ["sd", "-p", "{prompt}", "-o", "{out}"], timeoutSeconds: 300)))
+        // Both survive the trip through report.json's request.
+        let encoded = try JSONEncoder().encode(commands)
+        #expect(try JSONDecoder().decode(EngineSettings.self, from: encoded) == commands)
+    }
+
+    @Test func aRequestCannotRunAProgram() {
+        do {
+            _ = try GenerationRequest.decode(
+                data: Data("niche: fitness\nengines:\n  voice: { command: [rm, -rf, \"{out}\"] }\n".utf8), displayName: "r.yaml")
+            Issue.record("a request ran a command")
+        } catch {
+            #expect(error.line == 3)
+            #expect(error.problem.contains("a request cannot run a program"))
+            #expect(error.fix.contains("reelsmith.yaml"))
+        }
     }
 
     @Test func theScriptSchemaAsksForEveryKeyTheModelWrites() {
