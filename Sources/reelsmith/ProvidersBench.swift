@@ -21,9 +21,18 @@ struct ProvidersBench: AsyncParsableCommand {
     @Option(help: "Scripts asked for at once, as `variants:` does.")
     var variants: Int = 5
 
+    @Option(help: "Seconds the server takes per picture (/images/generations), for the media part.")
+    var imageDelay: Double = 2
+
+    @Option(help: "Seconds the server takes per speech answer (/audio/speech), for the media part.")
+    var speechDelay: Double = 3
+
+    @Option(help: "Scenes of the media part's request (one picture each).")
+    var scenes: Int = 5
+
     func validate() throws {
-        guard delay >= 0, requests >= 1, variants >= 1 else {
-            throw ValidationError("give --delay of 0 or more, and --requests and --variants of 1 or more")
+        guard delay >= 0, requests >= 1, variants >= 1, imageDelay >= 0, speechDelay >= 0, (1...12).contains(scenes) else {
+            throw ValidationError("give delays of 0 or more, --requests and --variants of 1 or more, and --scenes of 1 to 12")
         }
     }
 
@@ -45,5 +54,65 @@ struct ProvidersBench: AsyncParsableCommand {
             String(
                 format: "%d variants at once     %7.0f ms wall (%.2f round trips; one after another: %.0f ms)", result.variants,
                 result.variantsSeconds * 1000, result.variantsSeconds / max(delay, 0.001), Double(result.variants) * (delay * 1000 + mean)))
+        try await media()
+    }
+
+    /// A whole request whose pictures and voice come from the server, each answer after a fixed delay.
+    private func media() async throws {
+        let picture = try Self.picture()
+        let (imageDelay, speechDelay) = (imageDelay, speechDelay)
+        let server = try LocalProviderServer { request in
+            if request.path.hasSuffix("/images/generations") { return .imageGeneration(picture, delaySeconds: imageDelay) }
+            if request.path.hasSuffix("/audio/speech"), let text = request.json?["input"] as? String, let audio = try? Self.speech(text) {
+                return .speech(audio, contentType: "audio/wav", delaySeconds: speechDelay)
+            }
+            return .error(404, "not served by this benchmark")
+        }
+        defer { server.stop() }
+        let result = try await MediaBenchmark(templates: options.workspace.templates).run(
+            baseURL: URL(string: server.baseURL)!, scenes: scenes, durationSeconds: 30, imageDelaySeconds: imageDelay,
+            speechDelaySeconds: speechDelay)
+        print(
+            String(
+                format: "media: %d pictures at %.1f s and a voice at %.1f s (%.1f s of speech)", result.scenes, imageDelay, speechDelay,
+                result.voiceSeconds))
+        for stage in result.stages where [.script, .images, .voice, .captions].contains(stage.stage) {
+            let name = stage.stage.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+            print("  " + name + String(format: " started %6.2f s, took %6.2f s", stage.startedAt ?? 0, stage.seconds))
+        }
+        print(
+            String(
+                format: "time before the render  %7.2f s (one answer after another: %.2f s)", result.secondsBeforeRender,
+                result.sequentialSeconds))
+    }
+
+    /// A 1024×1536 picture, made once by ffmpeg.
+    private static func picture() throws -> Data {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-bench-\(UUID().uuidString).png")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try runTool("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=s=1024x1536", "-frames:v", "1", file.path])
+        return try Data(contentsOf: file)
+    }
+
+    /// `text` said by espeak-ng's program in another voice, as WAV (the server's "model").
+    private static func speech(_ text: String) throws -> Data {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("text.txt"), output = folder.appendingPathComponent("speech.wav")
+        try Data(text.utf8).write(to: input)
+        try runTool("espeak-ng", ["-v", "en-us+f3", "-s", "175", "-f", input.path, "-w", output.path])
+        return try Data(contentsOf: output)
+    }
+
+    private static func runTool(_ name: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [name] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw ValidationError("\(name) failed with status \(process.terminationStatus)") }
     }
 }

@@ -58,10 +58,33 @@ public struct Doctor: Sendable {
         } catch {
             checks.append(Check(name: "templates", isOK: false, detail: "\(error)"))
         }
+        for stage in ["voice", "images"] {
+            guard case let .command(command) = engines.choice(for: stage) else { continue }
+            checks.append(check(command, stage: stage))
+        }
         for provider in providers {
             checks.append(await check(provider))
         }
         return checks
+    }
+
+    /// A `command` engine's program can be found and run; it is not started (it may be slow).
+    func check(_ command: EngineChoice.CommandEngine, stage: String) -> Check {
+        let name = "engines.\(stage) command"
+        guard let program = command.arguments.first else { return Check(name: name, isOK: false, detail: "`command` is empty") }
+        do {
+            let url = try ExternalTool.locate(program)
+            guard FileManager.default.isExecutableFile(atPath: url.path) else {
+                return Check(name: name, isOK: false, detail: "\(url.path) is not an executable file — check the path, or `chmod +x` it")
+            }
+            return Check(
+                name: name, isOK: true,
+                detail: "\(url.path), stopped after \(ProviderClient.format(command.timeoutSeconds)) s")
+        } catch {
+            return Check(
+                name: name, isOK: false,
+                detail: "`\(program)` is not installed or not on PATH — install it, or write its full path as the first item of `command`")
+        }
     }
 
     /// A provider is reachable, accepts its key (`GET /models`), and lists the models the engines
@@ -71,7 +94,8 @@ public struct Doctor: Sendable {
         guard provider.kind == .openai else {
             return Check(name: name, isOK: true, detail: "\(provider.kind.rawValue): not used by any engine yet")
         }
-        let wanted = [("script", engines.script), ("score", engines.score)].compactMap { stage, choice -> (String, String)? in
+        let wanted = ["script", "score", "images", "voice", "align"].map { ($0, engines.choice(for: $0)) }.compactMap {
+            stage, choice -> (String, String)? in
             guard case let .provider(engine) = choice, engine.provider == provider.name else { return nil }
             return (stage, engine.model)
         }

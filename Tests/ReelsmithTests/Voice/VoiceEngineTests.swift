@@ -79,6 +79,14 @@ import Testing
         #expect(timings.words.count == VoiceScript(scenes: Self.scenes).words.count)
     }
 
+    @Test func doctorFindsACommandEnginesProgramOrSaysHowToFixIt() {
+        let doctor = Doctor(workspace: Workspace(root: FileManager.default.temporaryDirectory))
+        let found = doctor.check(.init(arguments: ["espeak-ng", "--stdin", "-w", "{out}"], timeoutSeconds: 60), stage: "voice")
+        #expect(found.isOK && found.detail.hasSuffix("espeak-ng, stopped after 60 s"))
+        let missing = doctor.check(.init(arguments: ["piper-not-installed", "{out}"]), stage: "voice")
+        #expect(!missing.isOK && missing.detail.contains("write its full path as the first item of `command`"))
+    }
+
     @Test func anImperfectTranscriptIsMappedOntoTheScriptsWords() {
         let script = ["Three", "habits", "changed", "my", "mornings.", "First,", "drink", "a", "glass", "of", "water."]
         // Missing "my", an extra "uh", "habbits" misspelt, "3" for "Three", "glass" and "of" merged.
