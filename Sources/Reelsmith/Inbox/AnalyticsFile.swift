@@ -56,16 +56,16 @@ public struct AnalyticsFile: Sendable {
                 + "or open it in a spreadsheet and save it as \"CSV UTF-8\"")
     }
 
-    /// A header that is neither ours nor one of TikTok Studio's files: say which files are read.
+    /// A header that is neither ours nor one of TikTok Studio's files: say which files are read
+    /// (their headers are in the README).
     static func unknownHeader(_ table: CSVTable, file: String) -> InputError {
-        let shown = table.header.fields.prefix(6).map { "\"\(Excerpt.quote($0))\"" }.joined(separator: ",")
-        let list = TikTokExport.allCases.map { "\($0.rawValue) (\($0.quotedHeader))" }.joined(separator: "; ")
+        let shown = table.header.fields.prefix(4).map { "\"\(Excerpt.quote($0))\"" }.joined(separator: ",")
+        let names = TikTokExport.allCases.map { $0.rawValue.replacingOccurrences(of: ".csv", with: "") }
         return InputError(
             .invalidValue(key: "header"), file: file, line: table.header.line, column: 1,
-            problem: "the header \(shown) is not one of a file Reelsmith reads",
-            fix: "Reelsmith reads TikTok Studio's export files \(list); and its own analytics CSV "
-                + "(`video_id,views,likes,shares,comments`, with optional `revenue,date,tiktok_id`). "
-                + "Leave other files out of inbox/analytics/")
+            problem: "the header \(shown)\(table.header.fields.count > 4 ? ",…" : "") is not one of a file Reelsmith reads",
+            fix: "Reelsmith reads TikTok Studio's " + names.dropLast().joined(separator: ", ") + " and \(names.last!) "
+                + ".csv files and its own CSV (`video_id,views,likes,shares,comments`); leave other files out of inbox/analytics/")
     }
 
     /// A header cell as compared with the known names: trimmed, lowercased, accent-free, `_` for spaces.

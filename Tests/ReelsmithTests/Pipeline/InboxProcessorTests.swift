@@ -41,13 +41,15 @@ import Testing
         }
         let tiktok = try await processor.process(
             file: example("analytics/example-tiktok-Content.csv"), displayName: "example-tiktok-Content.csv")
-        #expect(tiktok.summary.contains("3 rows recorded") && tiktok.summary.contains("3 external"))
+        #expect(tiktok.summary.contains("3 rows recorded") && tiktok.summary.contains("3 external videos (0 already known, 3 new)"))
         #expect(tiktok.problems.isEmpty)
         let insights = try JSONFiles.read(Insights.self, from: reports.appendingPathComponent("insights.json"))
-        #expect(insights.asOf == CalendarDay.today() && insights.features.count == LearningFeature.allCases.count)
+        // The window ends on the newest analytics day in the index (the export's `Time`), not today.
+        #expect(insights.asOf == CalendarDay(year: 2026, month: 11, day: 24) && insights.features.count == LearningFeature.allCases.count)
+        #expect(insights.window.en == "30 days up to 24 November 2026: 3 videos")
         #expect(try LearningFixtures.int(processor.index, "SELECT count(*) FROM learning_data WHERE is_external = 1") == 3)
         let niche = try LearningFixtures.rows(
-            processor.index, "SELECT niche FROM videos WHERE id = 'tiktok-7441000000000000003'").first?["niche"] as String?
+            processor.index, "SELECT niche FROM videos WHERE id = 'tiktok-7612738136304639966'").first?["niche"] as String?
         #expect(niche == "motivation", "inferred from #motivation")
     }
 
