@@ -47,11 +47,13 @@ extension LearningIndex {
                     if isOlder { counts.keptNewer += 1 } else { counts.unchanged += 1 }
                     continue
                 }
+                // A day another file made (Overview.csv after FollowerHistory.csv) is new to this one.
+                let isNewToThisFile = entry.metrics.keys.allSatisfy { (stored[$0.rawValue] as Int?) == nil }
                 try db.execute(
                     sql: "UPDATE account_days SET updated_at = ?, "
                         + changes.map { "\($0.0.rawValue) = ?" }.joined(separator: ", ") + " WHERE day = ?",
                     arguments: StatementArguments([now.databaseValue] + changes.map { $0.1.databaseValue } + [entry.day.databaseValue]))
-                counts.updated += 1
+                if isNewToThisFile { counts.new += 1 } else { counts.updated += 1 }
             }
             for hour in account.activity {
                 let old = try Int.fetchOne(
