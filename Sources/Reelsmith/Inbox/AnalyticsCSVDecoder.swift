@@ -53,7 +53,7 @@ enum AnalyticsCSVDecoder {
                 problems.append(
                     RowProblem(
                         file: file, row: rowNumber, line: record.line, column: 1,
-                        problem: "the row has \(record.fields.count) fields but the header has \(width)",
+                        problem: "the row has \(Plural.count(record.fields.count, "field")) but the header has \(width)",
                         fix: "give every row the header's columns; quote a value that contains `\(table.separator)`"))
                 continue
             }

@@ -33,7 +33,7 @@ enum TikTokContentDecoder {
                 problems.append(
                     RowProblem(
                         file: file, row: rowNumber, line: record.line, column: 1,
-                        problem: "the row has \(record.fields.count) fields, fewer than the header's \(table.header.fields.count)",
+                        problem: "the row has \(Plural.count(record.fields.count, "field")), fewer than the header's \(table.header.fields.count)",
                         fix: "export the file again from TikTok Studio; if you edited it, quote captions that contain `\(table.separator)`"))
                 continue
             }

@@ -88,6 +88,8 @@ private struct AnalyticsImporter {
     var recorded: [String: Int] = [:]
     let insertSnapshot: Statement
     let selectSnapshot: Statement
+    /// Videos with at least one snapshot before this import.
+    let videosWithSnapshots: Set<String>
 
     init(db: Database, file: AnalyticsFile, sourceFile: String, vocabulary: NicheVocabulary) throws {
         self.db = db
@@ -102,6 +104,7 @@ private struct AnalyticsImporter {
         }
         self.videoByTikTokId = videoByTikTokId
         self.tiktokIdByVideo = Dictionary(uniqueKeysWithValues: videoByTikTokId.map { ($1, $0) })
+        self.videosWithSnapshots = Set(try String.fetchAll(db, sql: "SELECT DISTINCT video_id FROM analytics"))
         self.selectSnapshot = try db.cachedStatement(
             sql: "SELECT views, likes, comments, shares, revenue FROM analytics WHERE video_id = ? AND date = ?")
         self.insertSnapshot = try db.cachedStatement(
@@ -135,9 +138,13 @@ private struct AnalyticsImporter {
                     problem: "row \(earlier) already gave the numbers of video \(videoId) on \(day); this row's replace them",
                     fix: "keep one row per video and day (the numbers are totals on that day, not additions)"))
         }
+        let isRepeatInFile = recorded[key] != nil
         recorded[key] = row.row
-        let stored = try Row.fetchOne(
-            selectSnapshot, arguments: [videoId, day])
+        // Only a video that had numbers before this file, or a row repeated in it, can have a
+        // snapshot for this day: a first import never pays for the lookup.
+        let stored =
+            isRepeatInFile || videosWithSnapshots.contains(videoId)
+            ? try Row.fetchOne(selectSnapshot, arguments: [videoId, day]) : nil
         if let stored {
             let numbers = [row.views, row.likes, row.comments, row.shares]
             let old: [Int] = [stored["views"], stored["likes"], stored["comments"], stored["shares"]]

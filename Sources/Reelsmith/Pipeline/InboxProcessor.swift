@@ -57,8 +57,8 @@ public struct InboxProcessor: Sendable {
         let best = result.niches.first.map { ", best: \($0.name) " + String(format: "%.1f", $0.profitabilityScore) } ?? ""
         return ProcessOutcome(
             kind: .trends,
-            summary: "\(file.trends.count) trends stored (\(result.added) new, \(result.updated) updated); "
-                + "\(result.niches.count) niches ranked\(best)",
+            summary: "\(Plural.count(file.trends.count, "trend")) stored (\(result.added) new, \(result.updated) updated); "
+                + "\(Plural.count(result.niches.count, "niche")) ranked\(best)",
             output: reports.first)
     }
 
@@ -79,7 +79,7 @@ public struct InboxProcessor: Sendable {
             // Nothing was used: a failure, not an import with remarks.
             throw InputError(
                 .invalidValue(key: "rows"), file: displayName,
-                problem: "none of its \(result.problems.count) rows could be used",
+                problem: result.problems.count == 1 ? "its only row could not be used" : "none of its \(result.problems.count) rows could be used",
                 fix: "fix the rows below and drop the file again:\n" + RowProblem.listing(result.problems.map(\.description)))
         }
         let reports = publishesReports ? try publishReports() : []

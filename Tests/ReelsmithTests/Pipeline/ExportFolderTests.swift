@@ -100,6 +100,17 @@ import Testing
             to: workspace.inbox.appendingPathComponent("analytics"), name: "one.csv")
         let outcome = try await processor.process(file: one, displayName: "one.csv")
         #expect(outcome.summary == "analytics (CSV): 1 row recorded (1 new snapshot); 1 row problem listed")
+        let short = try TestSupport.write(
+            "video_id,views,likes,shares,comments\naaaaaaaaaaa1,200,1,1,1\nnot-a-video\n",
+            to: workspace.inbox.appendingPathComponent("analytics"), name: "short.csv")
+        let shortOutcome = try await processor.process(file: short, displayName: "short.csv")
+        #expect(shortOutcome.summary == "analytics (CSV): 1 row recorded (1 updated); 1 row problem listed")
+        #expect(shortOutcome.problems.first?.contains("the row has 1 field but the header has 5") == true)
+        let trends = try TestSupport.write(
+            "kind: trends\ntrends:\n  - title: One trend\n    views: 100\n    engagement: 10\n    niche: fitness\n",
+            to: workspace.inbox.appendingPathComponent("trends"), name: "one.yaml")
+        let trendsOutcome = try await processor.process(file: trends, displayName: "one.yaml")
+        #expect(trendsOutcome.summary.hasPrefix("1 trend stored (1 new, 0 updated); 1 niche ranked"))
     }
 
     @Test func theCommandLineTakesTheFolderAndPrintsOneLinePerFile() throws {

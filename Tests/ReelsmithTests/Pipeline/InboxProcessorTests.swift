@@ -34,7 +34,7 @@ import Testing
             _ = try await processor.process(file: example("analytics/example-analytics.csv"), displayName: "example-analytics.csv")
             Issue.record("a file with no usable row was accepted")
         } catch let error as InputError {
-            #expect(error.problem == "none of its 1 rows could be used")
+            #expect(error.problem == "its only row could not be used")
             #expect(error.fix.contains(
                 "example-analytics.csv:2:1: row 1: no video `112e0c9aaef9` in the learning index — write the video's id: the code at "
                     + "the end of its folder name in outbox/videos/ (or its job id in report.json)"))
