@@ -37,11 +37,13 @@ import Testing
         try importFile(index, "FollowerActivity.csv")
         // 24 March 2026: Paris is still on winter time (UTC+1, summer time starts 29 March);
         // New York has been on summer time since 8 March (UTC−4).
-        let paris = try #require(try index.insights(localZone: try #require(TimeZone(identifier: "Europe/Paris"))).audience.bestPostingHours)
+        let parisZone = try #require(TimeZone(identifier: "Europe/Paris"), "tzdata is installed")
+        let newYorkZone = try #require(TimeZone(identifier: "America/New_York"))
+        let paris = try #require(try index.insights(localZone: parisZone).audience.bestPostingHours)
         #expect(paris.window == "19:00–21:00 UTC (20:00–22:00 Europe/Paris)")
-        let newYork = try #require(try index.insights(localZone: try #require(TimeZone(identifier: "America/New_York"))).audience.bestPostingHours)
+        let newYork = try #require(try index.insights(localZone: newYorkZone).audience.bestPostingHours)
         #expect(newYork.localStartHour == 15 && newYork.localEndHour == 17)
-        let insights = try index.insights(localZone: try #require(TimeZone(identifier: "Europe/Paris")))
+        let insights = try index.insights(localZone: parisZone)
         #expect(insights.recommendations.en.contains {
             $0.hasPrefix("Post between 19:00 and 21:00 UTC (20:00 and 22:00 Europe/Paris): your followers are most active then (285 on average per hour over 2 days")
         })
