@@ -47,8 +47,8 @@ public struct AnalyticsFile: Sendable {
     }
 
     /// TikTok Studio also offers its export as Excel workbooks. They are refused, not read: the
-    /// CSV export holds the same numbers, and reading .xlsx would add a zip and an XML reader
-    /// (build time, and two more parsers facing untrusted files) for no new information (issue 11).
+    /// CSV export holds the same numbers, and reading .xlsx would put a zip and an XML reader in
+    /// front of untrusted files and guess at a workbook layout we cannot check (README, issue 11).
     static func workbook(_ file: String) -> InputError {
         InputError(
             .notText, file: file, problem: "this is an Excel workbook (.xlsx); Reelsmith reads analytics as CSV",
