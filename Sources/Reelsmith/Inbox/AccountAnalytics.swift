@@ -36,9 +36,13 @@ public enum AccountMetric: String, Sendable, Codable, CaseIterable {
     static func column(in export: TikTokExport) -> [(key: String, metric: AccountMetric)] {
         switch export {
         case .overview:
-            [("video_views", .videoViews), ("profile_views", .profileViews), ("likes", .likes), ("comments", .comments),
-             ("shares", .shares)]
-        case .viewers: [("total_viewers", .totalViewers), ("new_viewers", .newViewers), ("returning_viewers", .returningViewers)]
+            [
+                ("video_views", .videoViews), ("profile_views", .profileViews), ("likes", .likes),
+                ("comments", .comments),
+                ("shares", .shares),
+            ]
+        case .viewers:
+            [("total_viewers", .totalViewers), ("new_viewers", .newViewers), ("returning_viewers", .returningViewers)]
         case .followerHistory:
             [("followers", .followers), ("difference_in_followers_from_previous_day", .followerChange)]
         default: []

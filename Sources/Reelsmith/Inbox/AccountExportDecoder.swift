@@ -16,9 +16,12 @@ enum AccountExportDecoder {
         var problems: [RowProblem] = []
         switch export {
         case .overview, .viewers, .followerHistory:
-            decodeDays(table, export: export, position: position, file: file, reference: reference, into: &account, problems: &problems)
+            decodeDays(
+                table, export: export, position: position, file: file, reference: reference, into: &account,
+                problems: &problems)
         case .followerActivity:
-            decodeActivity(table, position: position, file: file, reference: reference, into: &account, problems: &problems)
+            decodeActivity(
+                table, position: position, file: file, reference: reference, into: &account, problems: &problems)
         case .followerGender, .followerTopTerritories:
             decodeShares(table, export: export, position: position, file: file, into: &account, problems: &problems)
         case .content:
@@ -38,7 +41,9 @@ enum AccountExportDecoder {
             table.rows.map { dateColumn < $0.fields.count ? $0.fields[dateColumn] : "" }, reference: reference)
         for (offset, record) in table.rows.enumerated() {
             let rowNumber = offset + 1
-            guard let day = dayOrProblem(days[offset], record: record, column: dateColumn, row: rowNumber, file: file, problems: &problems)
+            guard
+                let day = dayOrProblem(
+                    days[offset], record: record, column: dateColumn, row: rowNumber, file: file, problems: &problems)
             else { continue }
             var metrics: [AccountMetric: Int] = [:]
             for (key, metric) in AccountMetric.column(in: export) {
@@ -52,7 +57,8 @@ enum AccountExportDecoder {
                 do throws(AnalyticsValue.Invalid) {
                     metrics[metric] =
                         metric == .followerChange
-                        ? try AnalyticsValue.signedCount(text, name: name) : try AnalyticsValue.count(text, name: name, allowsGrouping: true)
+                        ? try AnalyticsValue.signedCount(text, name: name)
+                        : try AnalyticsValue.count(text, name: name, allowsGrouping: true)
                 } catch {
                     problems.append(
                         RowProblem(
@@ -70,15 +76,20 @@ enum AccountExportDecoder {
         _ table: CSVTable, position: [String: Int], file: String, reference: CalendarDay,
         into account: inout AccountAnalytics, problems: inout [RowProblem]
     ) {
-        let dateColumn = position["date"]!, hourColumn = position["hour"]!, countColumn = position["active_followers"]!
+        let dateColumn = position["date"]!
+        let hourColumn = position["hour"]!
+        let countColumn = position["active_followers"]!
         let days = ExportDaySequence.days(
             table.rows.map { dateColumn < $0.fields.count ? $0.fields[dateColumn] : "" }, reference: reference)
         for (offset, record) in table.rows.enumerated() {
             let rowNumber = offset + 1
-            guard let day = dayOrProblem(days[offset], record: record, column: dateColumn, row: rowNumber, file: file, problems: &problems)
+            guard
+                let day = dayOrProblem(
+                    days[offset], record: record, column: dateColumn, row: rowNumber, file: file, problems: &problems)
             else { continue }
             guard hourColumn < record.fields.count, countColumn < record.fields.count,
-                !AnalyticsValue.isMissing(record.fields[hourColumn]), !AnalyticsValue.isMissing(record.fields[countColumn])
+                !AnalyticsValue.isMissing(record.fields[hourColumn]),
+                !AnalyticsValue.isMissing(record.fields[countColumn])
             else {
                 account.skippedCells += 1
                 continue
@@ -92,12 +103,14 @@ enum AccountExportDecoder {
                 continue
             }
             do throws(AnalyticsValue.Invalid) {
-                let count = try AnalyticsValue.count(record.fields[countColumn], name: "Active followers", allowsGrouping: true)
+                let count = try AnalyticsValue.count(
+                    record.fields[countColumn], name: "Active followers", allowsGrouping: true)
                 account.activity.append(FollowerActivityHour(day: day, hour: hour, activeFollowers: count))
             } catch {
                 problems.append(
                     RowProblem(
-                        file: file, row: rowNumber, line: record.line, column: record.columns[countColumn], problem: error.problem,
+                        file: file, row: rowNumber, line: record.line, column: record.columns[countColumn],
+                        problem: error.problem,
                         fix: error.fix))
             }
         }
@@ -143,7 +156,8 @@ enum AccountExportDecoder {
         var read: [(label: String, value: Double, isPercent: Bool)] = []
         for (offset, record) in table.rows.enumerated() {
             guard labelColumn < record.fields.count, shareColumn < record.fields.count,
-                !AnalyticsValue.isMissing(record.fields[labelColumn]), !AnalyticsValue.isMissing(record.fields[shareColumn])
+                !AnalyticsValue.isMissing(record.fields[labelColumn]),
+                !AnalyticsValue.isMissing(record.fields[shareColumn])
             else {
                 account.skippedCells += 1
                 continue
@@ -165,7 +179,9 @@ enum AccountExportDecoder {
         // A file is on one scale: fractions (0.45) unless a value has a % or passes 1.
         let isPercentScale = read.contains { $0.isPercent || $0.value > 1 }
         account.shares = read.map {
-            AudienceShare(dimension: dimension, label: String($0.label.prefix(80)), share: isPercentScale ? $0.value / 100 : $0.value)
+            AudienceShare(
+                dimension: dimension, label: String($0.label.prefix(80)),
+                share: isPercentScale ? $0.value / 100 : $0.value)
         }
     }
 
@@ -176,7 +192,8 @@ enum AccountExportDecoder {
         let text = column < record.fields.count ? record.fields[column] : ""
         problems.append(
             RowProblem(
-                file: file, row: row, line: record.line, column: column < record.columns.count ? record.columns[column] : 1,
+                file: file, row: row, line: record.line,
+                column: column < record.columns.count ? record.columns[column] : 1,
                 problem: "`Date` `\(Excerpt.quote(text))` is not a day Reelsmith can read; the row was skipped",
                 fix: "export the file again from TikTok Studio; days read like `March 25` or `2026-03-25`"))
         return nil

@@ -30,7 +30,8 @@ enum ExportDaySequence {
     /// Whether the rows go from old to new: most steps between neighbouring different days are
     /// short forward steps (a day or a week), not jumps of most of a year.
     private static func isAscending(_ parts: [(year: Int?, month: Int, day: Int)?]) -> Bool {
-        var forward = 0, backward = 0
+        var forward = 0
+        var backward = 0
         var previous: Int?
         for part in parts {
             guard let part, let day = CalendarDay(year: 2024, month: part.month, day: part.day) else { continue }

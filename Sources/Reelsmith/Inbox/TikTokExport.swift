@@ -21,7 +21,10 @@ public enum TikTokExport: String, Sendable, Codable, CaseIterable {
     public var header: [String] {
         switch self {
         case .content:
-            ["Time", "Video title", "Video link", "Post time", "Total likes", "Total comments", "Total shares", "Total views"]
+            [
+                "Time", "Video title", "Video link", "Post time", "Total likes", "Total comments", "Total shares",
+                "Total views",
+            ]
         case .overview: ["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"]
         case .viewers: ["Date", "Total Viewers", "New Viewers", "Returning Viewers"]
         case .followerHistory: ["Date", "Followers", "Difference in followers from previous day"]

@@ -26,7 +26,9 @@ enum TikTokVideoId {
         guard let created = creationDate(id, latest: latest) else { return nil }
         let utcDay = CalendarDay.day(of: created, in: TimeZone(identifier: "UTC")!)
         guard let month, let day else { return utcDay }
-        let candidates = (utcDay.year - 1...utcDay.year + 1).compactMap { CalendarDay(year: $0, month: month, day: day) }
+        let candidates = (utcDay.year - 1...utcDay.year + 1).compactMap {
+            CalendarDay(year: $0, month: month, day: day)
+        }
         return candidates.min { abs($0.days(since: utcDay)) < abs($1.days(since: utcDay)) }
     }
 }

@@ -22,13 +22,17 @@ extension LearningIndex {
             var counts = AccountImportCounts()
             let now = Date()
             for entry in account.days {
-                let stored = try Row.fetchOne(db, sql: "SELECT * FROM account_days WHERE day = ?", arguments: [entry.day])
+                let stored = try Row.fetchOne(
+                    db, sql: "SELECT * FROM account_days WHERE day = ?", arguments: [entry.day])
                 guard let stored else {
                     let columns = entry.metrics.keys.sorted { $0.rawValue < $1.rawValue }
                     try db.execute(
-                        sql: "INSERT INTO account_days (day, updated_at, \(columns.map(\.rawValue).joined(separator: ", "))) "
+                        sql:
+                            "INSERT INTO account_days (day, updated_at, \(columns.map(\.rawValue).joined(separator: ", "))) "
                             + "VALUES (?, ?\(String(repeating: ", ?", count: columns.count)))",
-                        arguments: StatementArguments([entry.day.databaseValue, now.databaseValue] + columns.map { entry.metrics[$0]!.databaseValue }))
+                        arguments: StatementArguments(
+                            [entry.day.databaseValue, now.databaseValue]
+                                + columns.map { entry.metrics[$0]!.databaseValue }))
                     counts.new += 1
                     continue
                 }
@@ -52,16 +56,22 @@ extension LearningIndex {
                 try db.execute(
                     sql: "UPDATE account_days SET updated_at = ?, "
                         + changes.map { "\($0.0.rawValue) = ?" }.joined(separator: ", ") + " WHERE day = ?",
-                    arguments: StatementArguments([now.databaseValue] + changes.map { $0.1.databaseValue } + [entry.day.databaseValue]))
+                    arguments: StatementArguments(
+                        [now.databaseValue] + changes.map { $0.1.databaseValue } + [entry.day.databaseValue]))
                 if isNewToThisFile { counts.new += 1 } else { counts.updated += 1 }
             }
             for hour in account.activity {
                 let old = try Int.fetchOne(
-                    db, sql: "SELECT active_followers FROM follower_activity WHERE day = ? AND hour = ?", arguments: [hour.day, hour.hour])
+                    db, sql: "SELECT active_followers FROM follower_activity WHERE day = ? AND hour = ?",
+                    arguments: [hour.day, hour.hour])
                 switch old {
                 case nil: counts.new += 1
-                case hour.activeFollowers?: counts.unchanged += 1; continue
-                case let old? where old > hour.activeFollowers: counts.keptNewer += 1; continue
+                case hour.activeFollowers?:
+                    counts.unchanged += 1
+                    continue
+                case let old? where old > hour.activeFollowers:
+                    counts.keptNewer += 1
+                    continue
                 default: counts.updated += 1
                 }
                 try db.execute(
@@ -72,13 +82,15 @@ extension LearningIndex {
             }
             if let dimension = account.shares.first?.dimension {
                 let before = try Row.fetchAll(
-                    db, sql: "SELECT label, share FROM audience_shares WHERE dimension = ?", arguments: [dimension.rawValue])
+                    db, sql: "SELECT label, share FROM audience_shares WHERE dimension = ?",
+                    arguments: [dimension.rawValue])
                 var old: [String: Double] = [:]
                 for row in before { old[row[0]] = row[1] }
                 try db.execute(sql: "DELETE FROM audience_shares WHERE dimension = ?", arguments: [dimension.rawValue])
                 for share in account.shares {
                     try db.execute(
-                        sql: "INSERT OR REPLACE INTO audience_shares (dimension, label, share, as_of) VALUES (?, ?, ?, ?)",
+                        sql:
+                            "INSERT OR REPLACE INTO audience_shares (dimension, label, share, as_of) VALUES (?, ?, ?, ?)",
                         arguments: [dimension.rawValue, share.label, share.share, asOf])
                     switch old[share.label] {
                     case nil: counts.new += 1

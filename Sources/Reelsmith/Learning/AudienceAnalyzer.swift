@@ -18,9 +18,16 @@ enum AudienceAnalyzer {
             result.bestPostingHours = PostingHours.best(samples, localZone: localZone)
         }
         result.followerGrowth = try growth(db)
-        for share in try Row.fetchAll(db, sql: "SELECT dimension, label, share FROM audience_shares ORDER BY share DESC, label") {
-            let value = AudienceShare(dimension: AudienceShare.Dimension(rawValue: share[0]) ?? .territory, label: share[1], share: share[2])
-            if value.dimension == .gender { result.genderShares.append(value) } else { result.territoryShares.append(value) }
+        for share in try Row.fetchAll(
+            db, sql: "SELECT dimension, label, share FROM audience_shares ORDER BY share DESC, label")
+        {
+            let value = AudienceShare(
+                dimension: AudienceShare.Dimension(rawValue: share[0]) ?? .territory, label: share[1], share: share[2])
+            if value.dimension == .gender {
+                result.genderShares.append(value)
+            } else {
+                result.territoryShares.append(value)
+            }
         }
         if let newest = try CalendarDay.fetchOne(db, sql: "SELECT max(day) FROM account_days") {
             result.daily = try Row.fetchAll(
@@ -31,7 +38,8 @@ enum AudienceAnalyzer {
                     """, arguments: [newest.adding(days: -seriesDays)]
             ).map {
                 DailyAccountNumbers(
-                    day: $0[0], videoViews: $0[1], profileViews: $0[2], newViewers: $0[3], returningViewers: $0[4], followers: $0[5])
+                    day: $0[0], videoViews: $0[1], profileViews: $0[2], newViewers: $0[3], returningViewers: $0[4],
+                    followers: $0[5])
             }
         }
         return result
@@ -51,7 +59,8 @@ enum AudienceAnalyzer {
                 WHERE day > ? AND (followers IS NOT NULL OR follower_change IS NOT NULL) ORDER BY day
                 """, arguments: [newest.adding(days: -Insights.windowDays)])
         guard let first = rows.first, let last = rows.last else { return nil }
-        let from: CalendarDay = first[0], to: CalendarDay = last[0]
+        let from: CalendarDay = first[0]
+        let to: CalendarDay = last[0]
         let change: Int
         if let start = first[1] as Int?, let end = last[1] as Int? {
             change = end - start
@@ -59,6 +68,7 @@ enum AudienceAnalyzer {
             change = rows.dropFirst().compactMap { $0[2] as Int? }.reduce(0, +)
         }
         let days = max(1, to.days(since: from))
-        return FollowerGrowth(from: from, to: to, followers: last[1], change: change, averagePerDay: Double(change) / Double(days))
+        return FollowerGrowth(
+            from: from, to: to, followers: last[1], change: change, averagePerDay: Double(change) / Double(days))
     }
 }

@@ -7,9 +7,13 @@ public enum InputFolder {
     /// The folder's input files, as paths relative to it, or nil when `url` is no folder.
     public static func files(in url: URL) -> [String]? {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else { return nil }
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+            return nil
+        }
         // The enumerator does not follow links to folders; links to files are refused when read.
-        guard let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isDirectoryKey]) else { return [] }
+        guard let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isDirectoryKey]) else {
+            return []
+        }
         var files: [String] = []
         let root = url.standardizedFileURL.path
         for case let file as URL in walker {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Reelsmith
 
 /// TikTok Studio's account-level export files, each recognised by its header (issue 11).
@@ -9,7 +10,8 @@ import Testing
 
     private func decode(_ name: String) throws -> AnalyticsFile {
         try AnalyticsFile.decode(
-            data: Data(contentsOf: TestSupport.fixture("\(Self.folder)/\(name)")), file: name, isYAML: false, ingestDay: Self.exportDay)
+            data: Data(contentsOf: TestSupport.fixture("\(Self.folder)/\(name)")), file: name, isYAML: false,
+            ingestDay: Self.exportDay)
     }
 
     @Test func everyFileOfTheFolderIsRecognisedByItsHeader() throws {
@@ -40,8 +42,13 @@ import Testing
     @Test func followerActivityReadsHoursAndSkipsAnUndefinedCount() throws {
         let account = try #require(try decode("FollowerActivity.csv").account)
         #expect(account.activity.count == 47 && account.skippedCells == 1)
-        #expect(account.activity.first == FollowerActivityHour(day: CalendarDay(year: 2026, month: 3, day: 23)!, hour: 0, activeFollowers: 10))
-        #expect(["0", "19", "19:00", "7 PM", "7pm", "12 AM", "12 PM", "19h"].map(AccountExportDecoder.hour) == [0, 19, 19, 19, 19, 0, 12, 19])
+        #expect(
+            account.activity.first
+                == FollowerActivityHour(day: CalendarDay(year: 2026, month: 3, day: 23)!, hour: 0, activeFollowers: 10))
+        #expect(
+            ["0", "19", "19:00", "7 PM", "7pm", "12 AM", "12 PM", "19h"].map(AccountExportDecoder.hour) == [
+                0, 19, 19, 19, 19, 0, 12, 19,
+            ])
         #expect(["24", "-1", "7:30", "13 PM", "noon", ""].map(AccountExportDecoder.hour).allSatisfy { $0 == nil })
     }
 
@@ -50,7 +57,9 @@ import Testing
         #expect(gender.map(\.label) == ["Female", "Male", "Other"] && gender.map(\.share) == [0.56, 0.41, 0.03])
         #expect(gender.allSatisfy { $0.dimension == .gender })
         let percent = try AnalyticsFile.decode(
-            data: Data("\u{FEFF}\"Top territories\",\"Distribution\"\n\"Greece\",\"61%\"\n\"Cyprus\",\"12,5%\"\n\"Other\",\"undefined\"\n".utf8),
+            data: Data(
+                "\u{FEFF}\"Top territories\",\"Distribution\"\n\"Greece\",\"61%\"\n\"Cyprus\",\"12,5%\"\n\"Other\",\"undefined\"\n"
+                    .utf8),
             file: "FollowerTopTerritories.csv", isYAML: false, ingestDay: Self.exportDay)
         #expect(percent.account?.shares.map(\.share) == [0.61, 0.125] && percent.account?.skippedCells == 1)
         #expect(percent.account?.shares.first?.dimension == .territory)
@@ -59,7 +68,8 @@ import Testing
     @Test func aFileWeDoNotReadListsTheOnesWeDo() throws {
         let error = try #require(throws: InputError.self) {
             try AnalyticsFile.decode(
-                data: Data(contentsOf: TestSupport.fixture("analytics/unknown-tiktok-file.csv")), file: "Search.csv", isYAML: false,
+                data: Data(contentsOf: TestSupport.fixture("analytics/unknown-tiktok-file.csv")), file: "Search.csv",
+                isYAML: false,
                 ingestDay: Self.exportDay)
         }
         #expect(error.problem == "the header \"Search term\",\"Search volume\" is not one of a file Reelsmith reads")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Reelsmith
 
 /// The year of a post comes from its TikTok id (`id >> 32` = Unix seconds), checked against
@@ -13,8 +14,9 @@ import Testing
         // days; + 31 + 28 + 19), and 0.3958 × 24 h = 09:30.
         let created = try #require(TikTokVideoId.creationDate("7619267688575745025", latest: Self.now))
         #expect(created.timeIntervalSince1970 == 1_773_999_000)
-        #expect(TikTokVideoId.postedDay(id: "7619267688575745025", month: nil, day: nil, latest: Self.now)
-            == CalendarDay(year: 2026, month: 3, day: 20))
+        #expect(
+            TikTokVideoId.postedDay(id: "7619267688575745025", month: nil, day: nil, latest: Self.now)
+                == CalendarDay(year: 2026, month: 3, day: 20))
     }
 
     @Test func aFebruaryPostFromTheYearBeforeLastKeepsItsYear() {
@@ -23,9 +25,12 @@ import Testing
         // (2025-01-01 is day 20089; + 31 + 10).
         let id = "7470222874476493826"
         #expect(UInt64(id)! >> 32 == 1_739_296_800)
-        #expect(LocalizedDay.parse("February 11", reference: CalendarDay(year: 2026, month: 5, day: 20)!)
-            == CalendarDay(year: 2026, month: 2, day: 11), "the month-and-day rule alone is a year off")
-        #expect(TikTokVideoId.postedDay(id: id, month: 2, day: 11, latest: Self.now) == CalendarDay(year: 2025, month: 2, day: 11))
+        #expect(
+            LocalizedDay.parse("February 11", reference: CalendarDay(year: 2026, month: 5, day: 20)!)
+                == CalendarDay(year: 2026, month: 2, day: 11), "the month-and-day rule alone is a year off")
+        #expect(
+            TikTokVideoId.postedDay(id: id, month: 2, day: 11, latest: Self.now)
+                == CalendarDay(year: 2025, month: 2, day: 11))
     }
 
     @Test func aPostShownOnThirtyFirstDecemberForAnIdOfFirstJanuaryUTCStaysInTheOldYear() {
@@ -33,8 +38,12 @@ import Testing
         // which is 31 December 21:00 in New York, the day TikTok Studio shows a New York account.
         let id = "7590207080857549827"
         #expect(UInt64(id)! >> 32 == 1_767_232_800)
-        #expect(TikTokVideoId.postedDay(id: id, month: 12, day: 31, latest: Self.now) == CalendarDay(year: 2025, month: 12, day: 31))
-        #expect(TikTokVideoId.postedDay(id: id, month: 1, day: 1, latest: Self.now) == CalendarDay(year: 2026, month: 1, day: 1))
+        #expect(
+            TikTokVideoId.postedDay(id: id, month: 12, day: 31, latest: Self.now)
+                == CalendarDay(year: 2025, month: 12, day: 31))
+        #expect(
+            TikTokVideoId.postedDay(id: id, month: 1, day: 1, latest: Self.now)
+                == CalendarDay(year: 2026, month: 1, day: 1))
     }
 
     @Test func anIdWithoutAPlausibleTimeLeavesTheMonthAndDayRule() throws {
@@ -44,10 +53,12 @@ import Testing
         let table = try CSVTable.parse(
             data: Data(
                 ("\u{FEFF}\"Time\",\"Video title\",\"Video link\",\"Post time\",\"Total likes\",\"Total comments\",\"Total shares\",\"Total views\"\n"
-                    + "\"2026-03-10\",\"a\",\"https://www.tiktok.com/@a/video/12345\",\"17 mars\",\"1\",\"1\",\"1\",\"10\"\n").utf8),
+                    + "\"2026-03-10\",\"a\",\"https://www.tiktok.com/@a/video/12345\",\"17 mars\",\"1\",\"1\",\"1\",\"10\"\n")
+                    .utf8),
             file: "Content.csv")
-        let file = try TikTokContentDecoder.decode(table, file: "Content.csv", ingestDay: CalendarDay(year: 2026, month: 3, day: 25)!)
-        guard case let .tiktok(_, _, postedOn) = file.rows.first?.subject else {
+        let file = try TikTokContentDecoder.decode(
+            table, file: "Content.csv", ingestDay: CalendarDay(year: 2026, month: 3, day: 25)!)
+        guard case .tiktok(_, _, let postedOn) = file.rows.first?.subject else {
             Issue.record("no TikTok row")
             return
         }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Reelsmith
 
 /// Best posting hours, follower growth and audience shares from TikTok Studio's account files,
@@ -10,7 +11,9 @@ import Testing
     static let none = NicheVocabulary(niches: [:])
 
     @discardableResult
-    private func importFile(_ index: LearningIndex, _ name: String, data: Data? = nil, day: CalendarDay = exportDay) throws -> AnalyticsImport {
+    private func importFile(_ index: LearningIndex, _ name: String, data: Data? = nil, day: CalendarDay = exportDay)
+        throws -> AnalyticsImport
+    {
         let bytes = try data ?? Data(contentsOf: TestSupport.fixture("analytics/tiktok-export-2026-03-25/\(name)"))
         let file = try AnalyticsFile.decode(data: bytes, file: name, isYAML: false, ingestDay: day)
         return try index.importAnalytics(file, sourceFile: name, ingestDay: day, vocabulary: Self.none)
@@ -28,7 +31,9 @@ import Testing
         #expect(hours.hourlyAverage[12] == 200 && hours.hourlyAverage[19] == 290 && hours.hourlyAverage[20] == 280)
         // 3:00 on 24 March was `undefined`: 3:00 averages 23 March alone (10 + 3).
         #expect(hours.hourlyAverage[3] == 13)
-        #expect(hours.dayCount == 2 && hours.from == CalendarDay(year: 2026, month: 3, day: 23) && hours.to == CalendarDay(year: 2026, month: 3, day: 24))
+        #expect(
+            hours.dayCount == 2 && hours.from == CalendarDay(year: 2026, month: 3, day: 23)
+                && hours.to == CalendarDay(year: 2026, month: 3, day: 24))
         #expect(hours.localTimeZone == nil && hours.window == "19:00–21:00 UTC")
     }
 
@@ -44,28 +49,38 @@ import Testing
         let newYork = try #require(try index.insights(localZone: newYorkZone).audience.bestPostingHours)
         #expect(newYork.localStartHour == 15 && newYork.localEndHour == 17)
         let insights = try index.insights(localZone: parisZone)
-        #expect(insights.recommendations.en.contains {
-            $0.hasPrefix("Post between 19:00 and 21:00 UTC (20:00 and 22:00 Europe/Paris): your followers are most active then (285 on average per hour over 2 days")
-        })
+        #expect(
+            insights.recommendations.en.contains {
+                $0.hasPrefix(
+                    "Post between 19:00 and 21:00 UTC (20:00 and 22:00 Europe/Paris): your followers are most active then (285 on average per hour over 2 days"
+                )
+            })
         #expect(insights.recommendations.fr.contains { $0.hasPrefix("Publie entre 19:00 et 21:00 UTC") })
     }
 
     @Test func followerGrowthAndSharesComeFromTheirFiles() throws {
         let index = try LearningFixtures.index()
-        for name in ["FollowerHistory.csv", "FollowerGender.csv", "FollowerTopTerritories.csv", "Overview.csv", "Viewers.csv"] {
+        for name in [
+            "FollowerHistory.csv", "FollowerGender.csv", "FollowerTopTerritories.csv", "Overview.csv", "Viewers.csv",
+        ] {
             try importFile(index, name)
         }
         let audience = try index.insights().audience
         // 1095 followers on 24 March against 1000 on 18 March: +95 over 6 days.
         let growth = try #require(audience.followerGrowth)
         #expect(growth.change == 95 && growth.followers == 1095 && abs(growth.averagePerDay - 95.0 / 6) < 1e-9)
-        #expect(growth.from == CalendarDay(year: 2026, month: 3, day: 18) && growth.to == CalendarDay(year: 2026, month: 3, day: 24))
+        #expect(
+            growth.from == CalendarDay(year: 2026, month: 3, day: 18)
+                && growth.to == CalendarDay(year: 2026, month: 3, day: 24))
         #expect(audience.genderShares.map(\.label) == ["Female", "Male", "Other"])
         #expect(audience.territoryShares.map(\.label) == ["France", "Belgium", "Canada", "Switzerland", "Morocco"])
         #expect(audience.territoryShares.first?.share == 0.38)
         // Overview, Viewers and FollowerHistory fill the same seven days.
-        #expect(audience.daily.count == 7 && audience.daily[2].videoViews == 3900 && audience.daily[2].newViewers == 2100)
-        #expect(audience.daily[2].followers == 1060 && audience.daily[3].profileViews == nil, "`undefined` stays unknown, not 0")
+        #expect(
+            audience.daily.count == 7 && audience.daily[2].videoViews == 3900 && audience.daily[2].newViewers == 2100)
+        #expect(
+            audience.daily[2].followers == 1060 && audience.daily[3].profileViews == nil,
+            "`undefined` stays unknown, not 0")
     }
 
     @Test func theFollowerGrowthCountsThirtyDaysUpToTheNewestOfFifteenMonths() throws {
@@ -75,7 +90,9 @@ import Testing
         #expect(result.account?.new == 448)
         let growth = try #require(try index.insights().audience.followerGrowth)
         // 30 days up to 24 March 2026 start on 23 February; 2 more followers each day: 29 × 2 = 58.
-        #expect(growth.from == CalendarDay(year: 2026, month: 2, day: 23) && growth.change == 58 && growth.averagePerDay == 2)
+        #expect(
+            growth.from == CalendarDay(year: 2026, month: 2, day: 23) && growth.change == 58
+                && growth.averagePerDay == 2)
     }
 
     @Test func anOlderExportNeverReplacesTheNewerNumbersOfADay() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Reelsmith
 
 /// TikTok Studio's export folder arriving in `inbox/analytics/` file by file, as Syncthing
@@ -17,7 +18,8 @@ import Testing
         }
         let journal = try daemon.waitForOutcomes(7)
         #expect(journal.allSatisfy { $0.state == .done }, "\(journal.map { "\($0.source): \($0.message ?? "")" })")
-        let byFile = Dictionary(uniqueKeysWithValues: journal.map { (($0.source as NSString).lastPathComponent, $0.message ?? "") })
+        let byFile = Dictionary(
+            uniqueKeysWithValues: journal.map { (($0.source as NSString).lastPathComponent, $0.message ?? "") })
         #expect(byFile["FollowerActivity.csv"]?.contains("47 hours of follower activity (47 new)") == true)
         #expect(byFile["Content.csv"]?.contains("3 rows recorded (3 new snapshots)") == true)
         let archive = daemon.workspace.outbox.appendingPathComponent("archive/analytics/TikTok export 2026-03-25")
@@ -31,9 +33,11 @@ import Testing
         let after = try daemon.waitForOutcomes(8)
         #expect(after.last?.state == .duplicate)
         let note = try String(
-            contentsOf: daemon.workspace.outbox.appendingPathComponent("archive/analytics/TikTok export 2026-04-01/FollowerGender.csv.note.txt"),
+            contentsOf: daemon.workspace.outbox.appendingPathComponent(
+                "archive/analytics/TikTok export 2026-04-01/FollowerGender.csv.note.txt"),
             encoding: .utf8)
-        #expect(note.contains("already counted") && note.contains("nothing needs doing") && !note.contains("force: true"))
+        #expect(
+            note.contains("already counted") && note.contains("nothing needs doing") && !note.contains("force: true"))
         #expect(TestSupport.contents(of: daemon.workspace.outbox.appendingPathComponent("failed")).isEmpty)
     }
 }
