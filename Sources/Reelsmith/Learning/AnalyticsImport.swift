@@ -135,7 +135,8 @@ private struct AnalyticsImporter {
             result.problems.append(
                 RowProblem(
                     file: sourceFile, row: row.row, line: row.line,
-                    problem: "row \(earlier) already gave the numbers of video \(videoId) on \(day); this row's replace them",
+                    problem: "row \(earlier) already gave the numbers of video \(videoId) on \(day); "
+                        + (isTikTokRow(row) ? "the larger of the two are kept" : "this row's replace them"),
                     fix: "keep one row per video and day (the numbers are totals on that day, not additions)"))
         }
         let isRepeatInFile = recorded[key] != nil
@@ -156,7 +157,7 @@ private struct AnalyticsImporter {
             }
             // TikTok's counters only grow: an export with smaller numbers for the same day is an
             // older one, and the newer numbers stay. Our own files may correct a number downwards.
-            if case .tiktok = row.subject, old[0] > row.views || (old[0] == row.views && old.reduce(0, +) > numbers.reduce(0, +)) {
+            if isTikTokRow(row), old[0] > row.views || (old[0] == row.views && old.reduce(0, +) > numbers.reduce(0, +)) {
                 result.keptNewer += 1
                 return
             }
@@ -168,6 +169,11 @@ private struct AnalyticsImporter {
             videoId, row.views, row.likes, row.shares, row.comments, row.revenue, day, sourceFile, importedAt,
         ])
         result.applied += 1
+    }
+
+    private func isTikTokRow(_ row: AnalyticsRow) -> Bool {
+        if case .tiktok = row.subject { return true }
+        return false
     }
 
     /// Our id, or an unambiguous prefix of it (folder names show the first 8 characters).
