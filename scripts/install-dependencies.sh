@@ -13,6 +13,7 @@ packages=(
   libcurl4-openssl-dev  # FoundationNetworking (OpenAI-compatible providers)
   fonts-dejavu-core     # title cards and captions
   pkg-config
+  tzdata                # time zones: the best posting hours in the creator's own zone
 )
 
 missing=()

@@ -5,8 +5,8 @@ import Reelsmith
 struct InsightsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "insights",
-        abstract: "Show what the last 30 days of analytics say (the content of outbox/reports/insights.json).",
-        discussion: "High performers are videos over 10,000 views. Each feature shows its Spearman rank correlation with views, the sample size and how sure it is; the next script follows a feature only when the evidence is moderate or strong."
+        abstract: "Show what the 30 days up to the newest analytics day say (the content of outbox/reports/insights.json).",
+        discussion: "The window ends on the newest day of video analytics in the index, not today, so an export imported later still counts. High performers are videos over 10,000 views. From TikTok Studio's export folder come the best hours to post (FollowerActivity.csv, UTC and your time zone), the follower growth (FollowerHistory.csv) and the audience shares (FollowerGender.csv, FollowerTopTerritories.csv). Each feature shows its Spearman rank correlation with views, the sample size and how sure it is; the next script follows a feature only when the evidence is moderate or strong."
     )
 
     @OptionGroup var options: WorkspaceOptions
@@ -23,9 +23,7 @@ struct InsightsCommand: AsyncParsableCommand {
         }
         let language = output.language
         let optimum: (Int?) -> String = { $0.map(String.init) ?? "—" }
-        print(
-            "\(insights.since) → \(insights.asOf): \(insights.videoCount) video\(insights.videoCount == 1 ? "" : "s") with numbers, "
-                + "\(insights.highPerformerCount) over 10,000 views")
+        print("\(insights.window[language]); \(insights.highPerformerCount) over 10,000 views")
         print(
             "optimal duration \(optimum(insights.optimalDurationSeconds)) s · hashtags \(optimum(insights.optimalHashtagCount)) · "
                 + "hook \(optimum(insights.optimalHookLength)) words · virality threshold \(optimum(insights.viralityThreshold))")
@@ -46,5 +44,34 @@ struct InsightsCommand: AsyncParsableCommand {
         print("")
         print(language == .fr ? "Recommandations :" : "Recommendations:")
         for line in insights.recommendations[language] { print("  - \(line)") }
+        printAudience(insights.audience, language: language)
+    }
+
+    /// Best hours, follower growth and audience shares, from TikTok Studio's account files.
+    private func printAudience(_ audience: AudienceInsights, language: Language) {
+        let isFrench = language == .fr
+        print("")
+        print(isFrench ? "Audience (export TikTok Studio) :" : "Audience (TikTok Studio export):")
+        if let hours = audience.bestPostingHours {
+            print((isFrench ? "  meilleures heures pour publier : " : "  best hours to post: ") + hours.window
+                + (isFrench ? " — \(hours.dayCount) jours d'activité, du \(hours.from) au \(hours.to)"
+                    : " — \(hours.dayCount) days of follower activity, \(hours.from) to \(hours.to)"))
+        } else {
+            print(isFrench ? "  meilleures heures : importe FollowerActivity.csv" : "  best hours: import FollowerActivity.csv")
+        }
+        if let growth = audience.followerGrowth {
+            let sign = growth.change > 0 ? "+" : ""
+            print((isFrench ? "  abonnés : " : "  followers: ") + "\(sign)\(growth.change) (\(growth.from) → \(growth.to))"
+                + (growth.followers.map { isFrench ? ", \($0) au total" : ", \($0) in all" } ?? ""))
+        } else {
+            print(isFrench ? "  abonnés : importe FollowerHistory.csv" : "  followers: import FollowerHistory.csv")
+        }
+        func shares(_ list: [AudienceShare]) -> String {
+            list.map { "\($0.label) " + String(format: "%.0f%%", $0.share * 100) }.joined(separator: ", ")
+        }
+        if !audience.genderShares.isEmpty { print((isFrench ? "  genre : " : "  gender: ") + shares(audience.genderShares)) }
+        if !audience.territoryShares.isEmpty {
+            print((isFrench ? "  territoires : " : "  territories: ") + shares(audience.territoryShares))
+        }
     }
 }

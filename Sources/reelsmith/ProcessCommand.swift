@@ -5,13 +5,13 @@ import Reelsmith
 struct ProcessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "process",
-        abstract: "Run the pipeline once for each file given: a request, trends or analytics file.",
-        discussion: "A request becomes a folder under outbox/videos/. The kind comes from a `kind:` key, else from the inbox folder. A file that fails is reported with its line, column and fix; the others still run."
+        abstract: "Run the pipeline once for each file given: a request, trends or analytics file, or a folder of them.",
+        discussion: "A request becomes a folder under outbox/videos/. The kind comes from a `kind:` key, else from the inbox folder. A folder (such as TikTok Studio's export folder) runs each file inside it, one line per file. A file that fails is reported with its line, column and fix; the others still run."
     )
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Argument(help: "Inbox files, e.g. inbox/requests/example-en.yaml.")
+    @Argument(help: "Inbox files or folders, e.g. inbox/requests/example-en.yaml or a TikTok Studio export folder.")
     var files: [String]
 
     func validate() throws {
@@ -49,7 +49,10 @@ struct ProcessCommand: AsyncParsableCommand {
     /// Runs each file in turn; returns how many failed.
     private static func process(_ files: [String], with processor: InboxProcessor) async throws -> Int {
         var failures = 0
-        for path in files {
+        let expanded = files.flatMap { path in
+            InputFolder.files(in: URL(fileURLWithPath: path))?.map { (path as NSString).appendingPathComponent($0) } ?? [path]
+        }
+        for path in expanded {
             try Task.checkCancellation()
             let url = URL(fileURLWithPath: path)
             do {

@@ -6,6 +6,15 @@ enum AnalyticsCSVDecoder {
     static let optional = ["revenue", "date", "tiktok_id"]
     static var known: [String] { required + optional }
 
+    /// Whether a header is meant as ours: more than half of its cells are our column names or
+    /// near misses of them (`viewz`), so a typo gets "did you mean" and another file gets the
+    /// list of files Reelsmith reads.
+    static func looksLikeOurs(header: [String]) -> Bool {
+        let names = header.map(AnalyticsFile.columnKey).filter { !$0.isEmpty }
+        let ours = names.filter { known.contains($0) || KeySuggestion.nearest(to: $0, among: known) != nil }
+        return ours.count * 2 > names.count
+    }
+
     static func decode(_ table: CSVTable, file: String, ingestDay: CalendarDay) throws(InputError) -> AnalyticsFile {
         var position: [String: Int] = [:]
         for (index, cell) in table.header.fields.enumerated() {
@@ -44,7 +53,7 @@ enum AnalyticsCSVDecoder {
                 problems.append(
                     RowProblem(
                         file: file, row: rowNumber, line: record.line, column: 1,
-                        problem: "the row has \(record.fields.count) fields but the header has \(width)",
+                        problem: "the row has \(Plural.count(record.fields.count, "field")) but the header has \(width)",
                         fix: "give every row the header's columns; quote a value that contains `\(table.separator)`"))
                 continue
             }

@@ -18,6 +18,12 @@ enum AnalyticsValue {
         return text.trimmingCharacters(in: .whitespaces)
     }
 
+    /// A cell TikTok Studio leaves without a value: empty, `undefined`, `null`, `-` or `--`.
+    static func isMissing(_ text: String) -> Bool {
+        let trimmed = trim(text).lowercased()
+        return ["", "undefined", "null", "nan", "-", "--", "n/a"].contains(trimmed)
+    }
+
     /// The largest count a cell may hold: far above any real video (TikTok's most viewed are
     /// around 10^10), far below where sums over millions of rows could overflow (issue 12).
     static let maximumCount = 1_000_000_000_000
@@ -45,6 +51,17 @@ enum AnalyticsValue {
                 fix: "write the real count; a number this large is a typing or export mistake")
         }
         return value
+    }
+
+    /// A count that may be negative (`-12`, `−12`, `+3`): the change in followers from one day to the next.
+    static func signedCount(_ text: String, name: String) throws(Invalid) -> Int {
+        var digits = trim(text)
+        var sign = 1
+        if let first = digits.first, ["-", "−", "+"].contains(first) {
+            sign = first == "+" ? 1 : -1
+            digits.removeFirst()
+        }
+        return sign * (try count(digits, name: name, allowsGrouping: true))
     }
 
     /// Revenue in the account's currency; empty means unknown. Accepts `3.10`, `3,10` and a

@@ -2,7 +2,7 @@ import Foundation
 
 /// Month names as TikTok Studio writes them in its exports, in the languages creators use it in:
 /// English, French, Spanish, German, Portuguese, Italian, Greek (nominative and genitive), Dutch
-/// and Russian (genitive), with their usual abbreviations. Matched without case or accents.
+/// Russian (genitive) and Indonesian, with their usual abbreviations. Matched without case or accents.
 enum MonthNames {
     static let names: [Int: [String]] = [
         1: ["january", "jan", "janvier", "janv", "enero", "ene", "januar", "jänner", "jän", "janeiro", "gennaio", "gen",
@@ -10,7 +10,7 @@ enum MonthNames {
         2: ["february", "feb", "février", "févr", "fév", "febrero", "februar", "feber", "fevereiro", "fev", "febbraio",
             "Φεβρουάριος", "Φεβρουαρίου", "Φεβ", "februari", "февраля", "февраль", "фев"],
         3: ["march", "mar", "mars", "marzo", "märz", "mär", "mrz", "março", "Μάρτιος", "Μαρτίου", "Μαρ", "maart", "mrt",
-            "марта", "март"],
+            "марта", "март", "maret"],
         4: ["april", "apr", "avril", "avr", "abril", "abr", "aprile", "Απρίλιος", "Απριλίου", "Απρ", "апреля", "апрель",
             "апр"],
         5: ["may", "mai", "mayo", "maio", "maggio", "mag", "Μάιος", "Μαΐου", "Μαΐ", "mei", "мая", "май"],
@@ -18,7 +18,7 @@ enum MonthNames {
             "июн"],
         7: ["july", "jul", "juillet", "juil", "julio", "juli", "julho", "luglio", "lug", "Ιούλιος", "Ιουλίου", "Ιουλ",
             "июля", "июль", "июл"],
-        8: ["august", "aug", "août", "agosto", "ago", "Αύγουστος", "Αυγούστου", "Αυγ", "augustus", "августа", "август",
+        8: ["august", "aug", "août", "agosto", "ago", "Αύγουστος", "Αυγούστου", "Αυγ", "augustus", "agustus", "agu", "agt", "августа", "август",
             "авг"],
         9: ["september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "settembre", "set",
             "Σεπτέμβριος", "Σεπτεμβρίου", "Σεπ", "сентября", "сентябрь", "сен", "сент"],
@@ -27,7 +27,7 @@ enum MonthNames {
         11: ["november", "nov", "novembre", "noviembre", "novembro", "Νοέμβριος", "Νοεμβρίου", "Νοε", "ноября", "ноябрь",
             "ноя"],
         12: ["december", "dec", "décembre", "déc", "diciembre", "dic", "dezember", "dez", "dezembro", "dicembre",
-            "Δεκέμβριος", "Δεκεμβρίου", "Δεκ", "decembre", "декабря", "декабрь", "дек"],
+            "Δεκέμβριος", "Δεκεμβρίου", "Δεκ", "decembre", "desember", "des", "декабря", "декабрь", "дек"],
     ]
 
     /// Folded name → month number.

@@ -8,11 +8,6 @@ enum TikTokContentDecoder {
     static let required = ["video_title", "video_link", "total_likes", "total_comments", "total_shares", "total_views"]
     static let optional = ["time", "post_time"]
 
-    static func recognizes(header: [String]) -> Bool {
-        let keys = Set(header.map(AnalyticsFile.columnKey))
-        return keys.contains("video_link") || keys.contains("total_views")
-    }
-
     static func decode(_ table: CSVTable, file: String, ingestDay: CalendarDay) throws(InputError) -> AnalyticsFile {
         var position: [String: Int] = [:]
         for (index, cell) in table.header.fields.enumerated() {
@@ -30,13 +25,15 @@ enum TikTokContentDecoder {
         var rows: [AnalyticsRow] = []
         var problems: [RowProblem] = []
         let needed = (required + optional).compactMap { position[$0] }.max()! + 1
+        // No video was made after the file was read (a day of margin for clocks and zones).
+        let latest = Date().addingTimeInterval(2 * 86_400)
         for (offset, record) in table.rows.enumerated() {
             let rowNumber = offset + 1
             guard record.fields.count >= needed else {
                 problems.append(
                     RowProblem(
                         file: file, row: rowNumber, line: record.line, column: 1,
-                        problem: "the row has \(record.fields.count) fields, fewer than the header's \(table.header.fields.count)",
+                        problem: "the row has \(Plural.count(record.fields.count, "field")), fewer than the header's \(table.header.fields.count)",
                         fix: "export the file again from TikTok Studio; if you edited it, quote captions that contain `\(table.separator)`"))
                 continue
             }
@@ -61,9 +58,15 @@ enum TikTokContentDecoder {
                 let comments = try AnalyticsValue.count(cell("total_comments")!, name: "Total comments", allowsGrouping: true)
                 current = "total_shares"
                 let shares = try AnalyticsValue.count(cell("total_shares")!, name: "Total shares", allowsGrouping: true)
+                // The year comes from the id (its top 32 bits are the creation time); the
+                // month-and-day rule only when the id gives no plausible time (issue 11).
                 var postedOn: CalendarDay?
-                if let text = cell("post_time"), !text.trimmingCharacters(in: .whitespaces).isEmpty {
-                    postedOn = LocalizedDay.parse(text, reference: exportDay)
+                if let text = cell("post_time"), !AnalyticsValue.isMissing(text) {
+                    let parts = LocalizedDay.components(text)
+                    postedOn =
+                        parts.flatMap { parts in parts.year.flatMap { CalendarDay(year: $0, month: parts.month, day: parts.day) } }
+                        ?? parts.flatMap { TikTokVideoId.postedDay(id: id, month: $0.month, day: $0.day, latest: latest) }
+                        ?? LocalizedDay.parse(text, reference: exportDay)
                     if postedOn == nil {
                         problems.append(
                             RowProblem(
@@ -71,6 +74,8 @@ enum TikTokContentDecoder {
                                 problem: "`Post time` `\(Excerpt.quote(text))` is not a day Reelsmith can read; the row was imported without it",
                                 fix: "nothing to do for the numbers; to keep the day, write it like `April 17`"))
                     }
+                } else {
+                    postedOn = TikTokVideoId.postedDay(id: id, month: nil, day: nil, latest: latest)
                 }
                 rows.append(
                     AnalyticsRow(

@@ -4,22 +4,37 @@ import GRDB
 /// What importing an analytics file did, for the summary line and the problems list.
 struct AnalyticsImport: Sendable, Equatable {
     public var format: AnalyticsFile.Format
-    /// Rows whose numbers were recorded.
+    /// Rows whose numbers are in the index after the import (new, updated or already there).
     public var applied = 0
-    /// Snapshots (video, day) recorded for the first time; `applied - newSnapshots` replaced one.
+    /// Snapshots (video, day) recorded for the first time.
     public var newSnapshots = 0
-    /// TikTok rows linked to a video by a remembered TikTok id.
+    /// Snapshots already known whose numbers changed.
+    public var updated = 0
+    /// Snapshots already known with the same numbers.
+    public var unchanged = 0
+    /// TikTok rows not applied because the index holds larger numbers for that video and day:
+    /// an older export imported after a newer one (issue 11).
+    public var keptNewer = 0
+    /// TikTok rows of our videos linked by a remembered TikTok id.
     public var linkedByTikTokId = 0
     /// TikTok rows linked to one of our videos by their caption (the TikTok id is now remembered).
     public var linkedByCaption = 0
-    /// TikTok rows kept as external videos.
-    public var external = 0
+    /// TikTok rows of external videos already known by their TikTok id.
+    public var knownExternal = 0
+    /// TikTok rows kept as new external videos.
+    public var newExternal = 0
+    /// All external rows.
+    public var external: Int { knownExternal + newExternal }
     /// TikTok rows whose caption fits several of our videos: listed, not applied.
     public var ambiguous = 0
     /// Every row not applied, or applied with a caveat, with its reason and fix.
     public var problems: [RowProblem] = []
     /// The niches after recomputation, best first.
     public var niches: [NicheRecord] = []
+    /// For an account-level file (`Overview.csv`…): what it gave.
+    public var account: AccountImportCounts?
+    /// Cells without a value (`"undefined"`, empty) that were skipped.
+    public var skippedCells = 0
 }
 
 extension LearningIndex {
@@ -28,7 +43,13 @@ extension LearningIndex {
     func importAnalytics(
         _ file: AnalyticsFile, sourceFile: String, ingestDay: CalendarDay, vocabulary: NicheVocabulary
     ) throws -> AnalyticsImport {
-        try database.write { db in
+        if let account = file.account {
+            var result = AnalyticsImport(format: file.format, problems: file.problems)
+            result.account = try importAccount(account, asOf: ingestDay)
+            result.skippedCells = account.skippedCells
+            return result
+        }
+        return try database.write { db in
             var importer = try AnalyticsImporter(db: db, file: file, sourceFile: sourceFile, vocabulary: vocabulary)
             for row in file.rows {
                 try importer.apply(row, day: row.date ?? ingestDay)
@@ -57,7 +78,6 @@ private struct AnalyticsImporter {
     let vocabulary: NicheVocabulary
     let importedAt = Date()
     var result: AnalyticsImport
-    let snapshotsBefore: Int
 
     var ourIds: Set<String>
     var sortedIds: [String]?
@@ -67,6 +87,9 @@ private struct AnalyticsImporter {
     /// "video|day" → the row that recorded it, to name a repeated row.
     var recorded: [String: Int] = [:]
     let insertSnapshot: Statement
+    let selectSnapshot: Statement
+    /// Videos with at least one snapshot before this import.
+    let videosWithSnapshots: Set<String>
 
     init(db: Database, file: AnalyticsFile, sourceFile: String, vocabulary: NicheVocabulary) throws {
         self.db = db
@@ -74,7 +97,6 @@ private struct AnalyticsImporter {
         self.sourceFile = sourceFile
         self.vocabulary = vocabulary
         self.result = AnalyticsImport(format: file.format, problems: file.problems)
-        self.snapshotsBefore = try Int.fetchOne(db, sql: "SELECT count(*) FROM analytics") ?? 0
         self.ourIds = Set(try String.fetchAll(db, sql: "SELECT id FROM videos"))
         var videoByTikTokId: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT tiktok_id, id FROM videos WHERE tiktok_id IS NOT NULL") {
@@ -82,6 +104,9 @@ private struct AnalyticsImporter {
         }
         self.videoByTikTokId = videoByTikTokId
         self.tiktokIdByVideo = Dictionary(uniqueKeysWithValues: videoByTikTokId.map { ($1, $0) })
+        self.videosWithSnapshots = Set(try String.fetchAll(db, sql: "SELECT DISTINCT video_id FROM analytics"))
+        self.selectSnapshot = try db.cachedStatement(
+            sql: "SELECT views, likes, comments, shares, revenue FROM analytics WHERE video_id = ? AND date = ?")
         self.insertSnapshot = try db.cachedStatement(
             sql: """
                 INSERT INTO analytics (video_id, views, likes, shares, comments, revenue, date, source_file, imported_at)
@@ -110,14 +135,45 @@ private struct AnalyticsImporter {
             result.problems.append(
                 RowProblem(
                     file: sourceFile, row: row.row, line: row.line,
-                    problem: "row \(earlier) already gave the numbers of video \(videoId) on \(day); this row's replace them",
+                    problem: "row \(earlier) already gave the numbers of video \(videoId) on \(day); "
+                        + (isTikTokRow(row) ? "the larger of the two are kept" : "this row's replace them"),
                     fix: "keep one row per video and day (the numbers are totals on that day, not additions)"))
         }
+        let isRepeatInFile = recorded[key] != nil
         recorded[key] = row.row
+        // Only a video that had numbers before this file, or a row repeated in it, can have a
+        // snapshot for this day: a first import never pays for the lookup.
+        let stored =
+            isRepeatInFile || videosWithSnapshots.contains(videoId)
+            ? try Row.fetchOne(selectSnapshot, arguments: [videoId, day]) : nil
+        if let stored {
+            let numbers = [row.views, row.likes, row.comments, row.shares]
+            let old: [Int] = [stored["views"], stored["likes"], stored["comments"], stored["shares"]]
+            let isSameRevenue = row.revenue == nil || row.revenue == stored["revenue"]
+            if numbers == old, isSameRevenue {
+                result.unchanged += 1
+                result.applied += 1
+                return
+            }
+            // TikTok's counters only grow: an export with smaller numbers for the same day is an
+            // older one, and the newer numbers stay. Our own files may correct a number downwards.
+            if isTikTokRow(row), old[0] > row.views || (old[0] == row.views && old.reduce(0, +) > numbers.reduce(0, +)) {
+                result.keptNewer += 1
+                return
+            }
+            result.updated += 1
+        } else {
+            result.newSnapshots += 1
+        }
         try insertSnapshot.execute(arguments: [
             videoId, row.views, row.likes, row.shares, row.comments, row.revenue, day, sourceFile, importedAt,
         ])
         result.applied += 1
+    }
+
+    private func isTikTokRow(_ row: AnalyticsRow) -> Bool {
+        if case .tiktok = row.subject { return true }
+        return false
     }
 
     /// Our id, or an unambiguous prefix of it (folder names show the first 8 characters).
@@ -177,7 +233,7 @@ private struct AnalyticsImporter {
     /// video. nil when the caption is ambiguous (listed in the problems).
     private mutating func link(tiktokId: String, caption: String, row: AnalyticsRow) throws -> String? {
         if let known = videoByTikTokId[tiktokId] {
-            if known.hasPrefix("tiktok-") { result.external += 1 } else { result.linkedByTikTokId += 1 }
+            if known.hasPrefix("tiktok-") { result.knownExternal += 1 } else { result.linkedByTikTokId += 1 }
             return known
         }
         if matcher == nil {
@@ -213,7 +269,7 @@ private struct AnalyticsImporter {
             try LearningDataRecord.features(of: video).saveFeatures(db)
             videoByTikTokId[tiktokId] = id
             tiktokIdByVideo[id] = tiktokId
-            result.external += 1
+            result.newExternal += 1
             return id
         }
     }
@@ -231,7 +287,5 @@ private struct AnalyticsImporter {
                       FROM analytics GROUP BY video_id) AS latest
                 WHERE learning_data.video_id = latest.video_id
                 """, arguments: [importedAt])
-        let after = try Int.fetchOne(db, sql: "SELECT count(*) FROM analytics") ?? 0
-        result.newSnapshots = after - snapshotsBefore
     }
 }

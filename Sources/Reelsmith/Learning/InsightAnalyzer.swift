@@ -3,8 +3,11 @@ import GRDB
 
 /// Computes ``Insights`` from `learning_data` (seed: `get_optimization_insights`).
 enum InsightAnalyzer {
-    static func insights(_ db: Database, asOf: CalendarDay, now: Date = Date()) throws -> Insights {
-        let since = asOf.adding(days: -Insights.windowDays)
+    static func insights(
+        _ db: Database, asOf: CalendarDay, now: Date = Date(), localZone: TimeZone = .current
+    ) throws -> Insights {
+        // 30 days counting `asOf` itself.
+        let since = asOf.adding(days: 1 - Insights.windowDays)
         let columns = LearningFeature.allCases.map(\.column).joined(separator: ", ")
         let rows = try Row.fetchCursor(
             db, sql: "SELECT views, \(columns) FROM learning_data WHERE views IS NOT NULL AND metrics_date >= ?",
@@ -46,14 +49,29 @@ enum InsightAnalyzer {
             viralityThreshold: rounded(.viralityScore), optimalHashtagCount: rounded(.hashtagCount),
             optimalHookLength: rounded(.hookLength), features: features,
             recommendations: LocalizedText(en: [], fr: []))
-        insights.recommendations = LocalizedText { InsightWording.recommendations(for: insights, in: $0) }
+        insights.olderVideoCount =
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM learning_data WHERE views IS NOT NULL AND metrics_date < ?", arguments: [since]) ?? 0
+        let hasAnalytics = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM analytics)") ?? false
+        insights.window = LocalizedText { InsightWording.window(of: insights, hasAnalytics: hasAnalytics, in: $0) }
+        insights.audience = try AudienceAnalyzer.insights(db, localZone: localZone)
+        insights.recommendations = LocalizedText { InsightWording.recommendations(for: insights, hasAnalytics: hasAnalytics, in: $0) }
         return insights
+    }
+
+    /// The day the window ends: the newest day of video analytics in the index, today without any.
+    static func newestAnalyticsDay(_ db: Database) throws -> CalendarDay? {
+        try CalendarDay.fetchOne(db, sql: "SELECT max(date) FROM analytics")
     }
 }
 
 extension LearningIndex {
-    /// The insights as of a day (today by default), computed from the index now.
-    public func insights(asOf: CalendarDay = .today()) throws -> Insights {
-        try database.read { db in try InsightAnalyzer.insights(db, asOf: asOf) }
+    /// The insights over the 30 days up to `asOf`, by default the newest analytics day in the
+    /// index (today when there is none), computed from the index now. `localZone` is the zone the
+    /// best posting hours are also given in.
+    public func insights(asOf: CalendarDay? = nil, localZone: TimeZone = .current) throws -> Insights {
+        try database.read { db in
+            let day = try asOf ?? InsightAnalyzer.newestAnalyticsDay(db) ?? .today()
+            return try InsightAnalyzer.insights(db, asOf: day, localZone: localZone)
+        }
     }
 }

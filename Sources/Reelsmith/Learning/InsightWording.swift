@@ -80,16 +80,58 @@ enum InsightWording {
         }
     }
 
-    static func recommendations(for insights: Insights, in language: Language) -> [String] {
-        let threshold = count(Insights.highPerformerViews, language)
-        guard insights.highPerformerCount > 0 else {
-            return [
+    static let englishMonths = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ]
+    static let frenchMonths = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ]
+
+    /// `25 March 2026`, `25 mars 2026` (`1er` in French).
+    static func longDay(_ day: CalendarDay, _ language: Language) -> String {
+        switch language {
+        case .en: "\(day.day) \(englishMonths[day.month - 1]) \(day.year)"
+        case .fr: "\(day.day == 1 ? "1er" : "\(day.day)") \(frenchMonths[day.month - 1]) \(day.year)"
+        }
+    }
+
+    /// "30 days up to 25 March 2026: 15 videos", and the videos older than the window when there are.
+    static func window(of insights: Insights, hasAnalytics: Bool, in language: Language) -> String {
+        let n = insights.videoCount, older = insights.olderVideoCount
+        let end = longDay(insights.asOf, language)
+        var text =
+            language == .fr
+            ? "\(Insights.windowDays) jours jusqu'au \(end) : \(n) vidéo\(n > 1 ? "s" : "")"
+            : "\(Insights.windowDays) days up to \(end): \(n) video\(n == 1 ? "" : "s")"
+        if !hasAnalytics {
+            text += language == .fr ? " (aucune statistique importée)" : " (no analytics imported yet)"
+        } else if older > 0 {
+            text +=
                 language == .fr
-                    ? "Aucune vidéo n'a dépassé \(threshold) vues ces \(Insights.windowDays) derniers jours "
-                        + "(\(insights.videoCount) mesurées) : pas encore de durée optimale. Importe tes statistiques TikTok."
-                    : "No video passed \(threshold) views in the last \(Insights.windowDays) days "
-                        + "(\(insights.videoCount) measured): no optimal duration yet. Import your TikTok analytics."
-            ]
+                ? " ; \(older) autre\(older > 1 ? "s" : "") avec des chiffres plus anciens, hors de la fenêtre"
+                : "; \(older) more with older numbers, outside the window"
+        }
+        return text
+    }
+
+    static func recommendations(for insights: Insights, hasAnalytics: Bool = true, in language: Language) -> [String] {
+        let threshold = count(Insights.highPerformerViews, language)
+        let audience = audienceRecommendations(insights.audience, language)
+        guard insights.highPerformerCount > 0 else {
+            let end = longDay(insights.asOf, language)
+            let advice =
+                hasAnalytics
+                ? (language == .fr
+                    ? "Aucune vidéo n'a dépassé \(threshold) vues dans les \(Insights.windowDays) jours jusqu'au \(end) "
+                        + "(\(insights.videoCount) mesurées) : pas encore de durée optimale."
+                    : "No video passed \(threshold) views in the \(Insights.windowDays) days up to \(end) "
+                        + "(\(insights.videoCount) measured): no optimal duration yet.")
+                : (language == .fr
+                    ? "Aucune statistique de vidéo importée : pas encore de durée optimale. Importe tes statistiques TikTok "
+                        + "(le dossier exporté par TikTok Studio, dans inbox/analytics/)."
+                    : "No video analytics imported: no optimal duration yet. Import your TikTok analytics "
+                        + "(the folder TikTok Studio exports, into inbox/analytics/).")
+            return [advice] + audience
         }
         var lines: [String] = []
         func add(_ feature: LearningFeature, _ value: Int?, fr: (String) -> String, en: (String) -> String) {
@@ -115,6 +157,33 @@ enum InsightWording {
             fr: { "Vise un score de viralité d'au moins \($0)" }, en: { "Aim for a virality score of at least \($0)" })
         for insight in insights.features where [.hasCta, .captionWords].contains(insight.feature) && insight.evidence.isSufficient {
             lines.append(insight.summary[language])
+        }
+        return lines + audience
+    }
+
+    /// The best posting hours and the follower growth, when their files have been imported.
+    static func audienceRecommendations(_ audience: AudienceInsights, _ language: Language) -> [String] {
+        var lines: [String] = []
+        if let hours = audience.bestPostingHours {
+            let days = hours.dayCount
+            let peak = (0..<PostingHours.windowHours).compactMap { hours.hourlyAverage[(hours.startHour + $0) % 24] }
+            let average = count(Int((peak.reduce(0, +) / Double(max(1, peak.count))).rounded()), language)
+            lines.append(
+                language == .fr
+                    ? "Publie entre \(hours.window.replacingOccurrences(of: "–", with: " et ")) : c'est là que tes abonnés sont le plus "
+                        + "actifs (\(average) en moyenne par heure sur \(days) jour\(days > 1 ? "s" : ""), heures TikTok Studio en UTC)."
+                    : "Post between \(hours.window.replacingOccurrences(of: "–", with: " and ")): your followers are most active then "
+                        + "(\(average) on average per hour over \(days) day\(days == 1 ? "" : "s"); TikTok Studio's hours are UTC).")
+        }
+        if let growth = audience.followerGrowth {
+            let change = (growth.change > 0 ? "+" : growth.change < 0 ? "−" : "") + count(abs(growth.change), language)
+            let perDay = number(growth.averagePerDay, language, digits: 1)
+            lines.append(
+                language == .fr
+                    ? "Abonnés du \(longDay(growth.from, language)) au \(longDay(growth.to, language)) : \(change) (\(perDay) par jour)"
+                        + (growth.followers.map { ", \(count($0, language)) au total." } ?? ".")
+                    : "Followers from \(longDay(growth.from, language)) to \(longDay(growth.to, language)): \(change) (\(perDay) a day)"
+                        + (growth.followers.map { ", \(count($0, language)) in all." } ?? "."))
         }
         return lines
     }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The optimisation insights (seed: `get_optimization_insights`) over the videos whose latest
-/// numbers were read in the last 30 days: high performers (views > 10,000), optimal duration,
+/// numbers were read in the 30 days up to the newest analytics day in the index (not today: an
+/// export imported weeks after it was made still counts, issue 11): high performers (views > 10,000), optimal duration,
 /// virality threshold, optimal hashtag count and hook length, and — beyond the seed — each
 /// feature's Spearman correlation with views, its sample size and how sure it is.
 /// Written to `outbox/reports/insights.json`, read by the next generation.
@@ -15,6 +16,10 @@ public struct Insights: Sendable, Codable, Equatable {
     public var since: CalendarDay
     /// Videos with numbers in the window (ours and external).
     public var videoCount: Int
+    /// Videos whose latest numbers are older than the window (they are not counted).
+    public var olderVideoCount = 0
+    /// "30 days up to 25 March 2026: 15 videos", and what lies before the window.
+    public var window = LocalizedText(en: "", fr: "")
     public var highPerformerCount: Int
     /// Mean duration of the high performers, whole seconds.
     public var optimalDurationSeconds: Int?
@@ -26,9 +31,13 @@ public struct Insights: Sendable, Codable, Equatable {
     public var optimalHookLength: Int?
     public var features: [FeatureInsight]
     public var recommendations: LocalizedText<[String]>
+    /// Best posting hours, follower growth, audience shares and the account's daily numbers,
+    /// from TikTok Studio's account-level export files.
+    public var audience = AudienceInsights.empty
 
     enum CodingKeys: String, CodingKey {
-        case since, features, recommendations
+        case since, features, recommendations, window, audience
+        case olderVideoCount = "older_video_count"
         case generatedAt = "generated_at"
         case asOf = "as_of"
         case videoCount = "video_count"

@@ -111,6 +111,7 @@ public final class LearningIndex: Sendable {
         registerFiniteNumbersMigration(&migrator)
         registerScoreEngineMigration(&migrator)
         registerMediaUsageMigration(&migrator)
+        registerAccountAnalyticsMigration(&migrator)
         return migrator
     }
 }

@@ -42,11 +42,11 @@ public struct InboxProcessor: Sendable {
         }
     }
 
-    /// Trends → niches (DESIGN §2): store the trends, recompute every niche, publish the reports.
-    /// Rewrites `outbox/reports/niches.json` and `insights.json` from the learning index.
+    /// Rewrites `outbox/reports/niches.json` and `insights.json` from the learning index; the
+    /// insights' window ends on the newest analytics day in the index (issue 11).
     @discardableResult
     public func publishReports() throws -> [URL] {
-        try LearningReports(index: index, outbox: workspace.outbox).publish(asOf: ingestDay ?? .today())
+        try LearningReports(index: index, outbox: workspace.outbox).publish()
     }
 
     func processTrends(data: Data, displayName: String, publishesReports: Bool = true) throws -> ProcessOutcome {
@@ -57,8 +57,8 @@ public struct InboxProcessor: Sendable {
         let best = result.niches.first.map { ", best: \($0.name) " + String(format: "%.1f", $0.profitabilityScore) } ?? ""
         return ProcessOutcome(
             kind: .trends,
-            summary: "\(file.trends.count) trends stored (\(result.added) new, \(result.updated) updated); "
-                + "\(result.niches.count) niches ranked\(best)",
+            summary: "\(Plural.count(file.trends.count, "trend")) stored (\(result.added) new, \(result.updated) updated); "
+                + "\(Plural.count(result.niches.count, "niche")) ranked\(best)",
             output: reports.first)
     }
 
@@ -73,24 +73,86 @@ public struct InboxProcessor: Sendable {
         let vocabulary = NicheVocabulary.from(
             templates: try? TemplateLibrary.load(from: workspace.templates), knownNiches: try index.knownNiches())
         let result = try index.importAnalytics(analytics, sourceFile: displayName, ingestDay: day, vocabulary: vocabulary)
-        if result.applied == 0, !result.problems.isEmpty {
+        let isAccount = result.account != nil
+        let used = result.account.map { $0.new + $0.updated + $0.unchanged + $0.keptNewer } ?? (result.applied + result.keptNewer)
+        if used == 0, !result.problems.isEmpty {
             // Nothing was used: a failure, not an import with remarks.
             throw InputError(
                 .invalidValue(key: "rows"), file: displayName,
-                problem: "none of its \(result.problems.count) rows could be used",
+                problem: result.problems.count == 1 ? "its only row could not be used" : "none of its \(result.problems.count) rows could be used",
                 fix: "fix the rows below and drop the file again:\n" + RowProblem.listing(result.problems.map(\.description)))
         }
         let reports = publishesReports ? try publishReports() : []
-        var parts = ["\(result.applied) rows recorded (\(result.newSnapshots) new snapshots)"]
-        if analytics.format == .tiktokContent {
-            parts.append(
-                "\(result.linkedByTikTokId) linked by TikTok id, \(result.linkedByCaption) by caption, "
-                    + "\(result.external) external, \(result.ambiguous) ambiguous")
+        var parts = isAccount ? [Self.accountSummary(result, export: analytics.account!.export)] : [Self.snapshotSummary(result)]
+        if analytics.format == .tiktokContent { parts += Self.linkSummary(result) }
+        if result.skippedCells > 0 {
+            parts.append(Plural.count(result.skippedCells, "cell") + " without a value (`undefined` or empty) skipped")
         }
-        if !result.problems.isEmpty { parts.append("\(result.problems.count) row problems listed") }
-        let format = analytics.format == .tiktokContent ? "TikTok export" : analytics.format == .yaml ? "YAML" : "CSV"
+        if !result.problems.isEmpty { parts.append(Plural.count(result.problems.count, "row problem") + " listed") }
+        let format =
+            switch analytics.format {
+            case .tiktokContent: "TikTok Studio Content.csv"
+            case .tiktokAccount: "TikTok Studio \(analytics.account!.export.rawValue)"
+            case .yaml: "YAML"
+            case .reelsmithCSV: "CSV"
+            }
         return ProcessOutcome(
             kind: .analytics, summary: "analytics (\(format)): " + parts.joined(separator: "; "), output: reports.last,
             problems: result.problems.map(\.description))
+    }
+
+    /// "15 rows recorded (2 new snapshots, 13 updated)", and rows an older export did not change.
+    static func snapshotSummary(_ result: AnalyticsImport) -> String {
+        var counts: [String] = []
+        if result.newSnapshots > 0 || (result.updated == 0 && result.unchanged == 0) {
+            counts.append(Plural.count(result.newSnapshots, "new snapshot"))
+        }
+        if result.updated > 0 { counts.append("\(result.updated) updated") }
+        if result.unchanged > 0 { counts.append("\(result.unchanged) already there") }
+        var text = Plural.count(result.applied, "row") + " recorded (" + counts.joined(separator: ", ") + ")"
+        if result.keptNewer > 0 {
+            text += "; " + Plural.count(result.keptNewer, "row") + " older than the numbers already recorded for that day, "
+                + "which were kept"
+        }
+        return text
+    }
+
+    /// How a TikTok export's rows found their videos: ours (by id or caption), external (known or new), ambiguous.
+    static func linkSummary(_ result: AnalyticsImport) -> [String] {
+        var parts: [String] = []
+        let ours = result.linkedByTikTokId + result.linkedByCaption
+        if ours > 0 {
+            parts.append(
+                "\(ours) of our videos (\(result.linkedByTikTokId) known by TikTok id, "
+                    + "\(result.linkedByCaption) linked by caption)")
+        }
+        if result.external > 0 {
+            parts.append(
+                Plural.count(result.external, "external video") + " (\(result.knownExternal) already known, \(result.newExternal) new)")
+        }
+        if result.ambiguous > 0 { parts.append("\(result.ambiguous) ambiguous, not recorded") }
+        return parts
+    }
+
+    /// "60 days (58 new, 2 updated)" for a daily file, hours for follower activity, shares for the audience.
+    static func accountSummary(_ result: AnalyticsImport, export: TikTokExport) -> String {
+        let counts = result.account ?? AccountImportCounts()
+        let total = counts.new + counts.updated + counts.unchanged + counts.keptNewer
+        let noun: String =
+            switch export {
+            case .followerActivity: "hour of follower activity"
+            case .followerGender: "gender share"
+            case .followerTopTerritories: "territory share"
+            case .followerHistory: "day of follower history"
+            case .viewers: "day of viewers"
+            default: "day of account totals"
+            }
+        let plural = noun.replacingOccurrences(of: "hour ", with: "hours ").replacingOccurrences(of: "day ", with: "days ")
+        var details: [String] = []
+        if counts.new > 0 || total == 0 { details.append("\(counts.new) new") }
+        if counts.updated > 0 { details.append("\(counts.updated) updated") }
+        if counts.unchanged > 0 { details.append("\(counts.unchanged) already there") }
+        if counts.keptNewer > 0 { details.append("\(counts.keptNewer) older than the numbers kept") }
+        return Plural.count(total, noun, noun.hasSuffix("share") ? noun + "s" : plural) + " (" + details.joined(separator: ", ") + ")"
     }
 }

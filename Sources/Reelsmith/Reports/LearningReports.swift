@@ -11,9 +11,10 @@ public struct LearningReports: Sendable {
         self.folder = outbox.appendingPathComponent("reports")
     }
 
-    /// Writes both reports and returns their files.
+    /// Writes both reports and returns their files. The insights' window ends on `day`, by
+    /// default the newest analytics day in the index (issue 11).
     @discardableResult
-    public func publish(asOf day: CalendarDay = .today()) throws -> [URL] {
+    public func publish(asOf day: CalendarDay? = nil) throws -> [URL] {
         let writer = ReportWriter(folder: folder)
         return [
             try writer.write(json: NichesReport(niches: index.niches()), as: "niches.json"),

@@ -21,9 +21,11 @@ struct InboxArchive: Sendable {
         try ProjectFolder(processing, under: processing.deletingLastPathComponent().deletingLastPathComponent(), creating: false)
     }
 
-    func archive(_ claim: ClaimedFile, problems: [String]) throws -> URL {
+    /// `note` (a duplicate's explanation) is written beside the archived file as `NAME.note.txt`.
+    func archive(_ claim: ClaimedFile, problems: [String], note: String? = nil) throws -> URL {
         let folder = try outboxFolder("archive/" + (claim.source as NSString).deletingLastPathComponent)
         let destination = try move(claim, into: folder)
+        if let note { try folder.write(Data((note + "\n").utf8), as: destination.lastPathComponent + ".note.txt") }
         if !problems.isEmpty {
             let text = "\(claim.displayName) was processed, but some parts could not be used:\n\n"
                 + RowProblem.listing(problems)

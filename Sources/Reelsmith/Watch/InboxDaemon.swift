@@ -224,16 +224,24 @@ public actor InboxDaemon {
 
         let earlier = try index.finishedEntry(contentHash: hash)
         if !forced, inFlight.contains(hash) || earlier != nil {
+            // `force: true` only exists in YAML. A CSV's rows are snapshots already counted: there
+            // is nothing to do, and the file is archived, not failed (an export folder dropped
+            // again often repeats an unchanged file, issue 11).
+            let isYAML = ["yaml", "yml"].contains((claim.source as NSString).pathExtension.lowercased())
             let message =
                 "\(claim.displayName): the same content was already processed"
                 + (earlier.map { " (as inbox/\($0.source)" + ($0.output.map { ", result: \($0)" } ?? "") + ")" } ?? " (it is running now)")
-                + " — nothing was run. To run it again on purpose, add the line `force: true` to the file."
+                + (isYAML
+                    ? " — nothing was run. To run it again on purpose, add the line `force: true` to the file."
+                    : " — its rows are already counted, and nothing needs doing. A newer export, with other numbers, is imported as usual.")
             try index.updateJournal(id: entryId) {
                 $0.state = .duplicate
                 $0.message = message
                 $0.finishedAt = Date()
             }
-            try place(claim, entryId: entryId) { try archive.fail(claim, explanation: message) }
+            try place(claim, entryId: entryId) {
+                isYAML ? try archive.fail(claim, explanation: message) : try archive.archive(claim, problems: [], note: message)
+            }
             logger.info("duplicate, not run")
             return
         }
@@ -443,6 +451,8 @@ public actor InboxDaemon {
         switch entry?.state {
         case .done?:
             try place(claim, entryId: entry!.id!) { try archive.archive(claim, problems: []) }
+        case .duplicate? where !["yaml", "yml"].contains((claim.source as NSString).pathExtension.lowercased()):
+            try place(claim, entryId: entry!.id!) { try archive.archive(claim, problems: [], note: entry?.message) }
         case .failed?, .duplicate?:
             try place(claim, entryId: entry!.id!) {
                 try archive.fail(claim, explanation: entry?.message ?? "\(claim.displayName) failed")

@@ -49,7 +49,7 @@ import Testing
             Issue.record("not a TikTok row")
             return
         }
-        #expect(id == "7300000000000000011")
+        #expect(id == "7612719582511108096")
         #expect(caption == "Ma routine du matin ☀️\n« 5 minutes » qui changent tout #motivation #routine")
         #expect(postedOn == CalendarDay(year: 2026, month: 3, day: 2), "2 Μαρτίου")
         #expect(file.rows[0].views == 25000 && file.rows[0].likes == 1200 && file.rows[0].comments == 45 && file.rows[0].shares == 30)

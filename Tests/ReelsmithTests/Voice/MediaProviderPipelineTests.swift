@@ -115,6 +115,9 @@ import Testing
         let voiceSpend = try #require(spend.first { $0["stage"] as? String == "voice" })
         #expect(voiceSpend["characters"] as? Int == input.count)
         #expect((voiceSpend["audio_seconds"] as? Double ?? 0) > 2)
+        let status = try reelsmith(["status"], root: root)
+        #expect(status.stdout.contains("local/gpt-image-1: 3 requests, 3 images"), "\(status.stdout)")
+        #expect(status.stdout.contains("local/tts-1: 1 requests, \(input.count) characters spoken"), "\(status.stdout)")
         let stages = try #require(report["stage_timings"] as? [[String: Any]])
         func span(_ name: String) throws -> (start: Double, end: Double) {
             let stage = try #require(stages.first { $0["stage"] as? String == name })

@@ -152,7 +152,7 @@ import Testing
         #expect(note.contains("row 2") && note.contains("not-a-video"))
         let failure = try String(
             contentsOf: daemon.workspace.outbox.appendingPathComponent("failed/none.csv.error.txt"), encoding: .utf8)
-        #expect(failure.contains("none of its 1 rows could be used") && failure.contains("not-a-video"))
+        #expect(failure.contains("its only row could not be used") && failure.contains("not-a-video"))
         #expect(FileManager.default.fileExists(atPath: daemon.workspace.outbox.appendingPathComponent("reports/insights.json").path))
     }
 

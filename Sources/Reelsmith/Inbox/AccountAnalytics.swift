@@ -1,0 +1,71 @@
+/// What one of TikTok Studio's account-level export files says (issue 11): daily totals
+/// (`Overview.csv`, `Viewers.csv`, `FollowerHistory.csv`), follower activity per hour
+/// (`FollowerActivity.csv`) or audience shares (`FollowerGender.csv`, `FollowerTopTerritories.csv`).
+public struct AccountAnalytics: Sendable, Equatable {
+    public var export: TikTokExport
+    public var days: [AccountDay] = []
+    public var activity: [FollowerActivityHour] = []
+    public var shares: [AudienceShare] = []
+    /// Cells left without a value (`"undefined"`, empty): skipped one by one, the rest of the row counts.
+    public var skippedCells = 0
+}
+
+/// The account's numbers on one day; a file fills only its own metrics.
+public struct AccountDay: Sendable, Equatable {
+    public var day: CalendarDay
+    public var metrics: [AccountMetric: Int]
+}
+
+/// A daily account metric, named as its column in the learning index's `account_days` table.
+public enum AccountMetric: String, Sendable, Codable, CaseIterable {
+    case videoViews = "video_views"
+    case profileViews = "profile_views"
+    case likes, comments, shares
+    case totalViewers = "total_viewers"
+    case newViewers = "new_viewers"
+    case returningViewers = "returning_viewers"
+    case followers
+    case followerChange = "follower_change"
+
+    /// Counters of a day only grow while TikTok completes the day: an older export's smaller
+    /// number never replaces a newer one. The follower count and its change are states, not
+    /// counters: the file imported last says them.
+    var keepsLarger: Bool { self != .followers && self != .followerChange }
+
+    /// The header cell (as ``AnalyticsFile/columnKey(_:)``) it is read from in `export`.
+    static func column(in export: TikTokExport) -> [(key: String, metric: AccountMetric)] {
+        switch export {
+        case .overview:
+            [
+                ("video_views", .videoViews), ("profile_views", .profileViews), ("likes", .likes),
+                ("comments", .comments),
+                ("shares", .shares),
+            ]
+        case .viewers:
+            [("total_viewers", .totalViewers), ("new_viewers", .newViewers), ("returning_viewers", .returningViewers)]
+        case .followerHistory:
+            [("followers", .followers), ("difference_in_followers_from_previous_day", .followerChange)]
+        default: []
+        }
+    }
+}
+
+/// How many followers were active in one hour of one day. TikTok Studio's hours are UTC.
+public struct FollowerActivityHour: Sendable, Equatable {
+    public var day: CalendarDay
+    /// 0–23, UTC.
+    public var hour: Int
+    public var activeFollowers: Int
+}
+
+/// One share of the audience: a gender or a territory and its fraction of the followers.
+public struct AudienceShare: Sendable, Codable, Equatable {
+    public enum Dimension: String, Sendable, Codable {
+        case gender, territory
+    }
+
+    public var dimension: Dimension
+    public var label: String
+    /// 0…1.
+    public var share: Double
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// The best hours to post, from TikTok Studio's follower activity (issue 11): the two
+/// consecutive hours (wrapping past midnight) when the most followers are active on average.
+/// TikTok Studio's hours are UTC; the window is also given in the creator's own zone.
+public struct PostingHours: Sendable, Codable, Equatable {
+    /// Hours in a posting window: "post between 19:00 and 21:00".
+    public static let windowHours = 2
+
+    /// The zone of `startHour`, `endHour` and `hourlyAverage`: TikTok Studio's.
+    public var timeZone: String
+    /// The window's first hour, 0–23.
+    public var startHour: Int
+    /// The hour the window ends (exclusive), 0–23.
+    public var endHour: Int
+    /// Active followers per hour of the day, averaged over the days that have that hour (nil: no data).
+    public var hourlyAverage: [Double?]
+    /// The days of activity averaged, oldest and newest.
+    public var dayCount: Int
+    public var from: CalendarDay
+    public var to: CalendarDay
+    /// The same window in the creator's zone, when it is not UTC.
+    public var localTimeZone: String?
+    public var localStartHour: Int?
+    public var localEndHour: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case from, to
+        case timeZone = "time_zone"
+        case startHour = "start_hour"
+        case endHour = "end_hour"
+        case hourlyAverage = "hourly_average"
+        case dayCount = "day_count"
+        case localTimeZone = "local_time_zone"
+        case localStartHour = "local_start_hour"
+        case localEndHour = "local_end_hour"
+    }
+
+    /// The best window from `(day, hour, active followers)` samples, or nil without any.
+    /// Ties go to the earliest hour of the day.
+    static func best(_ samples: [FollowerActivityHour], localZone: TimeZone) -> PostingHours? {
+        guard let from = samples.map(\.day).min(), let to = samples.map(\.day).max() else { return nil }
+        var sums = [Double](repeating: 0, count: 24)
+        var counts = [Int](repeating: 0, count: 24)
+        for sample in samples {
+            sums[sample.hour] += Double(sample.activeFollowers)
+            counts[sample.hour] += 1
+        }
+        let averages: [Double?] = (0..<24).map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) : nil }
+        var bestStart = 0
+        var bestTotal = -1.0
+        for start in 0..<24 {
+            let total = (0..<windowHours).reduce(0.0) { $0 + (averages[(start + $1) % 24] ?? 0) }
+            if total > bestTotal {
+                bestTotal = total
+                bestStart = start
+            }
+        }
+        var hours = PostingHours(
+            timeZone: "UTC", startHour: bestStart, endHour: (bestStart + windowHours) % 24, hourlyAverage: averages,
+            dayCount: Set(samples.map(\.day)).count, from: from, to: to)
+        // The offset on the newest day of data: the one the creator posts closest to.
+        let utc = TimeZone(identifier: "UTC")!
+        if localZone.identifier != utc.identifier, let noon = to.date(hour: 12, in: utc) {
+            let offsetHours = Double(localZone.secondsFromGMT(for: noon)) / 3600
+            if offsetHours != 0, offsetHours == offsetHours.rounded() {
+                hours.localTimeZone = localZone.identifier
+                hours.localStartHour = ((bestStart + Int(offsetHours)) % 24 + 24) % 24
+                hours.localEndHour = ((hours.endHour + Int(offsetHours)) % 24 + 24) % 24
+            }
+        }
+        return hours
+    }
+
+    /// `19:00–21:00 UTC`, with the local window when known: `19:00–21:00 UTC (20:00–22:00 Europe/Paris)`.
+    public var window: String {
+        var text = String(format: "%02d:00–%02d:00 UTC", startHour, endHour)
+        if let zone = localTimeZone, let start = localStartHour, let end = localEndHour {
+            text += String(format: " (%02d:00–%02d:00 ", start, end) + zone + ")"
+        }
+        return text
+    }
+}
+
+extension CalendarDay {
+    /// The instant at `hour`:00 of this day in `zone`.
+    func date(hour: Int, in zone: TimeZone) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour))
+    }
+}
