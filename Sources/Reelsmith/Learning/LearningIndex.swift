@@ -110,8 +110,8 @@ public final class LearningIndex: Sendable {
         registerProviderUsageMigration(&migrator)
         registerFiniteNumbersMigration(&migrator)
         registerScoreEngineMigration(&migrator)
-        registerMediaUsageMigration(&migrator)
         registerAccountAnalyticsMigration(&migrator)
+        registerMediaUsageMigration(&migrator)
         return migrator
     }
 }
