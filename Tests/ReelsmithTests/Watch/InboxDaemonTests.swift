@@ -147,7 +147,10 @@ import Testing
         let states = Dictionary(uniqueKeysWithValues: journal.map { ($0.source, $0.state) })
         #expect(states == ["analytics/Content.csv": .done, "analytics/ours.csv": .done, "analytics/none.csv": .failed])
         let archive = daemon.workspace.outbox.appendingPathComponent("archive/analytics")
-        #expect(TestSupport.contents(of: archive) == ["Content.csv", "ours.csv", "ours.csv.error.txt"])
+        // The journal records the outcome before the file is placed (exactly-once): wait for the place.
+        let expected = ["Content.csv", "ours.csv", "ours.csv.error.txt"]
+        try? daemon.waitUntil(timeout: 10) { TestSupport.contents(of: archive) == expected }
+        #expect(TestSupport.contents(of: archive) == expected)
         let note = try String(contentsOf: archive.appendingPathComponent("ours.csv.error.txt"), encoding: .utf8)
         #expect(note.contains("row 2") && note.contains("not-a-video"))
         let failure = try String(
