@@ -13,6 +13,7 @@ packages=(
   libcurl4-openssl-dev  # FoundationNetworking (OpenAI-compatible providers)
   fonts-dejavu-core     # title cards and captions
   pkg-config
+  chromium              # the dashboard's tests load outbox/reports/dashboard.html headless
 )
 
 missing=()
