@@ -31,7 +31,7 @@ struct InsightsCommand: AsyncParsableCommand {
                 + "hook \(optimum(insights.optimalHookLength)) words · virality threshold \(optimum(insights.viralityThreshold))")
         print("")
         let table = TextTable(
-            headers: ["feature", "ρ (Spearman)", "n", "p", "evidence", "high performers", "their average", "steers"],
+            headers: ["feature", "ρ", "n", "p", "evidence", "top n", "top mean", "steers"],
             rows: insights.features.map { feature in
                 [
                     feature.feature.rawValue, feature.correlation.rho.map { String(format: "%+.2f", $0) } ?? "—",
@@ -39,12 +39,13 @@ struct InsightsCommand: AsyncParsableCommand {
                     feature.evidence.rawValue, "\(feature.highPerformerCount)",
                     feature.highPerformerAverage.map { String(format: "%.1f", $0) } ?? "—", feature.isSteering ? "yes" : "no",
                 ]
-            }, numeric: [1, 2, 3, 5, 6])
+            }, numeric: [1, 2, 3, 5, 6], flexible: 0)
         print(table.render())
+        print("ρ: Spearman rank correlation with views · top: the videos over 10,000 views")
         print("")
-        for feature in insights.features { print("  · \(feature.summary[language])") }
+        for feature in insights.features { print(Terminal.wrap("  · \(feature.summary[language])")) }
         print("")
         print(language == .fr ? "Recommandations :" : "Recommendations:")
-        for line in insights.recommendations[language] { print("  - \(line)") }
+        for line in insights.recommendations[language] { print(Terminal.wrap("  - \(line)")) }
     }
 }

@@ -78,7 +78,9 @@ extension DashboardData {
         let first = today.adding(days: -(overviewDays - 1))
         var made: [String: Int] = [:]
         var failed: [String: Int] = [:]
-        let since = Calendar.current.date(byAdding: .day, value: -(overviewDays + 1), to: Date()) ?? Date.distantPast
+        let dayBefore = first.adding(days: -1)
+        let since = Calendar.current.date(from: DateComponents(year: dayBefore.year, month: dayBefore.month, day: dayBefore.day))
+            ?? .distantPast
         for row in try Row.fetchAll(
             db, sql: "SELECT created_at FROM videos WHERE is_external = 0 AND created_at >= ?", arguments: [since])
         {

@@ -35,6 +35,12 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible {
         HTML(markup: "<\(name)" + Self.attributes(attributes) + ">")
     }
 
+    /// An empty SVG element, `<name attributes/>`: inside `<svg>` an element without `/>` or an
+    /// end tag would swallow the ones after it.
+    public static func selfClosing(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) -> HTML {
+        HTML(markup: "<\(name)" + Self.attributes(attributes) + "/>")
+    }
+
     /// `<script type="application/json" id="…">`: JSON that the page's script reads with
     /// `JSON.parse`. `<`, `>`, `&` and the two JavaScript line separators only ever occur inside
     /// JSON strings, where their `\u` escapes mean the same, so no text can end the element early.

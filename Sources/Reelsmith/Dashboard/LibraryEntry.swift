@@ -1,7 +1,8 @@
 import Foundation
+import GRDB
 
 /// One video of the library, as the dashboard and `reelsmith library` show it.
-public struct LibraryEntry: Sendable, Codable, Equatable {
+public struct LibraryEntry: Sendable, Encodable, Equatable {
     /// Where a video stands.
     public enum Status: String, Sendable, Codable, Equatable, CaseIterable {
         /// In `outbox/videos/`, no numbers yet.
@@ -31,5 +32,30 @@ public struct LibraryEntry: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, title, niche, day, score, criteria, status, views, engagement, folder
+    }
+
+    /// The criteria by name (`{"hook": 20, …}`), the way `report.json` names them.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(niche, forKey: .niche)
+        try container.encode(day, forKey: .day)
+        try container.encode(score, forKey: .score)
+        try container.encode(
+            criteria.map { Dictionary(uniqueKeysWithValues: zip(VideoCriteria.names, $0)) }, forKey: .criteria)
+        try container.encode(status, forKey: .status)
+        try container.encode(views, forKey: .views)
+        try container.encode(engagement, forKey: .engagement)
+        try container.encode(folder, forKey: .folder)
+    }
+}
+
+extension LearningIndex {
+    /// Every video, newest first (`reelsmith library`); only one niche's when `niche` is given.
+    public func library(niche: String? = nil) throws -> [LibraryEntry] {
+        let entries = try database.read { db in try DashboardData.libraryEntries(db) }
+        guard let niche else { return entries }
+        return entries.filter { $0.niche.lowercased() == niche.lowercased() }
     }
 }

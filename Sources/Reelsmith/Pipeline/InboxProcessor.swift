@@ -43,10 +43,10 @@ public struct InboxProcessor: Sendable {
     }
 
     /// Trends → niches (DESIGN §2): store the trends, recompute every niche, publish the reports.
-    /// Rewrites `outbox/reports/niches.json` and `insights.json` from the learning index.
+    /// Rewrites `outbox/reports/niches.json`, `insights.json` and `dashboard.html` from the learning index.
     @discardableResult
     public func publishReports() throws -> [URL] {
-        try LearningReports(index: index, outbox: workspace.outbox).publish(asOf: ingestDay ?? .today())
+        try generation.publishReports(asOf: ingestDay ?? .today())
     }
 
     func processTrends(data: Data, displayName: String, publishesReports: Bool = true) throws -> ProcessOutcome {

@@ -26,7 +26,7 @@ struct BarChart: Sendable, Equatable {
             for (row, bar) in bars.enumerated() {
                 let y = Double(row) * Self.rowHeight
                 HTML.element("text", ["x": "0", "y": (y + 17).svgCoordinate, "class": "label"]) { bar.label }
-                HTML.void(
+                HTML.selfClosing(
                     "rect",
                     [
                         "class": "bar s1", "x": Self.labelWidth.svgCoordinate, "y": (y + 5).svgCoordinate,

@@ -10,7 +10,7 @@ struct ChartGrid: Sendable {
         HTML(
             joining: scale.ticks().map { tick in
                 let y = top + height - scale.fraction(tick) * height
-                return HTML.void(
+                return HTML.selfClosing(
                     "line",
                     ["class": "grid", "x1": left.svgCoordinate, "x2": (left + width).svgCoordinate, "y1": y.svgCoordinate,
                      "y2": y.svgCoordinate])

@@ -13,7 +13,8 @@ struct ColumnChart: Sendable, Equatable {
     static let bottom = 22.0
 
     func svg(title: String) -> HTML {
-        let scale = ChartScale.zeroBased(columns.map(\.value))
+        // Counts: at least 0…4, so the gridlines fall on whole numbers.
+        let scale = ChartScale.zeroBased(columns.map(\.value) + [4])
         let plotWidth = Self.width - Self.left
         let plotHeight = Self.height - Self.bottom - 8
         let step = plotWidth / Double(max(1, columns.count))
@@ -24,7 +25,7 @@ struct ColumnChart: Sendable, Equatable {
             ChartGrid(scale: scale, left: Self.left, top: 8, width: plotWidth, height: plotHeight).svg
             for (number, column) in columns.enumerated() {
                 let height = scale.fraction(column.value) * plotHeight
-                HTML.void(
+                HTML.selfClosing(
                     "rect",
                     ["class": "bar s1", "x": (Self.left + Double(number) * step + step * 0.15).svgCoordinate,
                      "y": (8 + plotHeight - height).svgCoordinate, "width": (step * 0.7).svgCoordinate,

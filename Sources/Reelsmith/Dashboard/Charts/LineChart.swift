@@ -28,7 +28,7 @@ struct LineChart: Sendable, Equatable {
                     (Self.left + Double(day) * step).svgCoordinate + ","
                         + (8 + plotHeight - scale.fraction(value) * plotHeight).svgCoordinate
                 }
-                HTML.void("polyline", ["class": "line s\(number + 1)", "points": points.joined(separator: " ")])
+                HTML.selfClosing("polyline", ["class": "line s\(number + 1)", "points": points.joined(separator: " ")])
             }
             if let first = days.first, let last = days.last {
                 HTML.element("text", ["x": Self.left.svgCoordinate, "y": (Self.height - 4).svgCoordinate, "class": "label"]) { first }

@@ -43,7 +43,7 @@ struct ScatterPlot: Sendable, Equatable {
                 xTitle
             }
             HTML.element("text", ["x": "2", "y": "12", "class": "label"]) { yTitle }
-            HTML.void("path", ["class": "dots s1", "d": path, "data-points": String(points.count)])
+            HTML.selfClosing("path", ["class": "dots s1", "d": path, "data-points": String(points.count)])
         }
     }
 }

@@ -20,7 +20,7 @@ struct StackedBar: Sendable, Equatable {
              "role": "img", "aria-label": title]
         ) {
             HTML.element("title") { title }
-            HTML.void("rect", ["class": "track", "x": "0", "y": "0", "width": Self.width.svgCoordinate, "height": Self.height.svgCoordinate])
+            HTML.selfClosing("rect", ["class": "track", "x": "0", "y": "0", "width": Self.width.svgCoordinate, "height": Self.height.svgCoordinate])
             for (number, part) in parts.enumerated() {
                 HTML.element(
                     "rect",
