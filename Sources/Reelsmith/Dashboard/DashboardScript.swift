@@ -73,11 +73,16 @@ enum DashboardScript {
           }
           return tr;
         }
-        var COLUMN = { day: 3, title: 1, niche: 2, score: 4, views: 7, engagement: 8 };
+        // Element 10, added on load, is the video's position in the index's order (newest first):
+        // "day" sorts by it, and equal values keep it.
+        D.videos.forEach(function (v, i) { v[10] = i; });
+        var COLUMN = { day: 10, title: 1, niche: 2, score: 4, views: 7, engagement: 8 };
         function compare(a, b) {
           var i = COLUMN[state.key], x = a[i], y = b[i];
+          if (i === 10) return state.descending ? x - y : y - x;
           if (i === 2) { x = D.niches[x]; y = D.niches[y]; }
-          if (x === y) return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+          if (x === y) return a[10] - b[10];
+          // Missing values stay last whichever the direction.
           if (x === null) return 1;
           if (y === null) return -1;
           var order = (typeof x === "string") ? x.localeCompare(y) : x - y;
@@ -86,11 +91,7 @@ enum DashboardScript {
         var view = D.videos;
         function refresh() {
           view = D.videos.filter(function (v) { return state.niche === "" || D.niches[v[2]] === state.niche; });
-          view.sort(function (a, b) {
-            var c = compare(a, b);
-            // Missing values stay last whichever the direction.
-            return c;
-          });
+          view.sort(compare);
           state.page = Math.min(state.page, Math.max(0, Math.ceil(view.length / PAGE) - 1));
           draw();
         }
