@@ -63,6 +63,7 @@ enum DashboardStyle {
         .error{color:var(--s5)}
         ol.steps li{margin:6px 0}
         @media (max-width:640px){
+        svg.chart text{font-size:20px} svg.chart text.tick{font-size:18px}
         #library-table thead{display:none}
         #library-table,#library-table tbody,#library-table tr,#library-table td{display:block}
         #library-table tr{display:grid;grid-template-columns:62px minmax(0,1fr);gap:2px 10px;padding:8px 0;border-bottom:1px solid var(--line)}

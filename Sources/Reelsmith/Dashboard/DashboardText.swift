@@ -54,6 +54,12 @@ struct DashboardText: Sendable {
     func trendingThisWeek(_ count: Int) -> String {
         pick("\(count) trend\(count == 1 ? "" : "s") this week", "\(count) tendance\(count > 1 ? "s" : "") cette semaine")
     }
+    func trendCount(_ count: Int) -> String {
+        pick("\(count) trend\(count == 1 ? "" : "s")", "\(count) tendance\(count > 1 ? "s" : "")")
+    }
+    func videoCount(_ count: Int) -> String {
+        pick("\(count) video\(count == 1 ? "" : "s")", "\(count) vidéo\(count > 1 ? "s" : "")")
+    }
     var topTrends: String { pick("Top trends", "Meilleures tendances") }
     var makeNext: String { pick("What to make next", "Quoi créer ensuite") }
     var noNiches: String {

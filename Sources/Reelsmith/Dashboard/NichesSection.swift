@@ -48,8 +48,8 @@ struct NichesSection: Sendable {
                                             }
                                         }
                                         HTML.element("small") {
-                                            text.trendingThisWeek(niche.trending) + " · "
-                                                + "\(niche.trendCount) \(text.trends.lowercased()) · \(niche.videoCount) \(text.videos.lowercased())"
+                                            text.trendingThisWeek(niche.trending) + " · " + text.trendCount(niche.trendCount) + " · "
+                                                + text.videoCount(niche.videoCount)
                                         }
                                     }
                                     HTML.element("td", ["class": "n score"]) { NumberText.decimal(niche.profitabilityScore, language) }
