@@ -47,23 +47,19 @@ extension DashboardData {
         let cursor = try Row.fetchCursor(
             db,
             sql: """
-                SELECT v.id, v.title, v.niche, v.created_at, v.virality_score, v.is_external, v.folder,
+                SELECT v.id, v.title, v.niche, date(v.created_at, 'localtime') AS day, v.virality_score, v.is_external, v.folder,
                        l.views, l.likes + l.comments + l.shares AS engagement, c.video_id AS has_criteria, \(columns)
                 FROM videos v LEFT JOIN learning_data l ON l.video_id = v.id LEFT JOIN video_criteria c ON c.video_id = v.id
                 ORDER BY v.created_at DESC, v.id
                 """)
         var entries: [LibraryEntry] = []
-        let dayFormatter = ISO8601DateFormatter()
-        dayFormatter.formatOptions = [.withFullDate]
-        dayFormatter.timeZone = .current
         while let row = try cursor.next() {
             let isExternal: Bool = row["is_external"]
             let views: Int? = row["views"]
             let folder: String? = row["folder"]
-            let createdAt: Date = row["created_at"]
             entries.append(
                 LibraryEntry(
-                    id: row["id"], title: row["title"], niche: row["niche"], day: dayFormatter.string(from: createdAt),
+                    id: row["id"], title: row["title"], niche: row["niche"], day: row["day"],
                     score: isExternal ? nil : row["virality_score"] as Int,
                     criteria: row["has_criteria"] as String? == nil ? nil : (10..<15).map { row[$0] as Int },
                     status: isExternal ? .external : views == nil ? .published : .posted, views: views,
@@ -82,14 +78,22 @@ extension DashboardData {
         let since = Calendar.current.date(from: DateComponents(year: dayBefore.year, month: dayBefore.month, day: dayBefore.day))
             ?? .distantPast
         for row in try Row.fetchAll(
-            db, sql: "SELECT created_at FROM videos WHERE is_external = 0 AND created_at >= ?", arguments: [since])
+            db,
+            sql: """
+                SELECT date(created_at, 'localtime') AS day, count(*) AS n FROM videos
+                WHERE is_external = 0 AND created_at >= ? GROUP BY day
+                """, arguments: [since])
         {
-            made[CalendarDay.day(of: row["created_at"]).description, default: 0] += 1
+            made[row["day"]] = row["n"]
         }
         for row in try Row.fetchAll(
-            db, sql: "SELECT updated_at FROM jobs WHERE kind = 'request' AND state = 'failed' AND updated_at >= ?", arguments: [since])
+            db,
+            sql: """
+                SELECT date(updated_at, 'localtime') AS day, count(*) AS n FROM jobs
+                WHERE kind = 'request' AND state = 'failed' AND updated_at >= ? GROUP BY day
+                """, arguments: [since])
         {
-            failed[CalendarDay.day(of: row["updated_at"]).description, default: 0] += 1
+            failed[row["day"]] = row["n"]
         }
         return (0..<overviewDays).map { offset in
             let day = first.adding(days: offset)

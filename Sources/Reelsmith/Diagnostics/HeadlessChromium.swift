@@ -209,6 +209,11 @@ final class HeadlessChromium {
         try navigate(url)
     }
 
+    /// Makes the page see `prefers-color-scheme: dark` (or light).
+    func emulateColorScheme(_ scheme: String) throws {
+        try send("Emulation.setEmulatedMedia", ["features": [["name": "prefers-color-scheme", "value": scheme]]])
+    }
+
     /// Loads `url` in the open tab and waits for its load event.
     func navigate(_ url: URL) throws {
         let before = events.count

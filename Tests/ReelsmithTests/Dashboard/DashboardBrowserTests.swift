@@ -79,6 +79,13 @@ struct DashboardBrowserTests {
             #expect(shot.distinctLevels > 20 && shot.deviation > 10, "not blank: \(shot)")
             // The whole page too, for a person to look at.
             _ = try ScreenshotCheck.of(try browser.screenshot(fullPage: true), savedAs: "dashboard-\(width)-full.png")
+            // Light by default, dark when the system is.
+            #expect(try browser.evaluate("getComputedStyle(document.body).backgroundColor") as? String == "rgb(246, 247, 249)")
+            try browser.emulateColorScheme("dark")
+            #expect(try browser.evaluate("getComputedStyle(document.body).backgroundColor") as? String == "rgb(16, 19, 23)")
+            #expect(try browser.evaluate("getComputedStyle(document.querySelector('h1')).color") as? String == "rgb(230, 233, 237)")
+            let dark = try ScreenshotCheck.of(try browser.screenshot(), savedAs: "dashboard-\(width)x\(height)-dark.png")
+            #expect(dark.distinctLevels > 20 && dark.deviation > 10, "not blank: \(dark)")
         }
     }
 
@@ -101,6 +108,21 @@ struct DashboardBrowserTests {
         #expect(try browser.evaluate("document.querySelectorAll('img[src=\"x\"], [onerror]').length") as? Int == 0)
         #expect(!browser.openedDialog, "no alert ran")
         #expect(browser.consoleProblems.isEmpty, "\(browser.consoleProblems)")
+    }
+
+    @Test func onlyThePagesOwnScriptRunsEvenIfMarkupSlippedThrough() throws {
+        let project = try DashboardFixtures.project()
+        // As if a title had reached the page unescaped: the content security policy stops it.
+        let html = try String(contentsOf: project.page, encoding: .utf8)
+            .replacingOccurrences(of: "<main>", with: "<main><script>window.injected = 1</script><img src=x onerror=\"window.injected = 2\">")
+        let tampered = project.page.deletingLastPathComponent().appendingPathComponent("tampered.html")
+        try Data(html.utf8).write(to: tampered)
+        let browser = try HeadlessChromium()
+        defer { browser.close() }
+        try browser.openPage(tampered, width: 1280, height: 800)
+        #expect(try browser.evaluate("typeof window.injected") as? String == "undefined")
+        #expect(try browser.evaluate("document.documentElement.getAttribute('data-ready') !== null") as? Bool == true, "ours ran")
+        #expect(browser.consoleProblems.contains { $0.text.contains("Content Security Policy") })
     }
 
     @Test func theLibrarySortsFiltersAndPagesLikeTheMarkupDrawsIt() throws {
