@@ -36,6 +36,9 @@ import Testing
         #expect(log.upper == 5)
         #expect(abs(log.fraction(999) - 0.6) < 1e-9)
         #expect(log.ticks() == [1, 10, 100, 1_000, 10_000, 100_000])
+        #expect(ChartScale(upper: 50).ticks() == [0, 10, 20, 30, 40, 50])
+        #expect(ChartScale(upper: 20).ticks() == [0, 5, 10, 15, 20])
+        #expect(ChartScale(upper: 1_000).ticks() == [0, 200, 400, 600, 800, 1_000])
     }
 
     @Test func labelsAreCompact() {

@@ -42,10 +42,14 @@ struct ChartScale: Sendable, Equatable {
         return min(1, max(0, (mapped - lower) / (upper - lower)))
     }
 
-    /// The values at the gridlines, `count + 1` of them from lower to upper (data units).
-    func ticks(count: Int = 4) -> [Double] {
+    /// The values at the gridlines from lower to upper (data units): round steps when the range
+    /// is a nice number (0…50 by 10, 0…20 by 5), else `count` equal steps.
+    func ticks(count: Int? = nil) -> [Double] {
         if isLogarithmic { return stride(from: lower, through: upper, by: 1).map { pow(10, $0) } }
-        return (0...count).map { lower + (upper - lower) * Double($0) / Double(count) }
+        let range = upper - lower
+        let mantissa = range / pow(10, floor(log10(range)))
+        let steps = count ?? (abs(mantissa - 2) < 1e-9 ? 4 : 5)
+        return (0...steps).map { lower + range * Double($0) / Double(steps) }
     }
 
     /// A compact label: 1.2k, 3M, 45.

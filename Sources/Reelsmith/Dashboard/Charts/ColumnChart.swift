@@ -9,7 +9,7 @@ struct ColumnChart: Sendable, Equatable {
     var columns: [Column]
     static let width = 600.0
     static let height = 200.0
-    static let left = 36.0
+    static let left = 46.0
     static let bottom = 22.0
 
     func svg(title: String) -> HTML {

@@ -10,7 +10,7 @@ struct LineChart: Sendable, Equatable {
     var series: [Series]
     static let width = 600.0
     static let height = 220.0
-    static let left = 40.0
+    static let left = 50.0
     static let bottom = 22.0
 
     func svg(title: String) -> HTML {

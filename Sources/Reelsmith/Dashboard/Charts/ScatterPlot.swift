@@ -14,7 +14,7 @@ struct ScatterPlot: Sendable, Equatable {
     var yTitle: String
     static let width = 600.0
     static let height = 320.0
-    static let left = 44.0
+    static let left = 54.0
     static let bottom = 34.0
 
     func svg(title: String) -> HTML {
