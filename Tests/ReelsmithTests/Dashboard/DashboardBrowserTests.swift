@@ -203,6 +203,24 @@ struct DashboardBrowserTests {
         #expect(decoded.topic == topic && decoded.tone == "calm: really" && decoded.durationSeconds == 15 && decoded.images == 1)
         #expect(browser.consoleProblems.isEmpty, "\(browser.consoleProblems)")
 
+        // The download button saves the same text, with no server.
+        let downloads = project.workspace.inbox.deletingLastPathComponent().appendingPathComponent("downloads")
+        try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
+        try browser.send(
+            "Browser.setDownloadBehavior", ["behavior": "allow", "downloadPath": downloads.path, "eventsEnabled": true], session: false)
+        var seen = browser.events.count
+        try browser.evaluate("document.getElementById('request-download').click()")
+        let begun = try browser.waitForEvent("Browser.downloadWillBegin", after: seen)
+        #expect(begun["suggestedFilename"] as? String == "request-fitness.yaml")
+        var state = ""
+        while state != "completed" && state != "canceled" {
+            let progress = try browser.waitForEvent("Browser.downloadProgress", after: seen, timeoutSeconds: 10)
+            seen = browser.events.lastIndex { $0.method == "Browser.downloadProgress" }.map { $0 + 1 } ?? seen
+            state = progress["state"] as? String ?? ""
+        }
+        #expect(state == "completed")
+        #expect(try String(contentsOf: downloads.appendingPathComponent("request-fitness.yaml"), encoding: .utf8) == yaml)
+
         let request = try TestSupport.write(yaml, to: project.workspace.inbox.appendingPathComponent("requests"), name: "from-form.yaml")
         let result = try TestSupport.run(
             TestSupport.executable.path,
