@@ -53,7 +53,12 @@ struct DashboardBrowserTests {
         #expect(try Self.text(browser, "#niche-ranking tbody tr td:nth-child(2)")?.hasPrefix("fitness") == true, "ranked first")
         #expect(try Self.text(browser, "tr[data-id='\(DashboardFixtures.id(59))'] td.views") == "60\u{202F}000")
         #expect(try Self.text(browser, "tr[data-id='\(DashboardFixtures.id(59))'] td.score small") == "20 · 18 · 15 · 12 · 9")
-        #expect(try Self.text(browser, "#library-count") == "1–50 sur 60")
+        #expect(try Self.text(browser, "#library-count") == "1–50 sur 61")
+        // The video seen only in a TikTok export: no score, no links.
+        let external = try #require(project.index.library().first { $0.status == .external })
+        #expect(try Self.text(browser, "tr[data-id='\(external.id)'] td.status") == "TikTok seulement")
+        #expect(try browser.evaluate("document.querySelectorAll(\"tr[data-id='\(external.id)'] a\").length") as? Int == 0)
+        #expect(try Self.text(browser, "tr[data-id='\(external.id)'] td.score") == "—")
         #expect(try browser.evaluate("document.querySelectorAll('#library-table tbody tr').length") as? Int == 50)
         #expect(try browser.evaluate("document.querySelector('#chart-score-views path').getAttribute('data-points')") as? String == "60")
         // Relative links that resolve to the video's folder and MP4 on this disk.
@@ -135,7 +140,7 @@ struct DashboardBrowserTests {
         // The script redraws the same first page the markup holds.
         try browser.evaluate("{ const s = document.getElementById('library-sort'); s.value = 'day'; s.dispatchEvent(new Event('change')) }")
         #expect(try Self.libraryRows(browser) == written)
-        #expect(try Self.text(browser, "#library-count") == "1–50 of 60")
+        #expect(try Self.text(browser, "#library-count") == "1–50 of 61")
 
         try browser.evaluate("document.querySelector('th[data-sort=\"views\"] button').click()")
         var rows = try Self.libraryRows(browser)
@@ -154,8 +159,8 @@ struct DashboardBrowserTests {
 
         try browser.evaluate("{ const n = document.getElementById('library-niche'); n.value = ''; n.dispatchEvent(new Event('change')) }")
         try browser.evaluate("document.getElementById('library-next').click()")
-        #expect(try Self.libraryRows(browser).count == 10)
-        #expect(try Self.text(browser, "#library-count") == "51–60 of 60")
+        #expect(try Self.libraryRows(browser).count == 11)
+        #expect(try Self.text(browser, "#library-count") == "51–61 of 61")
         #expect(browser.consoleProblems.isEmpty, "\(browser.consoleProblems)")
     }
 

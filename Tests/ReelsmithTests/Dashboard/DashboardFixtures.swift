@@ -4,7 +4,8 @@ import GRDB
 
 /// A project with a learning index the dashboard has something to say about: three niches of
 /// trends, 60 videos (more than one library page) with folders, thumbnails, criteria, jobs and
-/// stage times, two days of analytics, one failed job — and hostile titles.
+/// stage times, two days of analytics, one failed job, one video seen only in a TikTok export
+/// — and hostile titles.
 enum DashboardFixtures {
     static let today = CalendarDay(year: 2026, month: 11, day: 25)!
     static let videoCount = 60
@@ -12,6 +13,9 @@ enum DashboardFixtures {
     static let attributeBreaker = "\"><img src=x onerror=alert(2)>&amp; ' café"
     static let hostileTrend = "</script><script>alert(3)</script>"
     static let niches = ["fitness", "cooking", "motivation"]
+    static let externalCaption = "My cat learned to skateboard #cats"
+    static let externalTikTokId = "7300000000000000001"
+    static let externalViews = 5_000
 
     struct Project {
         var workspace: Workspace
@@ -82,6 +86,13 @@ enum DashboardFixtures {
         let result = try index.importAnalytics(
             LearningFixtures.csv(csv, day: today), sourceFile: "a.csv", ingestDay: today, vocabulary: NicheVocabulary(niches: [:]))
         precondition(result.problems.isEmpty, "\(result.problems)")
+        // One video seen only in a TikTok export: in the library, with no score and no links.
+        let export = try AnalyticsFile.decode(
+            data: LearningFixtures.tiktokExport([(caption: externalCaption, id: externalTikTokId, views: externalViews)], exportDay: today.description),
+            file: "Content.csv", isYAML: false, ingestDay: today)
+        let linked = try index.importAnalytics(
+            export, sourceFile: "Content.csv", ingestDay: today, vocabulary: NicheVocabulary(niches: [:]))
+        precondition(linked.external == 1, "\(linked)")
         try LearningReports(index: index, outbox: workspace.outbox, language: language).publish(asOf: today)
         return Project(workspace: workspace, index: index)
     }
