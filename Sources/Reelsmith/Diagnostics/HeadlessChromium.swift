@@ -42,8 +42,9 @@ final class HeadlessChromium {
             "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio",
             "--user-data-dir=\(profile.path)", "about:blank",
         ]
-        // Chromium's sandbox refuses to run as root (CI containers).
-        if getuid() == 0 { arguments.insert("--no-sandbox", at: 1) }
+        // Chromium's sandbox refuses to run as root and needs user namespaces that CI containers
+        // often lack; this harness only opens pages Reelsmith wrote, in a throwaway profile.
+        arguments.insert("--no-sandbox", at: 1)
 
         var input: [Int32] = [0, 0]
         var output: [Int32] = [0, 0]

@@ -2,9 +2,10 @@ import Foundation
 import Testing
 @testable import Reelsmith
 
-/// The page in a real headless Chromium (Debian's `chromium`), loaded from `file://`, with every
-/// console message, exception and request watched over the DevTools protocol.
-@Suite(.serialized, .enabled(if: HeadlessChromium.isInstalled(), "needs Debian's chromium (scripts/install-dependencies.sh)"))
+/// The page in a real headless Chromium (Debian's `chromium`, which scripts/install-dependencies.sh
+/// installs: without it these tests fail, saying so), loaded from `file://`, with every console
+/// message, exception and request watched over the DevTools protocol.
+@Suite(.serialized)
 struct DashboardBrowserTests {
     /// Text of the first element matching a CSS selector.
     static func text(_ browser: HeadlessChromium, _ selector: String) throws -> String? {
