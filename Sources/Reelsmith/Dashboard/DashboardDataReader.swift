@@ -59,7 +59,7 @@ extension DashboardData {
             let folder: String? = row["folder"]
             entries.append(
                 LibraryEntry(
-                    id: row["id"], title: row["title"], niche: row["niche"], day: row["day"],
+                    id: row["id"], title: row["title"], niche: row["niche"], day: row["day"] ?? "",
                     score: isExternal ? nil : row["virality_score"] as Int,
                     criteria: row["has_criteria"] as String? == nil ? nil : (10..<15).map { row[$0] as Int },
                     status: isExternal ? .external : views == nil ? .published : .posted, views: views,
@@ -113,26 +113,34 @@ extension DashboardData {
 
     /// Total views and engagement known on each day with snapshots, over the last
     /// ``performanceDays`` days: every snapshot adds what its video gained since its previous one.
+    /// One pass over the snapshots in the order of their unique (video, day) index — a window
+    /// function over them took twice as long.
     static func performance(_ db: Database, today: CalendarDay) throws -> [Performance] {
-        let rows = try Row.fetchAll(
+        let cursor = try Row.fetchCursor(
             db,
-            sql: """
-                SELECT date, sum(views - coalesce(previous_views, 0)) AS views,
-                       sum(engagement - coalesce(previous_engagement, 0)) AS engagement
-                FROM (SELECT date, views, likes + comments + shares AS engagement,
-                             lag(views) OVER snapshots AS previous_views,
-                             lag(likes + comments + shares) OVER snapshots AS previous_engagement
-                      FROM analytics WINDOW snapshots AS (PARTITION BY video_id ORDER BY date))
-                GROUP BY date ORDER BY date
-                """)
+            sql: "SELECT video_id, date, views, likes + comments + shares FROM analytics ORDER BY video_id, date")
+        var gained: [String: (views: Int, engagement: Int)] = [:]
+        var video: String?
+        var previous = (views: 0, engagement: 0)
+        while let row = try cursor.next() {
+            let id: String = row[0]
+            if id != video {
+                video = id
+                previous = (0, 0)
+            }
+            let current = (views: row[2] as Int, engagement: row[3] as Int)
+            gained[row[1], default: (0, 0)].views += current.views - previous.views
+            gained[row[1], default: (0, 0)].engagement += current.engagement - previous.engagement
+            previous = current
+        }
         var views = 0
         var engagement = 0
         var result: [Performance] = []
         let first = today.adding(days: -(performanceDays - 1))
-        for row in rows {
-            views += row["views"] as Int
-            engagement += row["engagement"] as Int
-            guard let day = CalendarDay(iso: row["date"]), day >= first, day <= today else { continue }
+        for (date, change) in gained.sorted(by: { $0.key < $1.key }) {
+            views += change.views
+            engagement += change.engagement
+            guard let day = CalendarDay(iso: date), day >= first, day <= today else { continue }
             result.append(Performance(day: day, views: views, engagement: engagement))
         }
         return result
