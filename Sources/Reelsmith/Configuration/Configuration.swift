@@ -16,6 +16,7 @@ import Foundation
 ///   rescan_seconds: 120
 ///   renders: 1              # renders at once
 /// font: /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+/// language: fr              # the dashboard's language; default: the most common request language
 /// ```
 public struct Configuration: Sendable, Equatable {
     public var tools: Tools
@@ -25,6 +26,8 @@ public struct Configuration: Sendable, Equatable {
     public var providers: [ProviderSettings] = []
     /// `engines:`; every stage runs offline unless the file says otherwise.
     public var engines = EngineSettings()
+    /// `language:`, the dashboard's language (issue 10); nil: the most common request language.
+    public var language: Language?
 
     public static let fileName = "reelsmith.yaml"
 
@@ -56,7 +59,7 @@ public struct Configuration: Sendable, Equatable {
         _ document: YAMLDocument, folder: URL, environment: [String: String]
     ) throws(InputError) {
         let reader = try MappingReader(
-            document.root, file: document.file, knownKeys: ["render", "watch", "font", "providers", "engines"])
+            document.root, file: document.file, knownKeys: ["render", "watch", "font", "providers", "engines", "language"])
         if let font = try reader.string("font") {
             guard FileManager.default.fileExists(atPath: font) else {
                 throw reader.error(
@@ -64,6 +67,9 @@ public struct Configuration: Sendable, Equatable {
                     fix: "give the path of a .ttf or .otf file (`fc-list` lists the installed ones)")
             }
             tools.fontFile = font
+        }
+        if let code = try reader.oneOf("language", among: Language.allCases.map(\.rawValue), what: "language") {
+            language = Language(rawValue: code)
         }
         if let section = try reader.mapping(
             "render", knownKeys: ["preset", "crf", "music_volume_db", "motion", "motion_strength"])

@@ -112,6 +112,7 @@ public final class LearningIndex: Sendable {
         registerScoreEngineMigration(&migrator)
         registerAccountAnalyticsMigration(&migrator)
         registerMediaUsageMigration(&migrator)
+        registerDashboardMigration(&migrator)
         return migrator
     }
 }

@@ -91,11 +91,10 @@ struct GenerationJob: Sendable {
             try pipeline.index.record(
                 video: videoRecord(script: script, choice: choice, voice: voiceTimings, folder: destination.path))
         } reuse: {}
-        // Suggestions from the script's weak criteria and the learning index's insights; the
-        // niche and insight reports are refreshed, since the new video counts in them.
+        // Suggestions from the script's weak criteria and the learning index's insights. The
+        // reports (niches, insights, dashboard) are refreshed once the video is published.
         let suggestions = try await timings.measure(.report, reused: false) {
             let insights = try pipeline.index.insights()
-            try LearningReports(index: pipeline.index, outbox: pipeline.workspace.outbox).publish()
             return ImprovementAdvice.suggestions(for: choice.score, insights: insights, language: request.language)
         } reuse: { [String]() }
         let spend = try pipeline.index.usage(jobId: id)
