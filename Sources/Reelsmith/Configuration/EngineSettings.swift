@@ -11,6 +11,8 @@ public struct EngineSettings: Sendable, Equatable, Codable {
     public var script: EngineChoice = .offline
     public var score: EngineChoice = .offline
     public var onFailure: FailurePolicy = .offline
+    /// Stock footage per scene (issue 9): nil or `offline` uses the creator's clip library only.
+    public var clips: ClipsEngine?
 
     public init(script: EngineChoice = .offline, score: EngineChoice = .offline, onFailure: FailurePolicy = .offline) {
         self.script = script
@@ -19,7 +21,7 @@ public struct EngineSettings: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case script, score
+        case script, score, clips
         case onFailure = "on_failure"
     }
 
@@ -44,7 +46,8 @@ public struct EngineSettings: Sendable, Equatable, Codable {
         }
         if let choice = try choice("script", in: reader, providers: providers) { settings.script = choice }
         if let choice = try choice("score", in: reader, providers: providers) { settings.score = choice }
-        for stage in ["images", "voice", "align", "clips"] {
+        if let clips = try ClipsEngine.read(reader, providers: providers) { settings.clips = clips }
+        for stage in ["images", "voice", "align"] {
             if let choice = try choice(stage, in: reader, providers: providers), choice != .offline {
                 throw reader.error(
                     .invalidValue(key: stage), at: stage,

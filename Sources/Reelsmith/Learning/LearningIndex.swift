@@ -110,6 +110,7 @@ public final class LearningIndex: Sendable {
         registerProviderUsageMigration(&migrator)
         registerFiniteNumbersMigration(&migrator)
         registerScoreEngineMigration(&migrator)
+        registerClipLibraryMigration(&migrator)
         return migrator
     }
 }

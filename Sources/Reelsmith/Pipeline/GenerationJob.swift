@@ -37,6 +37,18 @@ struct GenerationJob: Sendable {
                 + ImageRenderer.assets(in: pipeline.workspace.assets(niche: template.niche))
             try await renderer.render(scenes: script.scenes, palette: template.palette, assets: assets, staging: staging)
         } reuse: {}
+        try checkpoint(.clips)
+
+        // 3b. Clips for the scenes that get one (issue 9).
+        let clipPlan = try await timings.measure(.clips, reused: exists("work/clips.json")) {
+            let plan = try await ClipStage(pipeline: pipeline, engines: request.engines ?? pipeline.engines, logger: logger)
+                .plan(script: script, request: request, templates: templates)
+            try FileManager.default.createDirectory(at: file("work"), withIntermediateDirectories: true)
+            try JSONFiles.write(plan, to: file("work/clips.json"))
+            return plan
+        } reuse: {
+            try JSONFiles.read(ClipPlan.self, from: file("work/clips.json"))
+        }
         try checkpoint(.voice)
 
         // 4. Voice.
@@ -58,10 +70,11 @@ struct GenerationJob: Sendable {
 
         // 6. Render.
         try await timings.measure(.render, reused: exists("video.mp4", "thumbnail.jpg")) {
-            let plan = RenderPlan(
+            var plan = RenderPlan(
                 images: imageNames, sceneStarts: voiceTimings.sceneStarts(sceneCount: script.scenes.count),
                 durationSeconds: voiceTimings.durationSeconds, voice: "work/voice.wav", music: try musicFile(),
                 captions: "captions.ass", output: "video.mp4", settings: pipeline.settings)
+            plan.clips = clipPlan.sceneClips
             let reporter = RenderProgress(jobId: id, index: pipeline.index, progress: progress)
             try await VideoRenderer(ffmpeg: pipeline.tools.ffmpeg).render(plan, staging: staging) { reporter.report($0) }
         } reuse: {}
@@ -92,6 +105,8 @@ struct GenerationJob: Sendable {
                 ["images": "offline", "voice": "offline (espeak-ng)"], uniquingKeysWith: { first, _ in first }),
             spend: spend.isEmpty ? nil : spend)
         report.stageTimings = timings.entries
+        report.clips = clipPlan
+        report.engines?["clips"] = (request.engines ?? pipeline.engines).clips?.label ?? ClipsEngine.offline.label
         try JSONFiles.write(report, to: file("report.json"))
         try checkpoint(.publish)
         try? FileManager.default.removeItem(at: file("work"))

@@ -34,9 +34,11 @@ public struct GenerationReport: Sendable, Codable, Equatable {
     public var engines: [String: String]?
     /// What the providers cost, per stage, provider and model.
     public var spend: [ProviderUsage]?
+    /// Per scene: its search terms, the clip shown (or the still) and why, with stock credits (issue 9).
+    public var clips: ClipPlan? = nil
 
     enum CodingKeys: String, CodingKey {
-        case request, template, score, variants, targets, suggestions, engines, spend
+        case request, template, score, variants, targets, suggestions, engines, spend, clips
         case offlineScore = "offline_score"
         case jobId = "job_id"
         case createdAt = "created_at"
