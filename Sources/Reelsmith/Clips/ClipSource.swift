@@ -24,8 +24,10 @@ struct StockClip: Sendable, Codable, Equatable {
 
     /// The file to download among a clip's renditions (issue 9): the smallest at least 1080 px
     /// wide — enough for the frame, cheaper to fetch and decode than 4K — else the largest.
+    /// "Wide" is the short side: a landscape file fills the portrait frame with its height, so
+    /// 1920×1080 qualifies and 1280×720 (720 px to fill 1920) does not.
     static func bestFile<File>(_ files: [File], width: (File) -> Int, height: (File) -> Int) -> File? {
-        let wideEnough = files.filter { width($0) >= 1080 }
+        let wideEnough = files.filter { min(width($0), height($0)) >= 1080 }
         if let smallest = wideEnough.min(by: { width($0) * height($0) < width($1) * height($1) }) { return smallest }
         return files.max { width($0) * height($0) < width($1) * height($1) }
     }

@@ -42,6 +42,8 @@ struct ClipStage: Sendable {
         let matcher = ClipMatcher(clips: scan.clips)
         var used: Set<String> = []
         var usedStock: Set<String> = []
+        // A provider that failed for good (after its retries) is not asked again for this video.
+        var stockFailed = false
         for (position, scene) in scenes.enumerated() {
             let seconds = position < sceneSeconds.count ? sceneSeconds[position] : 5
             let sceneTerms = terms[position]
@@ -49,7 +51,10 @@ struct ClipStage: Sendable {
             let match = matcher.best(terms: sceneTerms, sceneSeconds: seconds, used: used)
             if let match, !match.isReuse {
                 choice.take(match.clip, reason: "library: \(Self.quoted(match.matchedWords)) in its keywords (overlap \(Self.format(match.overlap)))")
-            } else if let stock, let (clip, file, term) = await stockClip(terms: sceneTerms, used: usedStock, source: stock, plan: &plan) {
+            } else if let stock, !stockFailed,
+                let (clip, file, term) = await stockClip(
+                    terms: sceneTerms, used: usedStock, source: stock, plan: &plan, failed: &stockFailed)
+            {
                 usedStock.insert(clip.id)
                 choice.clip = file.path
                 choice.source = stock.name
@@ -74,7 +79,7 @@ struct ClipStage: Sendable {
     /// The first result not used in this video for the first term that has one; the clip is
     /// fetched (or found in the cache) and checked like a library file.
     private func stockClip(
-        terms: [String], used: Set<String>, source: any ClipSource, plan: inout ClipPlan
+        terms: [String], used: Set<String>, source: any ClipSource, plan: inout ClipPlan, failed: inout Bool
     ) async -> (StockClip, URL, String)? {
         for term in terms {
             let results: [StockClip]
@@ -85,6 +90,7 @@ struct ClipStage: Sendable {
             } catch {
                 plan.warnings.append("\(error)")
                 logger.warning("clip search failed", metadata: ["provider": "\(source.name)", "error": "\(error)"])
+                failed = true
                 return nil
             }
             for var clip in results where !used.contains(clip.id) {
@@ -98,6 +104,7 @@ struct ClipStage: Sendable {
                 } catch {
                     plan.warnings.append("\(error)")
                     logger.warning("clip download failed", metadata: ["provider": "\(source.name)", "error": "\(error)"])
+                    failed = true
                     return nil
                 }
             }
