@@ -32,8 +32,8 @@ struct ClipProbe: Sendable, Equatable {
         let output: ExternalTool.Output
         do {
             output = try await ExternalTool(executable: ffprobe).run([
-                "-v", "error", "-show_streams", "-show_format", "-of", "json", "file:" + path,
-            ])
+                "-v", "error", "-show_streams", "-show_format", "-of", "json",
+            ] + SceneClip.demuxerArguments(path) + ["file:" + path])
         } catch {
             let detail = "\(error)".split(separator: "\n").last.map(String.init) ?? "error"
             throw .unreadable(Excerpt.quote(String(detail.suffix(160))))

@@ -17,6 +17,26 @@ public enum ClipsEngine: Sendable, Equatable, Codable {
 
     static let keys = ["provider"]
 
+    /// Written as in reelsmith.yaml: `"offline"` or `{"provider": NAME}`.
+    private struct Written: Codable { var provider: String }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let text = try? container.decode(String.self), text == "offline" {
+            self = .offline
+        } else {
+            self = .provider(try container.decode(Written.self).provider)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .offline: try container.encode("offline")
+        case let .provider(name): try container.encode(Written(provider: name))
+        }
+    }
+
     static func read(
         _ reader: MappingReader, providers: [String: ProviderSettings.Kind]
     ) throws(InputError) -> ClipsEngine? {

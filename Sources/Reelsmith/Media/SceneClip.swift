@@ -37,13 +37,26 @@ struct SceneClip: Sendable, Codable, Equatable {
     /// subtitles or data streams; `file:` keeps a name with a colon from being read as a protocol.
     func inputArguments(sceneSeconds: Double) -> [String] {
         let margin = 0.25
+        let input = Self.demuxerArguments(path) + ["-i", "file:" + path]
         switch fit(sceneSeconds: sceneSeconds) {
         case .asIs:
-            return ["-an", "-sn", "-dn", "-t", Self.seconds(sceneSeconds + margin), "-i", "file:" + path]
+            return ["-an", "-sn", "-dn", "-t", Self.seconds(sceneSeconds + margin)] + input
         case .slowed:
-            return ["-an", "-sn", "-dn", "-i", "file:" + path]
+            return ["-an", "-sn", "-dn"] + input
         case .looped:
-            return ["-an", "-sn", "-dn", "-stream_loop", "-1", "-t", Self.seconds(sceneSeconds + margin), "-i", "file:" + path]
+            return ["-an", "-sn", "-dn", "-stream_loop", "-1", "-t", Self.seconds(sceneSeconds + margin)] + input
+        }
+    }
+
+    /// The demuxer named by the file's extension. Clips come from a synced folder or a download:
+    /// left to probing, a file named `.mp4` holding a playlist (HLS, concat) would make ffmpeg
+    /// open the addresses or local files it lists, and could show a local file in the video.
+    static func demuxerArguments(_ path: String) -> [String] {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "mp4", "mov", "m4v": ["-f", "mov"]
+        case "mkv", "webm": ["-f", "matroska"]
+        case "avi": ["-f", "avi"]
+        default: []
         }
     }
 

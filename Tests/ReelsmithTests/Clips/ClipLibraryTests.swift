@@ -67,6 +67,9 @@ import Testing
         try ClipFixtures.movingClip(.red, width: 1080, height: 1920, seconds: 1, at: folder.appendingPathComponent("good.mp4"))
         _ = try TestSupport.write("", to: folder, name: "empty.mp4")
         _ = try TestSupport.write("this is not a video at all", to: folder, name: "garbage.mov")
+        // A playlist named .mp4: probed as what it claims to be (mov), never followed.
+        _ = try TestSupport.write(
+            "#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1.0,\nfile:///etc/passwd\n#EXT-X-ENDLIST\n", to: folder, name: "playlist.mp4")
         let audioOnly = try TestSupport.run("ffmpeg", [
             "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "sine=duration=1", "-c:a", "aac",
             folder.appendingPathComponent("voice-memo.mp4").path,
@@ -78,11 +81,12 @@ import Testing
         let scan = try await library(workspace).scan(folders: ["fitness"])
         #expect(scan.clips.map(\.fileName) == ["good.mp4"])
         let warnings = scan.warnings.joined(separator: "\n")
-        for name in ["empty.mp4", "garbage.mov", "voice-memo.mp4", "linked.mp4"] {
+        for name in ["empty.mp4", "garbage.mov", "playlist.mp4", "voice-memo.mp4", "linked.mp4"] {
             #expect(scan.warnings.contains { $0.contains(folder.appendingPathComponent(name).path) }, "no warning for \(name): \(warnings)")
         }
         #expect(warnings.contains("voice-memo.mp4: skipped, it has no video stream"))
         #expect(warnings.contains("linked.mp4: skipped, it is a link"))
         #expect(warnings.contains("empty.mp4: skipped, it has no length"))
+        #expect(warnings.contains("playlist.mp4: skipped, ffprobe cannot read it"))
     }
 }

@@ -202,4 +202,23 @@ import Testing
         #expect(download.path == "/files/7-medium.mp4" && download.headers["authorization"] == nil)
         #expect(!download.path.contains(ProviderFixtures.secret))
     }
+
+    @Test func doctorSearchesTheStockProviderOnceAndNamesTheKeyNotItsValue() async throws {
+        let server = try LocalProviderServer { request in
+            request.headers["authorization"] == ProviderFixtures.secret ? .pexelsVideos([]) : .error(401, "bad key")
+        }
+        var settings = ProviderSettings(
+            name: "pexels", kind: .pexels, baseURL: URL(string: server.rootURL)!,
+            key: .environment("PEXELS_API_KEY", value: ProviderFixtures.secret))
+        var engines = EngineSettings()
+        engines.clips = .provider("pexels")
+        let doctor = Doctor(workspace: try TestSupport.makeWorkspace(), engines: engines)
+        let good = await doctor.check(settings)
+        #expect(good.isOK && good.detail.contains("the key in PEXELS_API_KEY accepted") && good.detail.contains("used by engines.clips"), "\(good)")
+        settings.key = .environment("PEXELS_API_KEY", value: "wrong")
+        let refused = await doctor.check(settings)
+        #expect(!refused.isOK && refused.detail.contains("refused (401)"), "\(refused)")
+        #expect(server.requests.first.map { Self.query($0)["query"] } == "nature")
+        #expect(!good.detail.contains(ProviderFixtures.secret) && !refused.detail.contains("wrong"))
+    }
 }
