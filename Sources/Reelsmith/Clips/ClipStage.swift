@@ -128,8 +128,9 @@ extension ClipPlan.SceneChoice {
 }
 
 extension ClipStage {
-    /// The stage as a job runs it: the workspace's library, and the stock provider `engines` names.
-    init(pipeline: GenerationPipeline, engines: EngineSettings, logger: Logger) throws {
+    /// The stage as a job runs it: the workspace's library, and the stock provider `engines` names,
+    /// whose requests are recorded against `jobId` in the learning index.
+    init(pipeline: GenerationPipeline, engines: EngineSettings, jobId: String, logger: Logger) throws {
         library = ClipLibrary(
             assets: pipeline.workspace.templates.appendingPathComponent("assets"), index: pipeline.index,
             ffprobe: pipeline.tools.ffprobe)
@@ -145,9 +146,15 @@ extension ClipStage {
                 fix: "declare it under `providers:` with `kind: pexels` (or pixabay), or set engines.clips to offline")
         }
         let cache = StockClipCache(state: pipeline.workspace.state)
+        let index = pipeline.index
+        let onUsage: @Sendable (ProviderUsage) -> Void = { usage in
+            do { try index.record(usage: usage, jobId: jobId) } catch {
+                Logger(label: "reelsmith.clips").error("provider usage not recorded", metadata: ["error": "\(error)"])
+            }
+        }
         switch client.settings.kind {
-        case .pexels: stock = PexelsClipSource(client: client, cache: cache)
-        case .pixabay: stock = PixabayClipSource(client: client, cache: cache)
+        case .pexels: stock = PexelsClipSource(client: client, cache: cache, onUsage: onUsage)
+        case .pixabay: stock = PixabayClipSource(client: client, cache: cache, onUsage: onUsage)
         case .openai:
             throw InputError(
                 .invalidValue(key: "engines"), file: "reelsmith.yaml",

@@ -7,17 +7,26 @@ import Foundation
 struct PexelsClipSource: ClipSource {
     let client: ProviderClient
     let cache: StockClipCache
+    /// Every exchange's requests and seconds (searches and downloads), for `spend` and `reelsmith status`.
+    var onUsage: @Sendable (ProviderUsage) -> Void = { _ in }
     static let perPage = 15
 
     var name: String { client.name }
 
     func search(term: String) async throws -> [StockClip] {
-        let exchange = try await client.send(
-            "GET", "videos/search",
-            query: [
-                URLQueryItem(name: "query", value: term), URLQueryItem(name: "orientation", value: "portrait"),
-                URLQueryItem(name: "per_page", value: "\(Self.perPage)"),
-            ], stage: "clips")
+        let exchange: ProviderClient.Exchange
+        do {
+            exchange = try await client.send(
+                "GET", "videos/search",
+                query: [
+                    URLQueryItem(name: "query", value: term), URLQueryItem(name: "orientation", value: "portrait"),
+                    URLQueryItem(name: "per_page", value: "\(Self.perPage)"),
+                ], stage: "clips")
+        } catch let error as ProviderError {
+            onUsage(ProviderUsage(stage: "clips", provider: name, model: "videos/search", requests: error.attempts))
+            throw error
+        }
+        onUsage(ProviderUsage(stage: "clips", provider: name, model: "videos/search", requests: exchange.attempts, seconds: exchange.seconds))
         let answer: PexelsVideoSearch
         do {
             answer = try JSONDecoder().decode(PexelsVideoSearch.self, from: exchange.reply.body)
@@ -46,7 +55,14 @@ struct PexelsClipSource: ClipSource {
 
     func fetch(_ clip: StockClip) async throws -> URL {
         if let cached = cache.cached(clip) { return cached }
-        let data = try await client.download(clip.fileURL, limitBytes: StockClipCache.maximumDownloadBytes, stage: "clips")
-        return try cache.store(data, for: clip)
+        let exchange: ProviderClient.Exchange
+        do {
+            exchange = try await client.download(clip.fileURL, limitBytes: StockClipCache.maximumDownloadBytes, stage: "clips")
+        } catch let error as ProviderError {
+            onUsage(ProviderUsage(stage: "clips", provider: name, model: "download", requests: error.attempts))
+            throw error
+        }
+        onUsage(ProviderUsage(stage: "clips", provider: name, model: "download", requests: exchange.attempts, seconds: exchange.seconds))
+        return try cache.store(exchange.reply.body, for: clip)
     }
 }

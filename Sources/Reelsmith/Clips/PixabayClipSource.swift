@@ -8,6 +8,8 @@ import Foundation
 struct PixabayClipSource: ClipSource {
     let client: ProviderClient
     let cache: StockClipCache
+    /// Every exchange's requests and seconds (searches and downloads), for `spend` and `reelsmith status`.
+    var onUsage: @Sendable (ProviderUsage) -> Void = { _ in }
     static let perPage = 20
 
     var name: String { client.name }
@@ -22,6 +24,7 @@ struct PixabayClipSource: ClipSource {
                     URLQueryItem(name: "per_page", value: "\(Self.perPage)"),
                 ], stage: "clips")
         } catch var error as ProviderError {
+            onUsage(ProviderUsage(stage: "clips", provider: name, model: "videos", requests: error.attempts))
             // The key travels in the address: no message may repeat an address.
             if let key = try? client.settings.key.key() {
                 error.problem = error.problem.replacingOccurrences(of: key.secret, with: "<redacted>")
@@ -29,6 +32,7 @@ struct PixabayClipSource: ClipSource {
             }
             throw error
         }
+        onUsage(ProviderUsage(stage: "clips", provider: name, model: "videos", requests: exchange.attempts, seconds: exchange.seconds))
         let answer: PixabayVideoSearch
         do {
             answer = try JSONDecoder().decode(PixabayVideoSearch.self, from: exchange.reply.body)
@@ -56,7 +60,14 @@ struct PixabayClipSource: ClipSource {
 
     func fetch(_ clip: StockClip) async throws -> URL {
         if let cached = cache.cached(clip) { return cached }
-        let data = try await client.download(clip.fileURL, limitBytes: StockClipCache.maximumDownloadBytes, stage: "clips")
-        return try cache.store(data, for: clip)
+        let exchange: ProviderClient.Exchange
+        do {
+            exchange = try await client.download(clip.fileURL, limitBytes: StockClipCache.maximumDownloadBytes, stage: "clips")
+        } catch let error as ProviderError {
+            onUsage(ProviderUsage(stage: "clips", provider: name, model: "download", requests: error.attempts))
+            throw error
+        }
+        onUsage(ProviderUsage(stage: "clips", provider: name, model: "download", requests: exchange.attempts, seconds: exchange.seconds))
+        return try cache.store(exchange.reply.body, for: clip)
     }
 }

@@ -41,7 +41,7 @@ struct GenerationJob: Sendable {
 
         // 3b. Clips for the scenes that get one (issue 9).
         let clipPlan = try await timings.measure(.clips, reused: exists("work/clips.json")) {
-            let plan = try await ClipStage(pipeline: pipeline, engines: request.engines ?? pipeline.engines, logger: logger)
+            let plan = try await ClipStage(pipeline: pipeline, engines: request.engines ?? pipeline.engines, jobId: id, logger: logger)
                 .plan(script: script, request: request, templates: templates)
             try FileManager.default.createDirectory(at: file("work"), withIntermediateDirectories: true)
             try JSONFiles.write(plan, to: file("work/clips.json"))

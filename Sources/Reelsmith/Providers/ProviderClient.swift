@@ -75,11 +75,11 @@ public final class ProviderClient: Sendable {
     /// `Authorization` header and no key in the address. Unlike the API calls, redirects are
     /// followed here (Pexels' file links answer with a redirect to its CDN), only to https
     /// addresses (or from this machine to this machine), and the request carries nothing secret.
-    func download(_ file: URL, limitBytes: Int, stage: String) async throws -> Data {
+    func download(_ file: URL, limitBytes: Int, stage: String) async throws -> Exchange {
         var request = URLRequest(url: file)
         request.httpMethod = "GET"
         request.setValue("reelsmith", forHTTPHeaderField: "User-Agent")
-        return try await exchange(request, method: "GET", stage: stage, key: nil, transfers: downloads, limit: limitBytes).reply.body
+        return try await exchange(request, method: "GET", stage: stage, key: nil, transfers: downloads, limit: limitBytes)
     }
 
     private func exchange(

@@ -119,6 +119,11 @@ import Testing
         #expect(credit.author == "Author 101" && credit.authorURL == "https://www.pexels.com/@author101")
         #expect(credit.url == "https://www.pexels.com/video/test-101/" && credit.licence == "Pexels License")
         #expect(report.engines?["clips"] == "stock + clip library")
+        // What it cost: 4 search requests (the 429 included) and 3 downloads, in `spend`.
+        let spend = report.spend ?? []
+        #expect(spend.first { $0.model == "videos/search" }?.requests == 4)
+        #expect(spend.first { $0.model == "download" }?.requests == 3)
+        #expect(spend.allSatisfy { $0.stage == "clips" && $0.provider == "stock" })
         // The first scene shows the first result.
         let timings = try JSONFiles.read(VoiceTimings.self, from: published.folder.appendingPathComponent("timings.json"))
         let middle = timings.sceneStarts(sceneCount: 3)[1] / 2
