@@ -28,23 +28,30 @@ extension LocalProviderServer.Response {
             "url": "https://www.pexels.com/search/videos/test/",
             "videos": videos.map { video in
                 [
-                    "id": video.id, "width": video.files.first?.width ?? 1080, "height": video.files.first?.height ?? 1920,
+                    "id": video.id, "width": video.files.first?.width ?? 1080,
+                    "height": video.files.first?.height ?? 1920,
                     "url": "https://www.pexels.com/video/test-\(video.id)/",
                     "image": "https://images.pexels.com/videos/\(video.id)/pictures/preview-0.jpg",
                     "duration": video.durationSeconds, "full_res": NSNull(), "tags": [String](), "avg_color": NSNull(),
-                    "user": ["id": 1000 + video.id, "name": video.author, "url": "https://www.pexels.com/@author\(video.id)"],
+                    "user": [
+                        "id": 1000 + video.id, "name": video.author, "url": "https://www.pexels.com/@author\(video.id)",
+                    ],
                     "video_files": video.files.enumerated().map { index, file in
                         [
-                            "id": video.id * 10 + index, "quality": file.width >= 1080 ? "hd" : "sd", "file_type": "video/mp4",
+                            "id": video.id * 10 + index, "quality": file.width >= 1080 ? "hd" : "sd",
+                            "file_type": "video/mp4",
                             "width": file.width, "height": file.height, "fps": 30.0, "link": file.link,
                         ] as [String: Any]
                     } + [
                         [
                             "id": video.id * 10 + 9, "quality": "hls", "file_type": "video/mp4", "width": NSNull(),
-                            "height": NSNull(), "fps": NSNull(), "link": "https://player.vimeo.com/external/\(video.id).m3u8",
+                            "height": NSNull(), "fps": NSNull(),
+                            "link": "https://player.vimeo.com/external/\(video.id).m3u8",
                         ] as [String: Any]
                     ],
-                    "video_pictures": [["id": video.id, "picture": "https://images.pexels.com/\(video.id).jpg", "nr": 0]],
+                    "video_pictures": [
+                        ["id": video.id, "picture": "https://images.pexels.com/\(video.id).jpg", "nr": 0]
+                    ],
                 ] as [String: Any]
             },
         ])
@@ -60,13 +67,15 @@ extension LocalProviderServer.Response {
                 for (index, name) in ["large", "medium", "small", "tiny"].enumerated() {
                     let file = index < video.files.count ? video.files[index] : (width: 0, height: 0, link: "")
                     renditions[name] = [
-                        "url": file.link, "width": file.width, "height": file.height, "size": file.link.isEmpty ? 0 : 123_456,
+                        "url": file.link, "width": file.width, "height": file.height,
+                        "size": file.link.isEmpty ? 0 : 123_456,
                         "thumbnail": "https://cdn.pixabay.com/video/\(video.id)-thumb.jpg",
                     ]
                 }
                 return [
                     "id": video.id, "pageURL": "https://pixabay.com/videos/test-\(video.id)/", "type": "film",
-                    "tags": "test, clip", "duration": video.durationSeconds, "videos": renditions, "views": 10, "downloads": 1,
+                    "tags": "test, clip", "duration": video.durationSeconds, "videos": renditions, "views": 10,
+                    "downloads": 1,
                     "likes": 1, "comments": 0, "user_id": 2000 + video.id, "user": video.author,
                     "userImageURL": "https://cdn.pixabay.com/user/\(video.id).png",
                 ] as [String: Any]

@@ -38,21 +38,23 @@ enum ClipKeywords {
         do {
             document = try YAMLDocument.parse(data: data, displayName: url.path)
         } catch {
-            warnings.append("\(error) (clips.yaml maps each file name to its keywords, e.g. `beach.mp4: [ocean, sunrise]`)")
+            warnings.append(
+                "\(error) (clips.yaml maps each file name to its keywords, e.g. `beach.mp4: [ocean, sunrise]`)")
             return [:]
         }
         var entries: [String: [String]] = [:]
         for (key, value) in document.root {
             guard let name = key.string else { continue }
             switch value {
-            case let .scalar(scalar):
+            case .scalar(let scalar):
                 entries[name] = words(scalar.string)
-            case let .sequence(sequence):
+            case .sequence(let sequence):
                 entries[name] = sequence.compactMap(\.string).flatMap(words)
             default:
                 let line = key.mark.map { ":\($0.line)" } ?? ""
                 warnings.append(
-                    "\(url.path)\(line): the keywords of `\(Excerpt.quote(name))` are neither words nor a list — write `\(Excerpt.quote(name)): [word, word]`")
+                    "\(url.path)\(line): the keywords of `\(Excerpt.quote(name))` are neither words nor a list — write `\(Excerpt.quote(name)): [word, word]`"
+                )
             }
         }
         return entries

@@ -44,11 +44,17 @@ struct ClipLibrary: Sendable {
                 let source = "\(Self.signature(of: sidecarURL))|\(catalogSignature)"
                 let size = Int64(info.st_size)
                 let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-                if let row = known[url.path], row.sizeBytes == size, row.modifiedAt == modified, row.keywordSource == source {
+                if let row = known[url.path], row.sizeBytes == size, row.modifiedAt == modified,
+                    row.keywordSource == source
+                {
                     rows.append(row)
                     continue
                 }
-                if catalog == nil { catalog = FileManager.default.fileExists(atPath: catalogURL.path) ? ClipKeywords.catalog(catalogURL, warnings: &warnings) : [:] }
+                if catalog == nil {
+                    catalog =
+                        FileManager.default.fileExists(atPath: catalogURL.path)
+                        ? ClipKeywords.catalog(catalogURL, warnings: &warnings) : [:]
+                }
                 var keywords = ClipKeywords.words(stem)
                 if FileManager.default.fileExists(atPath: sidecarURL.path) {
                     keywords += ClipKeywords.sidecar(sidecarURL, warnings: &warnings)
@@ -60,13 +66,15 @@ struct ClipLibrary: Sendable {
                     keywords: Array(NSOrderedSet(array: keywords)).compactMap { $0 as? String }.joined(separator: " "),
                     indexedAt: Date())
                 if info.st_mode & S_IFMT != S_IFREG {
-                    row.problem = info.st_mode & S_IFMT == S_IFLNK
+                    row.problem =
+                        info.st_mode & S_IFMT == S_IFLNK
                         ? "it is a link (symlink), not a file; copy the clip itself into the folder"
                         : "it is not a regular file"
                 } else if size == 0 {
                     row.problem = ClipProbe.Problem.zeroLength.message
                 } else if size > Self.maximumBytes {
-                    row.problem = ClipProbe.Problem.huge("\(size >> 20) MB; at most \(Self.maximumBytes >> 20) MB").message
+                    row.problem =
+                        ClipProbe.Problem.huge("\(size >> 20) MB; at most \(Self.maximumBytes >> 20) MB").message
                 } else {
                     do {
                         let probe = try await ClipProbe.probe(url.path, ffprobe: ffprobe)

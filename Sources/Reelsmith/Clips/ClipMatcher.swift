@@ -46,7 +46,11 @@ struct ClipMatcher: Sendable {
     private func isRankedBefore(_ a: (LibraryClip, Double), _ b: (LibraryClip, Double), sceneSeconds: Double) -> Bool {
         if a.1 != b.1 { return a.1 > b.1 }
         let orientation: (LibraryClip) -> Int = {
-            switch $0.orientation { case .portrait: 2; case .square: 1; default: 0 }
+            switch $0.orientation {
+            case .portrait: 2
+            case .square: 1
+            default: 0
+            }
         }
         if orientation(a.0) != orientation(b.0) { return orientation(a.0) > orientation(b.0) }
         let covers: (LibraryClip) -> Bool = { ($0.durationSeconds ?? 0) >= sceneSeconds * SceneClip.slowestSpeed }

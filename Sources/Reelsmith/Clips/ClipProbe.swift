@@ -19,10 +19,10 @@ struct ClipProbe: Sendable, Equatable {
 
         var message: String {
             switch self {
-            case let .unreadable(detail): "ffprobe cannot read it (\(detail))"
+            case .unreadable(let detail): "ffprobe cannot read it (\(detail))"
             case .noPicture: "it has no video stream (audio only?)"
             case .zeroLength: "it has no length (no frames)"
-            case let .huge(detail): "it is too large to use (\(detail))"
+            case .huge(let detail): "it is too large to use (\(detail))"
             }
         }
     }
@@ -31,9 +31,10 @@ struct ClipProbe: Sendable, Equatable {
     static func probe(_ path: String, ffprobe: String) async throws(Problem) -> ClipProbe {
         let output: ExternalTool.Output
         do {
-            output = try await ExternalTool(executable: ffprobe).run([
-                "-v", "error", "-show_streams", "-show_format", "-of", "json",
-            ] + SceneClip.demuxerArguments(path) + ["file:" + path])
+            output = try await ExternalTool(executable: ffprobe).run(
+                [
+                    "-v", "error", "-show_streams", "-show_format", "-of", "json",
+                ] + SceneClip.demuxerArguments(path) + ["file:" + path])
         } catch {
             let detail = "\(error)".split(separator: "\n").last.map(String.init) ?? "error"
             throw .unreadable(Excerpt.quote(String(detail.suffix(160))))
@@ -65,7 +66,8 @@ struct ClipProbe: Sendable, Equatable {
                 $0.codec_type == "video" && ($0.disposition?.attached_pic ?? 0) == 0
             }), var width = video.width, var height = video.height, width > 0, height > 0
         else { throw .noPicture }
-        let rotation = video.side_data_list?.compactMap(\.rotation).first ?? video.tags?["rotate"].flatMap(Double.init) ?? 0
+        let rotation =
+            video.side_data_list?.compactMap(\.rotation).first ?? video.tags?["rotate"].flatMap(Double.init) ?? 0
         if Int(abs(rotation).rounded()) % 180 == 90 { swap(&width, &height) }
         let duration = video.duration.flatMap(Double.init) ?? answer.format?.duration.flatMap(Double.init) ?? 0
         if let frames = video.nb_frames.flatMap(Int.init), frames == 0 { throw .zeroLength }

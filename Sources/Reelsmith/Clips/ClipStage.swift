@@ -47,10 +47,15 @@ struct ClipStage: Sendable {
         for (position, scene) in scenes.enumerated() {
             let seconds = position < sceneSeconds.count ? sceneSeconds[position] : 5
             let sceneTerms = terms[position]
-            var choice = ClipPlan.SceneChoice(scene: scene.index, terms: sceneTerms, clip: nil, source: "still", reason: "")
+            var choice = ClipPlan.SceneChoice(
+                scene: scene.index, terms: sceneTerms, clip: nil, source: "still", reason: "")
             let match = matcher.best(terms: sceneTerms, sceneSeconds: seconds, used: used)
             if let match, !match.isReuse {
-                choice.take(match.clip, reason: "library: \(Self.quoted(match.matchedWords)) in its keywords (overlap \(Self.format(match.overlap)))")
+                choice.take(
+                    match.clip,
+                    reason:
+                        "library: \(Self.quoted(match.matchedWords)) in its keywords (overlap \(Self.format(match.overlap)))"
+                )
             } else if let stock, !stockFailed,
                 let (clip, file, term) = await stockClip(
                     terms: sceneTerms, used: usedStock, source: stock, plan: &plan, failed: &stockFailed)
@@ -62,11 +67,13 @@ struct ClipStage: Sendable {
                 choice.credit = clip.credit
                 choice.reason = "\(stock.name): first unused result for “\(term)”"
             } else if let match {
-                choice.take(match.clip, reason: "library, used again: no other clip matches \(Self.quoted(match.matchedWords))")
+                choice.take(
+                    match.clip, reason: "library, used again: no other clip matches \(Self.quoted(match.matchedWords))")
             } else if visuals == .clips, let any = matcher.anyUnused(sceneSeconds: seconds, used: used) {
                 choice.take(any, reason: "visuals: clips and no clip matches the terms: an unused clip of the library")
             } else {
-                choice.reason = scan.clips.isEmpty && stock == nil
+                choice.reason =
+                    scan.clips.isEmpty && stock == nil
                     ? "no clip library for this niche and no stock provider: the still"
                     : "no clip matches the terms: the still"
             }
@@ -100,10 +107,12 @@ struct ClipStage: Sendable {
                     clip.durationSeconds = probe.durationSeconds
                     return (clip, file, term)
                 } catch let problem as ClipProbe.Problem {
-                    plan.warnings.append("\(source.name) clip \(clip.id) (\(clip.credit.url)): skipped, \(problem.message)")
+                    plan.warnings.append(
+                        "\(source.name) clip \(clip.id) (\(clip.credit.url)): skipped, \(problem.message)")
                 } catch {
                     plan.warnings.append("\(error)")
-                    logger.warning("clip download failed", metadata: ["provider": "\(source.name)", "error": "\(error)"])
+                    logger.warning(
+                        "clip download failed", metadata: ["provider": "\(source.name)", "error": "\(error)"])
                     failed = true
                     return nil
                 }
@@ -135,7 +144,7 @@ extension ClipStage {
             assets: pipeline.workspace.templates.appendingPathComponent("assets"), index: pipeline.index,
             ffprobe: pipeline.tools.ffprobe)
         self.logger = logger
-        guard case let .provider(name) = engines.clips ?? .offline else {
+        guard case .provider(let name) = engines.clips ?? .offline else {
             stock = nil
             return
         }
@@ -158,7 +167,8 @@ extension ClipStage {
         case .openai:
             throw InputError(
                 .invalidValue(key: "engines"), file: "reelsmith.yaml",
-                problem: "engines.clips names `\(name)`, an OpenAI-compatible provider", fix: "name a pexels or pixabay provider")
+                problem: "engines.clips names `\(name)`, an OpenAI-compatible provider",
+                fix: "name a pexels or pixabay provider")
         }
     }
 
@@ -169,10 +179,12 @@ extension ClipStage {
         let rate = SpeakingRate.wordsPerSecond(request.language)
         let stopwords = templates.foldedStopwords.values.reduce(into: Set<String>()) { $0.formUnion($1) }
         return try await plan(
-            scenes: script.scenes, sceneSeconds: script.scenes.map { Double(ScriptText.wordCount($0.narration)) / rate },
+            scenes: script.scenes,
+            sceneSeconds: script.scenes.map { Double(ScriptText.wordCount($0.narration)) / rate },
             visuals: request.visuals ?? .auto,
             folders: Self.folders(niche: request.niche, templateNiche: template.niche),
-            nicheTerms: template.clipTerms ?? (template.niche == ScriptTemplate.genericNiche ? [request.niche] : [template.niche]),
+            nicheTerms: template.clipTerms
+                ?? (template.niche == ScriptTemplate.genericNiche ? [request.niche] : [template.niche]),
             stopwords: stopwords)
     }
 }

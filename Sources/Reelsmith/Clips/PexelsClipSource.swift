@@ -26,7 +26,10 @@ struct PexelsClipSource: ClipSource {
             onUsage(ProviderUsage(stage: "clips", provider: name, model: "videos/search", requests: error.attempts))
             throw error
         }
-        onUsage(ProviderUsage(stage: "clips", provider: name, model: "videos/search", requests: exchange.attempts, seconds: exchange.seconds))
+        onUsage(
+            ProviderUsage(
+                stage: "clips", provider: name, model: "videos/search", requests: exchange.attempts,
+                seconds: exchange.seconds))
         let answer: PexelsVideoSearch
         do {
             answer = try JSONDecoder().decode(PexelsVideoSearch.self, from: exchange.reply.body)
@@ -48,7 +51,8 @@ struct PexelsClipSource: ClipSource {
                 kind: "pexels", id: String(video.id), fileURL: link, width: file.width ?? 0, height: file.height ?? 0,
                 durationSeconds: video.duration,
                 credit: ClipCredit(
-                    provider: name, id: String(video.id), author: video.user.name, authorURL: video.user.url, url: video.url,
+                    provider: name, id: String(video.id), author: video.user.name, authorURL: video.user.url,
+                    url: video.url,
                     licence: "Pexels License", licenceURL: "https://www.pexels.com/license/"))
         }
     }
@@ -57,12 +61,16 @@ struct PexelsClipSource: ClipSource {
         if let cached = cache.cached(clip) { return cached }
         let exchange: ProviderClient.Exchange
         do {
-            exchange = try await client.download(clip.fileURL, limitBytes: StockClipCache.maximumDownloadBytes, stage: "clips")
+            exchange = try await client.download(
+                clip.fileURL, limitBytes: StockClipCache.maximumDownloadBytes, stage: "clips")
         } catch let error as ProviderError {
             onUsage(ProviderUsage(stage: "clips", provider: name, model: "download", requests: error.attempts))
             throw error
         }
-        onUsage(ProviderUsage(stage: "clips", provider: name, model: "download", requests: exchange.attempts, seconds: exchange.seconds))
+        onUsage(
+            ProviderUsage(
+                stage: "clips", provider: name, model: "download", requests: exchange.attempts,
+                seconds: exchange.seconds))
         return try cache.store(exchange.reply.body, for: clip)
     }
 }

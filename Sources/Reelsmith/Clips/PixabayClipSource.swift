@@ -20,7 +20,8 @@ struct PixabayClipSource: ClipSource {
             exchange = try await client.send(
                 "GET", "videos/",
                 query: [
-                    URLQueryItem(name: "q", value: String(term.prefix(100))), URLQueryItem(name: "safesearch", value: "true"),
+                    URLQueryItem(name: "q", value: String(term.prefix(100))),
+                    URLQueryItem(name: "safesearch", value: "true"),
                     URLQueryItem(name: "per_page", value: "\(Self.perPage)"),
                 ], stage: "clips")
         } catch var error as ProviderError {
@@ -32,7 +33,10 @@ struct PixabayClipSource: ClipSource {
             }
             throw error
         }
-        onUsage(ProviderUsage(stage: "clips", provider: name, model: "videos", requests: exchange.attempts, seconds: exchange.seconds))
+        onUsage(
+            ProviderUsage(
+                stage: "clips", provider: name, model: "videos", requests: exchange.attempts, seconds: exchange.seconds)
+        )
         let answer: PixabayVideoSearch
         do {
             answer = try JSONDecoder().decode(PixabayVideoSearch.self, from: exchange.reply.body)
@@ -46,14 +50,16 @@ struct PixabayClipSource: ClipSource {
             let files = hit.videos.all.filter {
                 URL(string: $0.url)?.scheme.map { ["http", "https"].contains($0.lowercased()) } == true
             }
-            guard let file = StockClip.bestFile(files, width: \.width, height: \.height), let link = URL(string: file.url)
+            guard let file = StockClip.bestFile(files, width: \.width, height: \.height),
+                let link = URL(string: file.url)
             else { return nil }
             return StockClip(
                 kind: "pixabay", id: String(hit.id), fileURL: link, width: file.width, height: file.height,
                 durationSeconds: hit.duration,
                 credit: ClipCredit(
                     provider: name, id: String(hit.id), author: hit.user,
-                    authorURL: hit.userId.map { "https://pixabay.com/users/\(Slug.make(hit.user))-\($0)/" }, url: hit.pageURL,
+                    authorURL: hit.userId.map { "https://pixabay.com/users/\(Slug.make(hit.user))-\($0)/" },
+                    url: hit.pageURL,
                     licence: "Pixabay Content License", licenceURL: "https://pixabay.com/service/license-summary/"))
         }
     }
@@ -62,12 +68,16 @@ struct PixabayClipSource: ClipSource {
         if let cached = cache.cached(clip) { return cached }
         let exchange: ProviderClient.Exchange
         do {
-            exchange = try await client.download(clip.fileURL, limitBytes: StockClipCache.maximumDownloadBytes, stage: "clips")
+            exchange = try await client.download(
+                clip.fileURL, limitBytes: StockClipCache.maximumDownloadBytes, stage: "clips")
         } catch let error as ProviderError {
             onUsage(ProviderUsage(stage: "clips", provider: name, model: "download", requests: error.attempts))
             throw error
         }
-        onUsage(ProviderUsage(stage: "clips", provider: name, model: "download", requests: exchange.attempts, seconds: exchange.seconds))
+        onUsage(
+            ProviderUsage(
+                stage: "clips", provider: name, model: "download", requests: exchange.attempts,
+                seconds: exchange.seconds))
         return try cache.store(exchange.reply.body, for: clip)
     }
 }

@@ -11,7 +11,7 @@ public enum ClipsEngine: Sendable, Equatable, Codable {
     public var label: String {
         switch self {
         case .offline: "offline (clip library)"
-        case let .provider(name): "\(name) + clip library"
+        case .provider(let name): "\(name) + clip library"
         }
     }
 
@@ -33,7 +33,7 @@ public enum ClipsEngine: Sendable, Equatable, Codable {
         var container = encoder.singleValueContainer()
         switch self {
         case .offline: try container.encode("offline")
-        case let .provider(name): try container.encode(Written(provider: name))
+        case .provider(let name): try container.encode(Written(provider: name))
         }
     }
 
@@ -41,11 +41,13 @@ public enum ClipsEngine: Sendable, Equatable, Codable {
         _ reader: MappingReader, providers: [String: ProviderSettings.Kind]
     ) throws(InputError) -> ClipsEngine? {
         guard let node = reader.node("clips") else { return nil }
-        if case let .scalar(scalar) = node {
+        if case .scalar(let scalar) = node {
             guard scalar.string == "offline" else {
                 throw reader.error(
                     .invalidValue(key: "clips"), at: "clips", problem: "`clips` is `\(Excerpt.quote(scalar.string))`",
-                    fix: "write `clips: offline` (your clip library only) or `clips: { provider: NAME }` with a pexels or pixabay provider named under `providers:`")
+                    fix:
+                        "write `clips: offline` (your clip library only) or `clips: { provider: NAME }` with a pexels or pixabay provider named under `providers:`"
+                )
             }
             return .offline
         }
@@ -53,9 +55,12 @@ public enum ClipsEngine: Sendable, Equatable, Codable {
         let stock = providers.filter { $0.value != .openai }.keys.sorted()
         let provider = try section.requiredString("provider", example: stock.first ?? "pexels")
         guard let kind = providers[provider] else {
-            let hint = KeySuggestion.nearest(to: provider, among: providers.keys.sorted()).map { "did you mean `\($0)`? " } ?? ""
+            let hint =
+                KeySuggestion.nearest(to: provider, among: providers.keys.sorted()).map { "did you mean `\($0)`? " }
+                ?? ""
             throw section.error(
-                .invalidValue(key: "provider"), at: "provider", problem: "no provider named `\(Excerpt.quote(provider))`",
+                .invalidValue(key: "provider"), at: "provider",
+                problem: "no provider named `\(Excerpt.quote(provider))`",
                 fix: stock.isEmpty
                     ? "declare it under `providers:` with `kind: pexels` (or pixabay) and `api_key_env`"
                     : "\(hint)the stock providers are \(stock.map { "`\($0)`" }.joined(separator: ", "))")

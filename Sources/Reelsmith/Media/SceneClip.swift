@@ -29,7 +29,9 @@ struct SceneClip: Sendable, Codable, Equatable {
 
     func fit(sceneSeconds: Double) -> Fit {
         if durationSeconds >= sceneSeconds { return .asIs }
-        if durationSeconds * (1 / Self.slowestSpeed) >= sceneSeconds { return .slowed(factor: sceneSeconds / durationSeconds) }
+        if durationSeconds * (1 / Self.slowestSpeed) >= sceneSeconds {
+            return .slowed(factor: sceneSeconds / durationSeconds)
+        }
         return .looped
     }
 
@@ -63,10 +65,12 @@ struct SceneClip: Sendable, Codable, Equatable {
     /// The filters after `[input:v]` that give exactly `frames` frames of the output size, yuv420p,
     /// with a time base of 1/fps.
     func filterChain(frames: Int, settings: RenderSettings) -> String {
-        let width = settings.width, height = settings.height, fps = settings.framesPerSecond
+        let width = settings.width
+        let height = settings.height
+        let fps = settings.framesPerSecond
         let sceneSeconds = Double(frames) / Double(fps)
         var chain: [String] = []
-        if case let .slowed(factor) = fit(sceneSeconds: sceneSeconds) {
+        if case .slowed(let factor) = fit(sceneSeconds: sceneSeconds) {
             chain.append("setpts=(PTS-STARTPTS)*\(String(format: "%.5f", factor))")
         }
         chain += [

@@ -22,7 +22,9 @@ struct PixabayVideo: Sendable, Decodable {
         var small: Rendition?
         var tiny: Rendition?
 
-        var all: [Rendition] { [large, medium, small, tiny].compactMap { $0 }.filter { !$0.url.isEmpty && $0.width > 0 } }
+        var all: [Rendition] {
+            [large, medium, small, tiny].compactMap { $0 }.filter { !$0.url.isEmpty && $0.width > 0 }
+        }
     }
 
     var id: Int

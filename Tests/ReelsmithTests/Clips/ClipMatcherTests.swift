@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Reelsmith
 
 /// Ranking (term overlap, then orientation, duration, resolution), no reuse while another clip
@@ -9,8 +10,10 @@ import Testing
         _ name: String, _ keywords: String, width: Int = 1080, height: Int = 1920, seconds: Double = 10
     ) -> LibraryClip {
         LibraryClip(
-            path: "/clips/\(name)", folder: "fitness", sizeBytes: 1, modifiedAt: 0, keywordSource: "-", durationSeconds: seconds,
-            width: width, height: height, orientation: LibraryClip.orientation(width: width, height: height), keywords: keywords,
+            path: "/clips/\(name)", folder: "fitness", sizeBytes: 1, modifiedAt: 0, keywordSource: "-",
+            durationSeconds: seconds,
+            width: width, height: height, orientation: LibraryClip.orientation(width: width, height: height),
+            keywords: keywords,
             indexedAt: Date())
     }
 
@@ -53,7 +56,10 @@ import Testing
             stopwords: ["the", "before"])
         #expect(terms == ["drink water", "morning", "running"])
         #expect(terms.allSatisfy { (1...3).contains($0.split(separator: " ").count) })
-        #expect(SceneSearchTerms.cleaned(["A B C D", "Beach", "beach", "city night", "x", "y"]) == ["beach", "city night", "x"])
+        #expect(
+            SceneSearchTerms.cleaned(["A B C D", "Beach", "beach", "city night", "x", "y"]) == [
+                "beach", "city night", "x",
+            ])
     }
 
     @Test func aShortClipLoopsOrSlowsByAtMostAFifthAndIsReadOnlyForItsScene() {
@@ -61,8 +67,14 @@ import Testing
         #expect(short.fit(sceneSeconds: 5) == .slowed(factor: 5 / 4.5))
         #expect(short.fit(sceneSeconds: 6) == .looped)
         #expect(short.fit(sceneSeconds: 4) == .asIs)
-        #expect(short.inputArguments(sceneSeconds: 6) == ["-an", "-sn", "-dn", "-stream_loop", "-1", "-t", "6.250", "-f", "mov", "-i", "file:/c/a:b.mp4"])
-        #expect(short.inputArguments(sceneSeconds: 4) == ["-an", "-sn", "-dn", "-t", "4.250", "-f", "mov", "-i", "file:/c/a:b.mp4"])
+        #expect(
+            short.inputArguments(sceneSeconds: 6) == [
+                "-an", "-sn", "-dn", "-stream_loop", "-1", "-t", "6.250", "-f", "mov", "-i", "file:/c/a:b.mp4",
+            ])
+        #expect(
+            short.inputArguments(sceneSeconds: 4) == [
+                "-an", "-sn", "-dn", "-t", "4.250", "-f", "mov", "-i", "file:/c/a:b.mp4",
+            ])
         let chain = short.filterChain(frames: 150, settings: RenderSettings())
         #expect(chain.hasPrefix("setpts=(PTS-STARTPTS)*1.11111,fps=30,crop="))
         #expect(chain.hasSuffix("trim=end_frame=150,setpts=N/(30*TB)"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Reelsmith
 
 /// Videos made of clips (issue 9), rendered by real ffmpeg and measured: each scene shows its
@@ -11,11 +12,14 @@ import Testing
         let fitness = ClipFixtures.assets(workspace, "fitness")
         let shared = ClipFixtures.assets(workspace, "_all")
         // Named after the fitness template's clip terms: scene N's niche term names clip N.
-        try ClipFixtures.movingClip(.red, width: 1080, height: 1920, seconds: 8, at: fitness.appendingPathComponent("gym-workout.mp4"))
         try ClipFixtures.movingClip(
-            .green, width: 1920, height: 1080, seconds: 8, audio: true, at: fitness.appendingPathComponent("clip-b.mp4"))
+            .red, width: 1080, height: 1920, seconds: 8, at: fitness.appendingPathComponent("gym-workout.mp4"))
+        try ClipFixtures.movingClip(
+            .green, width: 1920, height: 1080, seconds: 8, audio: true, at: fitness.appendingPathComponent("clip-b.mp4")
+        )
         _ = try TestSupport.write("clip-b.mp4: [home, workout]\n", to: fitness, name: "clips.yaml")
-        try ClipFixtures.movingClip(.blue, width: 1080, height: 1080, seconds: 1.5, at: shared.appendingPathComponent("clip-c.mp4"))
+        try ClipFixtures.movingClip(
+            .blue, width: 1080, height: 1080, seconds: 1.5, at: shared.appendingPathComponent("clip-c.mp4"))
         _ = try TestSupport.write("running", to: shared, name: "clip-c.txt")
         _ = try TestSupport.write("", to: fitness, name: "broken.mp4")
         let request = try TestSupport.write(
@@ -25,18 +29,23 @@ import Testing
         let pipeline = GenerationPipeline(workspace: workspace, index: try LearningIndex(url: workspace.indexFile))
         let published = try await pipeline.run(requestFile: request)
         let video = published.folder.appendingPathComponent("video.mp4")
-        let report = try JSONFiles.read(GenerationReport.self, from: published.folder.appendingPathComponent("report.json"))
+        let report = try JSONFiles.read(
+            GenerationReport.self, from: published.folder.appendingPathComponent("report.json"))
         let plan = try #require(report.clips)
 
         // The plan: terms per scene, the clip each one matched, why; the broken file is named.
         #expect(plan.scenes.map(\.terms.last) == ["gym workout", "home workout", "running"])
-        #expect(plan.scenes.map { $0.clip.map { ($0 as NSString).lastPathComponent } } == ["gym-workout.mp4", "clip-b.mp4", "clip-c.mp4"])
+        #expect(
+            plan.scenes.map { $0.clip.map { ($0 as NSString).lastPathComponent } } == [
+                "gym-workout.mp4", "clip-b.mp4", "clip-c.mp4",
+            ])
         #expect(plan.scenes.allSatisfy { $0.source == "library" && $0.reason.hasPrefix("library:") })
         #expect(plan.warnings.contains { $0.contains(fitness.appendingPathComponent("broken.mp4").path) })
         #expect(report.stageTimings.map(\.stage).contains(.clips))
 
         // Each scene's middle shows its clip's colour, and moves (frames 0.3 s apart differ).
-        let timings = try JSONFiles.read(VoiceTimings.self, from: published.folder.appendingPathComponent("timings.json"))
+        let timings = try JSONFiles.read(
+            VoiceTimings.self, from: published.folder.appendingPathComponent("timings.json"))
         let starts = timings.sceneStarts(sceneCount: 3)
         let ends = Array(starts.dropFirst()) + [timings.durationSeconds]
         for (scene, expected) in zip(0..<3, [ClipFixtures.Tint.red, .green, .blue]) {
@@ -52,7 +61,8 @@ import Testing
 
         // The delivery spec, unchanged (a clip's own sound is dropped: loudness is the voice's).
         let probe = try Probe.of(video)
-        #expect(probe.video?.codec_name == "h264" && probe.video?.profile == "High" && probe.video?.pix_fmt == "yuv420p")
+        #expect(
+            probe.video?.codec_name == "h264" && probe.video?.profile == "High" && probe.video?.pix_fmt == "yuv420p")
         #expect(probe.video?.width == 1080 && probe.video?.height == 1920)
         #expect(probe.video?.r_frame_rate == "30/1" && probe.video?.avg_frame_rate == "30/1")
         #expect(probe.audio?.codec_name == "aac" && probe.audio?.sample_rate == "48000")
@@ -63,17 +73,25 @@ import Testing
     }
 
     @Test func landscapeSquareAndPortraitClipsFillTheFrameAndAShortClipCoversItsScene() async throws {
-        let staging = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-clip-fill-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: staging.appendingPathComponent("work"), withIntermediateDirectories: true)
+        let staging = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-clip-fill-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(
+            at: staging.appendingPathComponent("work"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: staging) }
-        let voice = try TestSupport.run("ffmpeg", [
-            "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=300:duration=12", "-ac", "1",
-            "-c:a", "pcm_s16le", staging.appendingPathComponent("work/voice.wav").path,
-        ])
+        let voice = try TestSupport.run(
+            "ffmpeg",
+            [
+                "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=300:duration=12",
+                "-ac", "1",
+                "-c:a", "pcm_s16le", staging.appendingPathComponent("work/voice.wav").path,
+            ])
         #expect(voice.status == 0)
-        let landscape = try ClipFixtures.flatClip(.red, width: 1920, height: 1080, seconds: 5, at: staging.appendingPathComponent("landscape.mp4"))
-        let square = try ClipFixtures.flatClip(.green, width: 1080, height: 1080, seconds: 5, at: staging.appendingPathComponent("square.mp4"))
-        let portrait = try ClipFixtures.flatClip(.blue, width: 720, height: 1280, seconds: 1, at: staging.appendingPathComponent("portrait.mp4"))
+        let landscape = try ClipFixtures.flatClip(
+            .red, width: 1920, height: 1080, seconds: 5, at: staging.appendingPathComponent("landscape.mp4"))
+        let square = try ClipFixtures.flatClip(
+            .green, width: 1080, height: 1080, seconds: 5, at: staging.appendingPathComponent("square.mp4"))
+        let portrait = try ClipFixtures.flatClip(
+            .blue, width: 720, height: 1280, seconds: 1, at: staging.appendingPathComponent("portrait.mp4"))
         var plan = RenderPlan(
             images: ["unused-1.png", "unused-2.png", "unused-3.png"], sceneStarts: [0, 4, 8], durationSeconds: 12,
             voice: "work/voice.wav", music: nil, captions: nil, output: "video.mp4")
@@ -88,11 +106,15 @@ import Testing
         #expect(abs(probe.durationSeconds - 12) <= 0.1)
 
         let edges = ["1080:24:0:0", "1080:24:0:1896", "24:1920:0:0", "24:1920:1056:0"]
-        for (times, expected) in [([1.0, 3.0], ClipFixtures.Tint.red), ([5.0, 7.0], .green), ([9.0, 10.5, 11.8], .blue)] {
+        for (times, expected) in [
+            ([1.0, 3.0], ClipFixtures.Tint.red), ([5.0, 7.0], .green), ([9.0, 10.5, 11.8], .blue),
+        ] {
             for time in times {
                 for edge in edges {
                     let colour = try ClipFixtures.meanColour(of: video, at: time, crop: edge)
-                    #expect(ClipFixtures.tint(of: colour) == expected, "at \(time) s, edge \(edge): \(colour) (a black bar?)")
+                    #expect(
+                        ClipFixtures.tint(of: colour) == expected,
+                        "at \(time) s, edge \(edge): \(colour) (a black bar?)")
                     #expect(max(colour.r, colour.g, colour.b) > 200, "at \(time) s, edge \(edge) is dark: \(colour)")
                 }
             }

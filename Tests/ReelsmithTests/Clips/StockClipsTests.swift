@@ -1,6 +1,7 @@
 import Foundation
 import LocalProviderServer
 import Testing
+
 @testable import Reelsmith
 
 /// Stock clips from Pexels and Pixabay (issue 9), against the local stand-in serving their
@@ -14,15 +15,22 @@ import Testing
         private let lock = NSLock()
         private var left: Int
         init(_ count: Int) { left = count }
-        func take() -> Bool { lock.withLock { left -= 1; return left >= 0 } }
+        func take() -> Bool {
+            lock.withLock {
+                left -= 1
+                return left >= 0
+            }
+        }
     }
 
     private func clips() throws -> [Int: Data] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-stock-\(UUID().uuidString.prefix(8))")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-stock-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: folder) }
         var files: [Int: Data] = [:]
         for (id, tint) in [(101, ClipFixtures.Tint.red), (102, .green), (103, .blue)] {
-            let url = try ClipFixtures.movingClip(tint, width: 360, height: 640, seconds: 6, at: folder.appendingPathComponent("\(id).mp4"))
+            let url = try ClipFixtures.movingClip(
+                tint, width: 360, height: 640, seconds: 6, at: folder.appendingPathComponent("\(id).mp4"))
             files[id] = try Data(contentsOf: url)
         }
         return files
@@ -40,10 +48,15 @@ import Testing
     }
 
     /// Searches answer `search`; `/files/ID-…` redirects to `/cdn/ID.mp4`, which serves the bytes.
-    private func serve(_ server: LocalProviderServer, files: [Int: Data], search: @escaping @Sendable (LocalProviderServer.Request) -> LocalProviderServer.Response) {
+    private func serve(
+        _ server: LocalProviderServer, files: [Int: Data],
+        search: @escaping @Sendable (LocalProviderServer.Request) -> LocalProviderServer.Response
+    ) {
         let root = server.rootURL
         server.respond { request in
-            if request.path.hasPrefix("/videos/search") || request.path.hasPrefix("/videos/?") { return search(request) }
+            if request.path.hasPrefix("/videos/search") || request.path.hasPrefix("/videos/?") {
+                return search(request)
+            }
             let name = (request.path as NSString).lastPathComponent
             let id = Int(name.prefix(while: \.isNumber)) ?? 0
             if request.path.hasPrefix("/files/") { return .redirect(to: "\(root)/cdn/\(id).mp4") }
@@ -52,10 +65,13 @@ import Testing
         }
     }
 
-    private func pipeline(_ workspace: Workspace, server: LocalProviderServer, kind: String = "pexels", retries: Int = 2) throws -> GenerationPipeline {
+    private func pipeline(
+        _ workspace: Workspace, server: LocalProviderServer, kind: String = "pexels", retries: Int = 2
+    ) throws -> GenerationPipeline {
         let root = workspace.inbox.deletingLastPathComponent()
         let settings = root.appendingPathComponent("reelsmith.yaml")
-        try Data("""
+        try Data(
+            """
             providers:
               stock:
                 kind: \(kind)
@@ -64,9 +80,12 @@ import Testing
                 max_retries: \(retries)
             engines:
               clips: { provider: stock }
-            """.utf8).write(to: settings)
-        let configuration = try Configuration.load(file: settings, environment: [Self.keyVariable: ProviderFixtures.secret])
-        return GenerationPipeline(workspace: workspace, configuration: configuration, index: try LearningIndex(url: workspace.indexFile))
+            """.utf8
+        ).write(to: settings)
+        let configuration = try Configuration.load(
+            file: settings, environment: [Self.keyVariable: ProviderFixtures.secret])
+        return GenerationPipeline(
+            workspace: workspace, configuration: configuration, index: try LearningIndex(url: workspace.indexFile))
     }
 
     private func request(_ workspace: Workspace, topic: String) throws -> URL {
@@ -87,11 +106,13 @@ import Testing
         let root = server.rootURL
         let firstIsLimited = Countdown(1)
         serve(server, files: files) { _ in
-            firstIsLimited.take() ? .error(429, "slow down", headers: ["Retry-After": "0"]) : .pexelsVideos(Self.videos(root: root))
+            firstIsLimited.take()
+                ? .error(429, "slow down", headers: ["Retry-After": "0"]) : .pexelsVideos(Self.videos(root: root))
         }
         let pipeline = try pipeline(workspace, server: server)
         let published = try await pipeline.run(requestFile: try request(workspace, topic: "the morning workout"))
-        let report = try JSONFiles.read(GenerationReport.self, from: published.folder.appendingPathComponent("report.json"))
+        let report = try JSONFiles.read(
+            GenerationReport.self, from: published.folder.appendingPathComponent("report.json"))
         let plan = try #require(report.clips)
 
         // Asked: each scene's first term, portrait, the key alone in `Authorization`; the 429 retried.
@@ -108,7 +129,11 @@ import Testing
         #expect(plan.scenes.map(\.source) == ["stock", "stock", "stock"])
         #expect(plan.scenes.compactMap(\.credit?.id) == ["101", "102", "103"])
         let downloads = server.requests.filter { $0.path.hasPrefix("/files/") || $0.path.hasPrefix("/cdn/") }
-        #expect(downloads.map(\.path).sorted() == ["/cdn/101.mp4", "/cdn/102.mp4", "/cdn/103.mp4", "/files/101-hd.mp4", "/files/102-hd.mp4", "/files/103-hd.mp4"])
+        #expect(
+            downloads.map(\.path).sorted() == [
+                "/cdn/101.mp4", "/cdn/102.mp4", "/cdn/103.mp4", "/files/101-hd.mp4", "/files/102-hd.mp4",
+                "/files/103-hd.mp4",
+            ])
         #expect(downloads.allSatisfy { $0.headers["authorization"] == nil })
         for id in ["101", "102", "103"] {
             let cached = workspace.state.appendingPathComponent("clips/pexels/\(id).mp4")
@@ -125,7 +150,8 @@ import Testing
         #expect(spend.first { $0.model == "download" }?.requests == 3)
         #expect(spend.allSatisfy { $0.stage == "clips" && $0.provider == "stock" })
         // The first scene shows the first result.
-        let timings = try JSONFiles.read(VoiceTimings.self, from: published.folder.appendingPathComponent("timings.json"))
+        let timings = try JSONFiles.read(
+            VoiceTimings.self, from: published.folder.appendingPathComponent("timings.json"))
         let middle = timings.sceneStarts(sceneCount: 3)[1] / 2
         let colour = try ClipFixtures.meanColour(of: published.folder.appendingPathComponent("video.mp4"), at: middle)
         #expect(ClipFixtures.tint(of: colour) == .red, "\(colour)")
@@ -140,7 +166,9 @@ import Testing
         for folder in [workspace.outbox] {
             let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
             for case let file as URL in enumerator! where !file.hasDirectoryPath {
-                #expect(try Data(contentsOf: file).range(of: Data(ProviderFixtures.secret.utf8)) == nil, "key in \(file.path)")
+                #expect(
+                    try Data(contentsOf: file).range(of: Data(ProviderFixtures.secret.utf8)) == nil,
+                    "key in \(file.path)")
             }
         }
     }
@@ -185,9 +213,11 @@ import Testing
             return .file(Data("not really a video".utf8))
         }
         var settings = ProviderSettings(
-            name: "pix", kind: .pixabay, baseURL: URL(string: root)!, key: .environment("PIXABAY_KEY", value: ProviderFixtures.secret))
+            name: "pix", kind: .pixabay, baseURL: URL(string: root)!,
+            key: .environment("PIXABAY_KEY", value: ProviderFixtures.secret))
         settings.maxRetries = 0
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-pixabay-\(UUID().uuidString.prefix(8))")
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-pixabay-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
         let source = PixabayClipSource(client: ProviderClient(settings: settings), cache: StockClipCache(state: state))
         let results = try await source.search(term: "city night")
@@ -219,7 +249,9 @@ import Testing
         engines.clips = .provider("pexels")
         let doctor = Doctor(workspace: try TestSupport.makeWorkspace(), engines: engines)
         let good = await doctor.check(settings)
-        #expect(good.isOK && good.detail.contains("the key in PEXELS_API_KEY accepted") && good.detail.contains("used by engines.clips"), "\(good)")
+        #expect(
+            good.isOK && good.detail.contains("the key in PEXELS_API_KEY accepted")
+                && good.detail.contains("used by engines.clips"), "\(good)")
         settings.key = .environment("PEXELS_API_KEY", value: "wrong")
         let refused = await doctor.check(settings)
         #expect(!refused.isOK && refused.detail.contains("refused (401)"), "\(refused)")

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Reelsmith
 
 /// Small generated clips for the clips tests (issue 9), made by real ffmpeg, and measurements of
@@ -36,10 +37,14 @@ enum ClipFixtures {
         // patterns and their motion survive the tint.
         let c = tint.channels
         let w = (r: Double(c.r) / 3, g: Double(c.g) / 3, b: Double(c.b) / 3)
-        var arguments = ["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=s=\(width)x\(height):r=\(fps):d=\(seconds)"]
+        var arguments = [
+            "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+            "testsrc2=s=\(width)x\(height):r=\(fps):d=\(seconds)",
+        ]
         if audio { arguments += ["-f", "lavfi", "-i", "sine=frequency=440:duration=\(seconds)"] }
         arguments += [
-            "-vf", "scroll=h=0.013:v=0.007,colorchannelmixer=rr=\(w.r):rg=\(w.r):rb=\(w.r):gr=\(w.g):gg=\(w.g):gb=\(w.g):br=\(w.b):bg=\(w.b):bb=\(w.b)",
+            "-vf",
+            "scroll=h=0.013:v=0.007,colorchannelmixer=rr=\(w.r):rg=\(w.r):rb=\(w.r):gr=\(w.g):gg=\(w.g):gb=\(w.g):br=\(w.b):bg=\(w.b):bb=\(w.b)",
             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
         ]
         if audio { arguments += ["-c:a", "aac", "-shortest"] }
@@ -54,11 +59,14 @@ enum ClipFixtures {
     @discardableResult
     static func flatClip(_ tint: Tint, width: Int, height: Int, seconds: Double, at url: URL) throws -> URL {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let result = try TestSupport.run("ffmpeg", [
-            "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "color=c=\(tint.hex):s=\(width)x\(height):r=30:d=\(seconds)",
-            "-vf", "drawbox=x='(iw/4)+mod(t*200\\,iw/2)':y=ih/2-40:w=80:h=80:color=white:t=fill",
-            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", url.path,
-        ])
+        let result = try TestSupport.run(
+            "ffmpeg",
+            [
+                "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                "color=c=\(tint.hex):s=\(width)x\(height):r=30:d=\(seconds)",
+                "-vf", "drawbox=x='(iw/4)+mod(t*200\\,iw/2)':y=ih/2-40:w=80:h=80:color=white:t=fill",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", url.path,
+            ])
         guard result.status == 0 else { throw FixtureError(message: result.stderr) }
         return url
     }
@@ -66,7 +74,9 @@ enum ClipFixtures {
     struct FixtureError: Error { var message: String }
 
     /// The mean RGB of a region of the frame at `seconds` (`crop` in ffmpeg's w:h:x:y).
-    static func meanColour(of video: URL, at seconds: Double, crop: String = "540:540:270:690") throws -> (r: Double, g: Double, b: Double) {
+    static func meanColour(of video: URL, at seconds: Double, crop: String = "540:540:270:690") throws -> (
+        r: Double, g: Double, b: Double
+    ) {
         let pixels = try frameBytes(video, at: seconds, filter: "crop=\(crop),scale=16:16:flags=area,format=rgb24")
         var sums = [0.0, 0.0, 0.0]
         for (index, byte) in pixels.enumerated() { sums[index % 3] += Double(byte) }
@@ -93,10 +103,12 @@ enum ClipFixtures {
     private static func frameBytes(_ video: URL, at seconds: Double, filter: String) throws -> [UInt8] {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("frame-\(UUID().uuidString).raw")
         defer { try? FileManager.default.removeItem(at: output) }
-        let result = try TestSupport.run("ffmpeg", [
-            "-hide_banner", "-loglevel", "error", "-y", "-ss", String(format: "%.3f", seconds), "-i", video.path,
-            "-frames:v", "1", "-vf", filter, "-f", "rawvideo", output.path,
-        ])
+        let result = try TestSupport.run(
+            "ffmpeg",
+            [
+                "-hide_banner", "-loglevel", "error", "-y", "-ss", String(format: "%.3f", seconds), "-i", video.path,
+                "-frames:v", "1", "-vf", filter, "-f", "rawvideo", output.path,
+            ])
         guard result.status == 0 else { throw FixtureError(message: result.stderr) }
         return [UInt8](try Data(contentsOf: output))
     }
