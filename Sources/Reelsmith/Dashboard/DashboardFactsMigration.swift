@@ -6,7 +6,7 @@ extension LearningIndex {
     /// criteria and each job's stage times — kept in the index, so the page is written from one
     /// read transaction instead of opening 10,000 report files.
     static func registerDashboardMigration(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v7-dashboard") { db in
+        migrator.registerMigration("v9-dashboard") { db in
             try db.create(table: "video_criteria") { t in
                 t.primaryKey("video_id", .text).references("videos", onDelete: .cascade)
                 for name in VideoCriteria.names {

@@ -113,6 +113,7 @@ public final class LearningIndex: Sendable {
         registerAccountAnalyticsMigration(&migrator)
         registerMediaUsageMigration(&migrator)
         registerDashboardMigration(&migrator)
+        registerClipLibraryMigration(&migrator)
         return migrator
     }
 }
