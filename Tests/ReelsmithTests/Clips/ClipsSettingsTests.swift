@@ -25,11 +25,6 @@ import Testing
                 "did you mean `pexels`"
             ),
             ("engines:\n  clips: youtube\n", 2, "clips: offline"),
-            // Only clips was lifted: images still run offline.
-            (
-                "providers:\n  o:\n    base_url: https://a.example/v1\nengines:\n  images: { provider: o, model: y }\n",
-                5, "images: offline"
-            ),
         ])
     }
 

@@ -42,6 +42,15 @@ struct DashboardBrowserTests {
         #expect(browser.consoleProblems.isEmpty, "\(browser.consoleProblems)")
         Self.expectOnlyLocalRequests(browser, outbox: project.workspace.outbox)
         #expect(browser.requestedURLs.first == project.page.resolvingSymlinksInPath().absoluteString)
+        // Thumbnails load lazily, after the load event on a busy machine: wait for the first one.
+        _ = try browser.evaluate(
+            "new Promise(done => { const image = document.querySelector('img.thumb'); if (!image || image.complete) done(true);"
+                + " else { image.addEventListener('load', () => done(true)); image.addEventListener('error', () => done(false)); } })")
+        let deadline = Date().addingTimeInterval(10)
+        while !browser.requestedURLs.contains(where: { $0.hasSuffix("/thumbnail.jpg") }), Date() < deadline {
+            _ = try browser.evaluate("1")
+            Thread.sleep(forTimeInterval: 0.05)
+        }
         #expect(browser.requestedURLs.contains { $0.hasSuffix("/thumbnail.jpg") }, "thumbnails are linked")
 
         // The numbers of the index, in French (most requests were).
