@@ -26,7 +26,6 @@ public enum DynamicTimeWarping {
         var firstTarget = [Int](repeating: targetFrames.last ?? 0, count: reference.frameCount)
         var next = spokenReference.frameCount
         for frame in stride(from: reference.frameCount - 1, through: 0, by: -1) {
-            if next > 0, referenceFrames[next - 1] >= frame { next -= 1 }
             while next > 0, referenceFrames[next - 1] >= frame { next -= 1 }
             if next < spokenReference.frameCount { firstTarget[frame] = targetFrames[firstSpoken[next]] }
         }

@@ -5,7 +5,7 @@ import Foundation
 protocol ImageEngine: Sendable {
     func draw(_ prompt: String, to output: URL, staging: URL) async throws
     /// Scenes drawn at once: a provider's `max_in_flight` bounds its own; a local program draws one at a time.
-    var parallel: Bool { get }
+    var drawsInParallel: Bool { get }
 }
 
 /// `POST /images/generations` at an OpenAI-compatible provider, answered as base64 (`b64_json`), at
@@ -14,7 +14,7 @@ struct ImagesEndpoint: ImageEngine {
     let client: ProviderClient
     let engine: EngineChoice.ProviderEngine
     let onUsage: @Sendable (ProviderUsage) -> Void
-    var parallel: Bool { true }
+    var drawsInParallel: Bool { true }
 
     struct Body: Encodable {
         var model: String
@@ -113,7 +113,7 @@ struct ImagesEndpoint: ImageEngine {
 /// `{out}` replaced inside its arguments, never a shell; the prompt also on its stdin.
 struct CommandImages: ImageEngine {
     let command: EngineChoice.CommandEngine
-    var parallel: Bool { false }
+    var drawsInParallel: Bool { false }
 
     func draw(_ prompt: String, to output: URL, staging: URL) async throws {
         try? FileManager.default.removeItem(at: output)

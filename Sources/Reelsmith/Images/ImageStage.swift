@@ -8,6 +8,8 @@ import Logging
 struct ImageStage: Sendable {
     let engine: (any ImageEngine)?
     let label: String
+    /// The provider's name as configured (`openai`), for messages; nil for a command or offline.
+    var providerName: String { label.split(separator: "/").first.map(String.init) ?? label }
     let rewriter: PromptRewriter?
     let onFailure: EngineSettings.FailurePolicy
     let renderer: ImageRenderer
@@ -20,25 +22,42 @@ struct ImageStage: Sendable {
     /// Writes `images/NN.png` for every scene (through `images.partial/`, renamed at the end) and
     /// says how each was made. Scenes `shownAsClips` get the offline picture only (it stays the
     /// still should the clip fail), so no provider picture is paid for a scene shown as footage.
+    /// Each finished scene is recorded (`work/image-scenes/NN.json` beside `images.partial/NN.png`),
+    /// so a job stopped halfway never pays again for the pictures it already has.
     func run(scenes: [Script.Scene], shownAsClips: Set<Int> = []) async throws -> [SceneImage] {
         let partial = staging.appendingPathComponent("images.partial")
-        try? FileManager.default.removeItem(at: partial)
+        let records = staging.appendingPathComponent("work/image-scenes")
         try FileManager.default.createDirectory(at: partial, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: records, withIntermediateDirectories: true)
+        /// The scene's picture: the one made by an earlier run, or made now and recorded.
+        @Sendable func once(_ scene: Script.Scene, _ make: @Sendable () async throws -> SceneImage) async throws -> SceneImage {
+            let record = records.appendingPathComponent(String(format: "%02d.json", scene.index))
+            if FileManager.default.fileExists(atPath: partial.appendingPathComponent(ImageRenderer.fileName(scene)).path),
+                let earlier = try? JSONFiles.read(SceneImage.self, from: record)
+            {
+                return earlier
+            }
+            let made = try await make()
+            try JSONFiles.write(made, to: record)
+            return made
+        }
         var made: [SceneImage] = []
         for scene in scenes where engine == nil || shownAsClips.contains(scene.index) {
             made.append(
-                try await card(
-                    scene, engine: shownAsClips.contains(scene.index) ? "offline (scene shown as a clip)" : EngineChoice.offline.label,
-                    prompt: nil, fallback: nil))
+                try await once(scene) {
+                    try await card(
+                        scene, engine: shownAsClips.contains(scene.index) ? "offline (scene shown as a clip)" : EngineChoice.offline.label,
+                        prompt: nil, fallback: nil)
+                })
         }
         let drawn = scenes.filter { !shownAsClips.contains($0.index) }
-        if let engine, engine.parallel {
+        if let engine, engine.drawsInParallel {
             made += try await withThrowingTaskGroup(of: SceneImage.self) { group in
-                for scene in drawn { group.addTask { try await picture(for: scene, engine: engine) } }
+                for scene in drawn { group.addTask { try await once(scene) { try await picture(for: scene, engine: engine) } } }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
         } else if let engine {
-            for scene in drawn { made.append(try await picture(for: scene, engine: engine)) }
+            for scene in drawn { made.append(try await once(scene) { try await picture(for: scene, engine: engine) }) }
         }
         made.sort { $0.scene < $1.scene }
         let final = staging.appendingPathComponent("images")
@@ -106,22 +125,28 @@ struct ImageStage: Sendable {
 
     /// The engine's picture for a prompt, scaled and cropped to fill 1080×1920 around its centre.
     private func draw(_ prompt: String, scene: Script.Scene, engine: any ImageEngine) async throws {
-        let raw = staging.appendingPathComponent(String(format: "work/images-raw/%02d", scene.index))
+        let raw = staging.appendingPathComponent(String(format: "work/images-raw/%02d.png", scene.index))
         try FileManager.default.createDirectory(at: raw.deletingLastPathComponent(), withIntermediateDirectories: true)
         try await engine.draw(prompt, to: raw, staging: staging)
-        do {
-            try await ExternalTool(executable: renderer.ffmpeg, workingDirectory: staging).run(
-                renderer.pictureArguments(asset: raw.path, output: output(scene)))
-        } catch let failure as ExternalToolError {
-            let problem = "the picture for scene \(scene.index) is not an image ffmpeg can read"
+        func failure(_ detail: String) -> any Error {
+            let problem = "the picture for scene \(scene.index) \(detail)"
             if let command = engine as? CommandImages {
-                throw CommandRun.Failure(
+                return CommandRun.Failure(
                     stage: "images", program: command.command.program, problem: problem,
-                    fix: "check the program's output format (PNG or JPEG expected): \(failure.stderrTail.split(separator: "\n").last ?? "")")
+                    fix: "check the program's output format (PNG, JPEG or WebP expected)")
             }
-            throw ProviderError(
-                .invalidAnswer, provider: label, stage: "images", problem: problem,
+            return ProviderError(
+                .invalidAnswer, provider: providerName, stage: "images", problem: problem,
                 fix: "check the model and the server, or set engines.images to offline")
+        }
+        do {
+            let demuxer = try ImageRenderer.demuxer(of: raw)
+            try await ExternalTool(executable: renderer.ffmpeg, workingDirectory: staging).run(
+                renderer.pictureArguments(asset: raw.path, demuxer: demuxer, output: output(scene)))
+        } catch is ImageRenderer.NotAPicture {
+            throw failure("is not a PNG, JPEG or WebP picture")
+        } catch let error as ExternalToolError {
+            throw failure("cannot be read by ffmpeg (\(Excerpt.quote(String(error.stderrTail.split(separator: "\n").last ?? ""))))")
         }
     }
 

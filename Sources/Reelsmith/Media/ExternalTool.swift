@@ -91,18 +91,22 @@ struct ExternalTool: Sendable {
             }
         } onCancel: {
             guard process.isRunning else { return }
-            process.terminate()
+            // The child and everything it started (a wrapper script's programs): SIGTERM, then SIGKILL.
             let pid = process.processIdentifier
+            let tree = [pid] + ProcessTree.descendants(of: pid)
+            for member in tree { kill(member, SIGTERM) }
             let grace = gracePeriod
             Thread.detachNewThread {
                 Thread.sleep(forTimeInterval: Double(grace.components.seconds))
-                if process.isRunning { kill(pid, SIGKILL) }
+                for member in tree + ProcessTree.descendants(of: pid) { kill(member, SIGKILL) }
             }
         }
         stdoutPipe.fileHandleForReading.readabilityHandler = nil
         stderrPipe.fileHandleForReading.readabilityHandler = nil
-        collector.appendStdout(stdoutPipe.fileHandleForReading.readDataToEndOfFile())
-        collector.appendStderr(stderrPipe.fileHandleForReading.readDataToEndOfFile())
+        // What is left in the pipes, without waiting: a program may leave a background child
+        // holding them open after it exits.
+        collector.appendStdout(ProcessTree.drain(stdoutPipe.fileHandleForReading))
+        collector.appendStderr(ProcessTree.drain(stderrPipe.fileHandleForReading))
         let output = collector.finish()
         try Task.checkCancellation()
         guard status == 0 else {
@@ -166,5 +170,47 @@ private final class OutputCollector: @unchecked Sendable {
         defer { lock.unlock() }
         return .init(
             stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr.suffix(stderrLimit), as: UTF8.self))
+    }
+}
+
+/// A child's own children, found in /proc, so a time limit stops a whole wrapper script; and
+/// reading what a pipe holds without waiting for every writer to close it.
+enum ProcessTree {
+    /// Every process descending from `pid` (children first), read from /proc/PID/stat's parent field.
+    static func descendants(of pid: Int32) -> [Int32] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        var parents: [Int32: [Int32]] = [:]
+        for name in names {
+            guard let child = Int32(name),
+                let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { continue }
+            // "pid (comm) state ppid …": the command may hold spaces and parentheses.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 1, let parent = Int32(fields[1]) else { continue }
+            parents[parent, default: []].append(child)
+        }
+        var result: [Int32] = []
+        var queue = parents[pid] ?? []
+        while let next = queue.first {
+            queue.removeFirst()
+            result.append(next)
+            queue += parents[next] ?? []
+        }
+        return result
+    }
+
+    /// The bytes a pipe holds now, up to its end or until it would block.
+    static func drain(_ handle: FileHandle) -> Data {
+        let descriptor = handle.fileDescriptor
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { break }
+            data.append(contentsOf: buffer[0..<count])
+        }
+        return data
     }
 }

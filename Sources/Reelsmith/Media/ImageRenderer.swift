@@ -43,7 +43,7 @@ struct ImageRenderer: Sendable {
         let tool = ExternalTool(executable: ffmpeg, workingDirectory: staging)
         if !assets.isEmpty {
             let asset = assets[(scene.index - 1) % assets.count]
-            try await tool.run(pictureArguments(asset: asset.path, output: output))
+            try await tool.run(pictureArguments(asset: asset.path, demuxer: try Self.demuxer(of: asset), output: output))
             return
         }
         let lines = Self.wrap(SpokenText.removingEmoji(scene.keyPhrase), width: lineCharacters, maximumLines: 6)
@@ -57,9 +57,28 @@ struct ImageRenderer: Sendable {
         try await tool.run(cardArguments(textFiles: textFiles, palette: palette, output: output))
     }
 
-    func pictureArguments(asset: String, output: String) -> [String] {
+    /// A file whose first bytes are not a PNG, JPEG, WebP or BMP picture.
+    struct NotAPicture: Error, CustomStringConvertible {
+        var file: String
+        var description: String { "\(file) is not a PNG, JPEG, WebP or BMP picture" }
+    }
+
+    /// ffmpeg's demuxer for a picture, from its first bytes: always named, never guessed, so a file
+    /// that is really a playlist or a concat list cannot make ffmpeg open other files.
+    static func demuxer(of file: URL) throws -> String {
+        let handle = try FileHandle(forReadingFrom: file)
+        defer { try? handle.close() }
+        let head = [UInt8](try handle.read(upToCount: 12) ?? Data())
+        if head.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "png_pipe" }
+        if head.starts(with: [0xFF, 0xD8, 0xFF]) { return "jpeg_pipe" }
+        if head.count >= 12, head.starts(with: Array("RIFF".utf8)), Array(head[8..<12]) == Array("WEBP".utf8) { return "webp_pipe" }
+        if head.starts(with: Array("BM".utf8)) { return "bmp_pipe" }
+        throw NotAPicture(file: file.lastPathComponent)
+    }
+
+    func pictureArguments(asset: String, demuxer: String, output: String) -> [String] {
         [
-            "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-i", asset, "-vf",
+            "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", demuxer, "-i", asset, "-vf",
             "scale=\(width):\(height):force_original_aspect_ratio=increase:flags=lanczos,crop=\(width):\(height),setsar=1,format=rgb24",
             "-frames:v", "1", "-update", "1", output,
         ]

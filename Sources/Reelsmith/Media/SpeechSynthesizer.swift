@@ -30,11 +30,39 @@ final class SpeechSynthesizer: @unchecked Sendable {
 
     /// Selects a voice by its name (`French_(France)`), file (`roa/fr`) or language (`fr-fr`, `en-us`),
     /// matched exactly against espeak-ng's voice list so a typo is an error, not a silent fallback.
+    /// A variant after `+` (`en-us+f3`) must be one of espeak-ng's own variants: the library
+    /// builds a file path from it, so nothing else may reach it.
     private static func select(voice wanted: String) -> Bool {
-        let parts = wanted.split(separator: "+", maxSplits: 1).map(String.init)
-        guard let base = parts.first, let name = voiceName(matching: base) else { return false }
-        let full = parts.count > 1 ? "\(name)+\(parts[1])" : name
-        return full.withCString { espeak_SetVoiceByName($0) } == EE_OK
+        guard let name = resolvedName(wanted) else { return false }
+        return name.withCString { espeak_SetVoiceByName($0) } == EE_OK
+    }
+
+    /// `name` or `name+variant` as espeak-ng names them, or nil when the voice or the variant is unknown.
+    private static func resolvedName(_ wanted: String) -> String? {
+        let parts = wanted.split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let base = parts.first, let name = voiceName(matching: base) else { return nil }
+        guard parts.count > 1 else { return name }
+        guard variants().contains(parts[1].lowercased()) else { return nil }
+        return "\(name)+\(parts[1].lowercased())"
+    }
+
+    /// espeak-ng's voice variants (`f3`, `m2`, `klatt`…): the files of its `!v` folder, listed by
+    /// the library itself for the language `variant`.
+    private static func variants() -> Set<String> {
+        var names: Set<String> = []
+        var spec = espeak_VOICE()
+        return "variant".withCString { language in
+            spec.languages = language
+            guard var list = espeak_ListVoices(&spec) else { return names }
+            while let voice = list.pointee {
+                if let identifier = voice.pointee.identifier.map({ String(cString: $0) }), identifier.hasPrefix("!v/") {
+                    let variant = String(identifier.dropFirst(3)).lowercased()
+                    if variant.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { names.insert(variant) }
+                }
+                list += 1
+            }
+            return names
+        }
     }
 
     /// The espeak-ng voice a user's name designates; `espeak-ng --voices` prints names with
@@ -58,9 +86,7 @@ final class SpeechSynthesizer: @unchecked Sendable {
 
     /// Whether espeak-ng has a voice of that name, file or language (for validating requests).
     func hasVoice(_ name: String) -> Bool {
-        queue.sync {
-            (try? initialiseIfNeeded()) != nil && Self.voiceName(matching: String(name.split(separator: "+").first ?? "")) != nil
-        }
+        queue.sync { (try? initialiseIfNeeded()) != nil && Self.resolvedName(name) != nil }
     }
 
     /// A voice's `languages` field: pairs of a priority byte and a zero-terminated name, ended by an empty name.

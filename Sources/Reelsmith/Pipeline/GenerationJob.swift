@@ -32,51 +32,66 @@ struct GenerationJob: Sendable {
         // 3–4. Images and voice, at the same time (DESIGN §7).
         let template = templates.template(niche: request.niche, language: request.language)
         let imageNames = script.scenes.map { "images/" + ImageRenderer.fileName($0) }
-        // Clips first (the creator's library, stock searches), then pictures for the scenes no clip
-        // covers; the voice runs beside both.
-        async let visuals = { () async throws -> (ClipPlan, [SceneImage]) in
-            try checkpoint(.clips)
-            let clipPlan = try await timings.measure(.clips, reused: exists("work/clips.json")) {
-                let plan = try await ClipStage(pipeline: pipeline, engines: request.engines ?? pipeline.engines, jobId: id, logger: logger)
-                    .plan(script: script, request: request, templates: templates)
-                try FileManager.default.createDirectory(at: file("work"), withIntermediateDirectories: true)
-                try JSONFiles.write(plan, to: file("work/clips.json"))
-                return plan
-            } reuse: {
-                try JSONFiles.read(ClipPlan.self, from: file("work/clips.json"))
-            }
-            let clipScenes = Set(clipPlan.scenes.filter { $0.clip != nil }.map(\.scene))
-            let made = try await timings.measure(.images, reused: imageNames.allSatisfy { exists($0) } && exists("work/images.json")) {
-                let stage = ImageStage(
-                    engine: engines.images, label: engines.settings.images.label,
-                    rewriter: engines.scriptModel.map(PromptRewriter.init), onFailure: engines.settings.onFailure,
-                    renderer: ImageRenderer(ffmpeg: pipeline.tools.ffmpeg, fontFile: pipeline.tools.fontFile),
-                    palette: template.palette, style: template.imageStyle,
-                    assets: ImageRenderer.assets(in: pipeline.workspace.assets(niche: request.niche))
-                        + ImageRenderer.assets(in: pipeline.workspace.assets(niche: template.niche)),
-                    staging: staging, logger: logger)
-                let made = try await stage.run(scenes: script.scenes, shownAsClips: clipScenes)
-                try JSONFiles.write(made, to: file("work/images.json"))
-                return made
-            } reuse: {
-                try JSONFiles.read([SceneImage].self, from: file("work/images.json"))
-            }
-            return (clipPlan, made)
-        }()
-        async let spoken = timings.measure(
-            .voice, reused: exists("timings.json", "voice.mp3", "work/voice.wav", "work/voice-engines.json")
-        ) {
-            let stage = VoiceStage(
-                engines: engines, ffmpeg: pipeline.tools.ffmpeg, staging: staging, language: request.language,
-                offlineVoice: request.voice == "default" ? request.language.defaultVoice : request.voice, logger: logger)
-            let (timings, voice, align) = try await stage.run(script)
-            try JSONFiles.write(["voice": voice, "align": align], to: file("work/voice-engines.json"))
-            return (timings, ["voice": voice, "align": align])
-        } reuse: {
-            (try JSONFiles.read(VoiceTimings.self, from: file("timings.json")),
-             try JSONFiles.read([String: String].self, from: file("work/voice-engines.json")))
+        /// What the two branches give back.
+        enum Made: Sendable {
+            case visuals(ClipPlan, [SceneImage])
+            case voice(VoiceTimings, [String: String])
         }
-        let ((clipPlan, sceneImages), (voiceTimings, voiceEngines)) = try await (visuals, spoken)
+        // Clips first (the creator's library, stock searches), then pictures for the scenes no clip
+        // covers; the voice runs beside both. The first failure cancels the other branch: a voice
+        // that fails stops the paid pictures.
+        let made = try await withThrowingTaskGroup(of: Made.self) { group in
+            group.addTask {
+                try checkpoint(.clips)
+                let clipPlan = try await timings.measure(.clips, reused: exists("work/clips.json")) {
+                    let plan = try await ClipStage(pipeline: pipeline, engines: request.engines ?? pipeline.engines, jobId: id, logger: logger)
+                        .plan(script: script, request: request, templates: templates)
+                    try FileManager.default.createDirectory(at: file("work"), withIntermediateDirectories: true)
+                    try JSONFiles.write(plan, to: file("work/clips.json"))
+                    return plan
+                } reuse: {
+                    try JSONFiles.read(ClipPlan.self, from: file("work/clips.json"))
+                }
+                let clipScenes = Set(clipPlan.scenes.filter { $0.clip != nil }.map(\.scene))
+                let made = try await timings.measure(.images, reused: imageNames.allSatisfy { exists($0) } && exists("work/images.json")) {
+                    let stage = ImageStage(
+                        engine: engines.images, label: engines.settings.images.label,
+                        rewriter: engines.promptRewriter, onFailure: engines.settings.onFailure,
+                        renderer: ImageRenderer(ffmpeg: pipeline.tools.ffmpeg, fontFile: pipeline.tools.fontFile),
+                        palette: template.palette, style: template.imageStyle,
+                        assets: ImageRenderer.assets(in: pipeline.workspace.assets(niche: request.niche))
+                            + ImageRenderer.assets(in: pipeline.workspace.assets(niche: template.niche)),
+                        staging: staging, logger: logger)
+                    let made = try await stage.run(scenes: script.scenes, shownAsClips: clipScenes)
+                    try JSONFiles.write(made, to: file("work/images.json"))
+                    return made
+                } reuse: {
+                    try JSONFiles.read([SceneImage].self, from: file("work/images.json"))
+                }
+                return .visuals(clipPlan, made)
+            }
+            group.addTask {
+                try checkpoint(.voice)
+                let spoken = try await timings.measure(
+                    .voice, reused: exists("timings.json", "voice.mp3", "work/voice.wav", "work/voice-engines.json")
+                ) {
+                    let stage = VoiceStage(
+                        engines: engines, ffmpeg: pipeline.tools.ffmpeg, staging: staging, language: request.language,
+                        offlineVoice: request.voice == "default" ? request.language.defaultVoice : request.voice, logger: logger)
+                    let (timings, voice, align) = try await stage.run(script)
+                    try JSONFiles.write(["voice": voice, "align": align], to: file("work/voice-engines.json"))
+                    return (timings, ["voice": voice, "align": align])
+                } reuse: {
+                    (try JSONFiles.read(VoiceTimings.self, from: file("timings.json")),
+                     try JSONFiles.read([String: String].self, from: file("work/voice-engines.json")))
+                }
+                return .voice(spoken.0, spoken.1)
+            }
+            return try await group.reduce(into: [Made]()) { $0.append($1) }
+        }
+        guard case let .visuals(clipPlan, sceneImages)? = made.first(where: { if case .visuals = $0 { true } else { false } }),
+            case let .voice(voiceTimings, voiceEngines)? = made.first(where: { if case .voice = $0 { true } else { false } })
+        else { throw CancellationError() }
         try checkpoint(.captions)
 
         // 5. Captions.

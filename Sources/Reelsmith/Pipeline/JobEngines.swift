@@ -6,8 +6,10 @@ struct JobEngines: Sendable {
     let scorer: any Scorer
     let offlineWriter: OfflineScriptEngine
     let offlineScorer: ViralityRubric
-    /// The script's model, when it is a provider's: it also rewrites refused image prompts.
+    /// The script's model, when it is a provider's.
     let scriptModel: ChatModel?
+    /// The script's model again, rewriting refused image prompts; its cost counts to `images`.
+    let promptRewriter: PromptRewriter?
     /// nil: espeak-ng.
     let voice: (any VoiceEngine)?
     /// nil: offline alignment (when the voice gives no timings).
@@ -38,6 +40,7 @@ struct JobEngines: Sendable {
         let stopwords = templates.foldedStopwords
         let templateNiche = templates.template(niche: niche, language: language).niche
         scriptModel = try model(settings.script, stage: "script")
+        promptRewriter = try model(settings.script, stage: "images").map(PromptRewriter.init)
         scriptWriter =
             scriptModel.map { ChatScriptWriter(model: $0, templateNiche: templateNiche, stopwords: stopwords) } ?? offlineWriter
         scorer = try model(settings.score, stage: "score").map { ChatScorer(model: $0) } ?? offlineScorer

@@ -5,12 +5,38 @@ struct AudioDecoder: Sendable {
     var ffmpeg: String
     static let sampleRate = 24_000
 
-    /// The samples of `file`; an error that names the engine when ffmpeg cannot read it.
+    /// A file whose first bytes are none of the audio formats we read.
+    struct NotAudio: Error {}
+
+    /// ffmpeg's demuxer for a file's first bytes: WAV, MP3, AAC (ADTS), FLAC or Ogg (Opus). The
+    /// demuxer is always named, never guessed: a "voice" that is a playlist or a concat list would
+    /// make ffmpeg open the files it names.
+    static func demuxer(of file: URL) throws -> String {
+        let handle = try FileHandle(forReadingFrom: file)
+        defer { try? handle.close() }
+        let head = [UInt8](try handle.read(upToCount: 12) ?? Data())
+        func starts(_ text: String, at offset: Int = 0) -> Bool {
+            head.count >= offset + text.utf8.count && Array(head[offset..<(offset + text.utf8.count)]) == Array(text.utf8)
+        }
+        if starts("RIFF"), starts("WAVE", at: 8) { return "wav" }
+        if starts("fLaC") { return "flac" }
+        if starts("OggS") { return "ogg" }
+        if starts("ID3") { return "mp3" }
+        if head.count >= 2, head[0] == 0xFF {
+            if head[1] & 0xF6 == 0xF0 { return "aac" }
+            if head[1] & 0xE0 == 0xE0 { return "mp3" }
+        }
+        throw NotAudio()
+    }
+
+    /// The samples of `file`; ``NotAudio`` when it is not a format we read, ffmpeg's error when it
+    /// cannot decode it.
     func samples(of file: URL, workingDirectory: URL) async throws -> [Int16] {
+        let demuxer = try Self.demuxer(of: file)
         let raw = file.deletingPathExtension().appendingPathExtension("pcm")
         defer { try? FileManager.default.removeItem(at: raw) }
         try await ExternalTool(executable: ffmpeg, workingDirectory: workingDirectory).run([
-            "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-i", file.path, "-vn", "-ac", "1",
+            "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", demuxer, "-i", file.path, "-vn", "-ac", "1",
             "-ar", String(Self.sampleRate), "-f", "s16le", "-acodec", "pcm_s16le", raw.path,
         ])
         let data = try Data(contentsOf: raw)

@@ -16,7 +16,11 @@ struct CommandVoice: VoiceEngine {
         let samples: [Int16]
         do {
             samples = try await AudioDecoder(ffmpeg: ffmpeg).samples(of: output, workingDirectory: staging)
-        } catch {
+        } catch is AudioDecoder.NotAudio {
+            throw CommandRun.Failure(
+                stage: "voice", program: command.program, problem: "wrote a file that is not WAV, MP3, FLAC, Ogg or AAC audio",
+                fix: "check the program's output format (WAV or MP3 expected)")
+        } catch is ExternalToolError {
             throw CommandRun.Failure(
                 stage: "voice", program: command.program, problem: "wrote a file that is not audio ffmpeg can read",
                 fix: "check the program's output format (WAV or MP3 expected)")
@@ -47,10 +51,23 @@ struct CommandRun: Sendable {
         var description: String { "engines.\(stage), command `\(program)`: \(problem) — \(fix)" }
     }
 
-    func run(replacing placeholders: [String: String], input: Data?, workingDirectory: URL, output: URL) async throws {
-        let arguments = command.arguments.map { argument in
-            placeholders.reduce(argument) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
+    /// One left-to-right pass: a value that itself holds `{out}` (a prompt) is not replaced again.
+    static func replacing(_ placeholders: [String: String], in argument: String) -> String {
+        var result = ""
+        var rest = Substring(argument)
+        while !rest.isEmpty {
+            if let (token, value) = placeholders.first(where: { rest.hasPrefix($0.key) }) {
+                result += value
+                rest = rest.dropFirst(token.count)
+            } else {
+                result.append(rest.removeFirst())
+            }
         }
+        return result
+    }
+
+    func run(replacing placeholders: [String: String], input: Data?, workingDirectory: URL, output: URL) async throws {
+        let arguments = command.arguments.map { Self.replacing(placeholders, in: $0) }
         guard let program = arguments.first else { return }
         let tool = ExternalTool(executable: program, workingDirectory: workingDirectory)
         do {

@@ -48,6 +48,11 @@ struct SpeechEndpointVoice: VoiceEngine {
             try audio[index, default: Data()].write(to: file, options: .atomic)
             do {
                 decoded.append(try await decoder.samples(of: file, workingDirectory: staging))
+            } catch is AudioDecoder.NotAudio {
+                throw ProviderError(
+                    .invalidAnswer, provider: client.name, stage: "voice",
+                    problem: "what the server sent is not \(format) audio (nor WAV, MP3, FLAC, Ogg or AAC)",
+                    fix: "check the engine's `format` and that `base_url` serves /audio/speech, or set engines.voice to offline")
             } catch let failure as ExternalToolError {
                 throw ProviderError(
                     .invalidAnswer, provider: client.name, stage: "voice",
@@ -83,7 +88,7 @@ struct SpeechEndpointVoice: VoiceEngine {
             if exchange.reply.header("Content-Type")?.lowercased().hasPrefix("application/json") == true {
                 throw ProviderError(
                     .invalidAnswer, provider: client.name, stage: "voice",
-                    problem: "the server answered with JSON instead of audio (\(ServerMessage.excerpt(of: exchange.reply.body, hiding: nil) ?? ""))",
+                    problem: "the server answered with JSON instead of audio (\(ServerMessage.excerpt(of: exchange.reply.body, hiding: (try? client.settings.key.key()) ?? nil) ?? ""))",
                     fix: "check that the provider serves /audio/speech, or set engines.voice to offline")
             }
             return exchange.reply.body

@@ -2,8 +2,9 @@ import Foundation
 
 /// The words a transcription heard, matched to the script's words. A transcript never equals the
 /// script (a word missed, one added, a name misspelt, "3" for "three"), so the two sequences are
-/// aligned as a biologist aligns two genes (Needleman–Wunsch): similar words pair up, and a word
-/// either side may stay unpaired. A script word without a partner gets its time from its neighbours.
+/// aligned as a biologist aligns two genes (Needleman–Wunsch): similar spellings pair up, and a
+/// word either side may stay unpaired ("3" and "three" do not pair: numbers are not spelt out). A
+/// script word without a partner gets its time from its neighbours.
 enum TranscriptMatch {
     struct HeardWord: Sendable, Equatable {
         var text: String

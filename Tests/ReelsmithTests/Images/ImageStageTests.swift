@@ -103,6 +103,8 @@ import Testing
         (["sh", "-c", "exec sleep 30", "{out}"], 1.0, "did not finish within 1 s and was stopped"),
         (["true", "{out}"], 300.0, "finished but wrote nothing to {out}"),
         (["no-such-drawing-program", "{out}"], 300.0, "is not installed or not on PATH"),
+        // A playlist where a picture should be: never handed to ffmpeg to guess.
+        (["sh", "-c", "printf '#EXTM3U\\n#EXTINF:1,\\n/etc/passwd\\n' > \"$0\"", "{out}"], 300.0, "not a PNG, JPEG or WebP picture"),
     ])
     func aFailingCommandGivesATitleCardAndSaysWhy(arguments: [String], timeout: Double, problem: String) async throws {
         let command = EngineChoice.CommandEngine(arguments: arguments, timeoutSeconds: timeout)
@@ -110,6 +112,45 @@ import Testing
         let made = try await stage.run(scenes: Self.scenes(["a picture"]))
         #expect(made[0].fallback?.contains(problem) == true, "\(made[0].fallback ?? "no fallback")")
         #expect(FileManager.default.fileExists(atPath: staging.appendingPathComponent("images/01.png").path))
+    }
+
+    @Test func aHungWrapperScriptIsStoppedWithEverythingItStarted() async throws {
+        // The script waits on a child of its own: stopping only the script would leave the child
+        // holding the pipes, and the job would wait for it.
+        let marker = "reelsmith-hang-\(UUID().uuidString.prefix(8))"
+        let command = EngineChoice.CommandEngine(arguments: ["sh", "-c", "sleep 30 \(marker) 2>/dev/null & wait", "{out}"], timeoutSeconds: 1)
+        let (stage, _) = try Self.stage(engine: CommandImages(command: command), label: "command:sh")
+        let started = ContinuousClock.now
+        let made = try await stage.run(scenes: Self.scenes(["a picture"]))
+        #expect(made[0].fallback?.contains("did not finish within 1 s") == true)
+        // Generous: the point is not waiting for the 30 s child.
+        #expect(ContinuousClock.now - started < .seconds(20))
+        try await Task.sleep(for: .seconds(4))
+        let survivors = try TestSupport.run("pgrep", ["-f", marker])
+        #expect(survivors.stdout.isEmpty, "the wrapper's child was stopped too")
+    }
+
+    @Test func aStoppedJobDoesNotPayAgainForThePicturesItHas() async throws {
+        let picture = try MediaFixtures.portraitPicture()
+        let server = try LocalProviderServer { request in
+            // The third fails after the others have arrived.
+            (request.json?["prompt"] as? String ?? "").contains("third")
+                ? .init(status: 500, headers: ["Content-Type": "application/json"], body: Data(#"{"error":{"message":"down"}}"#.utf8), delaySeconds: 1.5)
+                : .imageGeneration(picture)
+        }
+        defer { server.stop() }
+        let engine = ImagesEndpoint(client: ProviderFixtures.client(server, maxRetries: 0), engine: .init(provider: "local", model: "m")) { _ in }
+        let (stage, staging) = try Self.stage(engine: engine, label: "local/m", onFailure: .fail)
+        let scenes = Self.scenes(["first", "second", "third"])
+        await #expect(throws: ProviderError.self) { _ = try await stage.run(scenes: scenes) }
+        #expect(server.requests(path: "/images/generations").count == 3)
+        server.respond { _ in .imageGeneration(picture) }
+        let again = ImageStage(
+            engine: engine, label: "local/m", rewriter: nil, onFailure: .fail, renderer: stage.renderer, palette: Self.palette,
+            style: stage.style, assets: [], staging: staging, logger: Logger(label: "test"))
+        let made = try await again.run(scenes: scenes)
+        #expect(made.allSatisfy { $0.fallback == nil })
+        #expect(server.requests(path: "/images/generations").count == 4, "only the missing picture was asked again")
     }
 
     @Test func underOnFailureFailTheJobStopsWithTheCommandsMessage() async throws {

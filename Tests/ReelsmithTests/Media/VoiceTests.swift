@@ -31,6 +31,15 @@ import Testing
         #expect(!SpeechSynthesizer.shared.hasVoice("french-robot"))
     }
 
+    @Test func aVariantMustBeOneOfEspeaksOwn() async throws {
+        #expect(SpeechSynthesizer.shared.hasVoice("en-us+f3") && SpeechSynthesizer.shared.hasVoice("fr-fr+m2"))
+        // espeak builds a file path (and a 40-byte buffer) from the variant: nothing else reaches it.
+        for hostile in ["en-us+../../../../etc/passwd", "en-us+" + String(repeating: "a", count: 200), "en-us+", "en-us+f3/x"] {
+            #expect(!SpeechSynthesizer.shared.hasVoice(hostile), "\(hostile)")
+            await #expect(throws: SpeechError.self) { _ = try await SpeechSynthesizer.shared.synthesize("Hello", voice: hostile) }
+        }
+    }
+
     @Test func unknownVoiceIsAClearError() async {
         await #expect(throws: SpeechError.self) {
             _ = try await SpeechSynthesizer.shared.synthesize("hello", voice: "no-such-voice-xyz")

@@ -79,6 +79,55 @@ import Testing
         #expect(timings.words.count == VoiceScript(scenes: Self.scenes).words.count)
     }
 
+    @Test func theSpeechEndpointGetsOnlyTheSpokenTextAndLongTextInPieces() async throws {
+        let scenes = [
+            Script.Scene(
+                index: 1, narration: "**Three** habits 🌅 changed my mornings, see https://example.com/x #morning.", keyPhrase: "",
+                imagePrompt: ""),
+            Script.Scene(index: 2, narration: "First, drink a glass of [water](https://w.example) before your phone.", keyPhrase: "", imagePrompt: ""),
+        ]
+        let text = VoiceScript(scenes: scenes).text
+        let server = try LocalProviderServer { request in
+            guard let input = request.json?["input"] as? String, let audio = try? MediaFixtures.speechMP3(input) else {
+                return .error(400, "no input")
+            }
+            return .speech(audio)
+        }
+        defer { server.stop() }
+        let usage = ProviderFixtures.UsageLog()
+        let voice = SpeechEndpointVoice(
+            client: ProviderFixtures.client(server), engine: .init(provider: "local", model: "tts-1", inputLimit: 60),
+            ffmpeg: Tools().ffmpeg) { usage.append($0) }
+        let track = try await voice.speak(VoiceScript(scenes: scenes), in: try Self.staging())
+        let inputs = server.requests(path: "/audio/speech").compactMap { $0.json?["input"] as? String }
+        #expect(inputs.count == 2, "cut at the sentence end under 60 characters: \(inputs)")
+        #expect(inputs.joined(separator: " ") == text)
+        for input in inputs {
+            #expect(!input.contains("http") && !input.contains("#") && !input.contains("🌅") && !input.contains("*"), "\(input)")
+        }
+        #expect(track.mp3 == nil, "two pieces are joined and encoded again")
+        #expect(track.durationSeconds > 2)
+        #expect(usage.all.reduce(0) { $0 + $1.characters } == inputs.reduce(0) { $0 + $1.count })
+    }
+
+    @Test func somethingThatIsNotAudioIsRefusedBeforeFFmpegSeesIt() async throws {
+        let server = try LocalProviderServer { _ in .speech(Data("#EXTM3U\n#EXTINF:1,\n/etc/passwd\n".utf8)) }
+        defer { server.stop() }
+        let voice = SpeechEndpointVoice(
+            client: ProviderFixtures.client(server), engine: .init(provider: "local", model: "tts-1"), ffmpeg: Tools().ffmpeg) { _ in }
+        do {
+            _ = try await voice.speak(VoiceScript(scenes: Self.scenes), in: try Self.staging())
+            Issue.record("a playlist was taken for audio")
+        } catch let error as ProviderError {
+            #expect(error.problem.contains("is not mp3 audio"))
+        }
+    }
+
+    @Test func placeholdersAreReplacedOnceLeftToRight() {
+        #expect(CommandRun.replacing(["{prompt}": "draw {out} here", "{out}": "/tmp/1.png"], in: "-p={prompt}") == "-p=draw {out} here")
+        #expect(CommandRun.replacing(["{out}": "/tmp/1.png"], in: "{out}.json") == "/tmp/1.png.json")
+    }
+
     @Test func doctorFindsACommandEnginesProgramOrSaysHowToFixIt() {
         let doctor = Doctor(workspace: Workspace(root: FileManager.default.temporaryDirectory))
         let found = doctor.check(.init(arguments: ["espeak-ng", "--stdin", "-w", "{out}"], timeoutSeconds: 60), stage: "voice")
