@@ -14,11 +14,12 @@ import Yams
 ///     date: 2026-11-24     # optional, defaults to the ingest day
 /// ```
 enum AnalyticsYAMLDecoder {
-    static let topLevelKeys = ["kind", "analytics", "force"]
+    /// The keys, their ranges and examples: ``AnalyticsFields`` (also the source of `analytics.schema.json`).
+    static var topLevelKeys: [String] { AnalyticsFields.table.names }
 
     static func decode(_ document: YAMLDocument, ingestDay: CalendarDay) throws(InputError) -> AnalyticsFile {
-        let reader = try MappingReader(document.root, file: document.file, knownKeys: topLevelKeys)
-        if let kind = try reader.string("kind"), kind != "analytics" {
+        let reader = try MappingReader(document.root, file: document.file, table: AnalyticsFields.table)
+        if let kind = try reader.string(AnalyticsFields.kind), kind != "analytics" {
             throw reader.error(
                 .invalidValue(key: "kind"), at: "kind", problem: "this is a `\(Excerpt.quote(kind))` file, not analytics",
                 fix: "write `kind: analytics`, or move the file to the inbox folder for \(Excerpt.quote(kind))")
@@ -41,12 +42,11 @@ enum AnalyticsYAMLDecoder {
                         column: item.mark?.column, problem: "the item is not a set of `key: value` pairs",
                         fix: "write `- video_id: …` then `views: …` indented under it")
                 }
-                let row = try MappingReader(mapping, file: document.file, knownKeys: AnalyticsCSVDecoder.known)
-                let id = try row.requiredString("video_id", example: "112e0c9aaef9").lowercased()
-                let counts = 0...AnalyticsValue.maximumCount
-                guard let views = try row.integer("views", in: counts) else { throw row.missing("views", example: "15400") }
+                let row = try MappingReader(mapping, file: document.file, table: AnalyticsFields.row)
+                let id = try row.requiredString(AnalyticsFields.videoId).lowercased()
+                guard let views = try row.integer(AnalyticsFields.views) else { throw row.missing(AnalyticsFields.views) }
                 var tiktokId: String?
-                if let text = try row.string("tiktok_id") {
+                if let text = try row.string(AnalyticsFields.tiktokId) {
                     guard let parsed = AnalyticsValue.tiktokId(text) else {
                         throw row.error(
                             .invalidValue(key: "tiktok_id"), at: "tiktok_id", problem: "`tiktok_id` is not a TikTok video id",
@@ -55,13 +55,13 @@ enum AnalyticsYAMLDecoder {
                     tiktokId = parsed
                 }
                 var revenue: Double?
-                if let text = try row.string("revenue") {
+                if let text = try row.string(AnalyticsFields.revenue) {
                     do { revenue = try AnalyticsValue.revenue(text) } catch {
                         throw row.error(.invalidValue(key: "revenue"), at: "revenue", problem: error.problem, fix: error.fix)
                     }
                 }
                 var date: CalendarDay?
-                if let text = try row.string("date") {
+                if let text = try row.string(AnalyticsFields.date) {
                     do { date = try AnalyticsValue.day(text, name: "date", reference: ingestDay) } catch {
                         throw row.error(.invalidValue(key: "date"), at: "date", problem: error.problem, fix: error.fix)
                     }
@@ -69,8 +69,8 @@ enum AnalyticsYAMLDecoder {
                 rows.append(
                     AnalyticsRow(
                         row: rowNumber, line: line, subject: .video(id: id, tiktokId: tiktokId), views: views,
-                        likes: try row.integer("likes", in: counts) ?? 0, comments: try row.integer("comments", in: counts) ?? 0,
-                        shares: try row.integer("shares", in: counts) ?? 0, revenue: revenue, date: date))
+                        likes: try row.integer(AnalyticsFields.likes) ?? 0, comments: try row.integer(AnalyticsFields.comments) ?? 0,
+                        shares: try row.integer(AnalyticsFields.shares) ?? 0, revenue: revenue, date: date))
             } catch {
                 problems.append(
                     RowProblem(
