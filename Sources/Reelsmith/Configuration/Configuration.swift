@@ -39,11 +39,11 @@ public struct Configuration: Sendable, Equatable {
     /// Reads `file` when it exists (a missing file means the defaults), then the environment
     /// (`REELSMITH_FONT`, `REELSMITH_FFMPEG`, `REELSMITH_FFPROBE`), which wins.
     public static func load(
-        file: URL, environment: [String: String] = ProcessInfo.processInfo.environment
+        file: URL, displayName: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(InputError) -> Configuration {
         var configuration = Configuration(tools: Tools(fontFile: nil))
         if FileManager.default.fileExists(atPath: file.path) {
-            let document = try YAMLDocument.load(contentsOf: file, displayName: file.path)
+            let document = try YAMLDocument.load(contentsOf: file, displayName: displayName ?? file.path)
             try configuration.apply(document, folder: file.deletingLastPathComponent(), environment: environment)
         }
         if let ffmpeg = environment["REELSMITH_FFMPEG"], !ffmpeg.isEmpty { configuration.tools.ffmpeg = ffmpeg }

@@ -8,16 +8,16 @@ public enum EngineFields {
         .text("model", .init(isNonBlank: true), summary: "The provider's model.", example: example, isRequired: true)
     }
     public static let temperature = FieldSpec.number(
-        "temperature", 0...2, summary: "Sampling temperature (0–2). Absent: the server's default.", example: 0.8)
+        "temperature", 0...2, summary: "Sampling temperature. Absent: the server's default.", example: 0.8)
     public static let voice = FieldSpec.text(
         "voice", .init(suggestions: .fixed(["alloy", "ash", "coral", "echo", "fable", "nova", "onyx", "sage", "shimmer"])),
         summary: "The provider's voice.", default: "alloy", example: "alloy")
     public static let speed = FieldSpec.number(
-        "speed", 0.25...4, summary: "Speaking speed (0.25–4). Absent: the provider's default.", example: 1.0)
+        "speed", 0.25...4, summary: "Speaking speed. Absent: the provider's default.", example: 1.0)
     public static let format = FieldSpec.choice(
         "format", EngineSettings.speechFormats, summary: "The audio format asked of `/audio/speech`.", example: "mp3")
     public static let inputLimit = FieldSpec.integer(
-        "input_limit", 100...100_000, summary: "The most characters one `/audio/speech` request may carry (100–100000).",
+        "input_limit", 100...100_000, summary: "The most characters one `/audio/speech` request may carry.",
         example: 4_096)
     public static let size = FieldSpec.text(
         "size", .init(pattern: "^\(sidePattern)[xX]\(sidePattern)$", acceptsOtherScalars: false),
@@ -43,7 +43,7 @@ public enum EngineFields {
         summary: "The program and its arguments, run without a shell; `{out}` is where it writes (images: `{prompt}` is the picture's prompt).",
         example: .array(["piper", "--model", "voice.onnx", "--output_file", "{out}"].map(JSONValue.string)), isRequired: true)
     public static let timeoutSeconds = FieldSpec.number(
-        "timeout_seconds", 1...3600, summary: "Seconds the program may run (1–3600).", default: 300, example: 300)
+        "timeout_seconds", 1...3600, summary: "Seconds the program may run.", default: 300, example: 300)
     static let commandTable = FieldTable([command, timeoutSeconds], summary: "A local program (piper, stable-diffusion.cpp…).")
 
     static let stageSummaries = [

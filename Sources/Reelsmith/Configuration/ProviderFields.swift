@@ -15,16 +15,16 @@ public enum ProviderFields {
         "api_key_file", summary: "A file holding the key, readable only by its owner (mode 600); relative to this file.",
         example: "openai.key")
     public static let maxInFlight = FieldSpec.integer(
-        "max_in_flight", 1...64, summary: "Requests at once to this provider (1–64).", default: 4, example: 4)
+        "max_in_flight", 1...64, summary: "Requests at once to this provider.", default: 4, example: 4)
     public static let connectTimeoutSeconds = FieldSpec.number(
-        "connect_timeout_seconds", 0.1...300, summary: "Seconds to open the connection (0.1–300).", default: 10, example: 10)
+        "connect_timeout_seconds", 0.1...300, summary: "Seconds to open the connection.", default: 10, example: 10)
     public static let timeoutSeconds = FieldSpec.number(
-        "timeout_seconds", 1...3600, summary: "Seconds for a whole exchange, answer included (1–3600).", default: 120, example: 120)
+        "timeout_seconds", 1...3600, summary: "Seconds for a whole exchange, answer included.", default: 120, example: 120)
     public static let maxRetries = FieldSpec.integer(
-        "max_retries", 0...10, summary: "Attempts after the first on 429, 5xx, a timeout or a lost connection (0–10).", default: 3,
+        "max_retries", 0...10, summary: "Attempts after the first on 429, 5xx, a timeout or a lost connection.", default: 3,
         example: 3)
     public static let maxResponseMB = FieldSpec.number(
-        "max_response_mb", 0.01...1024, summary: "Larger answers are refused, in megabytes (0.01–1024).", default: 32, example: 32)
+        "max_response_mb", 0.01...1024, summary: "Larger answers are refused, in megabytes.", default: 32, example: 32)
 
     static let table = FieldTable(
         [kind, baseURL, apiKeyEnv, apiKeyFile, maxInFlight, connectTimeoutSeconds, timeoutSeconds, maxRetries, maxResponseMB],

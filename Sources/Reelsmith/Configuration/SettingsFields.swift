@@ -3,22 +3,22 @@
 public enum SettingsFields {
     public static let preset = FieldSpec.choice(
         "preset", Configuration.presets, summary: "x264 preset: faster encodes larger files.", default: "veryfast", example: "veryfast")
-    public static let crf = FieldSpec.integer("crf", 0...51, summary: "x264 quality, 0–51 (lower is better and larger).", default: 21, example: 21)
+    public static let crf = FieldSpec.integer("crf", 0...51, summary: "x264 quality (lower is better and larger).", default: 21, example: 21)
     public static let musicVolumeDB = FieldSpec.number(
-        "music_volume_db", -60...0, summary: "Music bed level before ducking, in dB (−60–0).", default: -14, example: -14)
+        "music_volume_db", -60...0, summary: "Music bed level before ducking, in dB.", default: -14, example: -14)
     public static let motion = FieldSpec.choice(
         "motion", Motion.allCases.map(\.rawValue), summary: "How the stills move.", default: "mixed", example: "mixed")
     public static let motionStrength = FieldSpec.number(
-        "motion_strength", 0.01...0.3, summary: "How far a still moves over its scene, as a share of the width (0.01–0.3).",
+        "motion_strength", 0.01...0.3, summary: "How far a still moves over its scene, as a share of the width.",
         default: 0.06, example: 0.06)
     static let renderTable = FieldTable(
         [preset, crf, musicVolumeDB, motion, motionStrength], summary: "How videos are encoded and how their stills move.")
 
     public static let settleSeconds = FieldSpec.number(
-        "settle_seconds", 0.05...600, summary: "Seconds a file must stay unchanged before it is taken (0.05–600).", default: 1,
+        "settle_seconds", 0.05...600, summary: "Seconds a file must stay unchanged before it is taken.", default: 1,
         example: 1)
     public static let rescanSeconds = FieldSpec.number(
-        "rescan_seconds", 1...86_400, summary: "Seconds between full scans of the inbox (1–86400).", default: 120, example: 120)
+        "rescan_seconds", 1...86_400, summary: "Seconds between full scans of the inbox.", default: 120, example: 120)
     public static let renders = FieldSpec.integer(
         "renders", 1...16, summary: "Renders at once (CPU-heavy: one per 2 cores).", default: 1, example: 1)
     static let watchTable = FieldTable([settleSeconds, rescanSeconds, renders], summary: "How the daemon watches the inbox.")

@@ -21,6 +21,8 @@ public struct EditorSetup: Sendable {
     public func writeSchemas(
         _ schemas: [InputSchema] = InputSchema.allCases, into folder: URL, under anchor: URL? = nil
     ) throws -> [URL] {
+        // A folder the user named is trusted as it is; one inside a project is opened from the project.
+        if anchor == nil { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
         let target = try ProjectFolder(folder, under: anchor ?? folder)
         return try schemas.map { schema in try target.write(try schema.json(suggestions: suggestions), as: schema.fileName) }
     }
@@ -41,11 +43,16 @@ public struct EditorSetup: Sendable {
         return try encoder.encode(JSONValue.object(["yaml.schemas": yamlSchemas])) + Data("\n".utf8)
     }
 
-    /// The schemas under `.reelsmith/schema/` (always regenerated) and `.vscode/settings.json`
-    /// (only when missing: it may hold the user's own settings).
+    /// The schemas under `.reelsmith/schema/` (rewritten when the project's templates changed
+    /// their suggestions) and `.vscode/settings.json` (only when missing: it may hold the user's
+    /// own settings).
     /// - Returns: the paths written, relative to `project`.
     public func install(in project: URL) throws -> [String] {
-        var written = try writeSchemas(into: project.appendingPathComponent(Self.schemaFolder), under: project).map {
+        let folder = project.appendingPathComponent(Self.schemaFolder)
+        let changed = try InputSchema.allCases.filter { schema in
+            (try? Data(contentsOf: folder.appendingPathComponent(schema.fileName))) != (try schema.json(suggestions: suggestions))
+        }
+        var written = try writeSchemas(changed, into: folder, under: project).map {
             "\(Self.schemaFolder)/\($0.lastPathComponent)"
         }
         let settings = project.appendingPathComponent(Self.settingsFile)

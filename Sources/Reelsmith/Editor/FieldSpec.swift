@@ -162,3 +162,16 @@ extension FieldSpec {
         return Int.max
     }
 }
+
+extension FieldSpec {
+    /// A pattern matching exactly one of `words`, in any case (`^([Ff][Rr]|[Ee][Nn])$`).
+    static func anyCase(_ words: [String]) -> String {
+        let alternatives = words.map { word in
+            word.map { character in
+                let lower = character.lowercased(), upper = character.uppercased()
+                return lower == upper ? NSRegularExpression.escapedPattern(for: lower) : "[\(upper)\(lower)]"
+            }.joined()
+        }
+        return "^(\(alternatives.joined(separator: "|")))$"
+    }
+}

@@ -127,12 +127,23 @@ struct JSONSchemaBuilder {
         }
     }
 
-    /// `key:` with no value is read as absent.
+    /// `key:` with no value is read as absent: `null` joins the type, the words or the alternatives
+    /// (ranges, lengths and patterns apply only to their own types, so they still hold).
     private func allowingNull(_ schema: [String: JSONValue]) -> [String: JSONValue] {
-        if case var .array(alternatives)? = schema["anyOf"], schema.count == 1 {
-            alternatives.append(["type": "null"])
-            return ["anyOf": .array(alternatives)]
+        var schema = schema
+        switch (schema["type"], schema["enum"], schema["const"], schema["anyOf"]) {
+        case let (.string(type)?, _, _, _):
+            schema["type"] = [.string(type), "null"]
+        case let (_, .array(words)?, _, _):
+            schema["enum"] = .array(words + [.null])
+        case let (_, _, word?, _):
+            schema["const"] = nil
+            schema["enum"] = [word, .null]
+        case let (_, _, _, .array(alternatives)?):
+            schema["anyOf"] = .array(alternatives + [["type": "null"]])
+        default:
+            return ["anyOf": [.object(schema), ["type": "null"]]]
         }
-        return ["anyOf": [.object(schema), ["type": "null"]]]
+        return schema
     }
 }

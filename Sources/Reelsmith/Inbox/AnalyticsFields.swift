@@ -5,7 +5,7 @@ public enum AnalyticsFields {
 
     public static let videoId = FieldSpec.text(
         "video_id", .init(isNonBlank: true), summary: "Our video's id: the last part of its folder under outbox/videos/.",
-        example: "112e0c9aaef9", isRequired: true)
+        example: "3b9d943b9ed0", isRequired: true)
     public static let views = FieldSpec.integer("views", counts, summary: "Views so far.", example: 15_400, isRequired: true)
     public static let likes = FieldSpec.integer("likes", counts, summary: "Likes so far.", default: 0, example: 1_320)
     public static let shares = FieldSpec.integer("shares", counts, summary: "Shares so far.", default: 0, example: 85)
@@ -27,7 +27,7 @@ public enum AnalyticsFields {
         "kind", .constant("analytics"), summary: "What this file is; the inbox folder says it too.", example: .string("analytics"))
     public static let analytics = FieldSpec(
         "analytics", .list(row), summary: "One `- video_id: …` item per video.",
-        example: .array([.object(["video_id": .string("112e0c9aaef9"), "views": .number(15_400)])]), isRequired: true)
+        example: .array([.object(["video_id": .string("3b9d943b9ed0"), "views": .number(15_400)])]), isRequired: true)
     public static let force = FieldSpec(
         "force", .flag, summary: "Record again even when the same content was already processed.", default: .bool(false),
         example: .bool(true))

@@ -5,7 +5,7 @@ import Yams
 /// ```yaml
 /// kind: analytics
 /// analytics:
-///   - video_id: 112e0c9aaef9
+///   - video_id: 3b9d943b9ed0
 ///     views: 15400
 ///     likes: 1320
 ///     shares: 85

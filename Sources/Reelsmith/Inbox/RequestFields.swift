@@ -18,19 +18,24 @@ public enum RequestFields {
     public static let tone = FieldSpec.text(
         "tone", summary: "Free text passed to the script engine (`inspirant`, `energetic and educational`).",
         default: "default", example: "inspirant")
-    public static let language = FieldSpec(
-        "language", .choice(Language.allCases.map(\.rawValue)), summary: "The language of the script, voice and captions.",
-        default: .string("en"), example: .string("fr"))
+    /// Read in any case (`FR` is `fr`).
+    public static let language = FieldSpec.text(
+        "language",
+        .init(
+            suggestions: .fixed(Language.allCases.map(\.rawValue)),
+            pattern: FieldSpec.anyCase(Language.allCases.map(\.rawValue)), acceptsOtherScalars: false),
+        summary: "The language of the script, voice and captions: \(Language.allCases.map(\.rawValue).joined(separator: " or ")).",
+        default: "en", example: "fr")
     public static let voice = FieldSpec.text(
         "voice", .init(suggestions: .voices),
         summary: "The voice: `default` is the language's espeak-ng voice; any voice `espeak-ng --voices` lists works.",
         default: "default", example: "default")
     public static let duration = FieldSpec.integer(
-        "duration", 15...180, summary: "Target length of the video, in seconds (15–180).", default: 45, example: 45)
+        "duration", 15...180, summary: "Target length of the video, in seconds.", default: 45, example: 45)
     public static let images = FieldSpec.integer(
-        "images", 1...12, summary: "Scenes, one picture each (1–12).", default: 5, example: 5)
+        "images", 1...12, summary: "Scenes, one picture each.", default: 5, example: 5)
     public static let variants = FieldSpec.integer(
-        "variants", 1...10, summary: "Scripts written and scored; the best one is rendered (1–10).", default: 1, example: 3)
+        "variants", 1...10, summary: "Scripts written and scored; the best one is rendered.", default: 1, example: 3)
     public static let inspirationURL = FieldSpec.text(
         "inspiration_url", .init(pattern: "^[Hh][Tt][Tt][Pp][Ss]?://", acceptsOtherScalars: false),
         summary: "A video or page used as context only (never fetched without a provider); a full http(s) address.",
