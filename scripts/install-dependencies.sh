@@ -14,6 +14,7 @@ packages=(
   fonts-dejavu-core     # title cards and captions
   pkg-config
   tzdata                # time zones: the best posting hours in the creator's own zone
+  chromium              # the dashboard's tests load outbox/reports/dashboard.html headless
 )
 
 missing=()

@@ -74,6 +74,8 @@ public final class LocalProviderServer: @unchecked Sendable {
     public let port: Int
     /// `http://127.0.0.1:PORT/v1`, as a provider's `base_url`.
     public var baseURL: String { "http://127.0.0.1:\(port)/v1" }
+    /// `http://127.0.0.1:PORT`, the root (stock APIs' `base_url`, file links).
+    public var rootURL: String { "http://127.0.0.1:\(port)" }
 
     private let listener: Int32
     private let lock = NSLock()
@@ -218,6 +220,7 @@ public final class LocalProviderServer: @unchecked Sendable {
     private static func reason(_ status: Int) -> String {
         switch status {
         case 200: "OK"
+        case 302: "Found"
         case 400: "Bad Request"
         case 401: "Unauthorized"
         case 404: "Not Found"

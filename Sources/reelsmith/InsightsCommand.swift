@@ -29,7 +29,7 @@ struct InsightsCommand: AsyncParsableCommand {
                 + "hook \(optimum(insights.optimalHookLength)) words · virality threshold \(optimum(insights.viralityThreshold))")
         print("")
         let table = TextTable(
-            headers: ["feature", "ρ (Spearman)", "n", "p", "evidence", "high performers", "their average", "steers"],
+            headers: ["feature", "ρ", "n", "p", "evidence", "top n", "top mean", "steers"],
             rows: insights.features.map { feature in
                 [
                     feature.feature.rawValue, feature.correlation.rho.map { String(format: "%+.2f", $0) } ?? "—",
@@ -37,13 +37,14 @@ struct InsightsCommand: AsyncParsableCommand {
                     feature.evidence.rawValue, "\(feature.highPerformerCount)",
                     feature.highPerformerAverage.map { String(format: "%.1f", $0) } ?? "—", feature.isSteering ? "yes" : "no",
                 ]
-            }, numeric: [1, 2, 3, 5, 6])
+            }, numeric: [1, 2, 3, 5, 6], flexible: 0)
         print(table.render())
+        print("ρ: Spearman rank correlation with views · top: the videos over 10,000 views")
         print("")
-        for feature in insights.features { print("  · \(feature.summary[language])") }
+        for feature in insights.features { print(Terminal.wrap("  · \(feature.summary[language])")) }
         print("")
         print(language == .fr ? "Recommandations :" : "Recommendations:")
-        for line in insights.recommendations[language] { print("  - \(line)") }
+        for line in insights.recommendations[language] { print(Terminal.wrap("  - \(line)")) }
         printAudience(insights.audience, language: language)
     }
 
@@ -53,25 +54,25 @@ struct InsightsCommand: AsyncParsableCommand {
         print("")
         print(isFrench ? "Audience (export TikTok Studio) :" : "Audience (TikTok Studio export):")
         if let hours = audience.bestPostingHours {
-            print((isFrench ? "  meilleures heures pour publier : " : "  best hours to post: ") + hours.window
+            print(Terminal.wrap((isFrench ? "  meilleures heures pour publier : " : "  best hours to post: ") + hours.window
                 + (isFrench ? " — \(hours.dayCount) jours d'activité, du \(hours.from) au \(hours.to)"
-                    : " — \(hours.dayCount) days of follower activity, \(hours.from) to \(hours.to)"))
+                    : " — \(hours.dayCount) days of follower activity, \(hours.from) to \(hours.to)")))
         } else {
             print(isFrench ? "  meilleures heures : importe FollowerActivity.csv" : "  best hours: import FollowerActivity.csv")
         }
         if let growth = audience.followerGrowth {
             let sign = growth.change > 0 ? "+" : ""
-            print((isFrench ? "  abonnés : " : "  followers: ") + "\(sign)\(growth.change) (\(growth.from) → \(growth.to))"
-                + (growth.followers.map { isFrench ? ", \($0) au total" : ", \($0) in all" } ?? ""))
+            print(Terminal.wrap((isFrench ? "  abonnés : " : "  followers: ") + "\(sign)\(growth.change) (\(growth.from) → \(growth.to))"
+                + (growth.followers.map { isFrench ? ", \($0) au total" : ", \($0) in all" } ?? "")))
         } else {
             print(isFrench ? "  abonnés : importe FollowerHistory.csv" : "  followers: import FollowerHistory.csv")
         }
         func shares(_ list: [AudienceShare]) -> String {
             list.map { "\($0.label) " + String(format: "%.0f%%", $0.share * 100) }.joined(separator: ", ")
         }
-        if !audience.genderShares.isEmpty { print((isFrench ? "  genre : " : "  gender: ") + shares(audience.genderShares)) }
+        if !audience.genderShares.isEmpty { print(Terminal.wrap((isFrench ? "  genre : " : "  gender: ") + shares(audience.genderShares))) }
         if !audience.territoryShares.isEmpty {
-            print((isFrench ? "  territoires : " : "  territories: ") + shares(audience.territoryShares))
+            print(Terminal.wrap((isFrench ? "  territoires : " : "  territories: ") + shares(audience.territoryShares)))
         }
     }
 }

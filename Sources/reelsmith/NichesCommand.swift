@@ -25,23 +25,26 @@ struct NichesCommand: AsyncParsableCommand {
             print("No niches yet: drop a trends file into inbox/trends/ (see inbox/trends/example-trends.yaml) and run `reelsmith process` on it.")
             return
         }
+        // avg_views and avg_revenue are in the recommendations' reasons and in --json.
         let table = TextTable(
-            headers: ["#", "niche", "score", "views", "engagement", "revenue", "bonus", "trends", "this week", "videos", "avg views", "avg revenue"],
+            headers: ["#", "niche", "score", "views", "eng.", "rev.", "bonus", "trends", "week", "videos"],
             rows: report.niches.map { niche in
                 [
                     "\(niche.rank)", niche.name, String(format: "%.1f", niche.profitabilityScore),
                     String(format: "%.1f", niche.components.views), String(format: "%.1f", niche.components.engagement),
                     String(format: "%.1f", niche.components.revenue), String(format: "%.0f", niche.components.trendBonus),
                     "\(niche.trendCount)", "\(niche.trending)", "\(niche.videoCount)",
-                    String(format: "%.0f", niche.avgViews), String(format: "%.2f", niche.avgRevenue),
                 ]
-            }, numeric: [0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+            }, numeric: [0, 2, 3, 4, 5, 6, 7, 8, 9], flexible: 1)
         print(table.render())
         print("")
         let language = output.language
         print(language == .fr ? "Recommandations :" : "Recommendations:")
         for recommendation in report.recommendations {
-            print("  \(recommendation.rank). \(recommendation.niche) (\(String(format: "%.1f", recommendation.score))): \(recommendation.reason[language])")
+            print(
+                Terminal.wrap(
+                    "  \(recommendation.rank). \(recommendation.niche) (\(String(format: "%.1f", recommendation.score))): "
+                        + recommendation.reason[language], indent: "     "))
         }
     }
 }

@@ -5,7 +5,7 @@ import Reelsmith
 struct RenderBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render a 45 s example and a bare one-still ffmpeg encode (the floor) in the same run; print wall, CPU, the ratio to the floor and how smoothly each scene moves."
+        abstract: "Render a 45 s example and a bare one-still ffmpeg encode (the floor) in the same run (with --clips, also from clips); print wall, CPU, the ratio to the floor and how smoothly each scene moves."
     )
 
     @OptionGroup var options: WorkspaceOptions
@@ -25,6 +25,9 @@ struct RenderBench: AsyncParsableCommand {
     @Option(help: "How far a still moves over its scene, as a share of the width (0.01...0.3).")
     var strength: Double = RenderSettings().motionStrength
 
+    @Flag(help: "Also render the same video from five 1080×1920 clips and from five 3840×2160 clips (scenes from footage).")
+    var clips = false
+
     func validate() throws {
         guard Motion(rawValue: motion) != nil else {
             throw ValidationError("unknown motion `\(motion)`: use one of \(Motion.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -42,7 +45,7 @@ struct RenderBench: AsyncParsableCommand {
         settings.motion = Motion(rawValue: motion) ?? settings.motion
         settings.motionStrength = strength
         let result = try await RenderBenchmark(templates: options.workspace.templates, settings: settings)
-            .run(durationSeconds: duration)
+            .run(durationSeconds: duration, clipSizes: clips ? [(1080, 1920), (3840, 2160)] : [])
         for row in result.rows {
             print(
                 String(
@@ -52,6 +55,9 @@ struct RenderBench: AsyncParsableCommand {
         print(
             String(
                 format: "render / floor: ×%.2f wall, ×%.2f CPU (goal ≤ ×2)", result.costOverFloor, result.cpuOverFloor))
+        if let fromClips = result.clipRenders.first {
+            print(String(format: "clips from 1080×1920: realtime ×%.2f (goal ≤ ×0.6 on 2 cores)", fromClips.realtimeFactor))
+        }
         for scene in result.scenes {
             let smoothness = scene.smoothness
             print(

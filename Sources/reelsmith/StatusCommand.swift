@@ -14,7 +14,7 @@ struct StatusCommand: ParsableCommand {
         print("queued \(status.queued)  running \(status.running.count)  done \(status.done)  failed \(status.failed)  duplicates \(status.duplicates)")
         for job in status.running {
             let progress = job.progress.map { String(format: " %.0f%%", $0 * 100) } ?? ""
-            print("  running inbox/\(job.source)" + (job.stage.map { " — \($0)\(progress)" } ?? ""))
+            print(Terminal.wrap("  running inbox/\(job.source)" + (job.stage.map { " — \($0)\(progress)" } ?? "")))
         }
         let spending = try ProviderSpending.read(from: index)
         for (title, lines) in [("today", spending.today), ("last 30 days", spending.last30Days)] where !lines.isEmpty {
@@ -28,12 +28,12 @@ struct StatusCommand: ParsableCommand {
                 if line.characters > 0 { parts.append("\(line.characters) characters spoken") }
                 if line.audioSeconds > 0 { parts.append(String(format: "%.1f s of audio", line.audioSeconds)) }
                 parts.append(String(format: "%.1f s", line.seconds))
-                print("  \(line.provider)/\(line.model): " + parts.joined(separator: ", "))
+                print(Terminal.wrap("  \(line.provider)/\(line.model): " + parts.joined(separator: ", ")))
             }
         }
         if !status.lastErrors.isEmpty {
             print("last errors:")
-            for failure in status.lastErrors { print("  \(failure.message)") }
+            for failure in status.lastErrors { print(Terminal.wrap("  \(failure.message)")) }
         }
     }
 }

@@ -24,3 +24,36 @@ enum Terminal {
         FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
     }
 }
+
+extension Terminal {
+    /// `text` broken at spaces into lines of at most `width` columns, the lines after the first
+    /// indented by `indent`; a word longer than a line is cut.
+    static func wrap(_ text: String, width: Int = 80, indent: String = "    ") -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { wrapLine(String($0), width: width, indent: indent) }.joined(separator: "\n" + indent)
+    }
+
+    private static func wrapLine(_ text: String, width: Int, indent: String) -> String {
+        // The line's own leading spaces start its first line.
+        let leading = String(text.prefix { $0 == " " })
+        var lines: [String] = []
+        var line = leading
+        func prefix() -> String { lines.isEmpty ? "" : indent }
+        for word in text.dropFirst(leading.count).split(separator: " ") {
+            if line.count > leading.count || !lines.isEmpty, !line.isEmpty,
+                prefix().count + line.count + 1 + word.count > width
+            {
+                lines.append(prefix() + line)
+                line = ""
+            }
+            line += line.isEmpty || line == leading && lines.isEmpty ? String(word) : " " + word
+            while prefix().count + line.count > width {
+                let room = width - prefix().count
+                lines.append(prefix() + line.prefix(room))
+                line = String(line.dropFirst(room))
+            }
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(prefix() + line) }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -16,6 +16,7 @@ import Foundation
 ///   rescan_seconds: 120
 ///   renders: 1              # renders at once
 /// font: /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+/// language: fr              # the dashboard's language; default: the most common request language
 /// ```
 public struct Configuration: Sendable, Equatable {
     public var tools: Tools
@@ -25,6 +26,8 @@ public struct Configuration: Sendable, Equatable {
     public var providers: [ProviderSettings] = []
     /// `engines:`; every stage runs offline unless the file says otherwise.
     public var engines = EngineSettings()
+    /// `language:`, the dashboard's language (issue 10); nil: the most common request language.
+    public var language: Language?
 
     public static let fileName = "reelsmith.yaml"
 
@@ -64,6 +67,9 @@ public struct Configuration: Sendable, Equatable {
                     fix: "give the path of a .ttf or .otf file (`fc-list` lists the installed ones)")
             }
             tools.fontFile = font
+        }
+        if let code = try reader.oneOf(SettingsFields.language, what: "language") {
+            language = Language(rawValue: code)
         }
         if let section = try reader.mapping(SettingsFields.render) {
             render.preset = try section.oneOf(SettingsFields.preset, what: "x264 preset") ?? render.preset

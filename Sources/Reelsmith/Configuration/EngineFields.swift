@@ -28,6 +28,13 @@ public enum EngineFields {
     /// 256…4096 as a pattern.
     static let sidePattern = "(25[6-9]|2[6-9][0-9]|[3-9][0-9]{2}|[1-3][0-9]{3}|40[0-8][0-9]|409[0-6])"
 
+    /// `engines.clips: { provider: NAME }` (issue 9): stock footage, no model.
+    public static let clipsProvider = FieldSpec.text(
+        "provider", .init(isNonBlank: true),
+        summary: "A provider of kind `pexels` or `pixabay` named under `providers:` in reelsmith.yaml.", example: "pexels",
+        isRequired: true)
+    static let clipsTable = FieldTable([clipsProvider], summary: "Stock footage per scene, besides your clip library.")
+
     /// The keys each stage's provider engine takes.
     static let providerTables: [String: FieldTable] = [
         "script": FieldTable([provider, model(example: "gpt-4o-mini"), temperature], summary: "A chat model writes the script."),
@@ -36,6 +43,7 @@ public enum EngineFields {
             [provider, model(example: "gpt-4o-mini-tts"), voice, speed, format, inputLimit], summary: "`/audio/speech` speaks the script."),
         "images": FieldTable([provider, model(example: "gpt-image-1"), size, quality], summary: "`/images/generations` draws the scenes."),
         "align": FieldTable([provider, model(example: "whisper-1")], summary: "`/audio/transcriptions` times the words."),
+        "clips": clipsTable,
     ]
 
     public static let command = FieldSpec(
@@ -50,7 +58,7 @@ public enum EngineFields {
         "script": "The engine that writes the script.", "score": "The engine that scores the scripts.",
         "images": "The engine that makes the scene pictures.", "voice": "The engine that speaks the script.",
         "align": "The engine that times the words of a voice that gives no timings.",
-        "clips": "The engine that finds video clips for the scenes (offline only in this version).",
+        "clips": "Where scenes find video clips: `offline` is your clip library only (templates/assets/<niche>/); a pexels or pixabay provider adds stock footage.",
     ]
 
     /// One stage's key: `offline`, a provider, or (in reelsmith.yaml, for voice and images) a command.

@@ -18,6 +18,8 @@ public struct EngineSettings: Sendable, Equatable, Codable {
     /// Word timings for a voice that gives none: `/audio/transcriptions`, or offline alignment.
     public var align: EngineChoice = .offline
     public var onFailure: FailurePolicy = .offline
+    /// Stock footage per scene (issue 9): nil or `offline` uses the creator's clip library only.
+    public var clips: ClipsEngine?
 
     public init(
         script: EngineChoice = .offline, score: EngineChoice = .offline, images: EngineChoice = .offline,
@@ -32,7 +34,7 @@ public struct EngineSettings: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case script, score, images, voice, align
+        case script, score, images, voice, align, clips
         case onFailure = "on_failure"
     }
 
@@ -44,9 +46,10 @@ public struct EngineSettings: Sendable, Equatable, Codable {
         voice = try container.decodeIfPresent(EngineChoice.self, forKey: .voice) ?? .offline
         align = try container.decodeIfPresent(EngineChoice.self, forKey: .align) ?? .offline
         onFailure = try container.decodeIfPresent(FailurePolicy.self, forKey: .onFailure) ?? .offline
+        clips = try container.decodeIfPresent(ClipsEngine.self, forKey: .clips)
     }
 
-    /// Every stage DESIGN §7 names; those not built yet accept only `offline`.
+    /// Every stage DESIGN §7 names.
     static let stageNames = ["script", "score", "images", "voice", "align", "clips"]
     /// The keys, ranges and examples: ``EngineFields`` (also the source of the schemas' `engines`).
     static var knownKeys: [String] { EngineFields.settingsTable.names }
@@ -98,14 +101,7 @@ public struct EngineSettings: Sendable, Equatable, Codable {
         if let choice = try choice("images", in: reader, providers: providers) { settings.images = choice }
         if let choice = try choice("voice", in: reader, providers: providers) { settings.voice = choice }
         if let choice = try choice("align", in: reader, providers: providers) { settings.align = choice }
-        for stage in ["clips"] {
-            if let choice = try choice(stage, in: reader, providers: providers), choice != .offline {
-                throw reader.error(
-                    .invalidValue(key: stage), at: stage,
-                    problem: "this version runs `engines.\(stage)` offline only; provider \(stage) engines are not built yet",
-                    fix: "write `\(stage): offline`, or remove the line")
-            }
-        }
+        if let clips = try ClipsEngine.read(reader, providers: providers) { settings.clips = clips }
         return settings
     }
 

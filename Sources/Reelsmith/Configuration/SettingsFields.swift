@@ -37,6 +37,10 @@ public enum SettingsFields {
         "engines", .mapping(EngineFields.settingsTable), summary: "Which engine runs each stage; every stage runs offline by default.",
         example: .object(["script": .object(["provider": .string("ollama"), "model": .string("llama3.1")])]))
 
+    public static let language = FieldSpec.choice(
+        "language", Language.allCases.map(\.rawValue),
+        summary: "The dashboard's language (issue 10). Absent: the most common language of the requests.", example: "fr")
+
     public static let table = FieldTable(
-        [render, watch, font, providers, engines], summary: "Reelsmith's settings, beside inbox/ and outbox/ (README, \"Settings\").")
+        [render, watch, font, providers, engines, language], summary: "Reelsmith's settings, beside inbox/ and outbox/ (README, \"Settings\").")
 }

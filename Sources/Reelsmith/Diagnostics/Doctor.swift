@@ -91,9 +91,7 @@ public struct Doctor: Sendable {
     /// name. Never prints the key: messages name where it comes from.
     func check(_ provider: ProviderSettings) async -> Check {
         let name = "provider \(provider.name)"
-        guard provider.kind == .openai else {
-            return Check(name: name, isOK: true, detail: "\(provider.kind.rawValue): not used by any engine yet")
-        }
+        guard provider.kind == .openai else { return await stockCheck(provider) }
         let wanted = ["script", "score", "images", "voice", "align"].map { ($0, engines.choice(for: $0)) }.compactMap {
             stage, choice -> (String, String)? in
             guard case let .provider(engine) = choice, engine.provider == provider.name else { return nil }
@@ -121,6 +119,25 @@ public struct Doctor: Sendable {
             }
             let models = wanted.isEmpty ? "no engine uses it" : wanted.map { "\($0.1) for \($0.0)" }.joined(separator: ", ")
             return Check(name: name, isOK: true, detail: "reachable, \(key), \(list.data.count) models; \(models)")
+        } catch let error as ProviderError {
+            return Check(name: name, isOK: false, detail: "\(error.problem)\(error.serverMessage.map { " (the server said: \($0))" } ?? "") — \(error.fix)")
+        } catch {
+            return Check(name: name, isOK: false, detail: "\(error)")
+        }
+    }
+
+    /// A stock provider (issue 9) answers one search with its key: reachable, key accepted.
+    private func stockCheck(_ provider: ProviderSettings) async -> Check {
+        let name = "provider \(provider.name)"
+        let client = ProviderClient(settings: provider, retry: RetryPolicy(maxRetries: 0))
+        let cache = StockClipCache(state: FileManager.default.temporaryDirectory)
+        let source: any ClipSource =
+            provider.kind == .pexels ? PexelsClipSource(client: client, cache: cache) : PixabayClipSource(client: client, cache: cache)
+        let used = engines.clips == .provider(provider.name) ? "used by engines.clips" : "no engine uses it"
+        do {
+            let results = try await source.search(term: "nature")
+            let key = provider.key == .none ? "no key sent" : "\(provider.key) accepted"
+            return Check(name: name, isOK: true, detail: "\(provider.kind.rawValue): reachable, \(key), \(results.count) clips for “nature”; \(used)")
         } catch let error as ProviderError {
             return Check(name: name, isOK: false, detail: "\(error.problem)\(error.serverMessage.map { " (the server said: \($0))" } ?? "") — \(error.fix)")
         } catch {

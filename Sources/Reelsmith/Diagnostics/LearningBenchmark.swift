@@ -65,14 +65,14 @@ public struct LearningBenchmark: Sendable {
             Row(
                 name: "analytics CSV ingest", seconds: elapsed,
                 detail: "\(analyticsRows) rows (\(String(format: "%.1f", Double(csv.utf8.count) / 1_048_576)) MiB) over "
-                    + "\(ids.count) videos: parse, validate, one transaction, niches, niches.json + insights.json; "
+                    + "\(ids.count) videos: parse, validate, one transaction, niches, niches.json + insights.json + dashboard.html; "
                     + outcome.summary), at: 0)
         let reportsStart = Date()
         try LearningReports(index: index, outbox: workspace.outbox).publish(asOf: today)
         rows.append(
             Row(
                 name: "  of which reports", seconds: Date().timeIntervalSince(reportsStart),
-                detail: "niches.json + insights.json (Spearman over \(ids.count) videos), measured again apart"))
+                detail: "niches.json + insights.json (Spearman over \(ids.count) videos) + dashboard.html, measured again apart"))
 
         let trendRows = (0..<trends).map { number in
             TrendsFile.Trend(

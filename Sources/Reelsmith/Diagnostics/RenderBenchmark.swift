@@ -27,7 +27,9 @@ public struct RenderBenchmark: Sendable {
         public var render: Row
         public var floor: Row
         public var scenes: [SceneSmoothness]
-        public var rows: [Row] { [render, floor] }
+        /// Renders whose scenes are clips instead of stills (`--clips`, issue 9).
+        public var clipRenders: [Row] = []
+        public var rows: [Row] { [render] + clipRenders + [floor] }
         /// The render's wall time over the floor's: the goal is ≤ 2.
         public var costOverFloor: Double { render.wallSeconds / max(0.001, floor.wallSeconds) }
         /// The same in CPU time: steadier than wall time when other work shares the machine.
@@ -48,7 +50,8 @@ public struct RenderBenchmark: Sendable {
         self.tools = tools
     }
 
-    public func run(durationSeconds: Int) async throws -> Result {
+    /// - Parameter clipSizes: also render the same video from five clips of each size (issue 9).
+    public func run(durationSeconds: Int, clipSizes: [(width: Int, height: Int)] = []) async throws -> Result {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let workspace = Workspace(root: root, templates: templates)
@@ -103,7 +106,30 @@ public struct RenderBenchmark: Sendable {
                     scene: index + 1, motion: plan.sceneMotions[index].rawValue, fromSeconds: start,
                     smoothness: smoothness))
         }
-        return Result(render: pipelineRow, floor: floorRow, scenes: scenesSmoothness)
+        var clipRows: [Row] = []
+        for size in clipSizes {
+            var clipPlan = plan
+            clipPlan.output = "bench-clips.mp4"
+            let longest = zip(clipPlan.sceneStarts, clipPlan.sceneStarts.dropFirst() + [timings.durationSeconds]).map { $1 - $0 }.max() ?? 10
+            let clips = try await BenchmarkClips.make(
+                count: scenes, width: size.width, height: size.height, seconds: (longest + 1).rounded(.up),
+                in: root.appendingPathComponent("clips"), ffmpeg: tools.ffmpeg)
+            clipPlan.clips = Dictionary(uniqueKeysWithValues: clips.enumerated().map { ($0.offset, $0.element) })
+            clipRows.append(
+                try await measure("reelsmith render (clips \(size.width)×\(size.height))", video: timings.durationSeconds) {
+                    try await VideoRenderer(ffmpeg: tools.ffmpeg).render(clipPlan, staging: staging) { _ in }
+                })
+            // The same command without the encoder: what decoding and the graph cost by themselves.
+            let arguments = clipPlan.arguments
+            let graphOnly = Array(arguments[..<(arguments.firstIndex(of: "-c:v") ?? arguments.count)]) + ["-f", "null", "-"]
+            clipRows.append(
+                try await measure("  same, decode + graph only (no encode)", video: timings.durationSeconds) {
+                    try await ExternalTool(executable: tools.ffmpeg, workingDirectory: staging).run(graphOnly)
+                })
+        }
+        var result = Result(render: pipelineRow, floor: floorRow, scenes: scenesSmoothness)
+        result.clipRenders = clipRows
+        return result
     }
 
     /// Wall time and the CPU time of child processes spent inside `work`.

@@ -18,27 +18,29 @@ struct ImageStage: Sendable {
     let logger: Logger
 
     /// Writes `images/NN.png` for every scene (through `images.partial/`, renamed at the end) and
-    /// says how each was made.
-    func run(scenes: [Script.Scene]) async throws -> [SceneImage] {
+    /// says how each was made. Scenes `shownAsClips` get the offline picture only (it stays the
+    /// still should the clip fail), so no provider picture is paid for a scene shown as footage.
+    func run(scenes: [Script.Scene], shownAsClips: Set<Int> = []) async throws -> [SceneImage] {
         let partial = staging.appendingPathComponent("images.partial")
         try? FileManager.default.removeItem(at: partial)
         try FileManager.default.createDirectory(at: partial, withIntermediateDirectories: true)
-        let made: [SceneImage]
-        if let engine, engine.parallel {
-            made = try await withThrowingTaskGroup(of: SceneImage.self) { group in
-                for scene in scenes { group.addTask { try await picture(for: scene, engine: engine) } }
-                return try await group.reduce(into: []) { $0.append($1) }.sorted { $0.scene < $1.scene }
-            }
-        } else {
-            var sequential: [SceneImage] = []
-            for scene in scenes {
-                sequential.append(
-                    engine != nil
-                        ? try await picture(for: scene, engine: engine!)
-                        : try await card(scene, engine: EngineChoice.offline.label, prompt: nil, fallback: nil))
-            }
-            made = sequential
+        var made: [SceneImage] = []
+        for scene in scenes where engine == nil || shownAsClips.contains(scene.index) {
+            made.append(
+                try await card(
+                    scene, engine: shownAsClips.contains(scene.index) ? "offline (scene shown as a clip)" : EngineChoice.offline.label,
+                    prompt: nil, fallback: nil))
         }
+        let drawn = scenes.filter { !shownAsClips.contains($0.index) }
+        if let engine, engine.parallel {
+            made += try await withThrowingTaskGroup(of: SceneImage.self) { group in
+                for scene in drawn { group.addTask { try await picture(for: scene, engine: engine) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+        } else if let engine {
+            for scene in drawn { made.append(try await picture(for: scene, engine: engine)) }
+        }
+        made.sort { $0.scene < $1.scene }
         let final = staging.appendingPathComponent("images")
         try? FileManager.default.removeItem(at: final)
         try FileManager.default.moveItem(at: partial, to: final)

@@ -18,7 +18,7 @@ extension SceneImage {
     static func summary(_ images: [SceneImage]) -> String {
         let engines = Set(images.filter { $0.fallback == nil }.map(\.engine))
         let fallbacks = images.filter { $0.fallback != nil }.count
-        let engine = engines.sorted().first ?? "offline"
+        let engine = engines.sorted().first { !$0.hasPrefix("offline") } ?? engines.sorted().first ?? "offline"
         return fallbacks == 0 ? engine : "\(engine) (\(fallbacks) of \(images.count) scenes fell back to title cards)"
     }
 }

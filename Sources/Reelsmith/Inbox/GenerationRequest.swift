@@ -24,6 +24,8 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
     public var force: Bool
     /// The request's own `engines:` laid over the settings file's (DESIGN §7); nil when it has none.
     public var engines: EngineSettings?
+    /// Stills, clips, or clips where they match (issue 9); nil reads as `auto`.
+    public var visuals: VisualsMode?
 
     public init(
         niche: String, topic: String? = nil, tone: String = "default", language: Language = .en,
@@ -45,7 +47,7 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case niche, topic, tone, language, voice, images, variants, music, seed, force, engines
+        case niche, topic, tone, language, voice, images, variants, music, seed, force, engines, visuals
         case durationSeconds = "duration"
         case inspirationURL = "inspiration_url"
     }
@@ -159,6 +161,9 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
                     fix: "\(hint)\(available); or write `music: none`")
             }
             request.music = music
+        }
+        if let visuals = try reader.oneOf(RequestFields.visuals, what: "visuals") {
+            request.visuals = VisualsMode(rawValue: visuals)
         }
         if let section = try reader.mapping(RequestFields.engines) {
             request.engines = try EngineSettings.read(section, over: engines, providers: providers, allowsCommands: false)

@@ -55,8 +55,13 @@ public enum RequestFields {
         summary: "This request's engines, over reelsmith.yaml's, key by key (no `command`: a request may come from another device).",
         example: .object(["script": .object(["provider": .string("openai"), "model": .string("gpt-4o-mini")])]))
 
+    public static let visuals = FieldSpec.choice(
+        "visuals", VisualsMode.allCases.map(\.rawValue),
+        summary: "What the scenes show (issue 9): `auto` a clip where one matches the scene, else the still; `images` stills only; `clips` a clip for every scene that can get one.",
+        default: "auto", example: "auto")
+
     /// In the order messages list them.
     public static let table = FieldTable(
-        [kind, niche, topic, tone, language, voice, duration, images, variants, inspirationURL, music, seed, force, engines],
+        [kind, niche, topic, tone, language, voice, duration, images, variants, inspirationURL, music, seed, force, engines, visuals],
         summary: "A generation request: drop it into inbox/requests/ (README, \"Inbox formats\").")
 }

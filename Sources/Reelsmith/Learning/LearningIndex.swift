@@ -112,6 +112,8 @@ public final class LearningIndex: Sendable {
         registerScoreEngineMigration(&migrator)
         registerAccountAnalyticsMigration(&migrator)
         registerMediaUsageMigration(&migrator)
+        registerDashboardMigration(&migrator)
+        registerClipLibraryMigration(&migrator)
         return migrator
     }
 }

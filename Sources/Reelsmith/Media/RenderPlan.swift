@@ -20,6 +20,8 @@ struct RenderPlan: Sendable, Equatable {
     /// Gain applied after compression to reach the loudness target, from ``analysisArguments``.
     var gainDB: Double = 0
     var settings = RenderSettings()
+    /// Scenes filled by a video clip instead of their still, by 0-based scene index (issue 9).
+    var clips: [Int: SceneClip] = [:]
 
     var voiceInput: Int { images.count }
     var musicInput: Int { images.count + 1 }
@@ -52,7 +54,9 @@ struct RenderPlan: Sendable, Equatable {
         for (index, motion) in sceneMotions.enumerated() {
             let frames = timeline.scenes[index].count
             let pieces = timeline.pieces(ofScene: index)
-            let chain = "[\(index):v]" + motion.filterChain(frames: frames, settings: settings) + ",setsar=1"
+            let sceneChain = clips[index]?.filterChain(frames: frames, settings: settings)
+                ?? motion.filterChain(frames: frames, settings: settings)
+            let chain = "[\(index):v]" + sceneChain + ",setsar=1"
             guard pieces.count > 1 else {
                 parts.append(chain + "[body\(index)]")
                 order.append("[body\(index)]")
@@ -123,7 +127,12 @@ struct RenderPlan: Sendable, Equatable {
     }
 
     var arguments: [String] {
-        let imageInputs = images.flatMap { ["-framerate", "\(settings.framesPerSecond)", "-i", $0] }
+        let timeline = timeline
+        let fps = Double(settings.framesPerSecond)
+        let imageInputs = images.enumerated().flatMap { index, image in
+            clips[index]?.inputArguments(sceneSeconds: Double(timeline.scenes[index].count) / fps)
+                ?? ["-framerate", "\(settings.framesPerSecond)", "-i", image]
+        }
         return ["-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-nostats", "-progress", "pipe:1"]
             + imageInputs + audioInputs + [
                 "-filter_complex", videoGraph + ";" + audioGraph,

@@ -32,21 +32,37 @@ struct GenerationJob: Sendable {
         // 3–4. Images and voice, at the same time (DESIGN §7).
         let template = templates.template(niche: request.niche, language: request.language)
         let imageNames = script.scenes.map { "images/" + ImageRenderer.fileName($0) }
-        async let pictures = timings.measure(.images, reused: imageNames.allSatisfy { exists($0) } && exists("work/images.json")) {
-            let stage = ImageStage(
-                engine: engines.images, label: engines.settings.images.label,
-                rewriter: engines.scriptModel.map(PromptRewriter.init), onFailure: engines.settings.onFailure,
-                renderer: ImageRenderer(ffmpeg: pipeline.tools.ffmpeg, fontFile: pipeline.tools.fontFile),
-                palette: template.palette, style: template.imageStyle,
-                assets: ImageRenderer.assets(in: pipeline.workspace.assets(niche: request.niche))
-                    + ImageRenderer.assets(in: pipeline.workspace.assets(niche: template.niche)),
-                staging: staging, logger: logger)
-            let made = try await stage.run(scenes: script.scenes)
-            try JSONFiles.write(made, to: file("work/images.json"))
-            return made
-        } reuse: {
-            try JSONFiles.read([SceneImage].self, from: file("work/images.json"))
-        }
+        // Clips first (the creator's library, stock searches), then pictures for the scenes no clip
+        // covers; the voice runs beside both.
+        async let visuals = { () async throws -> (ClipPlan, [SceneImage]) in
+            try checkpoint(.clips)
+            let clipPlan = try await timings.measure(.clips, reused: exists("work/clips.json")) {
+                let plan = try await ClipStage(pipeline: pipeline, engines: request.engines ?? pipeline.engines, jobId: id, logger: logger)
+                    .plan(script: script, request: request, templates: templates)
+                try FileManager.default.createDirectory(at: file("work"), withIntermediateDirectories: true)
+                try JSONFiles.write(plan, to: file("work/clips.json"))
+                return plan
+            } reuse: {
+                try JSONFiles.read(ClipPlan.self, from: file("work/clips.json"))
+            }
+            let clipScenes = Set(clipPlan.scenes.filter { $0.clip != nil }.map(\.scene))
+            let made = try await timings.measure(.images, reused: imageNames.allSatisfy { exists($0) } && exists("work/images.json")) {
+                let stage = ImageStage(
+                    engine: engines.images, label: engines.settings.images.label,
+                    rewriter: engines.scriptModel.map(PromptRewriter.init), onFailure: engines.settings.onFailure,
+                    renderer: ImageRenderer(ffmpeg: pipeline.tools.ffmpeg, fontFile: pipeline.tools.fontFile),
+                    palette: template.palette, style: template.imageStyle,
+                    assets: ImageRenderer.assets(in: pipeline.workspace.assets(niche: request.niche))
+                        + ImageRenderer.assets(in: pipeline.workspace.assets(niche: template.niche)),
+                    staging: staging, logger: logger)
+                let made = try await stage.run(scenes: script.scenes, shownAsClips: clipScenes)
+                try JSONFiles.write(made, to: file("work/images.json"))
+                return made
+            } reuse: {
+                try JSONFiles.read([SceneImage].self, from: file("work/images.json"))
+            }
+            return (clipPlan, made)
+        }()
         async let spoken = timings.measure(
             .voice, reused: exists("timings.json", "voice.mp3", "work/voice.wav", "work/voice-engines.json")
         ) {
@@ -60,7 +76,7 @@ struct GenerationJob: Sendable {
             (try JSONFiles.read(VoiceTimings.self, from: file("timings.json")),
              try JSONFiles.read([String: String].self, from: file("work/voice-engines.json")))
         }
-        let (sceneImages, (voiceTimings, voiceEngines)) = try await (pictures, spoken)
+        let ((clipPlan, sceneImages), (voiceTimings, voiceEngines)) = try await (visuals, spoken)
         try checkpoint(.captions)
 
         // 5. Captions.
@@ -74,10 +90,11 @@ struct GenerationJob: Sendable {
 
         // 6. Render.
         try await timings.measure(.render, reused: exists("video.mp4", "thumbnail.jpg")) {
-            let plan = RenderPlan(
+            var plan = RenderPlan(
                 images: imageNames, sceneStarts: voiceTimings.sceneStarts(sceneCount: script.scenes.count),
                 durationSeconds: voiceTimings.durationSeconds, voice: "work/voice.wav", music: try musicFile(),
                 captions: "captions.ass", output: "video.mp4", settings: pipeline.settings)
+            plan.clips = clipPlan.sceneClips
             let reporter = RenderProgress(jobId: id, index: pipeline.index, progress: progress)
             try await VideoRenderer(ffmpeg: pipeline.tools.ffmpeg).render(plan, staging: staging) { reporter.report($0) }
         } reuse: {}
@@ -91,11 +108,10 @@ struct GenerationJob: Sendable {
             try pipeline.index.record(
                 video: videoRecord(script: script, choice: choice, voice: voiceTimings, folder: destination.path))
         } reuse: {}
-        // Suggestions from the script's weak criteria and the learning index's insights; the
-        // niche and insight reports are refreshed, since the new video counts in them.
+        // Suggestions from the script's weak criteria and the learning index's insights. The
+        // reports (niches, insights, dashboard) are refreshed once the video is published.
         let suggestions = try await timings.measure(.report, reused: false) {
             let insights = try pipeline.index.insights()
-            try LearningReports(index: pipeline.index, outbox: pipeline.workspace.outbox).publish()
             return ImprovementAdvice.suggestions(for: choice.score, insights: insights, language: request.language)
         } reuse: { [String]() }
         let spend = try pipeline.index.usage(jobId: id)
@@ -109,6 +125,8 @@ struct GenerationJob: Sendable {
                 uniquingKeysWith: { first, _ in first }),
             spend: spend.isEmpty ? nil : spend, images: sceneImages)
         report.stageTimings = timings.entries
+        report.clips = clipPlan
+        report.engines?["clips"] = (request.engines ?? pipeline.engines).clips?.label ?? ClipsEngine.offline.label
         try JSONFiles.write(report, to: file("report.json"))
         try checkpoint(.publish)
         try? FileManager.default.removeItem(at: file("work"))

@@ -13,6 +13,8 @@ public struct GenerationPipeline: Sendable {
     public var engines: EngineSettings
     /// The configured providers' clients, shared by every job of the process.
     public let providers: ProviderClients
+    /// The dashboard's language (`language:` in `reelsmith.yaml`); nil: the most common request language.
+    public var reportLanguage: Language?
     let logger: Logger
 
     public init(
@@ -33,6 +35,24 @@ public struct GenerationPipeline: Sendable {
         self.init(
             workspace: workspace, tools: configuration.tools, index: index, settings: configuration.render,
             engines: configuration.engines, providers: ProviderClients(configuration.providers))
+        reportLanguage = configuration.language
+    }
+
+    /// After a job: its criteria and stage times into the index, then the reports. The video is
+    /// published whatever happens here; a failure is logged.
+    private func refreshReports(jobId: String, report: GenerationReport?, logger: Logger) {
+        do {
+            if let report { try index.recordDashboardFacts(jobId: jobId, report: report) }
+            try publishReports()
+        } catch {
+            logger.error("cannot write the reports", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Rewrites `outbox/reports/` (niches, insights, dashboard): the index changed.
+    @discardableResult
+    public func publishReports(asOf day: CalendarDay? = nil) throws -> [URL] {
+        try LearningReports(index: index, outbox: workspace.outbox, language: reportLanguage).publish(asOf: day)
     }
 
     /// Names under `templates/music/` usable as `music:` values.
@@ -80,6 +100,8 @@ public struct GenerationPipeline: Sendable {
                 $0.output = published.folder.path
             }
             logger.info("published", metadata: ["folder": "\(published.folder.path)"])
+            // The dashboard counts the job as published and shows the video's criteria and times.
+            refreshReports(jobId: jobId, report: published.report, logger: logger)
             return published
         } catch {
             if error is CancellationError || Task.isCancelled {
@@ -93,6 +115,7 @@ public struct GenerationPipeline: Sendable {
                 $0.state = .failed
                 $0.error = message
             }
+            refreshReports(jobId: jobId, report: nil, logger: logger)
             throw error
         }
     }
@@ -112,6 +135,8 @@ public struct GenerationPipeline: Sendable {
                 $0.state = .published
                 $0.progress = 1
             }
+            // Killed between the rename and the reports: finish what the run would have done.
+            refreshReports(jobId: jobId, report: report, logger: logger)
         }
         return PublishedVideo(folder: folder, jobId: jobId, report: report, wasPublishedBefore: true)
     }

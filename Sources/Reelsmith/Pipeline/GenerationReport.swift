@@ -36,9 +36,11 @@ public struct GenerationReport: Sendable, Codable, Equatable {
     public var spend: [ProviderUsage]?
     /// How each scene's picture was made: engine, prompt, a rewrite after a refusal, a fallback.
     public var images: [SceneImage]?
+    /// Per scene: its search terms, the clip shown (or the still) and why, with stock credits (issue 9).
+    public var clips: ClipPlan? = nil
 
     enum CodingKeys: String, CodingKey {
-        case request, template, score, variants, targets, suggestions, engines, spend, images
+        case request, template, score, variants, targets, suggestions, engines, spend, images, clips
         case offlineScore = "offline_score"
         case jobId = "job_id"
         case createdAt = "created_at"

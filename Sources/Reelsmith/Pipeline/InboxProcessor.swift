@@ -42,11 +42,11 @@ public struct InboxProcessor: Sendable {
         }
     }
 
-    /// Rewrites `outbox/reports/niches.json` and `insights.json` from the learning index; the
-    /// insights' window ends on the newest analytics day in the index (issue 11).
+    /// Rewrites `outbox/reports/niches.json`, `insights.json` and `dashboard.html` from the learning
+    /// index; the insights' window ends on the newest analytics day in the index (issue 11).
     @discardableResult
     public func publishReports() throws -> [URL] {
-        try LearningReports(index: index, outbox: workspace.outbox).publish()
+        try generation.publishReports()
     }
 
     func processTrends(data: Data, displayName: String, publishesReports: Bool = true) throws -> ProcessOutcome {

@@ -45,7 +45,11 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
     /// Made once, in `init`: a session per call would lose libcurl's connection reuse.
     private(set) var session: URLSession!
 
-    override init() {
+    /// Whether redirects are followed: only for keyless downloads (``ProviderClient/download(_:limitBytes:stage:)``).
+    let followsRedirects: Bool
+
+    init(followsRedirects: Bool = false) {
+        self.followsRedirects = followsRedirects
         super.init()
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpCookieAcceptPolicy = .never
@@ -121,12 +125,23 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
     }
 
     /// Redirects are refused: libcurl would carry the `Authorization` header to whatever host
-    /// `Location` names. The 3xx answer itself is returned and reported.
+    /// `Location` names. The 3xx answer itself is returned and reported. A keyless download
+    /// follows them to https addresses (or from this machine to this machine), headers stripped
+    /// of any `Authorization`.
     func urlSession(
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
     ) {
-        completionHandler(nil)
+        guard followsRedirects, let target = request.url, let scheme = target.scheme?.lowercased() else {
+            return completionHandler(nil)
+        }
+        let fromHere = ProviderSettings.isLoopback(task.originalRequest?.url?.host ?? "")
+        guard scheme == "https" || (scheme == "http" && fromHere && ProviderSettings.isLoopback(target.host ?? "")) else {
+            return completionHandler(nil)
+        }
+        var next = request
+        next.setValue(nil, forHTTPHeaderField: "Authorization")
+        completionHandler(next)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {

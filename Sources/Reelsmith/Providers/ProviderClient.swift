@@ -9,6 +9,8 @@ public final class ProviderClient: Sendable {
     public let settings: ProviderSettings
     let retry: RetryPolicy
     private let transfers = HTTPTransfers()
+    /// Keyless file downloads (stock clips), the only transfers that follow redirects.
+    private let downloads = HTTPTransfers(followsRedirects: true)
     private let limit: InFlightLimit
     private let connection = ConnectionState()
     /// Which `response_format` each model takes (learned, per process).
@@ -28,20 +30,27 @@ public final class ProviderClient: Sendable {
         self.limit = InFlightLimit(limit: settings.maxInFlight)
     }
 
-    deinit { transfers.invalidate() }
+    deinit {
+        transfers.invalidate()
+        downloads.invalidate()
+    }
 
     var name: String { settings.name }
 
     /// `POST path` with a JSON body, or `GET path` without one.
-    func send(_ method: String, _ path: String, json body: Data? = nil, stage: String) async throws -> Exchange {
-        try await send(method, path, body: body, contentType: body == nil ? nil : "application/json", stage: stage)
+    func send(
+        _ method: String, _ path: String, json body: Data? = nil, query: [URLQueryItem] = [], stage: String
+    ) async throws -> Exchange {
+        try await send(method, path, body: body, contentType: body == nil ? nil : "application/json", query: query, stage: stage)
     }
 
     /// `method path` with a body of any type (`multipart/form-data` for a transcription); `accept`
-    /// is what the answer may be (audio for `/audio/speech`).
+    /// is what the answer may be (audio for `/audio/speech`). The key goes where the provider's
+    /// kind expects it: `Authorization: Bearer KEY` (OpenAI), `Authorization: KEY` (Pexels), or
+    /// the `key` query parameter (Pixabay, whose API takes it nowhere else).
     func send(
         _ method: String, _ path: String, body: Data?, contentType: String?, accept: String = "application/json",
-        stage: String
+        query: [URLQueryItem] = [], stage: String
     ) async throws -> Exchange {
         let key: APIKey?
         do {
@@ -49,7 +58,11 @@ public final class ProviderClient: Sendable {
         } catch {
             throw ProviderError(.keyMissing, provider: name, stage: stage, problem: error.problem, fix: error.fix)
         }
-        var request = URLRequest(url: url(path))
+        var address = URLComponents(url: url(path), resolvingAgainstBaseURL: false)!
+        var items = query
+        if let key, settings.kind == .pixabay { items.insert(URLQueryItem(name: "key", value: key.secret), at: 0) }
+        if !items.isEmpty { address.queryItems = items }
+        var request = URLRequest(url: address.url!)
         request.httpMethod = method
         request.setValue(accept, forHTTPHeaderField: "Accept")
         request.setValue("reelsmith", forHTTPHeaderField: "User-Agent")
@@ -57,9 +70,30 @@ public final class ProviderClient: Sendable {
             request.httpBody = body
             request.setValue(contentType ?? "application/octet-stream", forHTTPHeaderField: "Content-Type")
         }
-        if let key { request.setValue("Bearer \(key.secret)", forHTTPHeaderField: "Authorization") }
+        if let key {
+            switch settings.kind {
+            case .openai: request.setValue("Bearer \(key.secret)", forHTTPHeaderField: "Authorization")
+            case .pexels: request.setValue(key.secret, forHTTPHeaderField: "Authorization")
+            case .pixabay: break
+            }
+        }
+        return try await exchange(request, method: method, stage: stage, key: key, transfers: transfers, limit: settings.maxResponseBytes)
+    }
 
-        let prepared = request
+    /// Downloads a file the provider's answer linked to (a stock clip), without the key: no
+    /// `Authorization` header and no key in the address. Unlike the API calls, redirects are
+    /// followed here (Pexels' file links answer with a redirect to its CDN), only to https
+    /// addresses (or from this machine to this machine), and the request carries nothing secret.
+    func download(_ file: URL, limitBytes: Int, stage: String) async throws -> Exchange {
+        var request = URLRequest(url: file)
+        request.httpMethod = "GET"
+        request.setValue("reelsmith", forHTTPHeaderField: "User-Agent")
+        return try await exchange(request, method: "GET", stage: stage, key: nil, transfers: downloads, limit: limitBytes)
+    }
+
+    private func exchange(
+        _ prepared: URLRequest, method: String, stage: String, key: APIKey?, transfers: HTTPTransfers, limit: Int
+    ) async throws -> Exchange {
         let clock = ContinuousClock()
         let start = clock.now
         var attempt = 0
@@ -69,7 +103,7 @@ public final class ProviderClient: Sendable {
             let failure: ProviderError
             var retryAfter: Double?
             do {
-                let reply = try await limit.run { try await self.attempt(prepared) }
+                let reply = try await self.limit.run { try await self.attempt(prepared, transfers: transfers, limit: limit) }
                 if (200..<300).contains(reply.status) {
                     return Exchange(reply: reply, attempts: attempt, seconds: (clock.now - start).seconds)
                 }
@@ -78,7 +112,7 @@ public final class ProviderClient: Sendable {
                 retryAfter = RetryPolicy.retryAfterSeconds(reply.header("Retry-After"))
             } catch let transferFailure as HTTPTransfers.Failure {
                 if transferFailure == .cancelled { throw CancellationError() }
-                failure = error(transferFailure, stage: stage)
+                failure = error(transferFailure, stage: stage, limit: limit)
             }
             // A timed-out POST may have been billed: it is not sent again.
             let isRetried = failure.isTransient && !(failure.reason == .timeout && method == "POST")
@@ -99,13 +133,13 @@ public final class ProviderClient: Sendable {
     /// The address of an endpoint under `base_url` (`chat/completions` → `…/v1/chat/completions`).
     func url(_ path: String) -> URL { settings.baseURL.appendingPathComponent(path) }
 
-    private func attempt(_ request: URLRequest) async throws -> HTTPTransfers.Reply {
+    private func attempt(_ request: URLRequest, transfers: HTTPTransfers, limit: Int) async throws -> HTTPTransfers.Reply {
         if await !connection.isVerified, !ConnectProbe.proxyIsSet(), let host = settings.baseURL.host {
             let port = settings.baseURL.port ?? (settings.baseURL.scheme?.lowercased() == "https" ? 443 : 80)
             try await ConnectProbe.check(host: host, port: port, timeoutSeconds: settings.connectTimeoutSeconds)
         }
         do {
-            let reply = try await transfers.send(request, limit: settings.maxResponseBytes, timeoutSeconds: settings.timeoutSeconds)
+            let reply = try await transfers.send(request, limit: limit, timeoutSeconds: settings.timeoutSeconds)
             await connection.set(verified: true)
             return reply
         } catch HTTPTransfers.Failure.unreachable(let detail) {
@@ -153,7 +187,7 @@ public final class ProviderClient: Sendable {
         }
     }
 
-    private func error(_ failure: HTTPTransfers.Failure, stage: String) -> ProviderError {
+    private func error(_ failure: HTTPTransfers.Failure, stage: String, limit: Int) -> ProviderError {
         switch failure {
         case .timeout:
             return ProviderError(
@@ -172,7 +206,7 @@ public final class ProviderClient: Sendable {
         case .tooLarge:
             return ProviderError(
                 .answerTooLarge, provider: name, stage: stage,
-                problem: "the answer is larger than \(Self.format(Double(settings.maxResponseBytes) / 1_048_576)) MB and was cut off",
+                problem: "the answer is larger than \(Self.format(Double(limit) / 1_048_576)) MB and was cut off",
                 fix: "check that `base_url` points at the API; raise `max_response_mb` if such answers are expected")
         case .cancelled:
             return ProviderError(.cancelled, provider: name, stage: stage, problem: "stopped", fix: "run it again")

@@ -1,14 +1,18 @@
 import Foundation
 
-/// Publishes `outbox/reports/niches.json` and `insights.json` from the learning index, each
-/// written atomically; called after every trends or analytics file.
+/// Publishes `outbox/reports/niches.json`, `insights.json` and `dashboard.html` from the learning
+/// index, each written atomically; called after every trends or analytics file (once per burst
+/// in the daemon) and after every generation job.
 public struct LearningReports: Sendable {
     public let index: LearningIndex
     public let folder: URL
+    /// The dashboard's language; nil means the most common request language.
+    public var language: Language?
 
-    public init(index: LearningIndex, outbox: URL) {
+    public init(index: LearningIndex, outbox: URL, language: Language? = nil) {
         self.index = index
         self.folder = outbox.appendingPathComponent("reports")
+        self.language = language
     }
 
     /// Writes both reports and returns their files. The insights' window ends on `day`, by
@@ -19,6 +23,9 @@ public struct LearningReports: Sendable {
         return [
             try writer.write(json: NichesReport(niches: index.niches()), as: "niches.json"),
             try writer.write(json: index.insights(asOf: day), as: "insights.json"),
+            try writer.write(
+                Data(DashboardPage(data: DashboardData.read(from: index, language: language, asOf: day)).html().utf8),
+                as: "dashboard.html"),
         ]
     }
 }

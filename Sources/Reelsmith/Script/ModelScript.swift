@@ -4,11 +4,14 @@ struct ModelScript: Sendable, Codable, Equatable {
         var narration: String
         var keyPhrase: String
         var imagePrompt: String
+        /// Optional: a server without strict schemas may leave it out (issue 9).
+        var searchTerms: [String]?
 
         enum CodingKeys: String, CodingKey {
             case narration
             case keyPhrase = "key_phrase"
             case imagePrompt = "image_prompt"
+            case searchTerms = "search_terms"
         }
     }
 

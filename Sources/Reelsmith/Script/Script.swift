@@ -21,6 +21,8 @@ public struct Script: Sendable, Codable, Equatable {
         /// The short phrase set on the scene's image.
         public var keyPhrase: String
         public var imagePrompt: String
+        /// 1–3-word English terms to find footage for the scene, when a model wrote them (issue 9).
+        public var searchTerms: [String]? = nil
     }
 
     enum CodingKeys: String, CodingKey {
@@ -35,5 +37,6 @@ extension Script.Scene {
         case index, narration
         case keyPhrase = "key_phrase"
         case imagePrompt = "image_prompt"
+        case searchTerms = "search_terms"
     }
 }

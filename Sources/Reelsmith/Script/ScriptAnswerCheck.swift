@@ -60,6 +60,12 @@ struct ScriptAnswerCheck: Sendable {
             guard scene.narration.count <= 2_000, scene.imagePrompt.count <= 1_000 else {
                 throw AnswerProblem("scene \(position + 1)'s `narration` or `image_prompt` is far too long")
             }
+            if let terms = scene.searchTerms, !terms.isEmpty,
+                SceneSearchTerms.cleaned(terms.map { clean($0) }.filter { $0.count <= 40 }).isEmpty
+            {
+                throw AnswerProblem(
+                    "scene \(position + 1)'s `search_terms` must be 1 to 3 English terms of 1 to 3 words, e.g. [\"morning run\", \"coffee\"]")
+            }
         }
 
         // The hook opens the first scene and the call to action closes the last, as the voice reads them.
@@ -88,7 +94,8 @@ struct ScriptAnswerCheck: Sendable {
         let scenes = answer.scenes.enumerated().map { position, scene in
             Script.Scene(
                 index: position + 1, narration: narrations[position], keyPhrase: clean(scene.keyPhrase),
-                imagePrompt: clean(scene.imagePrompt))
+                imagePrompt: clean(scene.imagePrompt),
+                searchTerms: scene.searchTerms.map { SceneSearchTerms.cleaned($0.map(clean).filter { $0.count <= 40 }) })
         }
         return Script(
             title: title, hook: hook, script: narration, scenes: scenes, hashtags: hashtags,

@@ -10,7 +10,7 @@ enum ScriptSchema {
     static let scriptKeys = [
         Script.CodingKeys.title, .hook, .scenes, .hashtags, .description, .callToAction,
     ].map(\.stringValue)
-    static let sceneKeys = [Script.Scene.CodingKeys.narration, .keyPhrase, .imagePrompt].map(\.stringValue)
+    static let sceneKeys = [Script.Scene.CodingKeys.narration, .keyPhrase, .imagePrompt, .searchTerms].map(\.stringValue)
 
     static func schema(sceneCount: Int) -> JSONValue {
         let scene = object(
@@ -19,6 +19,13 @@ enum ScriptSchema {
                 "key_phrase": string("3 to 7 words shown on screen during the scene."),
                 "image_prompt": string(
                     "In English: the picture for this scene, for an image generator; vertical 9:16, no text in the picture."),
+                // Issue 9: what stock footage sites are searched with, as MoneyPrinterTurbo asks.
+                "search_terms": .object([
+                    "type": .string("array"), "minItems": .number(1), "maxItems": .number(3),
+                    "description": .string(
+                        "In English: 1 to 3 search terms of 1 to 3 words each, for stock video of this scene (e.g. \"morning run\", \"coffee\")."),
+                    "items": .object(["type": .string("string")]),
+                ]),
             ], order: sceneKeys)
         return object(
             [

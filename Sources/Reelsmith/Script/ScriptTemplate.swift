@@ -12,6 +12,8 @@ struct ScriptTemplate: Sendable, Codable, Equatable {
     var descriptions: [String]
     var tones: [String: Tone]
     var points: [String]
+    /// 1–3-word English terms for footage of the niche (issue 9); read from the English template.
+    var clipTerms: [String]?
 
     struct Tone: Sendable, Codable, Equatable {
         var aliases: [String]
@@ -22,6 +24,7 @@ struct ScriptTemplate: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case niche, language, aliases, palette, hashtags, titles, descriptions, tones, points
         case imageStyle = "image_style"
+        case clipTerms = "clip_terms"
     }
 
     static let genericNiche = "generic"

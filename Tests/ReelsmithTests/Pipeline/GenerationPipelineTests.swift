@@ -55,7 +55,7 @@ import Testing
         try expectRecorded(published, workspace: workspace)
 
         let report = try JSONFiles.read(GenerationReport.self, from: folder.appendingPathComponent("report.json"))
-        #expect(report.stageTimings.map(\.stage) == [.script, .images, .voice, .captions, .render, .record, .report])
+        #expect(report.stageTimings.map(\.stage) == [.script, .images, .clips, .voice, .captions, .render, .record, .report])
         #expect(report.variants.count == 3)
         #expect(report.score.total == report.variants.map(\.total).max())
         #expect(!report.suggestions.isEmpty)

@@ -18,7 +18,7 @@ import Testing
         #expect(trends.kind == .trends)
         #expect(trends.summary.hasPrefix("3 trends stored (3 new, 0 updated); 3 niches ranked"))
         let reports = workspace.outbox.appendingPathComponent("reports")
-        #expect(TestSupport.contents(of: reports) == ["insights.json", "niches.json"], "no temp file is left behind")
+        #expect(TestSupport.contents(of: reports) == ["dashboard.html", "insights.json", "niches.json"], "no temp file is left behind")
         let niches = try JSONFiles.read(NichesReport.self, from: reports.appendingPathComponent("niches.json"))
         // fitness: 180,000 views → 50, 23,400 engagement → 20, one trend → 5 = 75; motivation the same
         // (ties go by name); cooking: 95,000 → 47.5, 8,000 → 16, + 5 = 68.5.

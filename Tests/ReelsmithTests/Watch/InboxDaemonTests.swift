@@ -258,5 +258,8 @@ import Testing
         let niches = try JSONFiles.read(
             NichesReport.self, from: daemon.workspace.outbox.appendingPathComponent("reports/niches.json"))
         #expect(niches.niches.first { $0.name == "fitness" }?.trendCount == 497)
+        let dashboard = try String(
+            contentsOf: daemon.workspace.outbox.appendingPathComponent("reports/dashboard.html"), encoding: .utf8)
+        #expect(dashboard.contains("id=\"count-trends\"><b>497</b>") && dashboard.contains("id=\"count-videos\"><b>3</b>"))
     }
 }

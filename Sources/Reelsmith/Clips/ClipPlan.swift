@@ -1,0 +1,59 @@
+import Foundation
+
+/// What each scene shows and why (issue 9): written to the job's `work/clips.json` by the clips
+/// stage and copied into `report.json` (`clips`).
+public struct ClipPlan: Sendable, Codable, Equatable {
+    /// `visuals:` of the request.
+    public var visuals: VisualsMode
+    public var scenes: [SceneChoice]
+    /// Files skipped and searches that failed, each naming the file or the provider.
+    public var warnings: [String]
+
+    public struct SceneChoice: Sendable, Codable, Equatable {
+        /// 1-based, as in `script.json`.
+        public var scene: Int
+        public var terms: [String]
+        /// Absolute path of the clip rendered (a library file or a cached download); nil: the still.
+        public var clip: String?
+        /// `library`, a provider's name, or `still`.
+        public var source: String
+        public var reason: String
+        public var durationSeconds: Double?
+        /// Author, address and licence of a stock clip, as its terms ask.
+        public var credit: ClipCredit?
+
+        enum CodingKeys: String, CodingKey {
+            case scene, terms, clip, source, reason, credit
+            case durationSeconds = "duration_seconds"
+        }
+    }
+
+    /// The render's clips by 0-based scene index.
+    var sceneClips: [Int: SceneClip] {
+        var clips: [Int: SceneClip] = [:]
+        for choice in scenes {
+            if let path = choice.clip, let duration = choice.durationSeconds {
+                clips[choice.scene - 1] = SceneClip(path: path, durationSeconds: duration)
+            }
+        }
+        return clips
+    }
+}
+
+/// The credit a stock clip's licence asks for.
+public struct ClipCredit: Sendable, Codable, Equatable {
+    public var provider: String
+    public var id: String
+    public var author: String
+    public var authorURL: String?
+    /// The clip's page at the provider.
+    public var url: String
+    public var licence: String
+    public var licenceURL: String
+
+    enum CodingKeys: String, CodingKey {
+        case provider, id, author, url, licence
+        case authorURL = "author_url"
+        case licenceURL = "licence_url"
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import Logging
+
+/// The clips stage of a generation job (issue 9): gives each scene its search terms, then a clip
+/// from the creator's library (the niche's folder and `_all`), else from the stock provider of
+/// `engines.clips`, else leaves it to its still. A clip is not used twice in a video while another
+/// one matches. Files and searches that fail become warnings; the video is still made.
+struct ClipStage: Sendable {
+    let library: ClipLibrary
+    let stock: (any ClipSource)?
+    let logger: Logger
+
+    /// The folders searched for a request's niche (and its template's niche, when they differ).
+    static func folders(niche: String, templateNiche: String) -> [String] {
+        Array(NSOrderedSet(array: [niche, templateNiche, ClipLibrary.sharedFolder])).compactMap { $0 as? String }
+    }
+
+    /// - Parameters:
+    ///   - sceneSeconds: each scene's expected length (from its words; the render fits the real one).
+    ///   - nicheTerms: the niche's English footage vocabulary (`clip_terms` of its template).
+    func plan(
+        scenes: [Script.Scene], sceneSeconds: [Double], visuals: VisualsMode, folders: [String], nicheTerms: [String],
+        stopwords: Set<String>
+    ) async throws -> ClipPlan {
+        var plan = ClipPlan(visuals: visuals, scenes: [], warnings: [])
+        let terms = scenes.map { scene in
+            let written = SceneSearchTerms.cleaned(scene.searchTerms ?? [])
+            return written.isEmpty
+                ? SceneSearchTerms.offline(
+                    keyPhrase: scene.keyPhrase, sceneIndex: scene.index, nicheTerms: nicheTerms, stopwords: stopwords)
+                : written
+        }
+        guard visuals != .images else {
+            plan.scenes = scenes.enumerated().map { position, scene in
+                .init(scene: scene.index, terms: terms[position], clip: nil, source: "still", reason: "visuals: images")
+            }
+            return plan
+        }
+        let scan = try await library.scan(folders: folders)
+        plan.warnings += scan.warnings
+        for warning in scan.warnings { logger.warning("clip skipped", metadata: ["problem": "\(warning)"]) }
+        let matcher = ClipMatcher(clips: scan.clips)
+        var used: Set<String> = []
+        var usedStock: Set<String> = []
+        // A provider that failed for good (after its retries) is not asked again for this video.
+        var stockFailed = false
+        for (position, scene) in scenes.enumerated() {
+            let seconds = position < sceneSeconds.count ? sceneSeconds[position] : 5
+            let sceneTerms = terms[position]
+            var choice = ClipPlan.SceneChoice(
+                scene: scene.index, terms: sceneTerms, clip: nil, source: "still", reason: "")
+            let match = matcher.best(terms: sceneTerms, sceneSeconds: seconds, used: used)
+            if let match, !match.isReuse {
+                choice.take(
+                    match.clip,
+                    reason:
+                        "library: \(Self.quoted(match.matchedWords)) in its keywords (overlap \(Self.format(match.overlap)))"
+                )
+            } else if let stock, !stockFailed,
+                let (clip, file, term) = await stockClip(
+                    terms: sceneTerms, used: usedStock, source: stock, plan: &plan, failed: &stockFailed)
+            {
+                usedStock.insert(clip.id)
+                choice.clip = file.path
+                choice.source = stock.name
+                choice.durationSeconds = clip.durationSeconds
+                choice.credit = clip.credit
+                choice.reason = "\(stock.name): first unused result for “\(term)”"
+            } else if let match {
+                choice.take(
+                    match.clip, reason: "library, used again: no other clip matches \(Self.quoted(match.matchedWords))")
+            } else if visuals == .clips, let any = matcher.anyUnused(sceneSeconds: seconds, used: used) {
+                choice.take(any, reason: "visuals: clips and no clip matches the terms: an unused clip of the library")
+            } else {
+                choice.reason =
+                    scan.clips.isEmpty && stock == nil
+                    ? "no clip library for this niche and no stock provider: the still"
+                    : "no clip matches the terms: the still"
+            }
+            if let path = choice.clip, choice.source == "library" { used.insert(path) }
+            plan.scenes.append(choice)
+        }
+        return plan
+    }
+
+    /// The first result not used in this video for the first term that has one; the clip is
+    /// fetched (or found in the cache) and checked like a library file.
+    private func stockClip(
+        terms: [String], used: Set<String>, source: any ClipSource, plan: inout ClipPlan, failed: inout Bool
+    ) async -> (StockClip, URL, String)? {
+        for term in terms {
+            let results: [StockClip]
+            do {
+                results = try await source.search(term: term)
+            } catch is CancellationError {
+                return nil
+            } catch {
+                plan.warnings.append("\(error)")
+                logger.warning("clip search failed", metadata: ["provider": "\(source.name)", "error": "\(error)"])
+                failed = true
+                return nil
+            }
+            for var clip in results where !used.contains(clip.id) {
+                do {
+                    let file = try await source.fetch(clip)
+                    let probe = try await ClipProbe.probe(file.path, ffprobe: library.ffprobe)
+                    clip.durationSeconds = probe.durationSeconds
+                    return (clip, file, term)
+                } catch let problem as ClipProbe.Problem {
+                    plan.warnings.append(
+                        "\(source.name) clip \(clip.id) (\(clip.credit.url)): skipped, \(problem.message)")
+                } catch {
+                    plan.warnings.append("\(error)")
+                    logger.warning(
+                        "clip download failed", metadata: ["provider": "\(source.name)", "error": "\(error)"])
+                    failed = true
+                    return nil
+                }
+            }
+        }
+        return nil
+    }
+
+    private static func quoted(_ words: [String]) -> String { words.map { "“\($0)”" }.joined(separator: ", ") }
+    private static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+}
+
+extension ClipPlan.SceneChoice {
+    fileprivate mutating func take(_ clip: LibraryClip, reason: String) {
+        self.clip = clip.path
+        source = "library"
+        durationSeconds = clip.durationSeconds
+        self.reason = reason
+    }
+}
+
+extension ClipStage {
+    /// The stage as a job runs it: the workspace's library, and the stock provider `engines` names,
+    /// whose requests are recorded against `jobId` in the learning index.
+    init(pipeline: GenerationPipeline, engines: EngineSettings, jobId: String, logger: Logger) throws {
+        library = ClipLibrary(
+            assets: pipeline.workspace.templates.appendingPathComponent("assets"), index: pipeline.index,
+            ffprobe: pipeline.tools.ffprobe)
+        self.logger = logger
+        guard case .provider(let name) = engines.clips ?? .offline else {
+            stock = nil
+            return
+        }
+        guard let client = pipeline.providers[name] else {
+            throw InputError(
+                .invalidValue(key: "engines"), file: "reelsmith.yaml",
+                problem: "engines.clips names the provider `\(name)`, which is not configured",
+                fix: "declare it under `providers:` with `kind: pexels` (or pixabay), or set engines.clips to offline")
+        }
+        let cache = StockClipCache(state: pipeline.workspace.state)
+        let index = pipeline.index
+        let onUsage: @Sendable (ProviderUsage) -> Void = { usage in
+            do { try index.record(usage: usage, jobId: jobId) } catch {
+                Logger(label: "reelsmith.clips").error("provider usage not recorded", metadata: ["error": "\(error)"])
+            }
+        }
+        switch client.settings.kind {
+        case .pexels: stock = PexelsClipSource(client: client, cache: cache, onUsage: onUsage)
+        case .pixabay: stock = PixabayClipSource(client: client, cache: cache, onUsage: onUsage)
+        case .openai:
+            throw InputError(
+                .invalidValue(key: "engines"), file: "reelsmith.yaml",
+                problem: "engines.clips names `\(name)`, an OpenAI-compatible provider",
+                fix: "name a pexels or pixabay provider")
+        }
+    }
+
+    /// The plan for a script: scene lengths estimated from their words, the niche's English
+    /// footage vocabulary, and every language's stopwords (a French key phrase loses `les`, `pour`…).
+    func plan(script: Script, request: GenerationRequest, templates: TemplateLibrary) async throws -> ClipPlan {
+        let template = templates.template(niche: request.niche, language: .en)
+        let rate = SpeakingRate.wordsPerSecond(request.language)
+        let stopwords = templates.foldedStopwords.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        return try await plan(
+            scenes: script.scenes,
+            sceneSeconds: script.scenes.map { Double(ScriptText.wordCount($0.narration)) / rate },
+            visuals: request.visuals ?? .auto,
+            folders: Self.folders(niche: request.niche, templateNiche: template.niche),
+            nicheTerms: template.clipTerms
+                ?? (template.niche == ScriptTemplate.genericNiche ? [request.niche] : [template.niche]),
+            stopwords: stopwords)
+    }
+}

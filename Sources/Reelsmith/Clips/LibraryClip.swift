@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+
+/// One video file of the creator's clip library (`templates/assets/<niche>/` or
+/// `templates/assets/_all/`), as indexed in the learning index (issue 9). A file that cannot be
+/// used keeps its row with the `problem`, so it is not probed again until it changes.
+struct LibraryClip: Sendable, Codable, Equatable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "clip_library"
+
+    enum Orientation: String, Sendable, Codable, Equatable {
+        case portrait, landscape, square
+    }
+
+    /// Absolute path.
+    var path: String
+    /// The folder under `templates/assets/`: a niche's name, or `_all`.
+    var folder: String
+    var sizeBytes: Int64
+    /// Modification time of the file, seconds since 1970.
+    var modifiedAt: Double
+    /// What the keywords were read from (the sidecar files' sizes and times): a change re-indexes.
+    var keywordSource: String
+    var durationSeconds: Double?
+    /// Displayed size (rotation applied).
+    var width: Int?
+    var height: Int?
+    var orientation: Orientation?
+    /// Folded words from the file name, its sidecar `NAME.txt` and the folder's `clips.yaml`, space-separated.
+    var keywords: String
+    /// Why the file is skipped (unreadable, no picture, zero length, huge); nil when usable.
+    var problem: String?
+    var indexedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case path, folder, width, height, orientation, keywords, problem
+        case sizeBytes = "size_bytes"
+        case modifiedAt = "modified_at"
+        case keywordSource = "keyword_source"
+        case durationSeconds = "duration_seconds"
+        case indexedAt = "indexed_at"
+    }
+
+    var keywordSet: Set<String> { Set(keywords.split(separator: " ").map(String.init)) }
+    var isUsable: Bool { problem == nil && (durationSeconds ?? 0) > 0 && (width ?? 0) > 0 && (height ?? 0) > 0 }
+    var fileName: String { (path as NSString).lastPathComponent }
+
+    static func orientation(width: Int, height: Int) -> Orientation {
+        if width == height { return .square }
+        // Within 5 % of square (e.g. 1080×1080 after a crop by a phone app) counts as square.
+        let ratio = Double(width) / Double(height)
+        if abs(ratio - 1) < 0.05 { return .square }
+        return width > height ? .landscape : .portrait
+    }
+}
+
+extension LearningIndex {
+    /// The creator's clip library (issue 9).
+    static func registerClipLibraryMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v10-clip-library") { db in
+            try db.create(table: "clip_library") { t in
+                t.primaryKey("path", .text)
+                t.column("folder", .text).notNull().indexed()
+                t.column("size_bytes", .integer).notNull().check { $0 >= 0 }
+                t.column("modified_at", .double).notNull()
+                t.column("keyword_source", .text).notNull()
+                t.column("duration_seconds", .double)
+                t.column("width", .integer)
+                t.column("height", .integer)
+                t.column("orientation", .text).check { $0 == nil || ["portrait", "landscape", "square"].contains($0) }
+                t.column("keywords", .text).notNull()
+                t.column("problem", .text)
+                t.column("indexed_at", .datetime).notNull()
+            }
+        }
+    }
+
+    func libraryClips(inFolders folders: [String]) throws -> [LibraryClip] {
+        try database.read { db in
+            try LibraryClip.filter(folders.contains(Column("folder"))).order(Column("path")).fetchAll(db)
+        }
+    }
+
+    /// Replaces the rows of `folder` with `clips` (files gone are forgotten).
+    func replaceLibraryClips(folder: String, with clips: [LibraryClip]) throws {
+        try database.write { db in
+            let paths = clips.map(\.path)
+            try LibraryClip.filter(Column("folder") == folder && !paths.contains(Column("path"))).deleteAll(db)
+            for clip in clips { try clip.upsert(db) }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The JSON the page's script reads: the whole library as compact rows (about 120 bytes a video,
+/// so 10,000 videos stay near 1 MB) and the few words the script writes.
+struct DashboardPayload: Encodable {
+    struct Labels: Encodable {
+        var score, status, views, engagement, folder, showing: String
+    }
+
+    struct FormWords: Encodable {
+        var nicheRequired: String
+        var range: String
+    }
+
+    /// A video as an array: `[id, title, niche index, day, score, criteria, status index, views,
+    /// engagement, folder]`, the order `row(v)` in the script reads.
+    struct Video: Encodable {
+        var entry: LibraryEntry
+        var nicheIndex: Int
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            try container.encode(entry.id)
+            try container.encode(entry.title)
+            try container.encode(nicheIndex)
+            try container.encode(entry.day)
+            if let score = entry.score { try container.encode(score) } else { try container.encodeNil() }
+            if let criteria = entry.criteria { try container.encode(criteria) } else { try container.encodeNil() }
+            try container.encode(LibraryEntry.Status.allCases.firstIndex(of: entry.status) ?? 0)
+            if let views = entry.views { try container.encode(views) } else { try container.encodeNil() }
+            if let engagement = entry.engagement { try container.encode(engagement) } else { try container.encodeNil() }
+            if let folder = entry.folder { try container.encode(folder) } else { try container.encodeNil() }
+        }
+    }
+
+    var pageSize: Int
+    var groupSeparator: String
+    var videosBase: String
+    var niches: [String]
+    var criteria: [String]
+    var maximums: [Int]
+    var statuses: [String]
+    var labels: Labels
+    var form: FormWords
+    var videos: [Video]
+
+    init(videos entries: [LibraryEntry], niches: [String], text: DashboardText, pageSize: Int) {
+        self.pageSize = pageSize
+        groupSeparator = NumberText.separator(text.language)
+        videosBase = LibraryRow.videosBase
+        self.niches = niches
+        criteria = text.criterionNames
+        maximums = VideoCriteria.maximums
+        statuses = LibraryEntry.Status.allCases.map(text.statusName)
+        let language = text.language
+        labels = Labels(
+            score: text.score, status: text.status, views: text.views, engagement: text.engagement, folder: text.folder,
+            showing: language == .fr ? "{from}–{to} sur {total}" : "{from}–{to} of {total}")
+        form = FormWords(
+            nicheRequired: language == .fr ? "Indiquez une niche." : "Give a niche.",
+            range: language == .fr ? "{name} doit être un entier de {min} à {max}." : "{name} must be a whole number from {min} to {max}.")
+        let position = Dictionary(uniqueKeysWithValues: niches.enumerated().map { ($1, $0) })
+        videos = entries.map { Video(entry: $0, nicheIndex: position[$0.niche] ?? 0) }
+    }
+
+    func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}
