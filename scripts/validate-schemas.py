@@ -64,8 +64,13 @@ def main(arguments):
         schema = json.load(handle)
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     for path in files:
-        with open(path, encoding="utf-8-sig") as handle:
-            document = yaml.load(handle, Loader=Yaml12CoreLoader)
+        try:
+            with open(path, encoding="utf-8-sig") as handle:
+                document = yaml.load(handle, Loader=Yaml12CoreLoader)
+        except (UnicodeDecodeError, yaml.YAMLError) as error:
+            message = f"not a YAML document: {error}"[:300]
+            print(json.dumps({"file": path, "valid": False, "errors": [{"path": [], "message": message}]}))
+            continue
         errors = [
             {"path": [str(part) for part in error.absolute_path], "message": error.message[:300]}
             for error in validator.iter_errors(document)

@@ -24,6 +24,8 @@ enum AnalyticsYAMLDecoder {
                 .invalidValue(key: "kind"), at: "kind", problem: "this is a `\(Excerpt.quote(kind))` file, not analytics",
                 fix: "write `kind: analytics`, or move the file to the inbox folder for \(Excerpt.quote(kind))")
         }
+        // `force:` is the daemon's (it reads it before the file runs); a wrong value is still a mistake here.
+        _ = try reader.bool(AnalyticsFields.force)
         guard let list = reader.node("analytics") else { throw reader.missing("analytics", example: "[{video_id: …, views: …}]") }
         guard case let .sequence(items) = list else {
             throw reader.error(

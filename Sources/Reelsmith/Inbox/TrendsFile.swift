@@ -33,6 +33,8 @@ public struct TrendsFile: Sendable, Equatable {
                 .invalidValue(key: "kind"), at: "kind", problem: "this is a `\(Excerpt.quote(kind))` file, not trends",
                 fix: "write `kind: trends`, or move the file to the inbox folder for \(Excerpt.quote(kind))")
         }
+        // `force:` is the daemon's (it reads it before the file runs); a wrong value is still a mistake here.
+        _ = try reader.bool(TrendsFields.force)
         guard let list = reader.node("trends") else {
             throw reader.missing("trends", example: "then one `- title: …` item per trend (see inbox/trends/example-trends.yaml)")
         }
