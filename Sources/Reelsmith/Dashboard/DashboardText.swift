@@ -111,6 +111,20 @@ struct DashboardText: Sendable {
     }
     var finding: String { pick("Finding", "Constat") }
     var recommendations: String { pick("Recommendations", "Recommandations") }
+    var audience: String { pick("Audience (TikTok Studio export)", "Audience (export TikTok Studio)") }
+    var noAudience: String {
+        pick(
+            "Drop TikTok Studio's whole export folder into inbox/analytics/ to see the account's views, the best hours to post and who watches.",
+            "Dépose le dossier d’export complet de TikTok Studio dans inbox/analytics/ pour voir les vues du compte, les meilleures heures pour publier et qui regarde.")
+    }
+    var accountViews: String { pick("Account views per day", "Vues du compte par jour") }
+    var profileViews: String { pick("Profile views", "Vues du profil") }
+    var bestHours: String { pick("Best hours to post", "Meilleures heures pour publier") }
+    var followers: String { pick("Followers", "Abonnés") }
+    var gender: String { pick("Gender", "Genre") }
+    var territories: String { pick("Top territories", "Principaux territoires") }
+    var share: String { pick("Share", "Part") }
+    var media: String { pick("Pictures · characters spoken · audio", "Images · caractères lus · audio") }
     var scatterTitle: String { pick("Predicted score against real views", "Score prédit et vues réelles") }
     var predictedScore: String { pick("virality score", "score de viralité") }
     var realViews: String { pick("views (log scale)", "vues (échelle log)") }

@@ -31,6 +31,7 @@ struct InsightsSection: Sendable {
             HTML.element("ul", ["id": "insight-recommendations"]) {
                 for line in insights.recommendations[language] { HTML.element("li") { line } }
             }
+            AudienceBlock(audience: insights.audience, text: text).html
             HTML.element("h3") { text.scatterTitle }
             if points.isEmpty {
                 HTML.element("p", ["class": "muted"]) { text.noScatter }

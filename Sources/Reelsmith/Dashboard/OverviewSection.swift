@@ -85,14 +85,16 @@ struct OverviewSection: Sendable {
                 HTML.element("p", ["class": "muted"]) { text.noSpend }
             } else {
                 DataTable(
-                    headers: [text.provider, text.requests, text.tokens, text.seconds],
+                    headers: [text.provider, text.requests, text.tokens, text.media, text.seconds],
                     rows: data.spending.last30Days.map {
                         [
                             "\($0.provider)/\($0.model)", NumberText.grouped($0.requests, language),
                             NumberText.grouped($0.promptTokens, language) + " + " + NumberText.grouped($0.completionTokens, language),
+                            NumberText.grouped($0.images, language) + " · " + NumberText.grouped($0.characters, language) + " · "
+                                + NumberText.decimal($0.audioSeconds, language) + " s",
                             NumberText.decimal($0.seconds, language),
                         ]
-                    }, numeric: [1, 2, 3], id: "spend"
+                    }, numeric: [1, 2, 3, 4], id: "spend"
                 ).html
             }
         }
