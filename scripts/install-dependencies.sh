@@ -17,12 +17,34 @@ packages=(
   chromium              # the dashboard's tests load outbox/reports/dashboard.html headless
 )
 
+# The schema tests (issue 13) check our JSON Schemas with a validator we did not write: Python's
+# jsonschema (draft 2020-12 needs 4.0 or later) and PyYAML to read the YAML. Nothing is done when
+# they are there.
+python_modules() {
+  if command -v python3 >/dev/null && python3 -c 'import yaml, jsonschema; jsonschema.Draft202012Validator' 2>/dev/null; then
+    return 0
+  fi
+  echo "install-dependencies: installing Python's jsonschema and PyYAML"
+  if command -v python3 >/dev/null && python3 -m pip --version >/dev/null 2>&1; then
+    python3 -m pip install --quiet "jsonschema>=4" pyyaml 2>/dev/null \
+      || python3 -m pip install --quiet --break-system-packages "jsonschema>=4" pyyaml
+  else
+    # Debian's own (bookworm: jsonschema 4.10), for a machine without pip.
+    local sudo_cmd=()
+    [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
+      python3 python3-jsonschema python3-yaml >/dev/null
+  fi
+}
+
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
+  python_modules
   echo "install-dependencies: everything is installed"
   exit 0
 fi
@@ -33,4 +55,5 @@ sudo_cmd=()
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+python_modules
 echo "install-dependencies: done"

@@ -5,8 +5,8 @@ import Reelsmith
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a project folder: inbox/ with an example of each input, outbox/, templates/, and .stignore.",
-        discussion: "Nothing that exists is overwritten. In a Syncthing folder, the .stignore lines keep the live learning index out of the sync."
+        abstract: "Create a project folder: inbox/ with an example of each input, outbox/, templates/, editor schemas and .stignore.",
+        discussion: "Nothing that exists is overwritten (the schemas under .reelsmith/schema/ are regenerated). .vscode/settings.json maps inbox/requests/*.yaml and the others to their schemas for the Red Hat YAML extension. In a Syncthing folder, the .stignore lines keep the live learning index out of the sync."
     )
 
     @Argument(help: "The folder to create or complete.")

@@ -7,7 +7,8 @@ struct ReelsmithCommand: AsyncParsableCommand {
         abstract: "Turns a folder into a short-video studio: requests in inbox/, finished videos in outbox/.",
         subcommands: [
             InitCommand.self, WatchCommand.self, ProcessCommand.self, StatusCommand.self, NichesCommand.self,
-            InsightsCommand.self, LibraryCommand.self, DoctorCommand.self, BenchCommand.self,
+            InsightsCommand.self, LibraryCommand.self, DoctorCommand.self, BenchCommand.self, CheckCommand.self,
+            SchemaCommand.self, NewCommand.self,
         ]
     )
 }

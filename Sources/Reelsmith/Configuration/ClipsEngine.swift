@@ -15,7 +15,8 @@ public enum ClipsEngine: Sendable, Equatable, Codable {
         }
     }
 
-    static let keys = ["provider"]
+    /// The keys: ``EngineFields/clipsTable`` (also the source of the schemas' `engines.clips`).
+    static var keys: [String] { EngineFields.clipsTable.names }
 
     /// Written as in reelsmith.yaml: `"offline"` or `{"provider": NAME}`.
     private struct Written: Codable { var provider: String }

@@ -42,11 +42,11 @@ public struct Configuration: Sendable, Equatable {
     /// Reads `file` when it exists (a missing file means the defaults), then the environment
     /// (`REELSMITH_FONT`, `REELSMITH_FFMPEG`, `REELSMITH_FFPROBE`), which wins.
     public static func load(
-        file: URL, environment: [String: String] = ProcessInfo.processInfo.environment
+        file: URL, displayName: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(InputError) -> Configuration {
         var configuration = Configuration(tools: Tools(fontFile: nil))
         if FileManager.default.fileExists(atPath: file.path) {
-            let document = try YAMLDocument.load(contentsOf: file, displayName: file.path)
+            let document = try YAMLDocument.load(contentsOf: file, displayName: displayName ?? file.path)
             try configuration.apply(document, folder: file.deletingLastPathComponent(), environment: environment)
         }
         if let ffmpeg = environment["REELSMITH_FFMPEG"], !ffmpeg.isEmpty { configuration.tools.ffmpeg = ffmpeg }
@@ -58,9 +58,9 @@ public struct Configuration: Sendable, Equatable {
     private mutating func apply(
         _ document: YAMLDocument, folder: URL, environment: [String: String]
     ) throws(InputError) {
-        let reader = try MappingReader(
-            document.root, file: document.file, knownKeys: ["render", "watch", "font", "providers", "engines", "language"])
-        if let font = try reader.string("font") {
+        // The keys, ranges and examples: ``SettingsFields`` (also the source of `config.schema.json`).
+        let reader = try MappingReader(document.root, file: document.file, table: SettingsFields.table)
+        if let font = try reader.string(SettingsFields.font) {
             guard FileManager.default.fileExists(atPath: font) else {
                 throw reader.error(
                     .invalidValue(key: "font"), at: "font", problem: "no font file at \(font)",
@@ -68,30 +68,27 @@ public struct Configuration: Sendable, Equatable {
             }
             tools.fontFile = font
         }
-        if let code = try reader.oneOf("language", among: Language.allCases.map(\.rawValue), what: "language") {
+        if let code = try reader.oneOf(SettingsFields.language, what: "language") {
             language = Language(rawValue: code)
         }
-        if let section = try reader.mapping(
-            "render", knownKeys: ["preset", "crf", "music_volume_db", "motion", "motion_strength"])
-        {
-            render.preset = try section.oneOf("preset", among: Self.presets, what: "x264 preset") ?? render.preset
-            render.crf = try section.integer("crf", in: 0...51) ?? render.crf
-            render.musicVolumeDB = try section.number("music_volume_db", in: -60...0) ?? render.musicVolumeDB
-            let motions = Motion.allCases.map(\.rawValue)
-            if let motion = try section.oneOf("motion", among: motions, what: "motion").flatMap(Motion.init) {
+        if let section = try reader.mapping(SettingsFields.render) {
+            render.preset = try section.oneOf(SettingsFields.preset, what: "x264 preset") ?? render.preset
+            render.crf = try section.integer(SettingsFields.crf) ?? render.crf
+            render.musicVolumeDB = try section.number(SettingsFields.musicVolumeDB) ?? render.musicVolumeDB
+            if let motion = try section.oneOf(SettingsFields.motion, what: "motion").flatMap(Motion.init) {
                 render.motion = motion
             }
-            render.motionStrength = try section.number("motion_strength", in: 0.01...0.3) ?? render.motionStrength
+            render.motionStrength = try section.number(SettingsFields.motionStrength) ?? render.motionStrength
         }
-        if let section = try reader.mapping("watch", knownKeys: ["settle_seconds", "rescan_seconds", "renders"]) {
-            watch.settleSeconds = try section.number("settle_seconds", in: 0.05...600) ?? watch.settleSeconds
-            watch.rescanSeconds = try section.number("rescan_seconds", in: 1...86_400) ?? watch.rescanSeconds
-            watch.renderConcurrency = try section.integer("renders", in: 1...16) ?? watch.renderConcurrency
+        if let section = try reader.mapping(SettingsFields.watch) {
+            watch.settleSeconds = try section.number(SettingsFields.settleSeconds) ?? watch.settleSeconds
+            watch.rescanSeconds = try section.number(SettingsFields.rescanSeconds) ?? watch.rescanSeconds
+            watch.renderConcurrency = try section.integer(SettingsFields.renders) ?? watch.renderConcurrency
         }
-        for (name, section) in try reader.namedMappings("providers", knownKeys: ProviderSettings.knownKeys) {
+        for (name, section) in try reader.namedMappings(SettingsFields.providers) {
             providers.append(try ProviderSettings.read(name: name, from: section, folder: folder, environment: environment))
         }
-        if let section = try reader.mapping("engines", knownKeys: EngineSettings.knownKeys) {
+        if let section = try reader.mapping(SettingsFields.engines) {
             engines = try EngineSettings.read(section, over: engines, providers: providerKinds)
         }
     }

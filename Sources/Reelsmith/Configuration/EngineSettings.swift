@@ -51,19 +51,10 @@ public struct EngineSettings: Sendable, Equatable, Codable {
 
     /// Every stage DESIGN §7 names.
     static let stageNames = ["script", "score", "images", "voice", "align", "clips"]
-    static let knownKeys = stageNames + ["on_failure"]
-
-    /// The keys each stage's provider engine takes.
-    static let providerKeys: [String: [String]] = [
-        "script": ["provider", "model", "temperature"],
-        "score": ["provider", "model", "temperature"],
-        "voice": ["provider", "model", "voice", "speed", "format", "input_limit"],
-        "images": ["provider", "model", "size", "quality"],
-        "align": ["provider", "model"],
-    ]
+    /// The keys, ranges and examples: ``EngineFields`` (also the source of the schemas' `engines`).
+    static var knownKeys: [String] { EngineFields.settingsTable.names }
     /// The stages a local program may run, and the placeholders its arguments must hold.
     static let commandPlaceholders: [String: [String]] = ["voice": ["{out}"], "images": ["{out}"]]
-    static let commandKeys = ["command", "timeout_seconds"]
     /// The audio formats `/audio/speech` may answer in and we decode (raw `pcm` has no header).
     static let speechFormats = ["mp3", "wav", "flac", "opus", "aac"]
 
@@ -87,7 +78,7 @@ public struct EngineSettings: Sendable, Equatable, Codable {
         _ reader: MappingReader, over base: EngineSettings, providers: [String: ProviderSettings.Kind], allowsCommands: Bool = true
     ) throws(InputError) -> EngineSettings {
         var settings = base
-        if let text = try reader.string("on_failure") {
+        if let text = try reader.string(EngineFields.onFailure) {
             guard let policy = FailurePolicy(rawValue: text) else {
                 throw reader.error(
                     .invalidValue(key: "on_failure"), at: "on_failure", problem: "`on_failure` is `\(text)`",
@@ -130,7 +121,7 @@ public struct EngineSettings: Sendable, Equatable, Codable {
             }
             return .offline
         }
-        let keys = providerKeys[stage] ?? ["provider", "model"]
+        let table = EngineFields.providerTables[stage] ?? FieldTable([EngineFields.provider, EngineFields.model(example: "gpt-4o-mini")])
         if case let .mapping(mapping) = node, mapping.keys.contains(where: { $0.string == "command" }) {
             guard let placeholders else {
                 throw reader.error(
@@ -139,8 +130,8 @@ public struct EngineSettings: Sendable, Equatable, Codable {
             }
             return .command(try command(stage, in: reader, placeholders: placeholders))
         }
-        guard let section = try reader.mapping(stage, knownKeys: keys) else { return nil }
-        let provider = try section.requiredString("provider", example: providers.keys.sorted().first ?? "openai")
+        guard let section = try reader.mapping(stage, knownKeys: table.names) else { return nil }
+        let provider = try section.requiredString("provider", example: providers.keys.sorted().first ?? EngineFields.provider.exampleText)
         guard let kind = providers[provider] else {
             let names = providers.keys.sorted()
             let hint = KeySuggestion.nearest(to: provider, among: names).map { "did you mean `\($0)`? " } ?? ""
@@ -156,14 +147,13 @@ public struct EngineSettings: Sendable, Equatable, Codable {
                 problem: "`\(provider)` is a \(kind.rawValue) provider; \(stage) needs an OpenAI-compatible one",
                 fix: "name a provider of kind `openai`")
         }
-        let example = ["voice": "gpt-4o-mini-tts", "images": "gpt-image-1", "align": "whisper-1"][stage] ?? "gpt-4o-mini"
-        var engine = EngineChoice.ProviderEngine(provider: provider, model: try section.requiredString("model", example: example))
-        engine.temperature = try section.number("temperature", in: 0...2)
-        engine.voice = try section.string("voice")
-        engine.speed = try section.number("speed", in: 0.25...4)
-        engine.format = try section.oneOf("format", among: speechFormats, what: "audio format")
-        engine.inputLimit = try section.integer("input_limit", in: 100...100_000)
-        if let size = try section.string("size") {
+        var engine = EngineChoice.ProviderEngine(provider: provider, model: try section.requiredString(table["model"] ?? EngineFields.model(example: "gpt-4o-mini")))
+        engine.temperature = try section.number(EngineFields.temperature)
+        engine.voice = try section.string(EngineFields.voice)
+        engine.speed = try section.number(EngineFields.speed)
+        engine.format = try section.oneOf(EngineFields.format, what: "audio format")
+        engine.inputLimit = try section.integer(EngineFields.inputLimit)
+        if let size = try section.string(EngineFields.size) {
             guard ImageSize(size) != nil else {
                 throw section.error(
                     .invalidValue(key: "size"), at: "size", problem: "`size` is `\(Excerpt.quote(size))`",
@@ -171,14 +161,14 @@ public struct EngineSettings: Sendable, Equatable, Codable {
             }
             engine.size = size
         }
-        engine.quality = try section.string("quality")
+        engine.quality = try section.string(EngineFields.quality)
         return .provider(engine)
     }
 
     private static func command(
         _ stage: String, in reader: MappingReader, placeholders: [String]
     ) throws(InputError) -> EngineChoice.CommandEngine {
-        guard let section = try reader.mapping(stage, knownKeys: commandKeys) else {
+        guard let section = try reader.mapping(stage, knownKeys: EngineFields.commandTable.names) else {
             throw reader.error(.invalidValue(key: stage), at: stage, problem: "`\(stage)` is empty", fix: "write `\(stage): offline`")
         }
         let example = stage == "voice" ? "[piper, --model, voice.onnx, --output_file, \"{out}\"]" : "[sd, -p, \"{prompt}\", -o, \"{out}\"]"
@@ -191,7 +181,7 @@ public struct EngineSettings: Sendable, Equatable, Codable {
                 problem: "no argument of `command` holds `\(placeholder)`, where the program must write its output",
                 fix: "write it as `command: \(example)`")
         }
-        let timeout = try section.number("timeout_seconds", in: 1...3600) ?? 300
+        let timeout = try section.number(EngineFields.timeoutSeconds) ?? 300
         return EngineChoice.CommandEngine(arguments: arguments, timeoutSeconds: timeout)
     }
 }

@@ -31,19 +31,17 @@ public struct ProviderSettings: Sendable, Equatable {
         self.key = key
     }
 
-    static let knownKeys = [
-        "kind", "base_url", "api_key_env", "api_key_file", "max_in_flight", "connect_timeout_seconds",
-        "timeout_seconds", "max_retries", "max_response_mb",
-    ]
+    /// The keys, ranges and examples: ``ProviderFields`` (also the source of the schema's `providers`).
+    static var knownKeys: [String] { ProviderFields.table.names }
 
     /// Reads one provider's mapping; relative key files are taken from `folder` (the settings file's).
     static func read(
         name: String, from reader: MappingReader, folder: URL, environment: [String: String]
     ) throws(InputError) -> ProviderSettings {
         // `openai` is any OpenAI-compatible server.
-        let kind = try reader.oneOf("kind", among: Kind.allCases.map(\.rawValue), what: "provider kind").flatMap(Kind.init) ?? .openai
+        let kind = try reader.oneOf(ProviderFields.kind, what: "provider kind").flatMap(Kind.init) ?? .openai
         let defaultURL = kind.defaultBaseURL
-        let address = try reader.string("base_url") ?? defaultURL
+        let address = try reader.string(ProviderFields.baseURL) ?? defaultURL
         guard let address, let url = URL(string: address.hasSuffix("/") ? String(address.dropLast()) : address),
             ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil,
             // A password or token in the address would end up in messages: keys go in api_key_*.
@@ -54,7 +52,7 @@ public struct ProviderSettings: Sendable, Equatable {
                     .invalidValue(key: "base_url"), at: "base_url",
                     problem: "`base_url` is not a plain web address (no user, password, `?` or `#`)",
                     fix: "write the API's root, e.g. `base_url: https://api.openai.com/v1` or `http://localhost:11434/v1`, and the key in `api_key_env`")
-                : reader.missing("base_url", example: "https://api.openai.com/v1")
+                : reader.missing(ProviderFields.baseURL)
         }
         var settings = ProviderSettings(name: name, kind: kind, baseURL: url)
         if reader.has("api_key_env"), reader.has("api_key_file") {
@@ -62,7 +60,7 @@ public struct ProviderSettings: Sendable, Equatable {
                 .invalidValue(key: "api_key_file"), at: "api_key_file", problem: "both `api_key_env` and `api_key_file` are set",
                 fix: "keep one of them")
         }
-        if let variable = try reader.string("api_key_env") {
+        if let variable = try reader.string(ProviderFields.apiKeyEnv) {
             guard !variable.isEmpty, variable.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
                 throw reader.error(
                     .invalidValue(key: "api_key_env"), at: "api_key_env",
@@ -71,7 +69,7 @@ public struct ProviderSettings: Sendable, Equatable {
             }
             settings.key = .environment(variable, value: environment[variable])
         }
-        if let path = try reader.string("api_key_file") {
+        if let path = try reader.string(ProviderFields.apiKeyFile) {
             let file = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
             do {
                 settings.key = .file(file.path, value: try APIKey.readFile(file))
@@ -86,12 +84,11 @@ public struct ProviderSettings: Sendable, Equatable {
                 problem: "a key would be sent unencrypted to \(url.host ?? "")",
                 fix: "use an https:// address, or remove the key for a server on this machine")
         }
-        settings.maxInFlight = try reader.integer("max_in_flight", in: 1...64) ?? settings.maxInFlight
-        settings.connectTimeoutSeconds =
-            try reader.number("connect_timeout_seconds", in: 0.1...300) ?? settings.connectTimeoutSeconds
-        settings.timeoutSeconds = try reader.number("timeout_seconds", in: 1...3600) ?? settings.timeoutSeconds
-        settings.maxRetries = try reader.integer("max_retries", in: 0...10) ?? settings.maxRetries
-        if let megabytes = try reader.number("max_response_mb", in: 0.01...1024) {
+        settings.maxInFlight = try reader.integer(ProviderFields.maxInFlight) ?? settings.maxInFlight
+        settings.connectTimeoutSeconds = try reader.number(ProviderFields.connectTimeoutSeconds) ?? settings.connectTimeoutSeconds
+        settings.timeoutSeconds = try reader.number(ProviderFields.timeoutSeconds) ?? settings.timeoutSeconds
+        settings.maxRetries = try reader.integer(ProviderFields.maxRetries) ?? settings.maxRetries
+        if let megabytes = try reader.number(ProviderFields.maxResponseMB) {
             settings.maxResponseBytes = Int(megabytes * 1_048_576)
         }
         return settings

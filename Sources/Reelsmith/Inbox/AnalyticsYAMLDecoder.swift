@@ -5,7 +5,7 @@ import Yams
 /// ```yaml
 /// kind: analytics
 /// analytics:
-///   - video_id: 112e0c9aaef9
+///   - video_id: 3b9d943b9ed0
 ///     views: 15400
 ///     likes: 1320
 ///     shares: 85
@@ -14,15 +14,18 @@ import Yams
 ///     date: 2026-11-24     # optional, defaults to the ingest day
 /// ```
 enum AnalyticsYAMLDecoder {
-    static let topLevelKeys = ["kind", "analytics", "force"]
+    /// The keys, their ranges and examples: ``AnalyticsFields`` (also the source of `analytics.schema.json`).
+    static var topLevelKeys: [String] { AnalyticsFields.table.names }
 
     static func decode(_ document: YAMLDocument, ingestDay: CalendarDay) throws(InputError) -> AnalyticsFile {
-        let reader = try MappingReader(document.root, file: document.file, knownKeys: topLevelKeys)
-        if let kind = try reader.string("kind"), kind != "analytics" {
+        let reader = try MappingReader(document.root, file: document.file, table: AnalyticsFields.table)
+        if let kind = try reader.string(AnalyticsFields.kind), kind != "analytics" {
             throw reader.error(
                 .invalidValue(key: "kind"), at: "kind", problem: "this is a `\(Excerpt.quote(kind))` file, not analytics",
                 fix: "write `kind: analytics`, or move the file to the inbox folder for \(Excerpt.quote(kind))")
         }
+        // `force:` is the daemon's (it reads it before the file runs); a wrong value is still a mistake here.
+        _ = try reader.bool(AnalyticsFields.force)
         guard let list = reader.node("analytics") else { throw reader.missing("analytics", example: "[{video_id: …, views: …}]") }
         guard case let .sequence(items) = list else {
             throw reader.error(
@@ -41,12 +44,11 @@ enum AnalyticsYAMLDecoder {
                         column: item.mark?.column, problem: "the item is not a set of `key: value` pairs",
                         fix: "write `- video_id: …` then `views: …` indented under it")
                 }
-                let row = try MappingReader(mapping, file: document.file, knownKeys: AnalyticsCSVDecoder.known)
-                let id = try row.requiredString("video_id", example: "112e0c9aaef9").lowercased()
-                let counts = 0...AnalyticsValue.maximumCount
-                guard let views = try row.integer("views", in: counts) else { throw row.missing("views", example: "15400") }
+                let row = try MappingReader(mapping, file: document.file, table: AnalyticsFields.row)
+                let id = try row.requiredString(AnalyticsFields.videoId).lowercased()
+                guard let views = try row.integer(AnalyticsFields.views) else { throw row.missing(AnalyticsFields.views) }
                 var tiktokId: String?
-                if let text = try row.string("tiktok_id") {
+                if let text = try row.string(AnalyticsFields.tiktokId) {
                     guard let parsed = AnalyticsValue.tiktokId(text) else {
                         throw row.error(
                             .invalidValue(key: "tiktok_id"), at: "tiktok_id", problem: "`tiktok_id` is not a TikTok video id",
@@ -55,13 +57,13 @@ enum AnalyticsYAMLDecoder {
                     tiktokId = parsed
                 }
                 var revenue: Double?
-                if let text = try row.string("revenue") {
+                if let text = try row.string(AnalyticsFields.revenue) {
                     do { revenue = try AnalyticsValue.revenue(text) } catch {
                         throw row.error(.invalidValue(key: "revenue"), at: "revenue", problem: error.problem, fix: error.fix)
                     }
                 }
                 var date: CalendarDay?
-                if let text = try row.string("date") {
+                if let text = try row.string(AnalyticsFields.date) {
                     do { date = try AnalyticsValue.day(text, name: "date", reference: ingestDay) } catch {
                         throw row.error(.invalidValue(key: "date"), at: "date", problem: error.problem, fix: error.fix)
                     }
@@ -69,8 +71,8 @@ enum AnalyticsYAMLDecoder {
                 rows.append(
                     AnalyticsRow(
                         row: rowNumber, line: line, subject: .video(id: id, tiktokId: tiktokId), views: views,
-                        likes: try row.integer("likes", in: counts) ?? 0, comments: try row.integer("comments", in: counts) ?? 0,
-                        shares: try row.integer("shares", in: counts) ?? 0, revenue: revenue, date: date))
+                        likes: try row.integer(AnalyticsFields.likes) ?? 0, comments: try row.integer(AnalyticsFields.comments) ?? 0,
+                        shares: try row.integer(AnalyticsFields.shares) ?? 0, revenue: revenue, date: date))
             } catch {
                 problems.append(
                     RowProblem(

@@ -2,9 +2,9 @@ import Foundation
 
 /// A generation request (DESIGN §1): what video to make. Decoded from `inbox/requests/*.yaml`.
 public struct GenerationRequest: Sendable, Codable, Equatable {
-    public static let durationRange = 15...180
-    public static let imagesRange = 1...12
-    public static let variantsRange = 1...10
+    public static var durationRange: ClosedRange<Int> { RequestFields.duration.integerRange }
+    public static var imagesRange: ClosedRange<Int> { RequestFields.images.integerRange }
+    public static var variantsRange: ClosedRange<Int> { RequestFields.variants.integerRange }
     public static let maximumTopicLength = 300
 
     public var niche: String
@@ -52,10 +52,8 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
         case inspirationURL = "inspiration_url"
     }
 
-    static let knownKeys = [
-        "kind", "niche", "topic", "tone", "language", "voice", "duration", "images", "variants",
-        "inspiration_url", "music", "seed", "force", "engines", "visuals",
-    ]
+    /// The keys, their ranges and examples: ``RequestFields`` (also the source of `request.schema.json`).
+    static var knownKeys: [String] { RequestFields.table.names }
 
     /// Reads and validates a request file. Every problem is an ``InputError`` with its line and column.
     /// `musicLibrary`, when given, lists the names under `templates/music/`; a `music:` value
@@ -85,25 +83,25 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
         _ document: YAMLDocument, musicLibrary: [String]?, voiceExists: ((String) -> Bool)?,
         engines: EngineSettings = EngineSettings(), providers: [String: ProviderSettings.Kind] = [:]
     ) throws(InputError) -> GenerationRequest {
-        let reader = try MappingReader(document.root, file: document.file, knownKeys: knownKeys)
-        if let kind = try reader.string("kind"), kind != "request" {
+        let reader = try MappingReader(document.root, file: document.file, table: RequestFields.table)
+        if let kind = try reader.string(RequestFields.kind), kind != "request" {
             throw reader.error(
                 .invalidValue(key: "kind"), at: "kind", problem: "this is a `\(Excerpt.quote(kind))` file, not a request",
                 fix: "write `kind: request`, or move the file to the inbox folder for \(Excerpt.quote(kind))")
         }
-        let niche = try reader.requiredString("niche", example: "motivation")
+        let niche = try reader.requiredString(RequestFields.niche)
         guard !niche.contains("/"), !niche.contains("\\"), !niche.hasPrefix(".") else {
             throw reader.error(
                 .invalidValue(key: "niche"), at: "niche", problem: "`niche` must be a name, not a path",
                 fix: "write a word or two without `/`, e.g. `niche: fitness`")
         }
-        guard niche.count <= 60 else {
+        guard niche.count <= RequestFields.niche.maximumLength else {
             throw reader.error(
                 .invalidValue(key: "niche"), at: "niche", problem: "`niche` is \(niche.count) characters long",
                 fix: "name the niche in a few words (at most 60 characters), e.g. `niche: fitness`")
         }
         var request = GenerationRequest(niche: niche)
-        if let topic = try reader.string("topic")?.trimmingCharacters(in: .whitespacesAndNewlines), !topic.isEmpty {
+        if let topic = try reader.string(RequestFields.topic)?.trimmingCharacters(in: .whitespacesAndNewlines), !topic.isEmpty {
             guard topic.count <= maximumTopicLength else {
                 throw reader.error(
                     .invalidValue(key: "topic"), at: "topic",
@@ -112,10 +110,10 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
             }
             request.topic = topic
         }
-        if let tone = try reader.string("tone")?.trimmingCharacters(in: .whitespaces), !tone.isEmpty {
+        if let tone = try reader.string(RequestFields.tone)?.trimmingCharacters(in: .whitespaces), !tone.isEmpty {
             request.tone = tone
         }
-        if let code = try reader.string("language") {
+        if let code = try reader.string(RequestFields.language) {
             guard let language = Language(rawValue: code.lowercased()) else {
                 let names = Language.allCases.map(\.rawValue)
                 let hint = KeySuggestion.nearest(to: code, among: names).map { "did you mean `\($0)`? " } ?? ""
@@ -125,7 +123,7 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
             }
             request.language = language
         }
-        if let voice = try reader.string("voice")?.trimmingCharacters(in: .whitespaces), !voice.isEmpty {
+        if let voice = try reader.string(RequestFields.voice)?.trimmingCharacters(in: .whitespaces), !voice.isEmpty {
             if voice != "default", let voiceExists, !voiceExists(voice) {
                 throw reader.error(
                     .invalidValue(key: "voice"), at: "voice", problem: "espeak-ng has no voice `\(Excerpt.quote(voice))`",
@@ -133,12 +131,12 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
             }
             request.voice = voice
         }
-        request.durationSeconds = try reader.integer("duration", in: durationRange) ?? request.durationSeconds
-        request.images = try reader.integer("images", in: imagesRange) ?? request.images
-        request.variants = try reader.integer("variants", in: variantsRange) ?? request.variants
-        request.seed = try reader.integer("seed", in: 0...Int(Int32.max)) ?? 0
-        request.force = try reader.bool("force") ?? false
-        if let url = try reader.string("inspiration_url") {
+        request.durationSeconds = try reader.integer(RequestFields.duration) ?? request.durationSeconds
+        request.images = try reader.integer(RequestFields.images) ?? request.images
+        request.variants = try reader.integer(RequestFields.variants) ?? request.variants
+        request.seed = try reader.integer(RequestFields.seed) ?? 0
+        request.force = try reader.bool(RequestFields.force) ?? false
+        if let url = try reader.string(RequestFields.inspirationURL) {
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? "") else {
                 throw reader.error(
                     .invalidValue(key: "inspiration_url"), at: "inspiration_url",
@@ -146,7 +144,7 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
             }
             request.inspirationURL = url
         }
-        if let music = try reader.string("music")?.trimmingCharacters(in: .whitespaces), !music.isEmpty,
+        if let music = try reader.string(RequestFields.music)?.trimmingCharacters(in: .whitespaces), !music.isEmpty,
             music.lowercased() != "none"
         {
             guard !music.contains("/"), !music.hasPrefix(".") else {
@@ -164,10 +162,10 @@ public struct GenerationRequest: Sendable, Codable, Equatable {
             }
             request.music = music
         }
-        if let visuals = try reader.oneOf("visuals", among: VisualsMode.allCases.map(\.rawValue), what: "visuals") {
+        if let visuals = try reader.oneOf(RequestFields.visuals, what: "visuals") {
             request.visuals = VisualsMode(rawValue: visuals)
         }
-        if let section = try reader.mapping("engines", knownKeys: EngineSettings.knownKeys) {
+        if let section = try reader.mapping(RequestFields.engines) {
             request.engines = try EngineSettings.read(section, over: engines, providers: providers, allowsCommands: false)
         }
         return request

@@ -18,20 +18,23 @@ public struct TrendsFile: Sendable, Equatable {
 
     public var trends: [Trend]
 
-    static let topLevelKeys = ["kind", "trends", "force"]
-    static let trendKeys = ["title", "url", "views", "engagement", "likes", "comments", "shares", "niche", "date"]
+    /// The keys, their ranges and examples: ``TrendsFields`` (also the source of `trends.schema.json`).
+    static var topLevelKeys: [String] { TrendsFields.table.names }
+    static var trendKeys: [String] { TrendsFields.trend.names }
 
     public static func decode(data: Data, displayName: String, ingestDay: CalendarDay) throws(InputError) -> TrendsFile {
         try decode(YAMLDocument.parse(data: data, displayName: displayName), ingestDay: ingestDay)
     }
 
     static func decode(_ document: YAMLDocument, ingestDay: CalendarDay) throws(InputError) -> TrendsFile {
-        let reader = try MappingReader(document.root, file: document.file, knownKeys: topLevelKeys)
-        if let kind = try reader.string("kind"), kind != "trends" {
+        let reader = try MappingReader(document.root, file: document.file, table: TrendsFields.table)
+        if let kind = try reader.string(TrendsFields.kind), kind != "trends" {
             throw reader.error(
                 .invalidValue(key: "kind"), at: "kind", problem: "this is a `\(Excerpt.quote(kind))` file, not trends",
                 fix: "write `kind: trends`, or move the file to the inbox folder for \(Excerpt.quote(kind))")
         }
+        // `force:` is the daemon's (it reads it before the file runs); a wrong value is still a mistake here.
+        _ = try reader.bool(TrendsFields.force)
         guard let list = reader.node("trends") else {
             throw reader.missing("trends", example: "then one `- title: …` item per trend (see inbox/trends/example-trends.yaml)")
         }
@@ -48,24 +51,25 @@ public struct TrendsFile: Sendable, Equatable {
                     column: item.mark?.column, problem: "a trend must be a set of `key: value` pairs",
                     fix: "write `- title: …` then `views: …`, `engagement: …` and `niche: …` indented under it")
             }
-            trends.append(try trend(MappingReader(mapping, file: document.file, knownKeys: trendKeys), ingestDay: ingestDay))
+            trends.append(try trend(MappingReader(mapping, file: document.file, table: TrendsFields.trend), ingestDay: ingestDay))
         }
         return TrendsFile(trends: trends)
     }
 
     private static func trend(_ reader: MappingReader, ingestDay: CalendarDay) throws(InputError) -> Trend {
-        let title = try reader.requiredString("title", example: "Routine matinale millionnaire")
-        let niche = try reader.requiredString("niche", example: "motivation").lowercased()
-        guard niche.count <= 60 else {
+        let title = try reader.requiredString(TrendsFields.title)
+        let niche = try reader.requiredString(TrendsFields.niche).lowercased()
+        guard niche.count <= TrendsFields.niche.maximumLength else {
             throw reader.error(
                 .invalidValue(key: "niche"), at: "niche", problem: "`niche` is \(niche.count) characters long",
                 fix: "name the niche in a few words (at most 60 characters), e.g. `niche: fitness`")
         }
-        let counts = 0...AnalyticsValue.maximumCount
-        guard let views = try reader.integer("views", in: counts) else { throw reader.missing("views", example: "250000") }
-        let parts = try ["likes", "comments", "shares"].map { key throws(InputError) in try reader.integer(key, in: counts) }
+        guard let views = try reader.integer(TrendsFields.views) else { throw reader.missing(TrendsFields.views) }
+        let parts = try [TrendsFields.likes, TrendsFields.comments, TrendsFields.shares].map { field throws(InputError) in
+            try reader.integer(field)
+        }
         let engagement: Int
-        if let given = try reader.integer("engagement", in: counts) {
+        if let given = try reader.integer(TrendsFields.engagement) {
             if let part = ["likes", "comments", "shares"].first(where: reader.has) {
                 throw reader.error(
                     .invalidValue(key: part), at: part, problem: "both `engagement` and `\(part)` are given",
@@ -78,7 +82,7 @@ public struct TrendsFile: Sendable, Equatable {
             throw reader.missing("engagement", example: "35000   # likes + comments + shares, or give them separately")
         }
         var url: String?
-        if let text = try reader.string("url")?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+        if let text = try reader.string(TrendsFields.url)?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             guard let parsed = URL(string: text), ["http", "https"].contains(parsed.scheme?.lowercased() ?? "") else {
                 throw reader.error(
                     .invalidValue(key: "url"), at: "url", problem: "`url` is not a web address",
@@ -87,7 +91,7 @@ public struct TrendsFile: Sendable, Equatable {
             url = text
         }
         var date = ingestDay
-        if let text = try reader.string("date") {
+        if let text = try reader.string(TrendsFields.date) {
             guard let day = CalendarDay(iso: text) else {
                 throw reader.error(
                     .invalidValue(key: "date"), at: "date", problem: "`date` is not a day: `\(Excerpt.quote(text))`",

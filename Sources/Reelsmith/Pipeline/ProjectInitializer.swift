@@ -1,7 +1,7 @@
 import Foundation
 
 /// `reelsmith init DIR`: a fresh project folder — inbox (with an example of each input), outbox,
-/// templates — and the `.stignore` lines that keep Syncthing away from the live state (DESIGN §5).
+/// templates, the editor schemas (``EditorSetup``) — and the `.stignore` lines that keep Syncthing away from the live state (DESIGN §5).
 public struct ProjectInitializer: Sendable {
     /// A folder holding `templates/` and `inbox/` to copy from (the Reelsmith checkout).
     public let source: URL
@@ -70,6 +70,8 @@ public struct ProjectInitializer: Sendable {
             try Data(text.utf8).write(to: stignore, options: .atomic)
             created.append(".stignore")
         }
+        // Editors complete and check the YAML files against their schemas (issue 13).
+        created += try EditorSetup(suggestions: .from(templates: templates)).install(in: project)
         return created
     }
 }

@@ -36,7 +36,7 @@ import Testing
         } catch let error as InputError {
             #expect(error.problem == "its only row could not be used")
             #expect(error.fix.contains(
-                "example-analytics.csv:2:1: row 1: no video `112e0c9aaef9` in the learning index — write the video's id: the code at "
+                "example-analytics.csv:2:1: row 1: no video `3b9d943b9ed0` in the learning index — write the video's id: the code at "
                     + "the end of its folder name in outbox/videos/ (or its job id in report.json)"))
         }
         let tiktok = try await processor.process(

@@ -1,0 +1,88 @@
+/// The keys of `engines:` (DESIGN §7), in `reelsmith.yaml` and in a request, read by
+/// ``EngineSettings`` and turned into the schemas' `engines` sections.
+public enum EngineFields {
+    public static let provider = FieldSpec.text(
+        "provider", .init(isNonBlank: true), summary: "A provider named under `providers:` in reelsmith.yaml.", example: "openai",
+        isRequired: true)
+    static func model(example: String) -> FieldSpec {
+        .text("model", .init(isNonBlank: true), summary: "The provider's model.", example: example, isRequired: true)
+    }
+    public static let temperature = FieldSpec.number(
+        "temperature", 0...2, summary: "Sampling temperature. Absent: the server's default.", example: 0.8)
+    public static let voice = FieldSpec.text(
+        "voice", .init(suggestions: .fixed(["alloy", "ash", "coral", "echo", "fable", "nova", "onyx", "sage", "shimmer"])),
+        summary: "The provider's voice.", default: "alloy", example: "alloy")
+    public static let speed = FieldSpec.number(
+        "speed", 0.25...4, summary: "Speaking speed. Absent: the provider's default.", example: 1.0)
+    public static let format = FieldSpec.choice(
+        "format", EngineSettings.speechFormats, summary: "The audio format asked of `/audio/speech`.", example: "mp3")
+    public static let inputLimit = FieldSpec.integer(
+        "input_limit", 100...100_000, summary: "The most characters one `/audio/speech` request may carry.",
+        example: 4_096)
+    public static let size = FieldSpec.text(
+        "size", .init(pattern: "^\(sidePattern)[xX]\(sidePattern)$", acceptsOtherScalars: false),
+        summary: "WIDTHxHEIGHT asked of the model, each 256–4096, when the model is not one Reelsmith knows.", example: "1024x1792")
+    public static let quality = FieldSpec.text(
+        "quality", .init(suggestions: .fixed(["low", "medium", "high", "standard", "hd"])),
+        summary: "A quality the image model takes.", example: "medium")
+    /// 256…4096 as a pattern.
+    static let sidePattern = "(25[6-9]|2[6-9][0-9]|[3-9][0-9]{2}|[1-3][0-9]{3}|40[0-8][0-9]|409[0-6])"
+
+    /// `engines.clips: { provider: NAME }` (issue 9): stock footage, no model.
+    public static let clipsProvider = FieldSpec.text(
+        "provider", .init(isNonBlank: true),
+        summary: "A provider of kind `pexels` or `pixabay` named under `providers:` in reelsmith.yaml.", example: "pexels",
+        isRequired: true)
+    static let clipsTable = FieldTable([clipsProvider], summary: "Stock footage per scene, besides your clip library.")
+
+    /// The keys each stage's provider engine takes.
+    static let providerTables: [String: FieldTable] = [
+        "script": FieldTable([provider, model(example: "gpt-4o-mini"), temperature], summary: "A chat model writes the script."),
+        "score": FieldTable([provider, model(example: "gpt-4o-mini"), temperature], summary: "A chat model fills the virality rubric."),
+        "voice": FieldTable(
+            [provider, model(example: "gpt-4o-mini-tts"), voice, speed, format, inputLimit], summary: "`/audio/speech` speaks the script."),
+        "images": FieldTable([provider, model(example: "gpt-image-1"), size, quality], summary: "`/images/generations` draws the scenes."),
+        "align": FieldTable([provider, model(example: "whisper-1")], summary: "`/audio/transcriptions` times the words."),
+        "clips": clipsTable,
+    ]
+
+    public static let command = FieldSpec(
+        "command", .textList,
+        summary: "The program and its arguments, run without a shell; `{out}` is where it writes (images: `{prompt}` is the picture's prompt).",
+        example: .array(["piper", "--model", "voice.onnx", "--output_file", "{out}"].map(JSONValue.string)), isRequired: true)
+    public static let timeoutSeconds = FieldSpec.number(
+        "timeout_seconds", 1...3600, summary: "Seconds the program may run.", default: 300, example: 300)
+    static let commandTable = FieldTable([command, timeoutSeconds], summary: "A local program (piper, stable-diffusion.cpp…).")
+
+    static let stageSummaries = [
+        "script": "The engine that writes the script.", "score": "The engine that scores the scripts.",
+        "images": "The engine that makes the scene pictures.", "voice": "The engine that speaks the script.",
+        "align": "The engine that times the words of a voice that gives no timings.",
+        "clips": "Where scenes find video clips: `offline` is your clip library only (templates/assets/<niche>/); a pexels or pixabay provider adds stock footage.",
+    ]
+
+    /// One stage's key: `offline`, a provider, or (in reelsmith.yaml, for voice and images) a command.
+    static func stage(_ name: String, allowsCommands: Bool) -> FieldSpec {
+        var mappings = providerTables[name].map { [$0] } ?? []
+        if allowsCommands, EngineSettings.commandPlaceholders[name] != nil { mappings.append(commandTable) }
+        return FieldSpec(
+            name, .alternatives(words: ["offline"], mappings: mappings), summary: stageSummaries[name] ?? name,
+            default: .string("offline"), example: .string("offline"))
+    }
+
+    public static let onFailure = FieldSpec.choice(
+        "on_failure", EngineSettings.FailurePolicy.allCases.map(\.rawValue),
+        summary: "After a provider failed for good: `offline` uses the built-in engine, `fail` fails the video.",
+        default: "offline", example: "offline")
+
+    static func table(allowsCommands: Bool) -> FieldTable {
+        FieldTable(
+            EngineSettings.stageNames.map { stage($0, allowsCommands: allowsCommands) } + [onFailure],
+            summary: "Which engine runs each stage (DESIGN §7).")
+    }
+
+    /// `engines:` in reelsmith.yaml.
+    public static let settingsTable = table(allowsCommands: true)
+    /// `engines:` in a request: the same, without `command`.
+    public static let requestTable = table(allowsCommands: false)
+}
