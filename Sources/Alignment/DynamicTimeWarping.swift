@@ -8,6 +8,8 @@ public enum DynamicTimeWarping {
     /// A level small enough to solve whole: at most this many cells.
     static let wholeCellLimit = 2_500_000
     static let factor = 4
+    /// Target frames matched to one reference frame beyond which the run is the target's own material.
+    static let longestRun = 10
 
     /// The warp from `reference` onto `target`. `radius` (frames) widens the band around the
     /// coarse path at each finer level.
@@ -20,8 +22,16 @@ public enum DynamicTimeWarping {
             return TimeWarp(firstTarget: [], referenceFrameSeconds: reference.frameSeconds, targetFrameSeconds: target.frameSeconds)
         }
         let path = solve(spokenReference, spokenTarget, radius: radius)
+        // Per reference frame, the target frames the path matched to it. A long run (over 100 ms)
+        // is material only the target has before what follows, a pause filled by a music bed that
+        // was not cut out: a word starting there starts where the run ends.
         var firstSpoken = [Int](repeating: Int.max, count: spokenReference.frameCount)
-        for (i, j) in path where j < firstSpoken[i] { firstSpoken[i] = j }
+        var lastSpoken = [Int](repeating: -1, count: spokenReference.frameCount)
+        for (i, j) in path {
+            firstSpoken[i] = min(firstSpoken[i], j)
+            lastSpoken[i] = max(lastSpoken[i], j)
+        }
+        for i in firstSpoken.indices where lastSpoken[i] - firstSpoken[i] > longestRun { firstSpoken[i] = lastSpoken[i] }
         // Every reference frame: the target frame of the first speech frame at or after it.
         var firstTarget = [Int](repeating: targetFrames.last ?? 0, count: reference.frameCount)
         var next = spokenReference.frameCount

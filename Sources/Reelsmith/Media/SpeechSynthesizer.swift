@@ -138,6 +138,8 @@ final class SpeechSynthesizer: @unchecked Sendable {
         try initialiseIfNeeded()
         guard Self.select(voice: voice) else { throw SpeechError.unknownVoice(voice) }
         espeak_SetParameter(espeakRATE, Int32(rate ?? Int(espeakRATE_NORMAL)), 0)
+        // espeak-ng draws the noise of unvoiced sounds from libc's rand(): the same seed for every text.
+        srand(1)
 
         let collector = Collector()
         let context = Unmanaged.passRetained(collector)

@@ -117,12 +117,12 @@ import Testing
     @Test(.timeLimit(.minutes(2))) func aHungWrapperScriptIsStoppedWithEverythingItStarted() async throws {
         // The script waits on a child of its own: stopping only the script would leave the child
         // holding the pipes, and the job would wait for it.
-        let marker = "reelsmith-hang-\(UUID().uuidString.prefix(8))"
-        let command = EngineChoice.CommandEngine(arguments: ["sh", "-c", "sleep 300 \(marker) 2>/dev/null & wait", "{out}"], timeoutSeconds: 1)
+        let marker = "sleep 3\(Int.random(in: 100...999)).25"  // a duration no other process sleeps
+        let command = EngineChoice.CommandEngine(arguments: ["sh", "-c", "\(marker) & wait", "{out}"], timeoutSeconds: 1)
         let (stage, _) = try Self.stage(engine: CommandImages(command: command), label: "command:sh")
         // Returning at all (within the time limit) shows the job did not wait for the 300 s child.
         let made = try await stage.run(scenes: Self.scenes(["a picture"]))
-        #expect(made[0].fallback?.contains("did not finish within 1 s") == true)
+        #expect(made[0].fallback?.contains("did not finish within 1 s") == true, "\(made[0].fallback ?? "")")
         try await Task.sleep(for: .seconds(4))
         let survivors = try TestSupport.run("pgrep", ["-f", marker])
         #expect(survivors.stdout.isEmpty, "the wrapper's child was stopped too")

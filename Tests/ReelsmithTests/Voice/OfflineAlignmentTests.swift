@@ -106,7 +106,7 @@ import Testing
         #expect(result.p95 <= 150)
     }
 
-    /// A chord progression with a beat, about 12 dB under the voice, as a music bed sits.
+    /// A chord progression with a beat, about 12 dB under the voice, louder than a ducked bed sits.
     static func withMusic(_ samples: [Int16], sampleRate: Int) -> [Int16] {
         let chords: [[Double]] = [[220, 277.2, 329.6], [196, 246.9, 293.7], [174.6, 220, 261.6], [196, 246.9, 329.6]]
         let peak = Double(samples.map { abs(Int($0)) }.max() ?? 1)
