@@ -58,19 +58,6 @@ struct PexelsClipSource: ClipSource {
     }
 
     func fetch(_ clip: StockClip) async throws -> URL {
-        if let cached = cache.cached(clip) { return cached }
-        let exchange: ProviderClient.Exchange
-        do {
-            exchange = try await client.download(
-                clip.fileURL, limitBytes: StockClipCache.maximumDownloadBytes, stage: "clips")
-        } catch let error as ProviderError {
-            onUsage(ProviderUsage(stage: "clips", provider: name, model: "download", requests: error.attempts))
-            throw error
-        }
-        onUsage(
-            ProviderUsage(
-                stage: "clips", provider: name, model: "download", requests: exchange.attempts,
-                seconds: exchange.seconds))
-        return try cache.store(exchange.reply.body, for: clip)
+        try await cache.fetch(clip, with: client, onUsage: onUsage)
     }
 }

@@ -34,4 +34,24 @@ struct StockClipCache: Sendable {
         let name = String(String.UnicodeScalarView(kept.prefix(64)))
         return name.isEmpty ? "clip" : name
     }
+
+    /// The clip's file from the cache, or downloaded by `client` (without the key) and stored; the
+    /// download's requests and seconds go to `onUsage`.
+    func fetch(
+        _ clip: StockClip, with client: ProviderClient, onUsage: @Sendable (ProviderUsage) -> Void
+    ) async throws -> URL {
+        if let cached = cached(clip) { return cached }
+        let exchange: ProviderClient.Exchange
+        do {
+            exchange = try await client.download(clip.fileURL, limitBytes: Self.maximumDownloadBytes, stage: "clips")
+        } catch let error as ProviderError {
+            onUsage(ProviderUsage(stage: "clips", provider: client.name, model: "download", requests: error.attempts))
+            throw error
+        }
+        onUsage(
+            ProviderUsage(
+                stage: "clips", provider: client.name, model: "download", requests: exchange.attempts,
+                seconds: exchange.seconds))
+        return try store(exchange.reply.body, for: clip)
+    }
 }
