@@ -39,7 +39,7 @@ public enum SettingsFields {
 
     public static let language = FieldSpec.choice(
         "language", Language.allCases.map(\.rawValue),
-        summary: "The dashboard's language (issue 10). Absent: the most common language of the requests.", example: "fr")
+        summary: "The dashboard's language. Absent: the most common language of the requests.", example: "fr")
 
     public static let table = FieldTable(
         [render, watch, font, providers, engines, language], summary: "Reelsmith's settings, beside inbox/ and outbox/ (README, \"Settings\").")

@@ -38,9 +38,11 @@ public struct RequestTemplate: Sendable {
         line(RequestFields.images, "5")
         line(RequestFields.variants, "1")
         line(RequestFields.music, "none")
+        line(RequestFields.visuals, "auto")
         line(RequestFields.inspirationURL, RequestFields.inspirationURL.exampleText, active: false)
         line(RequestFields.seed, "0", active: false)
         line(RequestFields.force, "false", active: false)
+        line(RequestFields.engines, "{ script: offline }", active: false)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -63,7 +65,9 @@ public struct RequestTemplate: Sendable {
         }
         if field.isRequired { parts.append("required") }
         if let defaultValue = field.defaultValue { parts.append("default: \(defaultValue.stringValue ?? defaultValue.text)") }
-        let summary = field.summary.split(separator: ".").first.map(String.init) ?? field.summary
+        // The first sentence: up to ". " (a file name such as reelsmith.yaml keeps its dot).
+        let summary = field.summary.components(separatedBy: ". ").first.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+            ?? field.summary
         return ([summary] + parts).joined(separator: "; ")
     }
 }

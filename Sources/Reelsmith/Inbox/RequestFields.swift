@@ -57,7 +57,7 @@ public enum RequestFields {
 
     public static let visuals = FieldSpec.choice(
         "visuals", VisualsMode.allCases.map(\.rawValue),
-        summary: "What the scenes show (issue 9): `auto` a clip where one matches the scene, else the still; `images` stills only; `clips` a clip for every scene that can get one.",
+        summary: "What the scenes show: `auto` a clip where one matches the scene, else the still; `images` stills only; `clips` a clip for every scene that can get one.",
         default: "auto", example: "auto")
 
     /// In the order messages list them.
