@@ -19,6 +19,9 @@ struct RenderPlan: Sendable, Equatable {
     var output: String
     /// Gain applied after compression to reach the loudness target, from ``analysisArguments``.
     var gainDB: Double = 0
+    /// The limiter's ceiling in dBFS, with headroom for the AAC encoder's overshoot; lowered by
+    /// ``VideoRenderer`` when the encoded audio still peaks above ``RenderSettings/truePeakLimitDBTP``.
+    var limiterCeilingDB = -3.1
     var settings = RenderSettings()
     /// Scenes filled by a video clip instead of their still, by 0-based scene index (issue 9).
     var clips: [Int: SceneClip] = [:]
@@ -103,10 +106,11 @@ struct RenderPlan: Sendable, Equatable {
     }
 
     var audioGraph: String {
-        // The limiter runs at 4× the sample rate so it catches inter-sample (true) peaks, with
-        // headroom for the AAC encoder's overshoot: −1.5 dBTP measured after encoding.
-        audioMixGraph + ";[mix]volume=\(String(format: "%.2f", gainDB))dB,"
-            + "aresample=192000,alimiter=limit=0.7:attack=1:release=50:level=false,"
+        // The limiter runs at 4× the sample rate so it catches inter-sample (true) peaks; its
+        // ceiling leaves headroom for the AAC encoder's overshoot, which the renderer measures.
+        let ceiling = min(1, max(0.0625, pow(10, limiterCeilingDB / 20)))
+        return audioMixGraph + ";[mix]volume=\(String(format: "%.2f", gainDB))dB,"
+            + "aresample=192000,alimiter=limit=\(String(format: "%.4f", ceiling)):attack=1:release=50:level=false,"
             + "aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo[aout]"
     }
 
@@ -124,6 +128,36 @@ struct RenderPlan: Sendable, Equatable {
             "-filter_complex", audioMixGraph + ";[mix]ebur128=framelog=verbose[measured]",
             "-map", "[measured]", "-t", String(format: "%.3f", durationSeconds), "-f", "null", "-",
         ]
+    }
+
+    /// Encodes the audio again (at a lower ``limiterCeilingDB``) beside the video stream of
+    /// `video`, copied as it is: the cheap fix when the first encode peaks too high.
+    func audioReplacementArguments(video: String, output: String) -> [String] {
+        let placeholders = images.flatMap { _ in ["-f", "lavfi", "-i", "color=c=black:s=16x16:d=0.04"] }
+        let videoInput = images.count + audioInputs.filter { $0 == "-i" }.count
+        return ["-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-nostats"] + placeholders + audioInputs
+            + [
+                "-i", video, "-filter_complex", audioGraph, "-map", "\(videoInput):v:0", "-map", "[aout]",
+                "-c:v", "copy", "-c:a", "aac", "-b:a", settings.audioBitrate, "-ar", "48000",
+                "-t", String(format: "%.3f", durationSeconds), "-movflags", "+faststart", output,
+            ]
+    }
+
+    /// Measures a file's audio true peak (ebur128, 4× oversampled) after encoding.
+    static func truePeakArguments(of file: String) -> [String] {
+        ["-hide_banner", "-nostats", "-nostdin", "-i", file, "-map", "0:a:0", "-af", "ebur128=peak=true", "-f", "null", "-"]
+    }
+
+    /// Reads the true peak from ebur128's summary (`True peak:` then `Peak: -1.9 dBFS`).
+    static func truePeak(fromAnalysisLog log: String) -> Double? {
+        guard let section = log.range(of: "True peak:", options: .backwards) else { return nil }
+        for line in log[section.upperBound...].split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("Peak:") {
+                return Double(trimmed.dropFirst(5).trimmingCharacters(in: .whitespaces).split(separator: " ")[0])
+            }
+        }
+        return nil
     }
 
     var arguments: [String] {

@@ -22,6 +22,9 @@ public struct RenderSettings: Sendable, Codable, Equatable {
     public var musicVolumeDB = -14.0
     /// Integrated loudness target (TikTok and most platforms normalise to about −14 LUFS).
     public var loudnessTargetLUFS = -14.0
+    /// The highest true peak allowed in the published audio, measured after the AAC encode
+    /// (DESIGN §2: −1.5 dBTP).
+    public var truePeakLimitDBTP = -1.5
 
     public init() {}
 }
