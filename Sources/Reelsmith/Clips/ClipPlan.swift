@@ -28,6 +28,23 @@ public struct ClipPlan: Sendable, Codable, Equatable {
         }
     }
 
+    /// The plan with each clip that is no longer on disk (deleted from the library or the cache
+    /// since the plan was made, before a resumed render) turned back into its scene's still, and a
+    /// warning naming the file.
+    func droppingMissingClips(exists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) -> ClipPlan {
+        var plan = self
+        for index in plan.scenes.indices {
+            guard let path = plan.scenes[index].clip, !exists(path) else { continue }
+            plan.scenes[index].clip = nil
+            plan.scenes[index].source = "still"
+            plan.scenes[index].reason = "its clip \(path) was deleted before the render: the scene's still is shown"
+            plan.scenes[index].durationSeconds = nil
+            plan.scenes[index].credit = nil
+            plan.warnings.append("scene \(plan.scenes[index].scene): \(path) is gone (deleted since the clips were chosen); the still is shown")
+        }
+        return plan
+    }
+
     /// The render's clips by 0-based scene index.
     var sceneClips: [Int: SceneClip] {
         var clips: [Int: SceneClip] = [:]

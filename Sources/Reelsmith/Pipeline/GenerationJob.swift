@@ -89,9 +89,16 @@ struct GenerationJob: Sendable {
             }
             return try await group.reduce(into: [Made]()) { $0.append($1) }
         }
-        guard case let .visuals(clipPlan, sceneImages)? = made.first(where: { if case .visuals = $0 { true } else { false } }),
+        guard case .visuals(var clipPlan, let sceneImages)? = made.first(where: { if case .visuals = $0 { true } else { false } }),
             case let .voice(voiceTimings, voiceEngines)? = made.first(where: { if case .voice = $0 { true } else { false } })
         else { throw CancellationError() }
+        if !exists("video.mp4") {
+            let before = clipPlan.warnings.count
+            clipPlan = clipPlan.droppingMissingClips()
+            for warning in clipPlan.warnings.dropFirst(before) {
+                logger.warning("clip missing", metadata: ["problem": "\(warning)"])
+            }
+        }
         try checkpoint(.captions)
 
         // 5. Captions.

@@ -120,4 +120,34 @@ import Testing
             }
         }
     }
+
+    @Test func aClipDeletedBeforeAResumedRenderLeavesItsSceneAStill() async throws {
+        let workspace = try ClipFixtures.workspaceWithOwnTemplates()
+        let request = try TestSupport.write(
+            "niche: fitness\ntopic: the morning workout\nlanguage: en\nduration: 15\nimages: 2\n",
+            to: workspace.inbox.appendingPathComponent("requests"), name: "gone.yaml")
+        // A job stopped after its clips stage chose a library file the creator has since deleted.
+        let gone = ClipFixtures.assets(workspace, "fitness").appendingPathComponent("gym-workout.mp4").path
+        let staging = workspace.staging.appendingPathComponent(
+            GenerationPipeline.jobId(forContent: try Data(contentsOf: request)))
+        try FileManager.default.createDirectory(at: staging.appendingPathComponent("work"), withIntermediateDirectories: true)
+        try JSONFiles.write(
+            ClipPlan(
+                visuals: .auto,
+                scenes: [
+                    .init(scene: 1, terms: ["gym workout"], clip: gone, source: "library", reason: "library: gym", durationSeconds: 8),
+                    .init(scene: 2, terms: ["home workout"], clip: nil, source: "still", reason: "no clip matched"),
+                ], warnings: []),
+            to: staging.appendingPathComponent("work/clips.json"))
+
+        let pipeline = GenerationPipeline(workspace: workspace, index: try LearningIndex(url: workspace.indexFile))
+        let published = try await pipeline.run(requestFile: request)
+        let report = try JSONFiles.read(GenerationReport.self, from: published.folder.appendingPathComponent("report.json"))
+        let plan = try #require(report.clips)
+        #expect(plan.scenes.map(\.source) == ["still", "still"])
+        #expect(plan.scenes[0].clip == nil && plan.scenes[0].reason.contains("deleted"))
+        #expect(plan.warnings.contains { $0.contains(gone) })
+        let probe = try Probe.of(published.folder.appendingPathComponent("video.mp4"))
+        #expect(probe.video?.width == 1080 && probe.video?.height == 1920)
+    }
 }
