@@ -36,15 +36,9 @@ enum AccountExportDecoder {
         _ table: CSVTable, export: TikTokExport, position: [String: Int], file: String, reference: CalendarDay,
         into account: inout AccountAnalytics, problems: inout [RowProblem]
     ) {
-        let dateColumn = position["date"]!
-        let days = ExportDaySequence.days(
-            table.rows.map { dateColumn < $0.fields.count ? $0.fields[dateColumn] : "" }, reference: reference)
-        for (offset, record) in table.rows.enumerated() {
-            let rowNumber = offset + 1
-            guard
-                let day = dayOrProblem(
-                    days[offset], record: record, column: dateColumn, row: rowNumber, file: file, problems: &problems)
-            else { continue }
+        for (rowNumber, record, day) in datedRows(
+            table, dateColumn: position["date"]!, reference: reference, file: file, problems: &problems)
+        {
             var metrics: [AccountMetric: Int] = [:]
             for (key, metric) in AccountMetric.column(in: export) {
                 guard let index = position[key] else { continue }
@@ -76,17 +70,11 @@ enum AccountExportDecoder {
         _ table: CSVTable, position: [String: Int], file: String, reference: CalendarDay,
         into account: inout AccountAnalytics, problems: inout [RowProblem]
     ) {
-        let dateColumn = position["date"]!
         let hourColumn = position["hour"]!
         let countColumn = position["active_followers"]!
-        let days = ExportDaySequence.days(
-            table.rows.map { dateColumn < $0.fields.count ? $0.fields[dateColumn] : "" }, reference: reference)
-        for (offset, record) in table.rows.enumerated() {
-            let rowNumber = offset + 1
-            guard
-                let day = dayOrProblem(
-                    days[offset], record: record, column: dateColumn, row: rowNumber, file: file, problems: &problems)
-            else { continue }
+        for (rowNumber, record, day) in datedRows(
+            table, dateColumn: position["date"]!, reference: reference, file: file, problems: &problems)
+        {
             guard hourColumn < record.fields.count, countColumn < record.fields.count,
                 !AnalyticsValue.isMissing(record.fields[hourColumn]),
                 !AnalyticsValue.isMissing(record.fields[countColumn])
@@ -185,17 +173,26 @@ enum AccountExportDecoder {
         }
     }
 
-    private static func dayOrProblem(
-        _ day: CalendarDay?, record: CSVTable.Record, column: Int, row: Int, file: String, problems: inout [RowProblem]
-    ) -> CalendarDay? {
-        if let day { return day }
-        let text = column < record.fields.count ? record.fields[column] : ""
-        problems.append(
-            RowProblem(
-                file: file, row: row, line: record.line,
-                column: column < record.columns.count ? record.columns[column] : 1,
-                problem: "`Date` `\(Excerpt.quote(text))` is not a day Reelsmith can read; the row was skipped",
-                fix: "export the file again from TikTok Studio; days read like `March 25` or `2026-03-25`"))
-        return nil
+    /// The rows of a daily file with their day (1-based row numbers); a row whose day cannot be
+    /// read is reported and left out.
+    private static func datedRows(
+        _ table: CSVTable, dateColumn column: Int, reference: CalendarDay, file: String, problems: inout [RowProblem]
+    ) -> [(row: Int, record: CSVTable.Record, day: CalendarDay)] {
+        let texts = table.rows.map { column < $0.fields.count ? $0.fields[column] : "" }
+        let days = ExportDaySequence.days(texts, reference: reference)
+        var rows: [(row: Int, record: CSVTable.Record, day: CalendarDay)] = []
+        for (offset, record) in table.rows.enumerated() {
+            if let day = days[offset] {
+                rows.append((offset + 1, record, day))
+                continue
+            }
+            problems.append(
+                RowProblem(
+                    file: file, row: offset + 1, line: record.line,
+                    column: column < record.columns.count ? record.columns[column] : 1,
+                    problem: "`Date` `\(Excerpt.quote(texts[offset]))` is not a day Reelsmith can read; the row was skipped",
+                    fix: "export the file again from TikTok Studio; days read like `March 25` or `2026-03-25`"))
+        }
+        return rows
     }
 }

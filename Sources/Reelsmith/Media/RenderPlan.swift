@@ -150,14 +150,7 @@ struct RenderPlan: Sendable, Equatable {
 
     /// Reads the true peak from ebur128's summary (`True peak:` then `Peak: -1.9 dBFS`).
     static func truePeak(fromAnalysisLog log: String) -> Double? {
-        guard let section = log.range(of: "True peak:", options: .backwards) else { return nil }
-        for line in log[section.upperBound...].split(separator: "\n") {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("Peak:") {
-                return Double(trimmed.dropFirst(5).trimmingCharacters(in: .whitespaces).split(separator: " ")[0])
-            }
-        }
-        return nil
+        summaryValue("Peak:", after: "True peak:", in: log)
     }
 
     var arguments: [String] {
@@ -182,11 +175,16 @@ struct RenderPlan: Sendable, Equatable {
 
     /// Reads the integrated loudness from ebur128's summary (`I: -23.4 LUFS`).
     static func integratedLoudness(fromAnalysisLog log: String) -> Double? {
-        guard let summary = log.range(of: "Summary:", options: .backwards) else { return nil }
-        for line in log[summary.upperBound...].split(separator: "\n") {
+        summaryValue("I:", after: "Summary:", in: log)
+    }
+
+    /// The number on the first line starting with `label` after the last `section` of an ebur128 log.
+    private static func summaryValue(_ label: String, after section: String, in log: String) -> Double? {
+        guard let start = log.range(of: section, options: .backwards) else { return nil }
+        for line in log[start.upperBound...].split(separator: "\n") {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("I:") {
-                return Double(trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces).split(separator: " ")[0])
+            if trimmed.hasPrefix(label) {
+                return trimmed.dropFirst(label.count).split(separator: " ").first.flatMap { Double($0) }
             }
         }
         return nil
