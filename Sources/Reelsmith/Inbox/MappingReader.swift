@@ -76,7 +76,7 @@ struct MappingReader {
 
     func integer(_ key: String, in range: ClosedRange<Int>) throws(InputError) -> Int? {
         guard let value = node(key) else { return nil }
-        guard case let .scalar(scalar) = value, scalar.style == .plain, let number = Int(scalar.string) else {
+        guard case let .scalar(scalar) = value, scalar.style == .plain, let number = Self.wholeNumber(scalar.string) else {
             throw error(
                 .wrongType(key: key, expected: "whole number"), at: key,
                 problem: "`\(key)` must be a whole number, found `\(value.scalar.map { Excerpt.quote($0.string) } ?? "a list or mapping")`",
@@ -85,9 +85,23 @@ struct MappingReader {
         return try checked(number, in: range, key: key)
     }
 
+    /// A plain scalar read as a whole number the way an editor reads it (YAML 1.2's core schema
+    /// and JSON Schema's `integer`): `45`, `+45`, `0x2D`, `0o55`, and whole-valued numbers such as
+    /// `45.0` or `1e2`; nil for anything else (`45.5`, `forty-five`).
+    static func wholeNumber(_ text: String) -> Int? {
+        if let number = Int(text) { return number }
+        if text.hasPrefix("0x") { return Int(text.dropFirst(2), radix: 16) }
+        if text.hasPrefix("0o") { return Int(text.dropFirst(2), radix: 8) }
+        guard text.wholeMatch(of: /[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?/) != nil,
+            let number = Double(text), number.rounded() == number, abs(number) <= 9_007_199_254_740_992
+        else { return nil }
+        return Int(number)
+    }
+
     func number(_ key: String, in range: ClosedRange<Double>) throws(InputError) -> Double? {
         guard let value = node(key) else { return nil }
-        guard case let .scalar(scalar) = value, scalar.style == .plain, let number = Double(scalar.string), number.isFinite
+        guard case let .scalar(scalar) = value, scalar.style == .plain,
+            let number = Self.wholeNumber(scalar.string).map(Double.init) ?? Double(scalar.string), number.isFinite
         else {
             throw error(
                 .wrongType(key: key, expected: "number"), at: key, problem: "`\(key)` must be a number",

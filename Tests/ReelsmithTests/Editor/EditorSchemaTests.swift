@@ -131,6 +131,22 @@ import Testing
         }
     }
 
+    @Test func wholeNumbersAreReadAsAnEditorReadsThem() throws {
+        // YAML 1.2 (the editor's YAML) and JSON Schema's `integer` take all of these as 45 or 100.
+        let whole = ["45", "+45", "45.0", "1e2", "0x2D", "0o55", "4.5e1"]
+        let notWhole = ["45.5", "4.55e1", "0x", "forty-five", "\"45\""]
+        let texts = (whole + notWhole).map { "niche: fitness\nduration: \($0)\n" }
+        let verdicts = try SchemaValidator.validate(
+            texts: texts, against: SchemaValidator.schemaFile(.request, in: try SchemaValidator.writeSchemas()))
+        for (index, text) in texts.enumerated() {
+            let accepted = index < whole.count
+            #expect(verdicts[index].valid == accepted, "the schema on \(text)")
+            let decoded = try? GenerationRequest.decode(data: Data(text.utf8), displayName: "r.yaml")
+            #expect((decoded != nil) == accepted, "the decoder on \(text)")
+            if accepted { #expect([45, 100].contains(decoded?.durationSeconds ?? 0), "\(text)") }
+        }
+    }
+
     /// The spec of the key at the end of `path`, found by name in the tables along it.
     static func field(named name: String, at path: [FieldDocuments.Step], in table: FieldTable) -> FieldSpec? {
         var tables = [table]
