@@ -24,5 +24,6 @@ struct InitCommand: ParsableCommand {
         let created = try ProjectInitializer(source: source).create(at: project)
         print(created.isEmpty ? "\(project.path): already complete" : "\(project.path):")
         for path in created { print("  + \(path)") }
+        if let note = EditorSetup.settingsNote(in: project) { print("note: \(note)") }
     }
 }

@@ -101,9 +101,37 @@ import Testing
         // The project's niches are suggested.
         let request = try String(contentsOf: project.appendingPathComponent(".reelsmith/schema/request.schema.json"), encoding: .utf8)
         #expect(request.contains("\"finance\""))
-        // Settings the user wrote are left alone.
-        try Data("{\"editor.tabSize\": 2}\n".utf8).write(to: project.appendingPathComponent(".vscode/settings.json"))
-        #expect(try ProjectInitializer(source: TestSupport.packageRoot).create(at: project).isEmpty)
-        #expect(try String(contentsOf: project.appendingPathComponent(".vscode/settings.json"), encoding: .utf8) == "{\"editor.tabSize\": 2}\n")
+        #expect(EditorSetup.settingsNote(in: project) == nil)
+        #expect(try ProjectInitializer(source: TestSupport.packageRoot).create(at: project).isEmpty, "a second init adds nothing")
+    }
+
+    @Test func initCompletesTheUsersOwnEditorSettingsAndKeepsTheirs() throws {
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-init-\(UUID().uuidString.prefix(8))")
+        let file = project.appendingPathComponent(".vscode/settings.json")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // Plain JSON: the mapping is added, their key kept, and the file is still JSON.
+        try Data("{\"editor.tabSize\": 2}\n".utf8).write(to: file)
+        #expect(try ProjectInitializer(source: TestSupport.packageRoot).create(at: project).contains(".vscode/settings.json"))
+        let settings = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: file))
+        #expect(settings["editor.tabSize"] == 2)
+        #expect(settings["yaml.schemas"]?["./.reelsmith/schema/trends.schema.json"] == ["inbox/trends/*.yaml", "inbox/trends/*.yml"])
+        #expect(EditorSetup.settingsNote(in: project) == nil)
+
+        // VS Code's JSON with comments: the comments and the user's text stay as they were.
+        let commented = "// my settings\n{\n  /* tabs */ \"editor.tabSize\": 4, // four\n}\n"
+        try Data(commented.utf8).write(to: file)
+        _ = try ProjectInitializer(source: TestSupport.packageRoot).create(at: project)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.hasPrefix("// my settings\n{\n  \"yaml.schemas\": {"))
+        #expect(text.hasSuffix("/* tabs */ \"editor.tabSize\": 4, // four\n}\n"))
+        #expect(text.contains("\"./.reelsmith/schema/request.schema.json\""))
+
+        // Their own yaml.schemas: left alone, and the note says what to merge.
+        let own = "{\"yaml.schemas\": {\"kubernetes\": \"*.k8s.yaml\"}}\n"
+        try Data(own.utf8).write(to: file)
+        _ = try ProjectInitializer(source: TestSupport.packageRoot).create(at: project)
+        #expect(try String(contentsOf: file, encoding: .utf8) == own)
+        let note = try #require(EditorSetup.settingsNote(in: project))
+        #expect(note.contains(".vscode/settings.json") && note.contains("./.reelsmith/schema/analytics.schema.json"))
     }
 }
