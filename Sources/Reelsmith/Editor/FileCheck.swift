@@ -28,6 +28,24 @@ public struct FileCheck: Sendable {
         return names.filter { !$0.hasPrefix(".") }.map { ($0 as NSString).deletingPathExtension }.sorted()
     }
 
+    /// The rows as `process` would import them, against the project's learning index (or an empty
+    /// one when there is none yet), in a transaction rolled back.
+    private func trialImport(_ analytics: AnalyticsFile, name: String, ingestDay: CalendarDay) throws -> AnalyticsImport {
+        var scratch: URL?
+        defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
+        var url = workspace.indexFile
+        if !FileManager.default.fileExists(atPath: url.path) {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-check-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            scratch = folder
+            url = folder.appendingPathComponent("learning.sqlite")
+        }
+        let index = try LearningIndex(url: url)
+        let vocabulary = NicheVocabulary.from(
+            templates: try? TemplateLibrary.load(from: workspace.templates), knownNiches: try index.knownNiches())
+        return try index.trialImport(analytics, sourceFile: name, ingestDay: ingestDay, vocabulary: vocabulary)
+    }
+
     public func check(file: URL, displayName: String? = nil, ingestDay: CalendarDay = .today()) -> Result {
         let name = displayName ?? file.path
         var data: Data?
@@ -53,7 +71,14 @@ public struct FileCheck: Sendable {
             case .analytics:
                 let isYAML = ["yaml", "yml"].contains(file.pathExtension.lowercased())
                 let analytics = try AnalyticsFile.decode(data: bytes, file: name, isYAML: isYAML, ingestDay: ingestDay)
-                return Result(file: name, kind: kind, diagnostics: analytics.problems.map { EditorDiagnostic($0, data: bytes) })
+                let result =
+                    (try? trialImport(analytics, name: name, ingestDay: ingestDay))
+                    ?? AnalyticsImport(format: analytics.format, problems: analytics.problems)
+                var diagnostics = result.problems.map { EditorDiagnostic($0, data: bytes) }
+                if let failure = result.nothingUsed(displayName: name, listsTheRows: false) {
+                    diagnostics.insert(EditorDiagnostic(failure, data: bytes), at: 0)
+                }
+                return Result(file: name, kind: kind, diagnostics: diagnostics)
             }
             return Result(file: name, kind: kind, diagnostics: [])
         } catch {

@@ -37,6 +37,20 @@ struct AnalyticsImport: Sendable, Equatable {
     public var skippedCells = 0
 }
 
+extension AnalyticsImport {
+    /// Rows read but none used: the file fails (rather than being imported with remarks). The
+    /// rows are listed in the fix unless they are reported on their own (`reelsmith check`).
+    func nothingUsed(displayName: String, listsTheRows: Bool = true) -> InputError? {
+        let used = account.map { $0.new + $0.updated + $0.unchanged + $0.keptNewer } ?? (applied + keptNewer)
+        guard used == 0, !problems.isEmpty else { return nil }
+        return InputError(
+            .invalidValue(key: "rows"), file: displayName,
+            problem: problems.count == 1 ? "its only row could not be used" : "none of its \(problems.count) rows could be used",
+            fix: "fix the rows below and drop the file again:"
+                + (listsTheRows ? "\n" + RowProblem.listing(problems.map(\.description)) : ""))
+    }
+}
+
 extension LearningIndex {
     /// Applies a file's good rows in one transaction, then refreshes every video's latest numbers
     /// and the niches. Numbers are snapshots: a (video, day) seen again is replaced, never added.
@@ -50,16 +64,39 @@ extension LearningIndex {
             return result
         }
         return try database.write { db in
-            var importer = try AnalyticsImporter(db: db, file: file, sourceFile: sourceFile, vocabulary: vocabulary)
-            for row in file.rows {
-                try importer.apply(row, day: row.date ?? ingestDay)
-            }
-            try importer.refreshLatestNumbers()
-            var result = importer.result
-            result.problems.sort { ($0.row, $0.line) < ($1.row, $1.line) }
-            result.niches = try NicheAnalyzer.recompute(db, today: ingestDay)
-            return result
+            try Self.applyRows(of: file, in: db, sourceFile: sourceFile, ingestDay: ingestDay, vocabulary: vocabulary)
         }
+    }
+
+    /// What ``importAnalytics(_:sourceFile:ingestDay:vocabulary:)`` would say about a file, from a
+    /// transaction rolled back: `reelsmith check` reports the same rows as `process` would, and
+    /// stores nothing. An account-level file's rows don't depend on the index.
+    func trialImport(
+        _ file: AnalyticsFile, sourceFile: String, ingestDay: CalendarDay, vocabulary: NicheVocabulary
+    ) throws -> AnalyticsImport {
+        guard file.account == nil else { return AnalyticsImport(format: file.format, problems: file.problems) }
+        var result = AnalyticsImport(format: file.format, problems: file.problems)
+        try database.writeWithoutTransaction { db in
+            try db.inTransaction {
+                result = try Self.applyRows(of: file, in: db, sourceFile: sourceFile, ingestDay: ingestDay, vocabulary: vocabulary)
+                return .rollback
+            }
+        }
+        return result
+    }
+
+    private static func applyRows(
+        of file: AnalyticsFile, in db: Database, sourceFile: String, ingestDay: CalendarDay, vocabulary: NicheVocabulary
+    ) throws -> AnalyticsImport {
+        var importer = try AnalyticsImporter(db: db, file: file, sourceFile: sourceFile, vocabulary: vocabulary)
+        for row in file.rows {
+            try importer.apply(row, day: row.date ?? ingestDay)
+        }
+        try importer.refreshLatestNumbers()
+        var result = importer.result
+        result.problems.sort { ($0.row, $0.line) < ($1.row, $1.line) }
+        result.niches = try NicheAnalyzer.recompute(db, today: ingestDay)
+        return result
     }
 
     /// Niche names already in the index, for ``NicheVocabulary``.

@@ -74,14 +74,7 @@ public struct InboxProcessor: Sendable {
             templates: try? TemplateLibrary.load(from: workspace.templates), knownNiches: try index.knownNiches())
         let result = try index.importAnalytics(analytics, sourceFile: displayName, ingestDay: day, vocabulary: vocabulary)
         let isAccount = result.account != nil
-        let used = result.account.map { $0.new + $0.updated + $0.unchanged + $0.keptNewer } ?? (result.applied + result.keptNewer)
-        if used == 0, !result.problems.isEmpty {
-            // Nothing was used: a failure, not an import with remarks.
-            throw InputError(
-                .invalidValue(key: "rows"), file: displayName,
-                problem: result.problems.count == 1 ? "its only row could not be used" : "none of its \(result.problems.count) rows could be used",
-                fix: "fix the rows below and drop the file again:\n" + RowProblem.listing(result.problems.map(\.description)))
-        }
+        if let failure = result.nothingUsed(displayName: displayName) { throw failure }
         let reports = publishesReports ? try publishReports() : []
         var parts = isAccount ? [Self.accountSummary(result, export: analytics.account!.export)] : [Self.snapshotSummary(result)]
         if analytics.format == .tiktokContent { parts += Self.linkSummary(result) }

@@ -47,6 +47,34 @@ import Testing
         #expect((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("outbox/videos").path))?.isEmpty ?? true)
     }
 
+    @Test func analyticsRowsAreCheckedAgainstTheLearningIndexAsProcessWouldAndNothingIsStored() throws {
+        let files: [(folder: String, fixture: String)] = [
+            ("analytics", "bad-rows.yaml"), ("analytics", "ours-any-order.csv"), ("analytics", "unknown-column.csv"),
+            ("analytics", "unclosed-quote.csv"),
+        ]
+        let root = try project(files)
+        func indexFiles() -> [String] {
+            (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix("learning.sqlite") }
+        }
+        for (folder, fixture) in files {
+            let path = root.appendingPathComponent("inbox/\(folder)/\(fixture)").path
+            let check = try reelsmith(["check", path], root: root)
+            #expect(indexFiles().isEmpty, "\(fixture): check made a learning index")
+            let process = try reelsmith(["process", path], root: root)
+            #expect(check.status == 1 && process.status == 1, "\(fixture): check \(check.status), process \(process.status)")
+            let checked = check.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
+            let processed = process.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
+            #expect(checked.first == processed.first, "\(fixture)")
+            // Every row process lists, check names at its own line.
+            for row in process.stderr.split(separator: "\n") where row.hasPrefix("- ") {
+                #expect(checked.contains("error: " + row.dropFirst(2)), "\(fixture): \(row)")
+            }
+            try? FileManager.default.removeItem(at: root.appendingPathComponent(".reelsmith"))
+        }
+        let rows = try reelsmith(["check", root.appendingPathComponent("inbox/analytics/bad-rows.yaml").path], root: root)
+        #expect(rows.stderr.contains("row 1: no video `aaaaaaaaaaa1` in the learning index"))
+    }
+
     @Test func jsonGivesLanguageServerDiagnostics() throws {
         let root = try project([("requests", "out-of-range.yaml"), ("requests", "hostile.yaml"), ("requests", "unknown-key.yaml")])
         let paths = ["out-of-range.yaml", "hostile.yaml", "unknown-key.yaml"].map { root.appendingPathComponent("inbox/requests/\($0)").path }
