@@ -25,7 +25,7 @@ public struct RequestTemplate: Sendable {
             "kind: request",
         ]
         func line(_ field: FieldSpec, _ value: String, active: Bool = true) {
-            let comment = Self.comment(field)
+            let comment = Self.comment(field, language: language)
             let entry = "\(active ? "" : "# ")\(field.name): \(value)"
             lines.append(entry + String(repeating: " ", count: max(1, 34 - entry.count)) + "# " + comment)
         }
@@ -55,19 +55,41 @@ public struct RequestTemplate: Sendable {
         return JSONValue.string(text).text
     }
 
-    /// `15–180, default 45` and the first words of the key's summary.
-    static func comment(_ field: FieldSpec) -> String {
+    /// The keys' first sentences for a French request (the schema's hover texts stay English).
+    static let frenchSummaries: [String: String] = [
+        "niche": "La niche de la vidéo : ses modèles, ses tendances, ce qu'elle a appris",
+        "topic": "Le sujet de la vidéo, dit dans l'accroche (300 caractères au plus)",
+        "tone": "Texte libre transmis au moteur de script (`inspirant`, `énergique et pédagogique`)",
+        "language": "La langue du script, de la voix et des sous-titres : fr ou en",
+        "voice": "La voix : `default` est la voix espeak-ng de la langue ; toute voix listée par `espeak-ng --voices` convient",
+        "duration": "Durée visée de la vidéo, en secondes",
+        "images": "Nombre de scènes, une image chacune",
+        "variants": "Scripts écrits et notés ; le meilleur est rendu",
+        "music": "Un fichier de templates/music/ (son nom, avec ou sans extension), ou `none`",
+        "visuals": "Ce que montrent les scènes : `auto` un clip quand l'un correspond à la scène, sinon l'image ; `images` des images seulement ; `clips` un clip pour chaque scène qui peut en avoir un",
+        "inspiration_url": "Une vidéo ou une page, comme contexte seulement (jamais téléchargée sans fournisseur) ; une adresse http(s) complète",
+        "seed": "Graine des choix du moteur hors ligne : même demande et même graine, même script",
+        "force": "Refaire même quand le même contenu a déjà été traité",
+        "engines": "Les moteurs de cette demande, par-dessus ceux de reelsmith.yaml, clé par clé (pas de `command` : une demande peut venir d'un autre appareil)",
+    ]
+
+    /// `15–180, default 45` and the first words of the key's summary, in the request's language.
+    static func comment(_ field: FieldSpec, language: Language = .en) -> String {
+        let french = language == .fr
         var parts: [String] = []
         switch field.shape {
         case let .integer(range): parts.append("\(range.lowerBound)–\(range.upperBound)")
         case let .choice(words): parts.append(words.joined(separator: " | "))
         default: break
         }
-        if field.isRequired { parts.append("required") }
-        if let defaultValue = field.defaultValue { parts.append("default: \(defaultValue.stringValue ?? defaultValue.text)") }
+        if field.isRequired { parts.append(french ? "obligatoire" : "required") }
+        if let defaultValue = field.defaultValue {
+            parts.append((french ? "par défaut : " : "default: ") + (defaultValue.stringValue ?? defaultValue.text))
+        }
         // The first sentence: up to ". " (a file name such as reelsmith.yaml keeps its dot).
-        let summary = field.summary.components(separatedBy: ". ").first.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+        let english = field.summary.components(separatedBy: ". ").first.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
             ?? field.summary
+        let summary = french ? frenchSummaries[field.name] ?? english : english
         return ([summary] + parts).joined(separator: "; ")
     }
 }

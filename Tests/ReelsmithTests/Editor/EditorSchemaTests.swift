@@ -231,5 +231,15 @@ import Testing
         for verdict in try SchemaValidator.validate(texts: texts, against: SchemaValidator.schemaFile(.request, in: folder)) {
             #expect(verdict.valid, "\(verdict.errors.map(\.message))")
         }
+        // A French request is commented in French, every key of it; an English one in English.
+        let keyLines = texts[0].split(separator: "\n").filter { !$0.hasPrefix("# yaml") && $0.contains(": ") && $0.contains(" # ") }
+        #expect(keyLines.count >= 13)
+        for line in keyLines {
+            let key = String(line.drop { $0 == "#" || $0 == " " }.prefix { $0 != ":" })
+            let comment = line.components(separatedBy: " # ").last ?? ""
+            #expect(RequestTemplate.frenchSummaries[key].map { comment.hasPrefix($0) } == true, "\(line)")
+        }
+        #expect(texts[0].contains("par défaut : 45") && texts[0].contains("obligatoire"))
+        #expect(texts[1].contains("Target length of the video, in seconds; 15–180; default: 45"))
     }
 }
