@@ -6,8 +6,13 @@ import Foundation
 /// but the video thumbnails beside it.
 public struct DashboardPage: Sendable {
     public let data: DashboardData
+    /// The project's music names, suggested by the new-video form.
+    public let music: [String]
 
-    public init(data: DashboardData) { self.data = data }
+    public init(data: DashboardData, music: [String] = []) {
+        self.data = data
+        self.music = music
+    }
 
     /// Nothing may load but the page's own inline styles, local images, and the one script whose
     /// hash is named here: were a text ever to slip through unescaped, its script would not run.
@@ -50,7 +55,7 @@ public struct DashboardPage: Sendable {
                     NichesSection(data: data, text: text).html
                     LibrarySection(data: data, text: text, niches: libraryNiches).html
                     InsightsSection(data: data, text: text).html
-                    NewVideoForm(text: text, niches: rankedNiches).html
+                    NewVideoForm(text: text, niches: rankedNiches, music: music).html
                 }
                 HTML.json(id: "dashboard-data", payloadJSON)
                 HTML.element("script") { HTML.trusted(DashboardScript.javascript) }

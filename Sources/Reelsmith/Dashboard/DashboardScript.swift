@@ -174,6 +174,17 @@ enum DashboardScript {
           if (url !== "") lines.push("inspiration_url: " + quoted(url));
           var music = f.music.value.trim();
           if (music !== "") lines.push("music: " + quoted(music));
+          lines.push("visuals: " + f.visuals.value);
+          var seed = f.seed.value.trim();
+          if (seed !== "") {
+            var number = Number(seed);
+            if (!Number.isInteger(number) || number < Number(f.seed.min) || number > Number(f.seed.max)) {
+              problems.push(D.form.range.replace("{name}", "seed").replace("{min}", f.seed.min).replace("{max}", f.seed.max));
+            } else {
+              lines.push("seed: " + number);
+            }
+          }
+          if (f.force.checked) lines.push("force: true");
           return { text: lines.join("\n") + "\n", problems: problems };
         }
         function update() {

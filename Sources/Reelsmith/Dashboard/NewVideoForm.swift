@@ -5,6 +5,8 @@ struct NewVideoForm: Sendable {
     let text: DashboardText
     /// Niches to suggest, best first.
     let niches: [String]
+    /// Names under `templates/music/`.
+    var music: [String] = []
 
     var html: HTML {
         let fr = text.language == .fr
@@ -35,10 +37,28 @@ struct NewVideoForm: Sendable {
                     field("inspiration_url", (fr ? "URL d’inspiration" : "Inspiration URL") + " (" + text.optional + ")", HTML.void(
                         "input", ["id": "f-inspiration_url", "name": "inspiration_url", "type": "url", "placeholder": "https://"]))
                     field("music", (fr ? "Musique : un fichier de templates/music/ ou none" : "Music: a file in templates/music/ or none")
-                          + " (" + text.optional + ")", HTML.void("input", ["id": "f-music", "name": "music", "placeholder": "calm"]))
+                          + " (" + text.optional + ")", HTML.void(
+                            "input", ["id": "f-music", "name": "music", "list": "music-list", "placeholder": music.first ?? "calm"]))
+                    field("visuals", fr ? "Visuels" : "Visuals", HTML.element("select", ["id": "f-visuals", "name": "visuals"]) {
+                        for mode in VisualsMode.allCases {
+                            HTML.element("option", ["value": mode.rawValue, "selected": mode == .auto ? "" : nil]) { visualsLabel(mode, fr: fr) }
+                        }
+                    })
+                    field("seed", (fr ? "Graine du moteur hors ligne" : "Offline engine seed") + " (" + text.optional + ")", HTML.void(
+                        "input", ["id": "f-seed", "name": "seed", "type": "number", "min": "0", "max": String(Int32.max), "step": "1",
+                                  "placeholder": "0"]))
+                    HTML.element("div") {
+                        HTML.element("label", ["for": "f-force"]) {
+                            HTML.void("input", ["id": "f-force", "name": "force", "type": "checkbox"])
+                            fr ? " Refaire même si ce contenu a déjà été traité" : " Make it again even if this content was already processed"
+                        }
+                    }
                 }
                 HTML.element("datalist", ["id": "niche-list"]) {
                     for niche in niches { HTML.void("option", ["value": niche]) }
+                }
+                HTML.element("datalist", ["id": "music-list"]) {
+                    for name in music + ["none"] { HTML.void("option", ["value": name]) }
                 }
             }
             HTML.element("p", ["id": "request-problem", "class": "error", "role": "status"])
@@ -49,6 +69,14 @@ struct NewVideoForm: Sendable {
                 " "
                 HTML.element("button", ["type": "button", "id": "request-download"]) { text.download }
             }
+        }
+    }
+
+    private func visualsLabel(_ mode: VisualsMode, fr: Bool) -> String {
+        switch mode {
+        case .auto: fr ? "auto : un clip quand l’un correspond, sinon l’image" : "auto: a clip where one matches, else the still"
+        case .images: fr ? "images seulement" : "stills only"
+        case .clips: fr ? "clips : un clip pour chaque scène possible" : "clips: a clip for every scene that can get one"
         }
     }
 

@@ -52,7 +52,9 @@ public struct GenerationPipeline: Sendable {
     /// Rewrites `outbox/reports/` (niches, insights, dashboard): the index changed.
     @discardableResult
     public func publishReports(asOf day: CalendarDay? = nil) throws -> [URL] {
-        try LearningReports(index: index, outbox: workspace.outbox, language: reportLanguage).publish(asOf: day)
+        var reports = LearningReports(index: index, outbox: workspace.outbox, language: reportLanguage)
+        reports.music = musicLibrary()
+        return try reports.publish(asOf: day)
     }
 
     /// Names under `templates/music/` usable as `music:` values.

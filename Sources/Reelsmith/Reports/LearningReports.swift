@@ -8,6 +8,8 @@ public struct LearningReports: Sendable {
     public let folder: URL
     /// The dashboard's language; nil means the most common request language.
     public var language: Language?
+    /// Names under `templates/music/`, offered by the dashboard's new-video form.
+    public var music: [String] = []
 
     public init(index: LearningIndex, outbox: URL, language: Language? = nil) {
         self.index = index
@@ -24,7 +26,9 @@ public struct LearningReports: Sendable {
             try writer.write(json: NichesReport(niches: index.niches()), as: "niches.json"),
             try writer.write(json: index.insights(asOf: day), as: "insights.json"),
             try writer.write(
-                Data(DashboardPage(data: DashboardData.read(from: index, language: language, asOf: day)).html().utf8),
+                Data(
+                    DashboardPage(data: DashboardData.read(from: index, language: language, asOf: day), music: music)
+                        .html().utf8),
                 as: "dashboard.html"),
         ]
     }

@@ -211,11 +211,16 @@ struct DashboardBrowserTests {
         #expect(try Self.text(browser, "#request-problem")?.contains("from 15 to 180") == true)
         #expect(try browser.evaluate("document.getElementById('request-download').disabled") as? Bool == true)
 
-        try fill(["duration": "15", "images": "1", "language": "en"])
+        try fill(["duration": "15", "images": "1", "language": "en", "seed": "-1"])
+        #expect(try Self.text(browser, "#request-problem")?.contains("seed must be a whole number from 0 to 2147483647") == true)
+        try fill(["seed": "7", "visuals": "images"])
+        try browser.evaluate(
+            "(() => { const f = document.getElementById('f-force'); f.checked = true; f.dispatchEvent(new Event('change', {bubbles: true})); })()")
         let yaml = try #require(try browser.evaluate("document.getElementById('request-yaml').value") as? String)
         #expect(yaml.hasPrefix("kind: request\nniche: \"fitness\"\n"))
         let decoded = try GenerationRequest.decode(data: Data(yaml.utf8), displayName: "form.yaml")
         #expect(decoded.topic == topic && decoded.tone == "calm: really" && decoded.durationSeconds == 15 && decoded.images == 1)
+        #expect(decoded.visuals == .images && decoded.seed == 7 && decoded.force)
         #expect(browser.consoleProblems.isEmpty, "\(browser.consoleProblems)")
 
         // The download button saves the same text, with no server.
@@ -243,8 +248,10 @@ struct DashboardBrowserTests {
              request.path])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("video published"))
-        // The page was rewritten after the job: 61 videos now.
+        // The page was rewritten after the job: 61 videos now, and the project's music offered.
         try browser.navigate(project.page)
         #expect(try Self.text(browser, "#count-videos b") == "61")
+        let music = try browser.evaluate("Array.from(document.querySelectorAll('#music-list option')).map(o => o.value).join(',')") as? String
+        #expect(music == "calm,none")
     }
 }
