@@ -37,8 +37,8 @@ struct AudienceBlock: Sendable {
                         svg: LineChart(
                             days: daily.map(\.day.description),
                             series: [
-                                .init(name: text.views, values: daily.map { Double($0.videoViews ?? 0) }),
-                                .init(name: text.profileViews, values: daily.map { Double($0.profileViews ?? 0) }),
+                                .init(name: text.views, values: daily.map { $0.videoViews.map(Double.init) ?? .nan }),
+                                .init(name: text.profileViews, values: daily.map { $0.profileViews.map(Double.init) ?? .nan }),
                             ]
                         ).svg(title: text.accountViews),
                         alternative: DataTable(

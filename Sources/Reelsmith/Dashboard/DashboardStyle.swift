@@ -34,7 +34,7 @@ enum DashboardStyle {
         .track{fill:var(--track)}
         rect.s1,.s1{fill:var(--s1)} rect.s2{fill:var(--s2)} rect.s3{fill:var(--s3)} rect.s4{fill:var(--s4)}
         polyline.line{fill:none;stroke-width:2.5}
-        polyline.s1{stroke:var(--s1)} polyline.s2{stroke:var(--s2)}
+        polyline.s1{stroke:var(--s1)} polyline.s2{stroke:var(--s2)} circle.dot.s2{fill:var(--s2)}
         path.dots{stroke:var(--s1);stroke-width:6;stroke-linecap:round;fill:none;stroke-opacity:.55}
         .legend{display:flex;flex-wrap:wrap;gap:4px 12px;font-size:.85rem;color:var(--muted);margin:4px 0}
         .legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;vertical-align:-1px}

@@ -65,13 +65,16 @@ import Testing
         #expect(Set(bottoms.map { ($0 * 10).rounded() }).count == 1, "every column stands on the same axis")
     }
 
-    @Test func aLineHasOnePointPerDay() {
-        let svg = LineChart(days: ["a", "b", "c"], series: [.init(name: "v", values: [1, 2, 3]), .init(name: "e", values: [0, .nan, 1])])
-            .svg(title: "t").markup
+    @Test func aLineHasOnePointPerDayAndAGapWhereADayHasNoValue() {
+        let svg = LineChart(
+            days: ["a", "b", "c", "d", "e"],
+            series: [.init(name: "v", values: [1, 2, 3, 4, 5]), .init(name: "e", values: [0, .nan, 1, 2, .nan])]
+        ).svg(title: "t").markup
         let lines = Self.elements("polyline", in: svg)
-        #expect(lines.count == 2)
-        #expect(lines.allSatisfy { $0["points"]?.split(separator: " ").count == 3 })
+        #expect(lines.map { $0["points"]?.split(separator: " ").count } == [5, 2], "the unknown day is not drawn as 0")
+        #expect(Self.elements("circle", in: svg).count == 1, "a day alone between gaps is a dot")
         #expect(!svg.contains("nan") && !svg.contains("NaN"))
+        #expect(LineChart.runs(of: [.nan, 1, 2, .nan, .nan, 3]) == [1..<3, 5..<6])
     }
 
     @Test func everyScatterPointIsDrawn() {

@@ -35,6 +35,17 @@ import Testing
         #expect(days > 0)
         #expect(try browser.evaluate("document.querySelectorAll('#chart-account-views table tbody tr').length") as? Int == days)
         #expect(try browser.evaluate("document.querySelector('#chart-account-views svg') !== null") as? Bool == true)
+        // A day the export has no number for is a gap in the line, not a zero.
+        for (series, known) in [
+            ("s1", insights.audience.daily.filter { $0.videoViews != nil }.count),
+            ("s2", insights.audience.daily.filter { $0.profileViews != nil }.count),
+        ] {
+            let drawn = try browser.evaluate(
+                "Array.from(document.querySelectorAll('#chart-account-views polyline.\(series)'))"
+                    + ".reduce((n, l) => n + l.getAttribute('points').trim().split(' ').length, 0)"
+                    + " + document.querySelectorAll('#chart-account-views circle.\(series)').length") as? Int
+            #expect(drawn == known, "\(series): \(String(describing: drawn)) points for \(known) days with a number")
+        }
         #expect(
             try browser.evaluate("document.querySelectorAll('#audience-gender tbody tr').length") as? Int
                 == insights.audience.genderShares.count)

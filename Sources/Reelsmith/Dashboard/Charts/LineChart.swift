@@ -13,6 +13,22 @@ struct LineChart: Sendable, Equatable {
     static let left = 50.0
     static let bottom = 22.0
 
+    /// The index ranges of consecutive finite values.
+    static func runs(of values: [Double]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start: Int?
+        for (index, value) in values.enumerated() {
+            if value.isFinite {
+                if start == nil { start = index }
+            } else if let first = start {
+                runs.append(first..<index)
+                start = nil
+            }
+        }
+        if let first = start { runs.append(first..<values.count) }
+        return runs
+    }
+
     func svg(title: String) -> HTML {
         let scale = ChartScale.zeroBased(series.flatMap(\.values))
         let plotWidth = Self.width - Self.left - 6
@@ -23,12 +39,23 @@ struct LineChart: Sendable, Equatable {
         ) {
             HTML.element("title") { title }
             ChartGrid(scale: scale, left: Self.left, top: 8, width: plotWidth, height: plotHeight).svg
+            // A day without a value (NaN: not in the export) is a gap, never a zero: the line
+            // stops there, and a day alone between gaps is a dot.
             for (number, line) in series.enumerated() {
-                let points = line.values.enumerated().map { day, value in
-                    (Self.left + Double(day) * step).svgCoordinate + ","
-                        + (8 + plotHeight - scale.fraction(value) * plotHeight).svgCoordinate
+                for run in Self.runs(of: line.values) {
+                    let points = run.map { day in
+                        (x: Self.left + Double(day) * step, y: 8 + plotHeight - scale.fraction(line.values[day]) * plotHeight)
+                    }
+                    if points.count == 1 {
+                        HTML.selfClosing(
+                            "circle",
+                            ["class": "dot s\(number + 1)", "cx": points[0].x.svgCoordinate, "cy": points[0].y.svgCoordinate, "r": "2.5"])
+                    } else {
+                        HTML.selfClosing(
+                            "polyline",
+                            ["class": "line s\(number + 1)", "points": points.map { $0.x.svgCoordinate + "," + $0.y.svgCoordinate }.joined(separator: " ")])
+                    }
                 }
-                HTML.selfClosing("polyline", ["class": "line s\(number + 1)", "points": points.joined(separator: " ")])
             }
             if let first = days.first, let last = days.last {
                 HTML.element("text", ["x": Self.left.svgCoordinate, "y": (Self.height - 4).svgCoordinate, "class": "label"]) { first }
