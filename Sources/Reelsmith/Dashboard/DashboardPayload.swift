@@ -1,7 +1,8 @@
 import Foundation
 
-/// The JSON the page's script reads: the whole library as compact rows (about 120 bytes a video,
-/// so 10,000 videos stay near 1 MB) and the few words the script writes.
+/// The JSON the page's script reads: the whole library as compact rows (about 190 bytes a video
+/// with a model's 60–100-character titles, so 10,000 videos stay under 2 MB) and the few words
+/// the script writes.
 struct DashboardPayload: Encodable {
     struct Labels: Encodable {
         var score, status, views, engagement, folder, showing: String
@@ -13,7 +14,9 @@ struct DashboardPayload: Encodable {
     }
 
     /// A video as an array: `[id, title, niche index, day, score, criteria, status index, views,
-    /// engagement, folder]`, the order `row(v)` in the script reads.
+    /// engagement, folder]`, the order `row(v)` in the script reads. Two are shortened, and
+    /// expanded by the script on load: the day as days since 1970-01-01, and a folder named as a
+    /// job names it (`DAY-SLUG-IDPREFIX`) as `[SLUG]`.
     struct Video: Encodable {
         var entry: LibraryEntry
         var nicheIndex: Int
@@ -23,13 +26,32 @@ struct DashboardPayload: Encodable {
             try container.encode(entry.id)
             try container.encode(entry.title)
             try container.encode(nicheIndex)
-            try container.encode(entry.day)
+            if let day = CalendarDay(iso: entry.day) {
+                try container.encode(day.days(since: Self.epoch))
+            } else {
+                try container.encode(entry.day)
+            }
             if let score = entry.score { try container.encode(score) } else { try container.encodeNil() }
             if let criteria = entry.criteria { try container.encode(criteria) } else { try container.encodeNil() }
             try container.encode(LibraryEntry.Status.allCases.firstIndex(of: entry.status) ?? 0)
             if let views = entry.views { try container.encode(views) } else { try container.encodeNil() }
             if let engagement = entry.engagement { try container.encode(engagement) } else { try container.encodeNil() }
-            if let folder = entry.folder { try container.encode(folder) } else { try container.encodeNil() }
+            if let slug = slug(of: entry.folder) {
+                try container.encode([slug])
+            } else if let folder = entry.folder {
+                try container.encode(folder)
+            } else {
+                try container.encodeNil()
+            }
+        }
+
+        static let epoch = CalendarDay(year: 1970, month: 1, day: 1)!
+
+        /// The middle of a folder named `DAY-SLUG-IDPREFIX` for this video, nil for any other name.
+        func slug(of folder: String?) -> String? {
+            guard let folder, folder.hasPrefix(entry.day + "-"), folder.hasSuffix("-" + entry.id.prefix(8)) else { return nil }
+            let middle = folder.dropFirst(entry.day.count + 1).dropLast(entry.id.prefix(8).count + 1)
+            return middle.isEmpty ? nil : String(middle)
         }
     }
 

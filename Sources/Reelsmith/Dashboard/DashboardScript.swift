@@ -73,9 +73,14 @@ enum DashboardScript {
           }
           return tr;
         }
-        // Element 10, added on load, is the video's position in the index's order (newest first):
-        // "day" sorts by it, and equal values keep it.
-        D.videos.forEach(function (v, i) { v[10] = i; });
+        // Expanded on load (DashboardPayload.swift): a day as days since 1970-01-01, a folder
+        // named DAY-SLUG-IDPREFIX as [SLUG]. Element 10 is the video's position in the index's
+        // order (newest first): "day" sorts by it, and equal values keep it.
+        D.videos.forEach(function (v, i) {
+          if (typeof v[3] === "number") v[3] = new Date(v[3] * 86400000).toISOString().slice(0, 10);
+          if (Array.isArray(v[9])) v[9] = v[3] + "-" + v[9][0] + "-" + v[0].slice(0, 8);
+          v[10] = i;
+        });
         var COLUMN = { day: 10, title: 1, niche: 2, score: 4, views: 7, engagement: 8 };
         function compare(a, b) {
           var i = COLUMN[state.key], x = a[i], y = b[i];

@@ -33,8 +33,16 @@ public struct DashboardBenchmark: Sendable {
         try await index.database.write { db in
             for (offset, id) in ids.enumerated() {
                 let created = now.addingTimeInterval(-Double(offset) * 600)
-                let title = "How I doubled my \(nicheNames[offset % nicheNames.count]) results in \(offset % 90 + 7) days"
-                let folder = workspace.videos.appendingPathComponent("2026-11-\(String(format: "%02d", offset % 28 + 1))-how-i-doubled-\(id.suffix(6))")
+                // Titles as long as a model writes them (60–100 characters, half in French with
+                // accents) and folders named as a job names them (up to 52 characters).
+                let niche = nicheNames[offset % nicheNames.count]
+                let title = String(
+                    (offset % 2 == 0
+                        ? "\(offset % 9 + 3) things nobody tells you about \(niche): what I learned after \(offset % 90 + 7) days of doing it every morning"
+                        : "Les \(offset % 9 + 3) erreurs que tout le monde fait en \(niche) : ce que j’ai appris après \(offset % 90 + 7) jours d’entraînement régulier")
+                        .prefix(60 + offset % 41))
+                let folder = workspace.videos.appendingPathComponent(
+                    GenerationJob.folderName(date: created, title: title, topic: nil, jobId: id))
                 let video = VideoRecord(
                     id: id, niche: nicheNames[offset % nicheNames.count], topic: nil, title: title, language: "en",
                     viralityScore: 40 + offset % 60, durationSeconds: Double(15 + offset % 90), hookLength: 4 + offset % 10,

@@ -88,6 +88,13 @@ import Testing
         // Inside the plot: x from the left margin to the right edge.
         let xs = path["d"]!.split(separator: "M").compactMap { Double($0.split(separator: " ")[0]) }
         #expect(xs.min()! >= ScatterPlot.left && xs.max()! <= ScatterPlot.width)
+        // Videos on the same pixel are one dot, and still counted.
+        let same = ScatterPlot(
+            points: [.init(x: 5, y: 10), .init(x: 5, y: 10), .init(x: 50, y: 10)], xScale: ChartScale(upper: 100),
+            yScale: ChartScale(upper: 100), xTitle: "x", yTitle: "y"
+        ).svg(title: "t").markup
+        let samePath = try! #require(Self.elements("path", in: same).first)
+        #expect(samePath["d"]?.filter { $0 == "M" }.count == 2 && samePath["data-points"] == "3")
     }
 
     @Test func stackedPartsAreLaidEndToEnd() {

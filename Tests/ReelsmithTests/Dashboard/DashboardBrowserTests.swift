@@ -76,6 +76,22 @@ struct DashboardBrowserTests {
             try browser.evaluate("document.querySelector(\"tr[data-id='\(DashboardFixtures.id(59))'] td.links a:last-child\").href") as? String)
         let folder = try #require(project.index.library().first { $0.id == DashboardFixtures.id(59) }?.folder)
         #expect(href == project.workspace.videos.appendingPathComponent(folder).appendingPathComponent("video.mp4").absoluteString)
+        // Every row the script drew names its own folder and day, whether the page shortened them or not.
+        let drawn = try #require(
+            try browser.evaluate(
+                "Array.from(document.querySelectorAll('#library-table tbody tr')).map(r => r.getAttribute('data-id') + '|' + "
+                    + "(r.querySelector('td.links a') ? decodeURIComponent(r.querySelector('td.links a').getAttribute('href')) : '') + '|' + "
+                    + "r.querySelector('td.title small').textContent).join('\\n')") as? String)
+        let library = Dictionary(uniqueKeysWithValues: try project.index.library().map { ($0.id, $0) })
+        var shortened = 0
+        for line in drawn.split(separator: "\n") {
+            let parts = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            let entry = try #require(library[parts[0]])
+            #expect(parts[1] == (entry.folder.map { "../videos/\($0)/" } ?? ""), "\(line)")
+            #expect(parts[2].hasSuffix(" · " + entry.day), "\(line)")
+            if entry.folder?.hasPrefix(entry.day + "-") == true && entry.folder?.hasSuffix(String(entry.id.prefix(8))) == true { shortened += 1 }
+        }
+        #expect(shortened >= 20, "the shortened folder names are exercised")
     }
 
     @Test func screenshotsAtPhoneAndDesktopSizesShowThePageWithoutSidewaysScrolling() throws {

@@ -23,7 +23,7 @@ import Testing
         let video = try #require(data.videos.first { $0.id == DashboardFixtures.id(7) })
         #expect(video.views == 8_000 && video.engagement == 810 && video.status == .posted)
         #expect(video.criteria == [20, 18, 15, 12, 7] && video.score == 47)
-        #expect(video.folder?.hasSuffix("-video-7-000007") == true)
+        #expect(video.folder?.hasPrefix(video.day + "-") == true && video.folder?.hasSuffix("-f0000000") == true, "named as a job names it")
         #expect(data.topTrends["fitness"]?.map(\.title) == ["Squat challenge", DashboardFixtures.hostileTrend, "Plank a day"])
         #expect(data.videos.first { $0.status != .external }?.id == DashboardFixtures.id(59), "newest first")
         let external = try #require(data.videos.first { $0.status == .external })

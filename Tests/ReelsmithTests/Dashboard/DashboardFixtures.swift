@@ -53,7 +53,13 @@ enum DashboardFixtures {
         try index.database.write { db in
             for number in 0..<videoCount {
                 let id = id(number)
-                let folder = workspace.videos.appendingPathComponent("2026-11-\(String(format: "%02d", number % 20 + 1))-video-\(number)-\(id.suffix(6))")
+                let created = start.addingTimeInterval(Double(number) * 3_600)
+                // Odd videos are named as a job names its folder (the page shortens those names),
+                // even ones otherwise (a folder renamed by hand).
+                let folder = workspace.videos.appendingPathComponent(
+                    number % 2 == 1
+                        ? GenerationJob.folderName(date: created, title: title(number), topic: nil, jobId: id)
+                        : "2026-11-\(String(format: "%02d", number % 20 + 1))-video-\(number)-\(id.suffix(6))")
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 try thumbnail.write(to: folder.appendingPathComponent("thumbnail.jpg"))
                 var video = LearningFixtures.video(
@@ -61,7 +67,7 @@ enum DashboardFixtures {
                 video.title = title(number)
                 video.language = number % 4 == 0 ? "en" : "fr"
                 video.folder = folder.path
-                video.createdAt = start.addingTimeInterval(Double(number) * 3_600)
+                video.createdAt = created
                 try video.insert(db)
                 try LearningDataRecord.features(of: video).saveFeatures(db)
                 try db.execute(

@@ -22,10 +22,14 @@ struct ScatterPlot: Sendable, Equatable {
         let plotHeight = Self.height - Self.bottom - 8
         var path = ""
         path.reserveCapacity(points.count * 12)
+        // One dot per pixel: the path's stroke is painted once, so a second dot on the same pixel
+        // would add bytes and nothing to see.
+        var drawn = Set<Int>()
         for point in points {
-            let x = Self.left + xScale.fraction(point.x) * plotWidth
-            let y = 8 + plotHeight - yScale.fraction(point.y) * plotHeight
-            path += "M" + Int(x.rounded()).description + " " + Int(y.rounded()).description + "h0"
+            let x = Int((Self.left + xScale.fraction(point.x) * plotWidth).rounded())
+            let y = Int((8 + plotHeight - yScale.fraction(point.y) * plotHeight).rounded())
+            guard drawn.insert(x * 10_000 + y).inserted else { continue }
+            path += "M" + x.description + " " + y.description + "h0"
         }
         return HTML.element(
             "svg", ["class": "chart", "viewBox": "0 0 \(Int(Self.width)) \(Int(Self.height))", "role": "img", "aria-label": title]
