@@ -83,6 +83,27 @@ import Testing
             .contains("tonemap") == false)
     }
 
+    @Test func aPQClipsPeakComesFromItsLightLevelThenItsMasteringDisplay() throws {
+        // ffprobe's JSON for an HDR10 stream with container metadata (mov `clli`/`mdcv`, Matroska).
+        func probe(_ sideData: String, sar: String = "1:1") throws -> ClipProbe {
+            try ClipProbe.parse(
+                Data(
+                    """
+                    {"streams": [{"codec_type": "video", "width": 3840, "height": 2160, "duration": "4.0",
+                      "sample_aspect_ratio": "\(sar)", "color_transfer": "smpte2084", "color_primaries": "bt2020",
+                      "color_space": "bt2020nc", "color_range": "tv", "side_data_list": [\(sideData)]}]}
+                    """.utf8))
+        }
+        let mastering = #"{"side_data_type": "Mastering display metadata", "max_luminance": "40000000/10000"}"#
+        let lightLevel = #"{"side_data_type": "Content light level metadata", "max_content": 1600, "max_average": 400}"#
+        #expect(try probe(mastering + "," + lightLevel).colour.peakNits == 1600)
+        #expect(try probe(mastering).colour.peakNits == 4000)
+        let plain = try probe("", sar: "0:1")
+        #expect(plain.colour.peakNits == nil && plain.colour.toneMapPeakNits == 1000 && plain.sampleAspect == 1)
+        #expect(plain.colour.toneMapFilters?.contains("tonemap=mobius:param=0.7:desat=0:peak=4.926") == true)
+        #expect(try probe(mastering).colour.toneMapFilters?.contains("peak=19.704") == true)
+    }
+
     // MARK: Pixel shape and rotation
 
     @Test func anAnamorphicClipIsCroppedByItsDisplayShape() async throws {
