@@ -44,8 +44,9 @@ struct ClipLibrary: Sendable {
                 let source = "\(Self.signature(of: sidecarURL))|\(catalogSignature)"
                 let size = Int64(info.st_size)
                 let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+                // A usable row indexed before the pixels' shape was read is probed again.
                 if let row = known[url.path], row.sizeBytes == size, row.modifiedAt == modified,
-                    row.keywordSource == source
+                    row.keywordSource == source, row.problem != nil || row.sampleAspect != nil
                 {
                     rows.append(row)
                     continue
@@ -82,6 +83,8 @@ struct ClipLibrary: Sendable {
                         row.width = probe.width
                         row.height = probe.height
                         row.orientation = LibraryClip.orientation(width: probe.width, height: probe.height)
+                        row.sampleAspect = probe.sampleAspect
+                        row.colourTransfer = probe.colour.transfer ?? "-"
                     } catch {
                         row.problem = error.message
                     }

@@ -45,7 +45,19 @@ public struct ClipPlan: Sendable, Codable, Equatable {
         return plan
     }
 
-    /// The render's clips by 0-based scene index.
+    /// The render's clips by 0-based scene index, each probed again for what the plan does not
+    /// keep (its colour coding and pixel shape: an HDR clip is tone-mapped, an anamorphic one
+    /// placed by its display size). A clip ffprobe cannot read now is left to the render as SDR.
+    func sceneClips(ffprobe: String) async -> [Int: SceneClip] {
+        var clips = sceneClips
+        for (scene, clip) in clips {
+            guard let probe = try? await ClipProbe.probe(clip.path, ffprobe: ffprobe) else { continue }
+            clips[scene] = SceneClip(path: clip.path, durationSeconds: clip.durationSeconds, probe: probe)
+        }
+        return clips
+    }
+
+    /// The render's clips by 0-based scene index, as the plan names them (not probed).
     var sceneClips: [Int: SceneClip] {
         var clips: [Int: SceneClip] = [:]
         for choice in scenes {

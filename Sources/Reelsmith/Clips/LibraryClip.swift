@@ -21,10 +21,15 @@ struct LibraryClip: Sendable, Codable, Equatable, FetchableRecord, PersistableRe
     /// What the keywords were read from (the sidecar files' sizes and times): a change re-indexes.
     var keywordSource: String
     var durationSeconds: Double?
-    /// Displayed size (rotation applied).
+    /// Displayed size (the pixels' aspect and the rotation applied).
     var width: Int?
     var height: Int?
     var orientation: Orientation?
+    /// The stored pixels' width over height (``ClipProbe/sampleAspect``). Nil in a row indexed
+    /// before it was read (its size may be the stored one): such a row is probed again.
+    var sampleAspect: Double?
+    /// ffprobe's `color_transfer` (`arib-std-b67`: HLG, `smpte2084`: PQ, both tone-mapped), `-` when untagged.
+    var colourTransfer: String?
     /// Folded words from the file name, its sidecar `NAME.txt` and the folder's `clips.yaml`, space-separated.
     var keywords: String
     /// Why the file is skipped (unreadable, no picture, zero length, huge); nil when usable.
@@ -38,6 +43,8 @@ struct LibraryClip: Sendable, Codable, Equatable, FetchableRecord, PersistableRe
         case keywordSource = "keyword_source"
         case durationSeconds = "duration_seconds"
         case indexedAt = "indexed_at"
+        case sampleAspect = "sample_aspect"
+        case colourTransfer = "colour_transfer"
     }
 
     var keywordSet: Set<String> { Set(keywords.split(separator: " ").map(String.init)) }
@@ -70,6 +77,17 @@ extension LearningIndex {
                 t.column("keywords", .text).notNull()
                 t.column("problem", .text)
                 t.column("indexed_at", .datetime).notNull()
+            }
+        }
+    }
+
+    /// What the probe learned beyond size and length: the pixels' shape and the colour coding
+    /// (rows of v10 have neither and are probed again by the next scan).
+    static func registerClipColourMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v11-clip-colour") { db in
+            try db.alter(table: "clip_library") { t in
+                t.add(column: "sample_aspect", .double).check { $0 == nil || $0 > 0 }
+                t.add(column: "colour_transfer", .text)
             }
         }
     }

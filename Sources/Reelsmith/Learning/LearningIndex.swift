@@ -114,6 +114,7 @@ public final class LearningIndex: Sendable {
         registerMediaUsageMigration(&migrator)
         registerDashboardMigration(&migrator)
         registerClipLibraryMigration(&migrator)
+        registerClipColourMigration(&migrator)
         return migrator
     }
 }

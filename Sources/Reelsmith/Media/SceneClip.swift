@@ -9,11 +9,33 @@ import Foundation
 /// least work per decoded frame: the input is cut with `-t` before any filter (only the scene's
 /// seconds are read), `fps` drops surplus frames first, and the crop to 9:16 happens at the
 /// source's size (a pointer offset) so `scale` only resizes the pixels that are kept.
+///
+/// Phone footage is filled as it is shown, not as it is stored: the crop is measured in display
+/// pixels (an anamorphic clip's pixels are not square), a rotated clip is turned upright by
+/// ffmpeg before the chain (its display matrix), and an HDR clip (HLG, PQ) is tone-mapped to SDR
+/// BT.709 (``ClipColour/toneMapFilters``) at the smaller of its crop and the output size.
 struct SceneClip: Sendable, Codable, Equatable {
     /// The clip's absolute path (a library file or a cached download).
     var path: String
     /// The clip's own length in seconds.
     var durationSeconds: Double
+    /// How the picture is coded (from ``ClipProbe``, just before the render); nil: taken as SDR.
+    var colour: ClipColour?
+    /// The displayed size (``ClipProbe/width``) and the pixels' aspect, to place the tone map.
+    var displayWidth: Int?
+    var displayHeight: Int?
+    var sampleAspect: Double?
+
+    init(path: String, durationSeconds: Double, probe: ClipProbe? = nil) {
+        self.path = path
+        self.durationSeconds = durationSeconds
+        if let probe {
+            colour = probe.colour
+            displayWidth = probe.width
+            displayHeight = probe.height
+            sampleAspect = probe.sampleAspect
+        }
+    }
 
     /// A clip at most this much shorter than its scene is slowed down instead of looped (0.8×
     /// speed at the most: a fifth slower).
@@ -75,16 +97,33 @@ struct SceneClip: Sendable, Codable, Equatable {
         }
         chain += [
             "fps=\(fps)",
-            // The largest 9:16 window of the source, centred, in even sizes; then scaled to fill.
-            "crop=w='trunc(min(iw,ih*\(width)/\(height))/2)*2':h='trunc(min(ih,iw*\(height)/\(width))/2)*2'",
-            "scale=\(width):\(height):flags=bilinear",
-            "format=yuv420p",
+            // The largest 9:16 window of the picture as displayed (`sar`: the width of a stored
+            // pixel over its height), centred, in even stored sizes; then scaled to fill.
+            "crop=w='trunc(min(iw,ih*\(width)/\(height)/sar)/2)*2':h='trunc(min(ih,iw*sar*\(height)/\(width))/2)*2'",
+        ]
+        // Tone mapping works in floating point on every pixel: it runs on the fewer of the
+        // cropped source's pixels (a 1080p landscape clip keeps 606×1080) and the output's.
+        let toneMap = colour?.toneMapFilters
+        let toneMapFirst = toneMap != nil && cropPixels(width: width, height: height) < Double(width * height)
+        if let toneMap, toneMapFirst { chain.append(toneMap) }
+        chain.append("scale=\(width):\(height):flags=bilinear")
+        chain.append(toneMap.flatMap { toneMapFirst ? nil : $0 } ?? "format=yuv420p")
+        chain += [
             // A clip a frame or two short (rounding, a damaged end) repeats its last frame.
             "tpad=stop_mode=clone:stop=\(frames)",
             "trim=end_frame=\(frames)",
             "setpts=N/(\(fps)*TB)",
         ]
         return chain.joined(separator: ",")
+    }
+
+    /// The stored pixels the crop keeps, from the probed display size (infinite when unknown).
+    func cropPixels(width: Int, height: Int) -> Double {
+        guard let displayWidth, let displayHeight, displayWidth > 0, displayHeight > 0 else { return .infinity }
+        let target = Double(width) / Double(height)
+        let cropWidth = min(Double(displayWidth), Double(displayHeight) * target)
+        let cropHeight = min(Double(displayHeight), Double(displayWidth) / target)
+        return cropWidth * cropHeight / (sampleAspect ?? 1)
     }
 
     private static func seconds(_ value: Double) -> String { String(format: "%.3f", value) }

@@ -116,7 +116,7 @@ struct GenerationJob: Sendable {
                 images: imageNames, sceneStarts: voiceTimings.sceneStarts(sceneCount: script.scenes.count),
                 durationSeconds: voiceTimings.durationSeconds, voice: "work/voice.wav", music: try musicFile(),
                 captions: "captions.ass", output: "video.mp4", settings: pipeline.settings)
-            plan.clips = clipPlan.sceneClips
+            plan.clips = await clipPlan.sceneClips(ffprobe: pipeline.tools.ffprobe)
             let reporter = RenderProgress(jobId: id, index: pipeline.index, progress: progress)
             try await VideoRenderer(ffmpeg: pipeline.tools.ffmpeg).render(plan, staging: staging) { reporter.report($0) }
         } reuse: {}
