@@ -20,19 +20,15 @@ struct SceneSearchTerms: Sendable, Equatable {
 
     /// - Parameters:
     ///   - written: the model's `search_terms` for the scene (English), if any.
-    ///   - nicheTerms: the niche's English footage vocabulary; the scene takes the one at its index,
-    ///     then the next one.
+    ///   - nicheTerms: the niche's English footage vocabulary; the scene takes the one at its index.
     ///   - echoesCallToAction: the key phrase repeats the call to action ("follow for part 2"),
     ///     which says nothing about the footage: only the niche's terms are used.
     static func forScene(
         written: [String], keyPhrase: String, sceneIndex: Int, echoesCallToAction: Bool, language: Language,
         nicheTerms: [String], stopwords: Set<String>
     ) -> SceneSearchTerms {
-        var niche: [String] = []
-        if !nicheTerms.isEmpty {
-            let first = (max(1, sceneIndex) - 1) % nicheTerms.count
-            niche = [nicheTerms[first], nicheTerms[(first + 1) % nicheTerms.count]]
-        }
+        // One niche term per scene: another scene's term would pull that scene's library clip here.
+        let niche = nicheTerms.isEmpty ? [] : [nicheTerms[(max(1, sceneIndex) - 1) % nicheTerms.count]]
         let keyPhraseTerms = echoesCallToAction ? [] : keyPhraseTerms(keyPhrase, stopwords: stopwords)
         let stock = unique(cleaned(written) + niche + (language == .en ? keyPhraseTerms : []))
         return SceneSearchTerms(
