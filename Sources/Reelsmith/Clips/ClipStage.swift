@@ -61,6 +61,7 @@ struct ClipStage: Sendable {
             var choice = ClipPlan.SceneChoice(
                 scene: scene.index, terms: sceneTerms.library, clip: nil, source: "still", reason: "")
             let match = matcher.best(terms: sceneTerms.library, sceneSeconds: seconds, used: used)
+            let failedBefore = failedStock.count
             if let match, !match.isReuse {
                 choice.take(
                     match.clip,
@@ -83,6 +84,8 @@ struct ClipStage: Sendable {
                     match.clip, reason: "library, used again: no other clip matches \(Self.quoted(match.matchedWords))")
             } else if visuals == .clips, let any = matcher.anyUnused(sceneSeconds: seconds, used: used) {
                 choice.take(any, reason: "visuals: clips and no clip matches the terms: an unused clip of the library")
+            } else if let stock, failedStock.count > failedBefore {
+                choice.reason = "\(stock.name): the clips found failed to download or to probe (see the warnings): the still"
             } else if let stock, sceneTerms.stock.isEmpty {
                 choice.reason =
                     "no clip matches the terms, and none is English to search \(stock.name) with (give the niche "

@@ -72,6 +72,10 @@ struct StockClipCache: Sendable {
             case .unreachable:
                 error.problem = "the file's server could not be reached or the download broke off" + attempts
                 error.fix = "the clip is skipped; check the connection if every download fails"
+            case .rejected(let status), .keyRefused(let status):
+                // A download carries no key: a 403 or 404 is the file's server refusing that file.
+                error.problem = "the file's server refused it (\(status))" + attempts
+                error.fix = "the clip is skipped"
             default:
                 break
             }

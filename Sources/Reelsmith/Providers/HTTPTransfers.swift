@@ -98,7 +98,6 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
             watchdog.schedule(deadline: .now() + timeoutSeconds)
             watchdog.setEventHandler { [weak self] in self?.fail(id, with: .timeout, task: task) }
         case .throughput(let minimumBytesPerSecond):
-            let started = DispatchTime.now()
             let interval = min(1, max(0.05, timeoutSeconds / 4))
             watchdog = DispatchSource.makeTimerSource(queue: .global())
             watchdog.schedule(deadline: .now() + interval, repeating: interval)
@@ -106,8 +105,8 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
                 guard let self else { return }
                 let isTooSlow = self.lock.withLock { () -> Bool in
                     let now = DispatchTime.now()
-                    guard let entry = self.pending[id] else { return Self.seconds(started, now) > timeoutSeconds }
-                    guard entry.failure == nil else { return false }
+                    // Not registered yet (the task starts once it is) or already finished.
+                    guard let entry = self.pending[id], entry.failure == nil else { return false }
                     let elapsed = Self.seconds(entry.startedAt, now)
                     let expectedBytes = Double(minimumBytesPerSecond) * (elapsed - timeoutSeconds)
                     return Self.seconds(entry.lastActivity, now) > timeoutSeconds || Double(entry.body.count) < expectedBytes

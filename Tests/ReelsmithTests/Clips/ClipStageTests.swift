@@ -102,4 +102,45 @@ import Testing
             queries().dropFirst(sent).compactMap { $0["query"] } == ["green smoothie", "gym workout"])
         #expect(french.scenes[0].terms.suffix(2) == ["smoothie vert", "energisant"])
     }
+
+    @Test func failedDownloadsCostTheirSceneAtMostTwoTriesAndLaterScenesStillAsk() async throws {
+        let server = try LocalProviderServer { _ in .error(500, "not ready") }
+        let root = server.rootURL
+        server.respond { request in
+            if request.path.hasPrefix("/videos/search") {
+                return .pexelsVideos(
+                    [1, 2, 3].map {
+                        .init(id: $0, author: "A", durationSeconds: 5, files: [(1080, 1920, "\(root)/files/\($0).mp4")])
+                    })
+            }
+            return .error(404, "gone")
+        }
+        var settings = ProviderSettings(
+            name: "pexels", kind: .pexels, baseURL: URL(string: root)!,
+            key: .environment("PEXELS_KEY", value: ProviderFixtures.secret))
+        settings.maxRetries = 0
+        let workspace = try ClipFixtures.workspaceWithOwnTemplates()
+        let stage = ClipStage(
+            library: ClipLibrary(
+                assets: workspace.templates.appendingPathComponent("assets"),
+                index: try LearningIndex(url: workspace.indexFile), ffprobe: "ffprobe"),
+            stock: PexelsClipSource(client: ProviderClient(settings: settings), cache: StockClipCache(state: workspace.state)),
+            logger: Logger(label: "test"))
+        let plan = try await stage.plan(
+            scenes: [
+                Script.Scene(index: 1, narration: "One.", keyPhrase: "", imagePrompt: "x"),
+                Script.Scene(index: 2, narration: "Two.", keyPhrase: "", imagePrompt: "x"),
+            ], sceneSeconds: [3, 3], visuals: .auto, folders: ["fitness"], nicheTerms: ["city night"], stopwords: [],
+            language: .en)
+        // Scene 1 gives up after two failed files; scene 2 searches again and tries only the third.
+        #expect(server.requests.filter { $0.path.hasPrefix("/videos/search") }.count == 2)
+        #expect(
+            server.requests.filter { $0.path.hasPrefix("/files/") }.map(\.path) == [
+                "/files/1.mp4", "/files/2.mp4", "/files/3.mp4",
+            ])
+        #expect(plan.scenes.map(\.source) == ["still", "still"])
+        #expect(plan.scenes.allSatisfy { $0.reason.hasPrefix("pexels: the clips found failed to download") })
+        #expect(plan.warnings.count == 3)
+        #expect(plan.warnings.allSatisfy { $0.contains("the file's server refused it (404)") && $0.hasSuffix("; skipped") })
+    }
 }
