@@ -26,12 +26,34 @@ public final class LocalProviderServer: @unchecked Sendable {
         public var body: Data
         /// Seconds to wait before answering (a slow model, or a timeout to provoke).
         public var delaySeconds: Double
+        /// How the body goes out after the headers (which always announce its whole length).
+        public var pacing: BodyPacing = .whole
 
         public init(status: Int = 200, headers: [String: String] = [:], body: Data = Data(), delaySeconds: Double = 0) {
             self.status = status
             self.headers = headers
             self.body = body
             self.delaySeconds = delaySeconds
+        }
+
+        /// A download that is slow, stalls or breaks off (the clips tests' bad connections).
+        public enum BodyPacing: Sendable, Equatable {
+            /// All at once.
+            case whole
+            /// In pieces of `chunkBytes`, `pauseSeconds` apart: slow but steady.
+            case trickle(chunkBytes: Int, pauseSeconds: Double)
+            /// `afterBytes`, then silence for `seconds` (or until the server stops), then the
+            /// connection is closed with the rest unsent.
+            case stall(afterBytes: Int, seconds: Double)
+            /// `afterBytes`, then the connection is closed: a truncated file.
+            case cutOff(afterBytes: Int)
+        }
+
+        /// This answer with its body sent as `pacing` says.
+        public func paced(_ pacing: BodyPacing) -> Response {
+            var response = self
+            response.pacing = pacing
+            return response
         }
 
         public static func json(_ object: Any, status: Int = 200, delaySeconds: Double = 0) -> Response {
@@ -183,10 +205,40 @@ public final class LocalProviderServer: @unchecked Sendable {
             var text = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
             for (name, value) in response.headers { text += "\(name): \(value)\r\n" }
             text += "Content-Length: \(response.body.count)\r\n\r\n"
-            // One write for head and body: two small writes meet Nagle and delayed ACKs (40 ms).
-            guard write(client, Data(text.utf8) + response.body) else { return }
+            let answerHead = Data(text.utf8)
+            switch response.pacing {
+            case .whole:
+                // One write for head and body: two small writes meet Nagle and delayed ACKs (40 ms).
+                guard write(client, answerHead + response.body) else { return }
+            case .trickle(let chunkBytes, let pauseSeconds):
+                guard write(client, answerHead) else { return }
+                var offset = 0
+                while offset < response.body.count {
+                    let end = min(response.body.count, offset + max(1, chunkBytes))
+                    guard write(client, response.body.subdata(in: offset..<end)), pause(pauseSeconds) else { return }
+                    offset = end
+                }
+            case .stall(let afterBytes, let seconds):
+                _ = write(client, answerHead + response.body.prefix(afterBytes))
+                _ = pause(seconds)
+                return
+            case .cutOff(let afterBytes):
+                _ = write(client, answerHead + response.body.prefix(afterBytes))
+                return
+            }
             if headers["connection"]?.lowercased() == "close" { return }
         }
+    }
+
+    /// Sleeps `seconds` in short steps; false when the server was stopped meanwhile.
+    private func pause(_ seconds: Double) -> Bool {
+        var left = seconds
+        while left > 0 {
+            if lock.withLock({ isStopped }) { return false }
+            Thread.sleep(forTimeInterval: min(0.05, left))
+            left -= 0.05
+        }
+        return !lock.withLock { isStopped }
     }
 
     private func readUntilHeaderEnd(_ client: Int32, _ buffer: inout Data) -> Int? {

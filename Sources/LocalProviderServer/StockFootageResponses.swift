@@ -11,12 +11,18 @@ extension LocalProviderServer.Response {
         public var author: String
         public var durationSeconds: Int
         public var files: [(width: Int, height: Int, link: String)]
+        /// Each file's size in bytes, as Pixabay announces it (`size`); 123456 when not given.
+        public var sizes: [Int]
 
-        public init(id: Int, author: String, durationSeconds: Int, files: [(width: Int, height: Int, link: String)]) {
+        public init(
+            id: Int, author: String, durationSeconds: Int, files: [(width: Int, height: Int, link: String)],
+            sizes: [Int] = []
+        ) {
             self.id = id
             self.author = author
             self.durationSeconds = durationSeconds
             self.files = files
+            self.sizes = sizes
         }
     }
 
@@ -68,7 +74,7 @@ extension LocalProviderServer.Response {
                     let file = index < video.files.count ? video.files[index] : (width: 0, height: 0, link: "")
                     renditions[name] = [
                         "url": file.link, "width": file.width, "height": file.height,
-                        "size": file.link.isEmpty ? 0 : 123_456,
+                        "size": file.link.isEmpty ? 0 : index < video.sizes.count ? video.sizes[index] : 123_456,
                         "thumbnail": "https://cdn.pixabay.com/video/\(video.id)-thumb.jpg",
                     ]
                 }

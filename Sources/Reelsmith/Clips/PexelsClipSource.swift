@@ -1,8 +1,8 @@
 import Foundation
 
-/// Stock clips from Pexels (issue 9): `GET /videos/search?query=…&orientation=portrait`, the key
-/// in the `Authorization` header (ProviderClient puts it there for `kind: pexels`); the file is
-/// downloaded without it. Pexels' licence asks for no attribution but welcomes it: the report credits
+/// Stock clips from Pexels (issue 9): `GET /videos/search?query=…&orientation=portrait&locale=en-US`,
+/// the key in the `Authorization` header (ProviderClient puts it there for `kind: pexels`); the file
+/// is downloaded without it. Terms are English (``SceneSearchTerms``), and `locale` says so. Pexels' licence asks for no attribution but welcomes it: the report credits
 /// the author and the page.
 struct PexelsClipSource: ClipSource {
     let client: ProviderClient
@@ -20,7 +20,7 @@ struct PexelsClipSource: ClipSource {
                 "GET", "videos/search",
                 query: [
                     URLQueryItem(name: "query", value: term), URLQueryItem(name: "orientation", value: "portrait"),
-                    URLQueryItem(name: "per_page", value: "\(Self.perPage)"),
+                    URLQueryItem(name: "locale", value: "en-US"), URLQueryItem(name: "per_page", value: "\(Self.perPage)"),
                 ], stage: "clips")
         } catch let error as ProviderError {
             onUsage(ProviderUsage(stage: "clips", provider: name, model: "videos/search", requests: error.attempts))

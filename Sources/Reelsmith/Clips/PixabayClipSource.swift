@@ -1,9 +1,10 @@
 import Foundation
 
-/// Stock clips from Pixabay (issue 9): `GET /api/videos/?key=…&q=…` (Pixabay takes the key only
-/// as a query parameter; ProviderClient adds it for `kind: pixabay`, and it is scrubbed from any
-/// message). Pixabay has no orientation filter for videos: portrait renditions are preferred by
-/// the ranking of the file. Its licence asks for no attribution; the report credits the author
+/// Stock clips from Pixabay (issue 9): `GET /api/videos/?key=…&q=…&lang=en` (Pixabay takes the key
+/// only as a query parameter; ProviderClient adds it for `kind: pixabay`, and it is scrubbed from
+/// any message). Terms are English (``SceneSearchTerms``), and `lang` says so. Pixabay has no
+/// orientation filter for videos: portrait renditions are preferred by the ranking of the file,
+/// and a rendition whose announced `size` passes the download limit is not chosen. Its licence asks for no attribution; the report credits the author
 /// and the page anyway.
 struct PixabayClipSource: ClipSource {
     let client: ProviderClient
@@ -20,7 +21,7 @@ struct PixabayClipSource: ClipSource {
             exchange = try await client.send(
                 "GET", "videos/",
                 query: [
-                    URLQueryItem(name: "q", value: String(term.prefix(100))),
+                    URLQueryItem(name: "q", value: String(term.prefix(100))), URLQueryItem(name: "lang", value: "en"),
                     URLQueryItem(name: "safesearch", value: "true"),
                     URLQueryItem(name: "per_page", value: "\(Self.perPage)"),
                 ], stage: "clips")
@@ -49,6 +50,7 @@ struct PixabayClipSource: ClipSource {
         return answer.hits.compactMap { hit in
             let files = hit.videos.all.filter {
                 URL(string: $0.url)?.scheme.map { ["http", "https"].contains($0.lowercased()) } == true
+                    && ($0.size ?? 0) <= StockClipCache.maximumDownloadBytes
             }
             guard let file = StockClip.bestFile(files, width: \.width, height: \.height),
                 let link = URL(string: file.url)

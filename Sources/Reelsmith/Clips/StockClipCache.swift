@@ -7,6 +7,11 @@ struct StockClipCache: Sendable {
     let state: URL
     /// A download larger than this is cut off and refused.
     static let maximumDownloadBytes = 150 << 20
+    /// A download slower than this on average (after its first `timeout_seconds`) is given up.
+    static var minimumBytesPerSecond: Int {
+        guard case .throughput(let bytes) = HTTPTransfers.Pace.download else { return 0 }
+        return bytes
+    }
 
     func file(for clip: StockClip) -> URL {
         state.appendingPathComponent("clips/\(clip.kind)/\(Self.safeName(clip.id)).mp4")
@@ -28,6 +33,13 @@ struct StockClipCache: Sendable {
         return try folder.write(data, as: Self.safeName(clip.id) + ".mp4")
     }
 
+    /// Removes a cached clip and its description (a file that downloaded but does not probe as video
+    /// would otherwise be found again, and skipped again, by every later video).
+    static func discard(_ file: URL) {
+        try? FileManager.default.removeItem(at: file)
+        try? FileManager.default.removeItem(at: file.deletingPathExtension().appendingPathExtension("json"))
+    }
+
     /// Provider ids are numbers; anything else is reduced to a safe file name.
     static func safeName(_ id: String) -> String {
         let kept = id.unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") }
@@ -36,7 +48,8 @@ struct StockClipCache: Sendable {
     }
 
     /// The clip's file from the cache, or downloaded by `client` (without the key) and stored; the
-    /// download's requests and seconds go to `onUsage`.
+    /// download's requests and seconds go to `onUsage`. A download is paced, not timed: it may
+    /// take as long as it keeps arriving (see ``HTTPTransfers/Pace/download``).
     func fetch(
         _ clip: StockClip, with client: ProviderClient, onUsage: @Sendable (ProviderUsage) -> Void
     ) async throws -> URL {
@@ -44,8 +57,28 @@ struct StockClipCache: Sendable {
         let exchange: ProviderClient.Exchange
         do {
             exchange = try await client.download(clip.fileURL, limitBytes: Self.maximumDownloadBytes, stage: "clips")
-        } catch let error as ProviderError {
+        } catch var error as ProviderError {
             onUsage(ProviderUsage(stage: "clips", provider: client.name, model: "download", requests: error.attempts))
+            // The provider's messages speak of its API (its address, a whole-answer deadline); a
+            // download has its own host and is paced.
+            let attempts = error.attempts > 1 ? " (\(error.attempts) attempts)" : ""
+            switch error.reason {
+            case .timeout:
+                let silence = ProviderClient.format(client.settings.timeoutSeconds)
+                error.problem =
+                    "the download stalled (nothing for \(silence) s) or fell below \(Self.minimumBytesPerSecond >> 10) KB/s"
+                    + attempts
+                error.fix = "the clip is skipped; raise `timeout_seconds` for this provider if the line is slow"
+            case .unreachable:
+                error.problem = "the file's server could not be reached or the download broke off" + attempts
+                error.fix = "the clip is skipped; check the connection if every download fails"
+            case .rejected(let status), .keyRefused(let status):
+                // A download carries no key: a 403 or 404 is the file's server refusing that file.
+                error.problem = "the file's server refused it (\(status))" + attempts
+                error.fix = "the clip is skipped"
+            default:
+                break
+            }
             throw error
         }
         onUsage(

@@ -2,8 +2,22 @@ import Foundation
 import FoundationNetworking
 
 /// The URLSession (libcurl underneath) of one provider, with what URLSession lacks on Linux: a
-/// limit on the answer's size, enforced while it arrives, and a deadline for the whole exchange.
+/// limit on the answer's size, enforced while it arrives, and a deadline for the whole exchange
+/// (API calls) or a minimum pace (file downloads, whose length a fixed deadline cannot fit).
 final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    /// When a transfer is given up as too slow.
+    enum Pace: Sendable, Equatable {
+        /// The whole exchange within `timeoutSeconds` (an API call: small answers, slow models).
+        case deadline
+        /// Never silent longer than `timeoutSeconds`, and, once `timeoutSeconds` have passed, at
+        /// least `minimumBytesPerSecond` on average: a 100 MB clip on a good line takes as long as
+        /// it needs, a stalled or crawling one is dropped early.
+        case throughput(minimumBytesPerSecond: Int)
+
+        /// Stock clip downloads: 64 KB/s is ~0.5 Mbit/s, far below any line that can stream video.
+        static let download = Pace.throughput(minimumBytesPerSecond: 64 << 10)
+    }
+
     /// What came back: a status, headers and a body within the size limit.
     struct Reply: Sendable {
         var status: Int
@@ -29,6 +43,9 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
         var response: HTTPURLResponse?
         var body = Data()
         var failure: Failure?
+        let startedAt = DispatchTime.now()
+        /// When the last headers or bytes arrived (``Pace/throughput(minimumBytesPerSecond:)``).
+        var lastActivity = DispatchTime.now()
 
         init(limit: Int, continuation: CheckedContinuation<Reply, any Error>) {
             self.limit = limit
@@ -47,9 +64,11 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
 
     /// Whether redirects are followed: only for keyless downloads (``ProviderClient/download(_:limitBytes:stage:)``).
     let followsRedirects: Bool
+    let pace: Pace
 
-    init(followsRedirects: Bool = false) {
+    init(followsRedirects: Bool = false, pace: Pace = .deadline) {
         self.followsRedirects = followsRedirects
+        self.pace = pace
         super.init()
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpCookieAcceptPolicy = .never
@@ -61,8 +80,9 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
         session = URLSession(configuration: configuration, delegate: self, delegateQueue: queue)
     }
 
-    /// Sends `request`; fails with ``Failure/timeout`` once `timeoutSeconds` have passed, and with
-    /// ``Failure/tooLarge`` as soon as the answer passes `limit` bytes.
+    /// Sends `request`; fails with ``Failure/timeout`` once `timeoutSeconds` have passed (or, for
+    /// a ``Pace/throughput(minimumBytesPerSecond:)`` transfer, when it falls below its pace), and
+    /// with ``Failure/tooLarge`` as soon as the answer passes `limit` bytes.
     func send(_ request: URLRequest, limit: Int, timeoutSeconds: Double) async throws -> Reply {
         try Task.checkCancellation()
         var request = request
@@ -70,11 +90,33 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
         request.timeoutInterval = timeoutSeconds + 5
         let task = session.dataTask(with: request)
         let id = ObjectIdentifier(task)
-        // A dispatch timer, not a task: the deadline must fire even when the cooperative pool is busy.
-        let deadline = DispatchWorkItem { [weak self] in self?.fail(id, with: .timeout, task: task) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds, execute: deadline)
+        // Dispatch timers, not tasks: they must fire even when the cooperative pool is busy.
+        let watchdog: DispatchSourceTimer
+        switch pace {
+        case .deadline:
+            watchdog = DispatchSource.makeTimerSource(queue: .global())
+            watchdog.schedule(deadline: .now() + timeoutSeconds)
+            watchdog.setEventHandler { [weak self] in self?.fail(id, with: .timeout, task: task) }
+        case .throughput(let minimumBytesPerSecond):
+            let interval = min(1, max(0.05, timeoutSeconds / 4))
+            watchdog = DispatchSource.makeTimerSource(queue: .global())
+            watchdog.schedule(deadline: .now() + interval, repeating: interval)
+            watchdog.setEventHandler { [weak self] in
+                guard let self else { return }
+                let isTooSlow = self.lock.withLock { () -> Bool in
+                    let now = DispatchTime.now()
+                    // Not registered yet (the task starts once it is) or already finished.
+                    guard let entry = self.pending[id], entry.failure == nil else { return false }
+                    let elapsed = Self.seconds(entry.startedAt, now)
+                    let expectedBytes = Double(minimumBytesPerSecond) * (elapsed - timeoutSeconds)
+                    return Self.seconds(entry.lastActivity, now) > timeoutSeconds || Double(entry.body.count) < expectedBytes
+                }
+                if isTooSlow { self.fail(id, with: .timeout, task: task) }
+            }
+        }
+        watchdog.resume()
         defer {
-            deadline.cancel()
+            watchdog.cancel()
             lock.withLock { _ = failedEarly.removeValue(forKey: id) }
         }
         return try await withTaskCancellationHandler {
@@ -95,6 +137,10 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
         }
     }
 
+    private static func seconds(_ from: DispatchTime, _ to: DispatchTime) -> Double {
+        Double(to.uptimeNanoseconds &- from.uptimeNanoseconds) / 1e9
+    }
+
     private func fail(_ id: ObjectIdentifier, with failure: Failure, task: URLSessionTask) {
         lock.withLock {
             if let entry = pending[id] {
@@ -113,6 +159,7 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
         let allowed: Bool = lock.withLock {
             guard let entry = pending[ObjectIdentifier(dataTask)] else { return false }
             entry.response = response as? HTTPURLResponse
+            entry.lastActivity = .now()
             if response.expectedContentLength > Int64(entry.limit) {
                 entry.failure = .tooLarge
                 return false
@@ -153,6 +200,7 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
                 return true
             }
             entry.body.append(data)
+            entry.lastActivity = .now()
             return false
         }
         if overflow { dataTask.cancel() }

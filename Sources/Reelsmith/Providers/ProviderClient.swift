@@ -9,8 +9,9 @@ public final class ProviderClient: Sendable {
     public let settings: ProviderSettings
     let retry: RetryPolicy
     private let transfers = HTTPTransfers()
-    /// Keyless file downloads (stock clips), the only transfers that follow redirects.
-    private let downloads = HTTPTransfers(followsRedirects: true)
+    /// Keyless file downloads (stock clips), the only transfers that follow redirects; paced by
+    /// throughput, not a fixed deadline (``HTTPTransfers/Pace/download``).
+    private let downloads = HTTPTransfers(followsRedirects: true, pace: .download)
     private let limit: InFlightLimit
     private let connection = ConnectionState()
     /// Which `response_format` each model takes (learned, per process).

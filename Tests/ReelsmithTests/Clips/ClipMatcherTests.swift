@@ -50,16 +50,76 @@ import Testing
         #expect(third?.isReuse == true)
     }
 
-    @Test func offlineTermsComeFromTheKeyPhraseAndTheNicheVocabulary() {
-        let terms = SceneSearchTerms.offline(
-            keyPhrase: "Drink water before the morning run", sceneIndex: 2, nicheTerms: ["gym workout", "running"],
-            stopwords: ["the", "before"])
-        #expect(terms == ["drink water", "morning", "running"])
-        #expect(terms.allSatisfy { (1...3).contains($0.split(separator: " ").count) })
+    @Test func stockTermsAreTheModelsThenTheNichesThenAnEnglishKeyPhrase() {
+        let niche = ["gym workout", "running", "stretching"]
+        let stopwords: Set<String> = ["the", "before", "ta", "du", "pour", "et", "abonne", "toi"]
+        // English, no model: the niche's term for this scene, then the key phrase.
+        let english = SceneSearchTerms.forScene(
+            written: [], keyPhrase: "Drink water before the morning run", sceneIndex: 2, echoesCallToAction: false,
+            language: .en, nicheTerms: niche, stopwords: stopwords)
+        #expect(english.stock == ["running", "drink water", "morning"])
+        #expect(english.library == english.stock)
+        // A model's terms lead; at most four searches.
+        let written = SceneSearchTerms.forScene(
+            written: ["Protein Shake", "kitchen blender"], keyPhrase: "Drink water before the morning run",
+            sceneIndex: 4, echoesCallToAction: false, language: .en, nicheTerms: niche, stopwords: stopwords)
+        #expect(written.stock == ["protein shake", "kitchen blender", "gym workout", "drink water"])
+        #expect(written.library == written.stock + ["morning"])
+        // French: no French word (folded or not) is sent; the library still gets them.
+        let french = SceneSearchTerms.forScene(
+            written: [], keyPhrase: "Ta routine du matin, étape par étape", sceneIndex: 1, echoesCallToAction: false,
+            language: .fr, nicheTerms: niche, stopwords: stopwords)
+        #expect(french.stock == ["gym workout"])
+        #expect(french.library == ["gym workout", "routine matin", "routine"])
+        // A key phrase that repeats the call to action gives nothing but the niche's terms.
+        #expect(
+            SceneSearchTerms.echoes(
+                "Abonne-toi pour la partie 2", callToAction: "Abonne-toi pour la partie 2 !", stopwords: stopwords))
+        #expect(
+            !SceneSearchTerms.echoes(
+                "Ta routine du matin", callToAction: "Abonne-toi pour la partie 2 !", stopwords: stopwords))
+        let cta = SceneSearchTerms.forScene(
+            written: [], keyPhrase: "Follow for part two", sceneIndex: 3, echoesCallToAction: true, language: .en,
+            nicheTerms: niche, stopwords: stopwords)
+        #expect(cta.stock == ["stretching"] && cta.library == cta.stock)
+        #expect(english.stock.allSatisfy { (1...3).contains($0.split(separator: " ").count) })
         #expect(
             SceneSearchTerms.cleaned(["A B C D", "Beach", "beach", "city night", "x", "y"]) == [
                 "beach", "city night", "x",
             ])
+    }
+
+    @Test func wordFormsMeetAcrossPluralsAndVerbEndingsInBothLanguages() {
+        let pairs: [(String, String)] = [
+            ("running", "run"), ("runs", "run"), ("workouts", "workout"), ("beaches", "beach"),
+            ("cities", "city"), ("dancing", "dance"), ("danced", "dances"), ("stopped", "stop"),
+            ("swimming", "swims"), ("berries", "berry"), ("cooked", "cooking"), ("glasses", "glass"),
+            ("boxes", "box"), ("legumes", "legume"), ("gateaux", "gateau"), ("chevaux", "cheval"),
+            ("jeux", "jeu"), ("bijoux", "bijou"), ("matins", "matin"),
+        ]
+        for (a, b) in pairs {
+            #expect(ClipMatcher.wordForm(a) == ClipMatcher.wordForm(b), "\(a) / \(b)")
+        }
+        // Words that only look inflected keep their own form.
+        for word in ["thing", "spring", "tennis", "campus", "need", "speed", "gym"] {
+            #expect(ClipMatcher.wordForm(word) == word)
+        }
+        #expect(ClipMatcher.wordForm("falling") == "fall")
+        #expect(ClipMatcher.wordForm("run") != ClipMatcher.wordForm("rain"))
+
+        // Both sides: a term in one form finds a clip named in another, and the report names the
+        // clip's own word.
+        let matcher = ClipMatcher(clips: [
+            clip("beach-run.mp4", "beach run"), clip("gym-workouts.mp4", "gym workouts"),
+            clip("legumes-frais.mp4", "legumes frais"),
+        ])
+        let running = matcher.best(terms: ["running"], sceneSeconds: 5, used: [])
+        #expect(running?.clip.fileName == "beach-run.mp4" && running?.matchedWords == ["run"])
+        #expect(running?.overlap == 1)
+        #expect(matcher.best(terms: ["workout"], sceneSeconds: 5, used: [])?.clip.fileName == "gym-workouts.mp4")
+        #expect(matcher.best(terms: ["legume frais"], sceneSeconds: 5, used: [])?.overlap == 1)
+        #expect(matcher.best(terms: ["rain"], sceneSeconds: 5, used: []) == nil)
+        #expect(ClipMatcher.overlap(terms: ["morning runs"], keywords: ["run", "beach"]) == 0.5)
     }
 
     @Test func aShortClipLoopsOrSlowsByAtMostAFifthAndIsReadOnlyForItsScene() {

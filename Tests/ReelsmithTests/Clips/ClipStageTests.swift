@@ -1,11 +1,13 @@
 import Foundation
+import LocalProviderServer
 import Logging
 import Testing
 
 @testable import Reelsmith
 
 /// What `visuals:` does to a plan (issue 9): `images` never looks for clips, `auto` shows a clip
-/// only where one matches, `clips` takes an unused one when none matches.
+/// only where one matches, `clips` takes an unused one when none matches; and the order in which
+/// a stock provider is asked.
 @Suite struct ClipStageTests {
     private func scenes() -> [Script.Scene] {
         [
@@ -32,7 +34,7 @@ import Testing
     private func plan(_ stage: ClipStage, _ visuals: VisualsMode) async throws -> ClipPlan {
         try await stage.plan(
             scenes: scenes(), sceneSeconds: [3, 3], visuals: visuals, folders: ["travel", "_all"], nicheTerms: [],
-            stopwords: [])
+            stopwords: [], language: .en)
     }
 
     @Test func visualsDecideWhereClipsGo() async throws {
@@ -50,5 +52,95 @@ import Testing
             clips.scenes.map { $0.clip.map { ($0 as NSString).lastPathComponent } } == ["ocean.mp4", "mountain.mp4"])
         #expect(clips.scenes[1].reason.hasPrefix("visuals: clips"))
         #expect(clips.sceneClips.count == 2)
+    }
+
+    @Test func aStockProviderIsAskedTheModelsTermsFirstAndNeverTheCallToAction() async throws {
+        let server = try LocalProviderServer { _ in .pexelsVideos([]) }
+        var settings = ProviderSettings(
+            name: "pexels", kind: .pexels, baseURL: URL(string: server.rootURL)!,
+            key: .environment("PEXELS_KEY", value: ProviderFixtures.secret))
+        settings.maxRetries = 0
+        let workspace = try ClipFixtures.workspaceWithOwnTemplates()
+        let stage = ClipStage(
+            library: ClipLibrary(
+                assets: workspace.templates.appendingPathComponent("assets"),
+                index: try LearningIndex(url: workspace.indexFile), ffprobe: "ffprobe"),
+            stock: PexelsClipSource(client: ProviderClient(settings: settings), cache: StockClipCache(state: workspace.state)),
+            logger: Logger(label: "test"))
+        let scenes = [
+            Script.Scene(
+                index: 1, narration: "Blend it.", keyPhrase: "Blend a green smoothie", imagePrompt: "x",
+                searchTerms: ["green smoothie", "kitchen blender"]),
+            Script.Scene(index: 2, narration: "Follow for part two.", keyPhrase: "Follow for part two", imagePrompt: "x"),
+        ]
+        let queries = { server.requests.map { StockClipsTests.query($0) } }
+        let english = try await stage.plan(
+            scenes: scenes, sceneSeconds: [3, 3], visuals: .auto, folders: ["fitness"],
+            nicheTerms: ["gym workout", "healthy food"], stopwords: ["for", "a"], language: .en,
+            callToAction: "Follow for part two!")
+        #expect(
+            queries().compactMap { $0["query"] } == [
+                "green smoothie", "kitchen blender", "gym workout", "blend green",  // scene 1: the model's, the niche's…
+                "healthy food",  // scene 2: the call to action's scene, the niche's only
+            ])
+        #expect(queries().allSatisfy { $0["locale"] == "en-US" })
+        #expect(english.scenes.map(\.terms) == [
+            ["green smoothie", "kitchen blender", "gym workout", "blend green", "smoothie"],
+            ["healthy food"],
+        ])
+
+        // In French, a model's (English) terms still lead; the French key phrase is never sent.
+        let sent = server.requests.count
+        let french = try await stage.plan(
+            scenes: [
+                Script.Scene(
+                    index: 1, narration: "Mixe tout.", keyPhrase: "Un smoothie vert énergisant", imagePrompt: "x",
+                    searchTerms: ["green smoothie"])
+            ], sceneSeconds: [3], visuals: .auto, folders: ["fitness"], nicheTerms: ["gym workout", "healthy food"],
+            stopwords: ["un"], language: .fr, callToAction: "Abonne-toi !")
+        #expect(
+            queries().dropFirst(sent).compactMap { $0["query"] } == ["green smoothie", "gym workout"])
+        #expect(french.scenes[0].terms.suffix(2) == ["smoothie vert", "energisant"])
+    }
+
+    @Test func failedDownloadsCostTheirSceneAtMostTwoTriesAndLaterScenesStillAsk() async throws {
+        let server = try LocalProviderServer { _ in .error(500, "not ready") }
+        let root = server.rootURL
+        server.respond { request in
+            if request.path.hasPrefix("/videos/search") {
+                return .pexelsVideos(
+                    [1, 2, 3].map {
+                        .init(id: $0, author: "A", durationSeconds: 5, files: [(1080, 1920, "\(root)/files/\($0).mp4")])
+                    })
+            }
+            return .error(404, "gone")
+        }
+        var settings = ProviderSettings(
+            name: "pexels", kind: .pexels, baseURL: URL(string: root)!,
+            key: .environment("PEXELS_KEY", value: ProviderFixtures.secret))
+        settings.maxRetries = 0
+        let workspace = try ClipFixtures.workspaceWithOwnTemplates()
+        let stage = ClipStage(
+            library: ClipLibrary(
+                assets: workspace.templates.appendingPathComponent("assets"),
+                index: try LearningIndex(url: workspace.indexFile), ffprobe: "ffprobe"),
+            stock: PexelsClipSource(client: ProviderClient(settings: settings), cache: StockClipCache(state: workspace.state)),
+            logger: Logger(label: "test"))
+        let plan = try await stage.plan(
+            scenes: [
+                Script.Scene(index: 1, narration: "One.", keyPhrase: "", imagePrompt: "x"),
+                Script.Scene(index: 2, narration: "Two.", keyPhrase: "", imagePrompt: "x"),
+            ], sceneSeconds: [3, 3], visuals: .auto, folders: ["fitness"], nicheTerms: ["city night"], stopwords: [],
+            language: .en)
+        // Scene 1 gives up after two failed files; scene 2 searches again and tries only the third.
+        #expect(server.requests.filter { $0.path.hasPrefix("/videos/search") }.count == 2)
+        #expect(
+            server.requests.filter { $0.path.hasPrefix("/files/") }.map(\.path) == [
+                "/files/1.mp4", "/files/2.mp4", "/files/3.mp4",
+            ])
+        #expect(plan.scenes.map(\.source) == ["still", "still"])
+        #expect(plan.scenes.allSatisfy { $0.reason.hasPrefix("pexels: the clips found failed to download") })
+        #expect(plan.warnings.count == 3)
+        #expect(plan.warnings.allSatisfy { $0.contains("the file's server refused it (404)") && $0.hasSuffix("; skipped") })
     }
 }

@@ -23,12 +23,15 @@ import Testing
         }
     }
 
-    private func clips() throws -> [Int: Data] {
+    /// Small moving clips (360×640, 6 s), one tint per id: 101 red, 102 green, 103 blue by default.
+    static func clips(
+        _ tints: [(Int, ClipFixtures.Tint)] = [(101, .red), (102, .green), (103, .blue)]
+    ) throws -> [Int: Data] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "reelsmith-stock-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: folder) }
         var files: [Int: Data] = [:]
-        for (id, tint) in [(101, ClipFixtures.Tint.red), (102, .green), (103, .blue)] {
+        for (id, tint) in tints {
             let url = try ClipFixtures.movingClip(
                 tint, width: 360, height: 640, seconds: 6, at: folder.appendingPathComponent("\(id).mp4"))
             files[id] = try Data(contentsOf: url)
@@ -65,8 +68,10 @@ import Testing
         }
     }
 
-    private func pipeline(
-        _ workspace: Workspace, server: LocalProviderServer, kind: String = "pexels", retries: Int = 2
+    /// A pipeline whose `engines.clips` is the provider `stock` of `kind` at the stand-in.
+    static func pipeline(
+        _ workspace: Workspace, server: LocalProviderServer, kind: String = "pexels", retries: Int = 2,
+        timeoutSeconds: Double? = nil
     ) throws -> GenerationPipeline {
         let root = workspace.inbox.deletingLastPathComponent()
         let settings = root.appendingPathComponent("reelsmith.yaml")
@@ -77,7 +82,7 @@ import Testing
                 kind: \(kind)
                 base_url: \(server.rootURL)
                 api_key_env: \(Self.keyVariable)
-                max_retries: \(retries)
+                max_retries: \(retries)\(timeoutSeconds.map { "\n    timeout_seconds: \($0)" } ?? "")
             engines:
               clips: { provider: stock }
             """.utf8
@@ -88,13 +93,13 @@ import Testing
             workspace: workspace, configuration: configuration, index: try LearningIndex(url: workspace.indexFile))
     }
 
-    private func request(_ workspace: Workspace, topic: String) throws -> URL {
+    static func request(_ workspace: Workspace, topic: String, language: Language = .en) throws -> URL {
         try TestSupport.write(
-            "niche: fitness\ntopic: \(topic)\nlanguage: en\nduration: 15\nimages: 3\n",
+            "niche: fitness\ntopic: \(topic)\nlanguage: \(language.rawValue)\nduration: 15\nimages: 3\n",
             to: workspace.inbox.appendingPathComponent("requests"), name: "\(Slug.make(topic)).yaml")
     }
 
-    private static func query(_ request: LocalProviderServer.Request) -> [String: String] {
+    static func query(_ request: LocalProviderServer.Request) -> [String: String] {
         let items = URLComponents(string: "http://x" + request.path)?.queryItems ?? []
         return Dictionary(items.map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { first, _ in first })
     }
@@ -102,15 +107,15 @@ import Testing
     @Test func pexelsClipsAreSearchedByTermDownloadedOnceWithoutTheKeyAndCredited() async throws {
         let workspace = try TestSupport.makeWorkspace()
         let server = try LocalProviderServer { _ in .error(500, "not ready") }
-        let files = try clips()
+        let files = try Self.clips()
         let root = server.rootURL
         let firstIsLimited = Countdown(1)
         serve(server, files: files) { _ in
             firstIsLimited.take()
                 ? .error(429, "slow down", headers: ["Retry-After": "0"]) : .pexelsVideos(Self.videos(root: root))
         }
-        let pipeline = try pipeline(workspace, server: server)
-        let published = try await pipeline.run(requestFile: try request(workspace, topic: "the morning workout"))
+        let pipeline = try Self.pipeline(workspace, server: server)
+        let published = try await pipeline.run(requestFile: try Self.request(workspace, topic: "the morning workout"))
         let report = try JSONFiles.read(
             GenerationReport.self, from: published.folder.appendingPathComponent("report.json"))
         let plan = try #require(report.clips)
@@ -157,7 +162,7 @@ import Testing
         #expect(ClipFixtures.tint(of: colour) == .red, "\(colour)")
 
         // A second video using the same clips downloads nothing.
-        _ = try await pipeline.run(requestFile: try request(workspace, topic: "ten push ups a day"))
+        _ = try await pipeline.run(requestFile: try Self.request(workspace, topic: "ten push ups a day"))
         let downloadsAfter = server.requests.filter { $0.path.hasPrefix("/files/") || $0.path.hasPrefix("/cdn/") }
         #expect(downloadsAfter.count == downloads.count)
         #expect(server.requests.filter { $0.path.hasPrefix("/videos/search") }.count > searches.count)
@@ -176,8 +181,8 @@ import Testing
     @Test func anEmptyAnswerOrALastingRateLimitLeavesTheStillsAndTheVideoIsMade() async throws {
         let workspace = try TestSupport.makeWorkspace()
         let server = try LocalProviderServer { _ in .pexelsVideos([]) }
-        let pipeline = try pipeline(workspace, server: server, retries: 1)
-        let first = try await pipeline.run(requestFile: try request(workspace, topic: "the morning workout"))
+        let pipeline = try Self.pipeline(workspace, server: server, retries: 1)
+        let first = try await pipeline.run(requestFile: try Self.request(workspace, topic: "the morning workout"))
         let plan = try #require(first.report.clips)
         #expect(plan.scenes.map(\.source) == ["still", "still", "still"])
         #expect(plan.scenes.allSatisfy { $0.reason == "no clip matches the terms: the still" })
@@ -186,7 +191,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: first.folder.appendingPathComponent("video.mp4").path))
 
         server.respond { _ in .error(429, "quota exceeded", headers: ["Retry-After": "0"]) }
-        let second = try await pipeline.run(requestFile: try request(workspace, topic: "ten push ups a day"))
+        let second = try await pipeline.run(requestFile: try Self.request(workspace, topic: "ten push ups a day"))
         let limited = try #require(second.report.clips)
         #expect(limited.scenes.map(\.source) == ["still", "still", "still"])
         #expect(limited.warnings.count == 1)
@@ -194,6 +199,111 @@ import Testing
         // Given up after the first search's retries: not asked again for the other scenes.
         #expect(server.requests.count == plan.scenes.map(\.terms.count).reduce(0, +) + 2)
         #expect(try Probe.of(second.folder.appendingPathComponent("video.mp4")).video?.height == 1920)
+    }
+
+    @Test func searchesSendTheNichesEnglishTermsFirstAndNoFrenchWord() async throws {
+        let workspace = try TestSupport.makeWorkspace()
+        let clipTerms = try #require(
+            try TemplateLibrary.load(from: workspace.templates).template(niche: "fitness", language: .en).clipTerms)
+        // Empty answers: every term of every scene is sent, in order.
+        let server = try LocalProviderServer { _ in .pexelsVideos([]) }
+        let pipeline = try Self.pipeline(workspace, server: server, retries: 0)
+        let searches = { server.requests.filter { $0.path.hasPrefix("/videos/search") }.map(Self.query) }
+
+        // French: only the niche's English term for each scene; never the key phrase's words
+        // (`routine matin`), folded or not, nor the call to action's (`abonne`).
+        let french = try await pipeline.run(
+            requestFile: try Self.request(workspace, topic: "la routine du matin", language: .fr))
+        let frenchReport = try JSONFiles.read(
+            GenerationReport.self, from: french.folder.appendingPathComponent("report.json"))
+        let frenchPlan = try #require(frenchReport.clips)
+        let frenchQueries = searches().compactMap { $0["query"] }
+        #expect(frenchQueries == Array(clipTerms.prefix(3)))
+        #expect(searches().allSatisfy { $0["locale"] == "en-US" && $0["orientation"] == "portrait" })
+        for (position, scene) in frenchPlan.scenes.enumerated() {
+            // report.json: the terms searched first, then the French words kept for the library.
+            #expect(scene.terms.first == clipTerms[position], "\(scene.terms)")
+            #expect(scene.reason == "no clip matches the terms: the still")
+        }
+        let script = try JSONFiles.read(Script.self, from: french.folder.appendingPathComponent("script.json"))
+        let stopwords = try TemplateLibrary.load(from: workspace.templates).foldedStopwords.values.reduce(
+            into: Set<String>()) { $0.formUnion($1) }
+        for (scene, choice) in zip(script.scenes, frenchPlan.scenes)
+        where SceneSearchTerms.echoes(scene.keyPhrase, callToAction: script.callToAction, stopwords: stopwords) {
+            #expect(choice.terms.count == 1, "the call to action gave terms: \(choice.terms)")
+        }
+        #expect(frenchPlan.scenes.contains { $0.terms.count > 1 }, "the library gets the key phrase's words")
+
+        // English: the niche's terms first, then the key phrase's words, all sent.
+        let before = searches().count
+        let english = try await pipeline.run(requestFile: try Self.request(workspace, topic: "the morning workout"))
+        let englishPlan = try #require(english.report.clips)
+        let englishQueries = searches().dropFirst(before).compactMap { $0["query"] }
+        #expect(englishQueries == englishPlan.scenes.flatMap(\.terms))
+        for (position, scene) in englishPlan.scenes.enumerated() {
+            #expect(scene.terms.first == clipTerms[position], "\(scene.terms)")
+            #expect(scene.terms.count <= SceneSearchTerms.maximumStockTerms)
+        }
+        #expect(englishPlan.scenes.contains { $0.terms.count > 1 }, "the key phrase's words are searched in English")
+    }
+
+    @Test func aDownloadThatStallsFailsOrBreaksOffSkipsThatClipOnly() async throws {
+        let workspace = try TestSupport.makeWorkspace()
+        let files = try Self.clips([(104, .red), (105, .green), (106, .blue)])
+        let sample = try #require(files[104])
+        let server = try LocalProviderServer { _ in .error(500, "not ready") }
+        let root = server.rootURL
+        // Each scene's first unused result is broken, the next one works.
+        let search = LocalProviderServer.Response.pexelsVideos(
+            [101, 104, 102, 105, 103, 106].map { id in
+                .init(
+                    id: id, author: "Author \(id)", durationSeconds: 6, files: [(1080, 1920, "\(root)/files/\(id)-hd.mp4")])
+            })
+        server.respond { request in
+            if request.path.hasPrefix("/videos/search") { return search }
+            let id = Int((request.path as NSString).lastPathComponent.prefix(while: \.isNumber)) ?? 0
+            if request.path.hasPrefix("/files/") { return .redirect(to: "\(root)/cdn/\(id).mp4") }
+            switch id {
+            case 101: return .file(sample).paced(.stall(afterBytes: 4096, seconds: 30))
+            case 102: return .error(500, "the CDN failed")
+            case 103: return .file(sample).paced(.cutOff(afterBytes: sample.count / 2))
+            default: return files[id].map { .file($0) } ?? .error(404, "no such file")
+            }
+        }
+        let pipeline = try Self.pipeline(workspace, server: server, retries: 1, timeoutSeconds: 1)
+        let published = try await pipeline.run(requestFile: try Self.request(workspace, topic: "the morning workout"))
+        let report = try JSONFiles.read(
+            GenerationReport.self, from: published.folder.appendingPathComponent("report.json"))
+        let plan = try #require(report.clips)
+
+        #expect(plan.scenes.map(\.source) == ["stock", "stock", "stock"])
+        #expect(plan.scenes.compactMap(\.credit?.id) == ["104", "105", "106"])
+        // One warning per broken clip, naming it, its host and file; the provider never given up:
+        // one search per scene, and a broken clip is not tried again by a later scene.
+        let host = "127.0.0.1:\(server.port)"
+        for (id, said) in [(101, "the download stalled (nothing for 1 s)"), (102, "(500)"), (103, "broke off")] {
+            #expect(
+                plan.warnings.contains {
+                    $0.hasPrefix("stock clip \(id) (\(host)/…/\(id)-hd.mp4, page https://www.pexels.com/video/test-\(id)/)")
+                        && $0.contains(said) && $0.hasSuffix("; skipped")
+                }, "\(plan.warnings)")
+        }
+        #expect(plan.warnings.count == 3, "\(plan.warnings)")
+        #expect(server.requests.filter { $0.path.hasPrefix("/videos/search") }.count == 3)
+        for id in [101, 102, 103] {
+            // Two attempts each (one retry), and nothing kept.
+            #expect(server.requests(path: "/cdn/\(id).mp4").count == 2)
+            #expect(!FileManager.default.fileExists(atPath: workspace.state.appendingPathComponent("clips/pexels/\(id).mp4").path))
+        }
+        // The video shows the working clips, each in its scene.
+        let timings = try JSONFiles.read(
+            VoiceTimings.self, from: published.folder.appendingPathComponent("timings.json"))
+        let bounds = timings.sceneStarts(sceneCount: 3) + [timings.durationSeconds]
+        let video = published.folder.appendingPathComponent("video.mp4")
+        for (scene, tint) in [ClipFixtures.Tint.red, .green, .blue].enumerated() {
+            let colour = try ClipFixtures.meanColour(of: video, at: (bounds[scene] + bounds[scene + 1]) / 2)
+            #expect(ClipFixtures.tint(of: colour) == tint, "scene \(scene + 1): \(colour)")
+        }
     }
 
     @Test func pixabayGetsTheKeyAsItsQueryParameterAndTheBestRenditionIsChosen() async throws {
@@ -207,7 +317,14 @@ import Testing
                         files: [
                             (3840, 2160, "\(root)/files/7-large.mp4"), (1920, 1080, "\(root)/files/7-medium.mp4"),
                             (1280, 720, "\(root)/files/7-small.mp4"),
-                        ])
+                        ]),
+                    // Its announced sizes pass the 150 MB limit but for the small one: that one is chosen.
+                    .init(
+                        id: 8, author: "Big Files", durationSeconds: 9,
+                        files: [
+                            (3840, 2160, "\(root)/files/8-large.mp4"), (1920, 1080, "\(root)/files/8-medium.mp4"),
+                            (1280, 720, "\(root)/files/8-small.mp4"),
+                        ], sizes: [400 << 20, 160 << 20, 20 << 20]),
                 ])
             }
             return .file(Data("not really a video".utf8))
@@ -230,12 +347,54 @@ import Testing
         #expect(clip.fileURL.absoluteString == "\(root)/files/7-medium.mp4" && clip.width == 1920)
         #expect(clip.credit.author == "Pix Author" && clip.credit.url == "https://pixabay.com/videos/test-7/")
         #expect(clip.credit.licence == "Pixabay Content License")
+        #expect(results.count == 2 && results[1].fileURL.absoluteString == "\(root)/files/8-small.mp4")
+        #expect(query["lang"] == "en")
 
         let file = try await source.fetch(clip)
         #expect(file.path == state.appendingPathComponent("clips/pixabay/7.mp4").path)
         let download = try #require(server.requests.last)
         #expect(download.path == "/files/7-medium.mp4" && download.headers["authorization"] == nil)
         #expect(!download.path.contains(ProviderFixtures.secret))
+    }
+
+    @Test func aDownloadTakesAsLongAsItKeepsArrivingButAStallIsDroppedAndNothingIsCached() async throws {
+        let payload = Data((0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let server = try LocalProviderServer { request in
+            switch request.path {
+            // 16 pieces 0.5 s apart: ~8 s in all, far past `timeout_seconds` (and URLSession's own timer).
+            case "/slow.mp4": .file(payload).paced(.trickle(chunkBytes: 64 << 10, pauseSeconds: 0.5))
+            case "/stall.mp4": .file(payload).paced(.stall(afterBytes: 100_000, seconds: 30))
+            default: .error(404, "no such file")
+            }
+        }
+        var settings = ProviderSettings(
+            name: "stock", kind: .pexels, baseURL: URL(string: server.rootURL)!,
+            key: .environment("PEXELS_KEY", value: ProviderFixtures.secret))
+        settings.timeoutSeconds = 1
+        settings.maxRetries = 0
+        let client = ProviderClient(settings: settings)
+        let slow = try await client.download(
+            URL(string: "\(server.rootURL)/slow.mp4")!, limitBytes: StockClipCache.maximumDownloadBytes, stage: "clips")
+        #expect(slow.reply.body == payload)
+
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-stall-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let cache = StockClipCache(state: state)
+        let clip = StockClip(
+            kind: "pexels", id: "9", fileURL: URL(string: "\(server.rootURL)/stall.mp4")!, width: 1080, height: 1920,
+            credit: ClipCredit(
+                provider: "stock", id: "9", author: "A", url: "https://www.pexels.com/video/9/", licence: "Pexels License",
+                licenceURL: "https://www.pexels.com/license/"))
+        do {
+            _ = try await cache.fetch(clip, with: client, onUsage: { _ in })
+            Issue.record("a stalled download was accepted")
+        } catch let error as ProviderError {
+            #expect(error.reason == .timeout)
+            #expect(error.problem.contains("stalled (nothing for 1 s) or fell below 64 KB/s"), "\(error.problem)")
+        }
+        #expect(cache.cached(clip) == nil)
+        #expect(!FileManager.default.fileExists(atPath: cache.file(for: clip).path))
     }
 
     @Test func doctorSearchesTheStockProviderOnceAndNamesTheKeyNotItsValue() async throws {
