@@ -91,7 +91,7 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
         let task = session.dataTask(with: request)
         let id = ObjectIdentifier(task)
         // Dispatch timers, not tasks: they must fire even when the cooperative pool is busy.
-        let watchdog: DispatchSourceTimer
+        let watchdog: any DispatchSourceTimer
         switch pace {
         case .deadline:
             watchdog = DispatchSource.makeTimerSource(queue: .global())

@@ -34,7 +34,7 @@ import Testing
         let plan = try #require(report.clips)
 
         // The plan: terms per scene, the clip each one matched, why; the broken file is named.
-        #expect(plan.scenes.map(\.terms.last) == ["gym workout", "home workout", "running"])
+        #expect(plan.scenes.map(\.terms.first) == ["gym workout", "home workout", "running"])
         #expect(
             plan.scenes.map { $0.clip.map { ($0 as NSString).lastPathComponent } } == [
                 "gym-workout.mp4", "clip-b.mp4", "clip-c.mp4",
