@@ -16,9 +16,9 @@ import Testing
     }
 
     static func stage(
-        engine: (any ImageEngine)?, label: String, rewriter: PromptRewriter? = nil, onFailure: EngineSettings.FailurePolicy = .offline
+        engine: (any ImageEngine)?, label: String, rewriter: PromptRewriter? = nil, onFailure: EngineSettings.FailurePolicy = .offline,
+        staging: URL = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-images-\(UUID().uuidString)")
     ) throws -> (ImageStage, URL) {
-        let staging = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-images-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         let tools = Tools()
         let stage = ImageStage(
@@ -130,15 +130,23 @@ import Testing
 
     @Test func aStoppedJobDoesNotPayAgainForThePicturesItHas() async throws {
         let picture = try MediaFixtures.portraitPicture()
+        let records = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-images-\(UUID().uuidString)")
         let server = try LocalProviderServer { request in
-            // The third fails after the others have arrived.
-            (request.json?["prompt"] as? String ?? "").contains("third")
-                ? .init(status: 500, headers: ["Content-Type": "application/json"], body: Data(#"{"error":{"message":"down"}}"#.utf8), delaySeconds: 1.5)
-                : .imageGeneration(picture)
+            guard (request.json?["prompt"] as? String ?? "").contains("third") else { return .imageGeneration(picture) }
+            // The third fails once the other two are finished and recorded (however loaded the
+            // machine), so the stop leaves exactly one picture missing.
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline,
+                ((try? FileManager.default.contentsOfDirectory(atPath: records.appendingPathComponent("work/image-scenes").path)) ?? [])
+                    .filter({ $0.count == 7 && $0.hasSuffix(".json") }).count < 2
+            {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+            return .init(status: 500, headers: ["Content-Type": "application/json"], body: Data(#"{"error":{"message":"down"}}"#.utf8))
         }
         defer { server.stop() }
         let engine = ImagesEndpoint(client: ProviderFixtures.client(server, maxRetries: 0), engine: .init(provider: "local", model: "m")) { _ in }
-        let (stage, staging) = try Self.stage(engine: engine, label: "local/m", onFailure: .fail)
+        let (stage, staging) = try Self.stage(engine: engine, label: "local/m", onFailure: .fail, staging: records)
         let scenes = Self.scenes(["first", "second", "third"])
         await #expect(throws: ProviderError.self) { _ = try await stage.run(scenes: scenes) }
         #expect(server.requests(path: "/images/generations").count == 3)

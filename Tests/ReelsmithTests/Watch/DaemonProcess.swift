@@ -100,8 +100,15 @@ final class DaemonProcess {
     }
 
     /// Waits for `count` journal entries to have ended (done, failed or duplicate).
+    /// Waits for `count` outcomes whose files are in their place too: the journal records the
+    /// outcome before the file is moved to the archive or `failed/`.
     func waitForOutcomes(_ count: Int, timeout: Double = 60) throws -> [JournalEntry] {
-        try waitUntil(timeout: timeout) { try journal().filter { [.done, .failed, .duplicate].contains($0.state) }.count >= count }
+        try waitUntil(timeout: timeout) {
+            try journal().filter {
+                [.done, .failed, .duplicate].contains($0.state)
+                    && ($0.finalPath != nil || $0.message?.contains("Not moved out of the processing area") == true)
+            }.count >= count
+        }
         return try journal()
     }
 
