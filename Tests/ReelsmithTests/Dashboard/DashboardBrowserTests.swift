@@ -250,7 +250,7 @@ struct DashboardBrowserTests {
         #expect(begun["suggestedFilename"] as? String == "request-fitness.yaml")
         var state = ""
         while state != "completed" && state != "canceled" {
-            let progress = try browser.waitForEvent("Browser.downloadProgress", after: seen, timeoutSeconds: 10)
+            let progress = try browser.waitForEvent("Browser.downloadProgress", after: seen)
             seen = browser.events.lastIndex { $0.method == "Browser.downloadProgress" }.map { $0 + 1 } ?? seen
             state = progress["state"] as? String ?? ""
         }
