@@ -32,6 +32,10 @@ public enum AccountMetric: String, Sendable, Codable, CaseIterable {
     /// counters: the file imported last says them.
     var keepsLarger: Bool { self != .followers && self != .followerChange }
 
+    /// TikTok's daily likes, comments and shares are net: a day when more were removed than added
+    /// reads `"-1"` (real exports; issue 11). Views, viewers and the follower count never go below 0.
+    var isNet: Bool { [.likes, .comments, .shares, .followerChange].contains(self) }
+
     /// The header cell (as ``AnalyticsFile/columnKey(_:)``) it is read from in `export`.
     static func column(in export: TikTokExport) -> [(key: String, metric: AccountMetric)] {
         switch export {
@@ -40,6 +44,8 @@ public enum AccountMetric: String, Sendable, Codable, CaseIterable {
                 ("video_views", .videoViews), ("profile_views", .profileViews), ("likes", .likes),
                 ("comments", .comments),
                 ("shares", .shares),
+                // Newer exports add a 7th column, the day's net change in followers (`"-4"`).
+                ("new_followers", .followerChange),
             ]
         case .viewers:
             [("total_viewers", .totalViewers), ("new_viewers", .newViewers), ("returning_viewers", .returningViewers)]
