@@ -8,6 +8,9 @@ public struct AccountAnalytics: Sendable, Equatable {
     public var shares: [AudienceShare] = []
     /// Cells left without a value (`"undefined"`, empty): skipped one by one, the rest of the row counts.
     public var skippedCells = 0
+    /// The day the file was exported, when known: the shares files say no day, so an older
+    /// FollowerGender.csv imported after a newer one is told apart by it (``AnalyticsFile/datingShares(fileTime:)``).
+    public var exportedOn: CalendarDay?
 }
 
 /// The account's numbers on one day; a file fills only its own metrics.

@@ -113,6 +113,26 @@ public struct AnalyticsFile: Sendable {
         return archive
     }
 
+    /// Dates the audience shares, which TikTok Studio writes without a day: in a Followers zip, the
+    /// day after FollowerHistory.csv's last day (Studio exports up to the day before the download),
+    /// else the day of `fileTime` (the file's modification time, the download's for a file a browser
+    /// or Syncthing wrote). Unknown, they count as of the import day.
+    public func datingShares(fileTime: Date?) -> AnalyticsFile {
+        var dated = self
+        let fileDay = fileTime.map { CalendarDay.day(of: $0, in: TimeZone(identifier: "UTC")!) }
+        if dated.account?.shares.isEmpty == false, dated.account?.exportedOn == nil { dated.account?.exportedOn = fileDay }
+        let historyEnd = parts.compactMap { try? $0.result.get().account }.filter { $0.export == .followerHistory }
+            .compactMap { $0.days.map(\.day).max() }.max()
+        for index in dated.parts.indices {
+            guard case var .success(file) = dated.parts[index].result, file.account?.shares.isEmpty == false,
+                file.account?.exportedOn == nil
+            else { continue }
+            file.account?.exportedOn = historyEnd?.adding(days: 1) ?? fileDay
+            dated.parts[index].result = .success(file)
+        }
+        return dated
+    }
+
     /// A header that is neither ours nor one of TikTok Studio's files: say which files are read
     /// (their headers are in the README).
     static func unknownHeader(_ table: CSVTable, file: String) -> InputError {

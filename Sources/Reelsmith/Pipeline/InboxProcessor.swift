@@ -69,7 +69,9 @@ public struct InboxProcessor: Sendable {
     ) throws -> ProcessOutcome {
         let day = ingestDay ?? .today()
         let isYAML = ["yaml", "yml"].contains(file.pathExtension.lowercased())
+        let fileTime = try? FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date
         let analytics = try AnalyticsFile.decode(data: data, file: displayName, isYAML: isYAML, ingestDay: day)
+            .datingShares(fileTime: fileTime)
         let vocabulary = NicheVocabulary.from(
             templates: try? TemplateLibrary.load(from: workspace.templates), knownNiches: try index.knownNiches())
         guard !analytics.parts.isEmpty else {

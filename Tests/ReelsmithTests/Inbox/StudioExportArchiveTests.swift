@@ -181,6 +181,43 @@ import ZIPFoundation
         #expect(hours.first?["n"] as Int? == 96)
     }
 
+    @Test func anOlderGenderFileDroppedAfterANewerOneDoesNotReplaceIt() async throws {
+        let workspace = try TestSupport.makeWorkspace()
+        let folder = workspace.inbox.appendingPathComponent("analytics")
+        try writeExport(to: folder)
+        let processor = try processor(workspace)
+        // The Followers zip's shares are as of 2 October: the day after FollowerHistory.csv's last day.
+        _ = try await processor.process(
+            file: folder.appendingPathComponent("Followers_atavernanerd.zip"), displayName: "Followers_atavernanerd.zip")
+        let older = folder.appendingPathComponent("FollowerGender.csv")
+        try Files.csv(["Gender", "Distribution"], [["Female", "0.3"], ["Male", "0.7"]]).write(to: older)
+        let september = Date(timeIntervalSince1970: 1_788_220_800)  // 1 September 2026, its download
+        try FileManager.default.setAttributes([.modificationDate: september], ofItemAtPath: older.path)
+        let kept = try await processor.process(file: older, displayName: "FollowerGender.csv")
+        #expect(kept.summary.hasSuffix("2 gender shares (2 older than the numbers kept)"), "\(kept.summary)")
+        var shares = try LearningFixtures.rows(processor.index, "SELECT label, share, as_of FROM audience_shares WHERE dimension = 'gender' ORDER BY label")
+        #expect(shares.map { $0["share"] as Double } == [0.6, 0.4] && shares.allSatisfy { $0["as_of"] as String == "2026-10-02" })
+        // A file downloaded later replaces them.
+        let november = Date(timeIntervalSince1970: 1_793_491_200)  // 1 November 2026
+        try FileManager.default.setAttributes([.modificationDate: november], ofItemAtPath: older.path)
+        _ = try await processor.process(file: older, displayName: "FollowerGender.csv")
+        shares = try LearningFixtures.rows(processor.index, "SELECT share, as_of FROM audience_shares WHERE dimension = 'gender' ORDER BY label")
+        #expect(shares.map { $0["share"] as Double } == [0.3, 0.7] && shares.allSatisfy { $0["as_of"] as String == "2026-11-01" })
+    }
+
+    @Test func aNetNegativeDayIsStoredSigned() async throws {
+        let workspace = try TestSupport.makeWorkspace()
+        let folder = workspace.inbox.appendingPathComponent("analytics")
+        try writeExport(to: folder)
+        let processor = try processor(workspace)
+        let outcome = try await processor.process(
+            file: folder.appendingPathComponent("Overview_2026-09-25_1790891174_atavernanerd.zip"),
+            displayName: "Overview_2026-09-25_1790891174_atavernanerd.zip")
+        #expect(outcome.problems.isEmpty)
+        let row = try LearningFixtures.rows(processor.index, "SELECT comments, video_views FROM account_days WHERE day = '2026-09-26'")
+        #expect(row.first?["comments"] as Int? == -1 && row.first?["video_views"] as Int? == 201)
+    }
+
     @Test func processAndCheckTakeZipsInAnExportFolder() throws {
         let workspace = try TestSupport.makeWorkspace()
         let target = workspace.inbox.appendingPathComponent("analytics/TikTok export")
