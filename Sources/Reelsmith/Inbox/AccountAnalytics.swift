@@ -59,10 +59,11 @@ public enum AccountMetric: String, Sendable, Codable, CaseIterable {
     }
 }
 
-/// How many followers were active in one hour of one day. TikTok Studio's hours are UTC.
+/// How many followers were active in one hour of one day, in TikTok Studio's hours (taken as UTC:
+/// the file does not name its zone).
 public struct FollowerActivityHour: Sendable, Equatable {
     public var day: CalendarDay
-    /// 0–23, UTC.
+    /// 0–23, as exported (taken as UTC).
     public var hour: Int
     public var activeFollowers: Int
 }

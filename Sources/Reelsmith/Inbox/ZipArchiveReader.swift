@@ -32,9 +32,15 @@ enum ZipArchiveReader {
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
+            let isWorkbook = file.lowercased().hasSuffix(".xlsx")
             throw InputError(
-                .notText, file: file, problem: "this zip archive cannot be read (it is damaged or incomplete)",
-                fix: "download it again from TikTok Studio (Analytics › Download data), or unzip it and drop the CSV files")
+                .notText, file: file,
+                problem: isWorkbook
+                    ? "this Excel workbook (.xlsx) cannot be read: its zip is damaged or incomplete"
+                    : "this zip archive cannot be read (it is damaged or incomplete)",
+                fix: isWorkbook
+                    ? "export it again from TikTok Studio, or open it in a spreadsheet and save it as \"CSV UTF-8\""
+                    : "download it again from TikTok Studio (Analytics › Download data), or unzip it and drop the CSV files")
         }
         var entries: [Entry] = []
         var seen = 0

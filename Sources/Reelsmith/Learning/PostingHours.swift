@@ -2,12 +2,14 @@ import Foundation
 
 /// The best hours to post, from TikTok Studio's follower activity (issue 11): the two
 /// consecutive hours (wrapping past midnight) when the most followers are active on average.
-/// TikTok Studio's hours are UTC; the window is also given in the creator's own zone.
+/// The hours are TikTok Studio's as exported; FollowerActivity.csv does not name its time zone, and
+/// they are taken as UTC (what guides to TikTok's analytics say), so the window given in the creator's
+/// own zone rests on that assumption.
 public struct PostingHours: Sendable, Codable, Equatable {
     /// Hours in a posting window: "post between 19:00 and 21:00".
     public static let windowHours = 2
 
-    /// The zone of `startHour`, `endHour` and `hourlyAverage`: TikTok Studio's.
+    /// The zone `startHour`, `endHour` and `hourlyAverage` are taken to be in: `UTC`, assumed (the file does not say).
     public var timeZone: String
     /// The window's first hour, 0–23.
     public var startHour: Int

@@ -74,6 +74,9 @@ import Testing
                 )
             })
         #expect(insights.recommendations.fr.contains { $0.hasPrefix("Publie entre 19:00 et 21:00 UTC") })
+        // The file does not name its zone: UTC is said to be an assumption, not a fact.
+        #expect(insights.recommendations.en.contains { $0.hasSuffix("TikTok Studio's hours, taken as UTC: the file does not say its time zone).") })
+        #expect(!insights.recommendations.en.joined().contains("hours are UTC"))
     }
 
     @Test func followerGrowthAndSharesComeFromTheirFiles() throws {
