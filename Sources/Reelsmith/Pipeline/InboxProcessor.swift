@@ -184,6 +184,11 @@ public struct InboxProcessor: Sendable {
             case .viewers: "day of viewers"
             default: "day of account totals"
             }
+        // Real exports of small accounts: FollowerActivity, FollowerGender and FollowerTopTerritories
+        // come with their header only (issue 11).
+        if total == 0, [.followerActivity, .followerGender, .followerTopTerritories].contains(export) {
+            return "no rows: TikTok Studio leaves this file empty until the account has more followers (about 100)"
+        }
         let plural = noun.replacingOccurrences(of: "hour ", with: "hours ").replacingOccurrences(of: "day ", with: "days ")
         var details: [String] = []
         if counts.new > 0 || total == 0 { details.append("\(counts.new) new") }

@@ -205,6 +205,24 @@ import ZIPFoundation
         #expect(shares.map { $0["share"] as Double } == [0.3, 0.7] && shares.allSatisfy { $0["as_of"] as String == "2026-11-01" })
     }
 
+    @Test func aSmallAccountsHeaderOnlyFilesAreSaidToBeEmpty() async throws {
+        // A real Followers zip of a 4-follower account: three of its four files hold only the header.
+        let workspace = try TestSupport.makeWorkspace()
+        let zip = workspace.inbox.appendingPathComponent("analytics/Followers_small.zip")
+        try FileManager.default.createDirectory(at: zip.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Files.zip([
+            ("FollowerActivity.csv", Files.csv(["Date", "Hour", "Active followers"], [])),
+            ("FollowerGender.csv", Files.csv(["Gender", "Distribution"], [])),
+            ("FollowerHistory.csv", Files.followerHistory),
+            ("FollowerTopTerritories.csv", Files.csv(["Top territories", "Distribution"], [])),
+        ]).write(to: zip)
+        let outcome = try await processor(workspace).process(file: zip, displayName: "Followers_small.zip")
+        let lines = outcome.summary.split(separator: "\n")
+        #expect(lines.count == 5 && outcome.problems.isEmpty)
+        #expect(lines[1].hasSuffix("FollowerActivity.csv): no rows: TikTok Studio leaves this file empty until the account has more followers (about 100)"))
+        #expect(lines[3].hasSuffix("7 days of follower history (7 new)"))
+    }
+
     @Test func aNetNegativeDayIsStoredSigned() async throws {
         let workspace = try TestSupport.makeWorkspace()
         let folder = workspace.inbox.appendingPathComponent("analytics")
