@@ -6,7 +6,7 @@ struct InsightsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "insights",
         abstract: "Show what the 30 days up to the newest analytics day say (the content of outbox/reports/insights.json).",
-        discussion: "The window ends on the newest day of video analytics in the index, not today, so an export imported later still counts. High performers are videos over 10,000 views. From TikTok Studio's export folder come the best hours to post (FollowerActivity.csv, UTC and your time zone), the follower growth (FollowerHistory.csv) and the audience shares (FollowerGender.csv, FollowerTopTerritories.csv). Each feature shows its Spearman rank correlation with views, the sample size and how sure it is; the next script follows a feature only when the evidence is moderate or strong."
+        discussion: "The window ends on the newest day of video analytics in the index, not today, so an export imported later still counts. High performers are videos over 10,000 views. From TikTok Studio's export folder come the best hours to post (FollowerActivity.csv: its hours, which the file does not say the zone of, taken as UTC, and in your time zone), the follower growth (FollowerHistory.csv) and the audience shares (FollowerGender.csv, FollowerTopTerritories.csv). Each feature shows its Spearman rank correlation with views, the sample size and how sure it is; the next script follows a feature only when the evidence is moderate or strong."
     )
 
     @OptionGroup var options: WorkspaceOptions

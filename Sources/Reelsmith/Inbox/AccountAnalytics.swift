@@ -8,6 +8,9 @@ public struct AccountAnalytics: Sendable, Equatable {
     public var shares: [AudienceShare] = []
     /// Cells left without a value (`"undefined"`, empty): skipped one by one, the rest of the row counts.
     public var skippedCells = 0
+    /// The day the file was exported, when known: the shares files say no day, so an older
+    /// FollowerGender.csv imported after a newer one is told apart by it (``AnalyticsFile/datingShares(fileTime:)``).
+    public var exportedOn: CalendarDay?
 }
 
 /// The account's numbers on one day; a file fills only its own metrics.
@@ -32,6 +35,10 @@ public enum AccountMetric: String, Sendable, Codable, CaseIterable {
     /// counters: the file imported last says them.
     var keepsLarger: Bool { self != .followers && self != .followerChange }
 
+    /// TikTok's daily likes, comments and shares are net: a day when more were removed than added
+    /// reads `"-1"` (real exports; issue 11). Views, viewers and the follower count never go below 0.
+    var isNet: Bool { [.likes, .comments, .shares, .followerChange].contains(self) }
+
     /// The header cell (as ``AnalyticsFile/columnKey(_:)``) it is read from in `export`.
     static func column(in export: TikTokExport) -> [(key: String, metric: AccountMetric)] {
         switch export {
@@ -40,6 +47,8 @@ public enum AccountMetric: String, Sendable, Codable, CaseIterable {
                 ("video_views", .videoViews), ("profile_views", .profileViews), ("likes", .likes),
                 ("comments", .comments),
                 ("shares", .shares),
+                // Newer exports add a 7th column, the day's net change in followers (`"-4"`).
+                ("new_followers", .followerChange),
             ]
         case .viewers:
             [("total_viewers", .totalViewers), ("new_viewers", .newViewers), ("returning_viewers", .returningViewers)]
@@ -50,10 +59,11 @@ public enum AccountMetric: String, Sendable, Codable, CaseIterable {
     }
 }
 
-/// How many followers were active in one hour of one day. TikTok Studio's hours are UTC.
+/// How many followers were active in one hour of one day, in TikTok Studio's hours (taken as UTC:
+/// the file does not name its zone).
 public struct FollowerActivityHour: Sendable, Equatable {
     public var day: CalendarDay
-    /// 0–23, UTC.
+    /// 0–23, as exported (taken as UTC).
     public var hour: Int
     public var activeFollowers: Int
 }

@@ -47,10 +47,10 @@ enum AccountExportDecoder {
                     continue
                 }
                 let text = record.fields[index]
-                let name = export.header.first { AnalyticsFile.columnKey($0) == key } ?? key
+                let name = AnalyticsValue.trim(table.header.fields[index])
                 do throws(AnalyticsValue.Invalid) {
                     metrics[metric] =
-                        metric == .followerChange
+                        metric.isNet
                         ? try AnalyticsValue.signedCount(text, name: name)
                         : try AnalyticsValue.count(text, name: name, allowsGrouping: true)
                 } catch {

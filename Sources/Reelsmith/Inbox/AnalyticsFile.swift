@@ -19,6 +19,16 @@ public struct AnalyticsFile: Sendable {
     public var problems: [RowProblem]
     /// What an account-level TikTok Studio file says (`Overview.csv`, `FollowerActivity.csv`…).
     public var account: AccountAnalytics?
+    /// For a zip of TikTok Studio's "Download data" (`Followers_<handle>.zip`…): each file in it,
+    /// read as the same file dropped loose would be. Empty for a single file.
+    public var parts: [Part] = []
+
+    /// One file of a zip: what it gave, or why it could not be read. `file` names it as
+    /// `Followers_x.zip/FollowerActivity.csv`, as its messages do.
+    public struct Part: Sendable {
+        public var file: String
+        public var result: Result<AnalyticsFile, InputError>
+    }
 
     public init(format: Format, rows: [AnalyticsRow], problems: [RowProblem], account: AccountAnalytics? = nil) {
         self.format = format
@@ -28,13 +38,19 @@ public struct AnalyticsFile: Sendable {
     }
 
     /// Decodes `data`; `file` is the name used in messages, `ingestDay` the day a row without a
-    /// date is counted on (and the reference for TikTok's year-less days).
+    /// date is counted on (and the reference for TikTok's year-less days). A zip is read in
+    /// memory: an Excel workbook (it holds `[Content_Types].xml`) as its one sheet, any other zip
+    /// file by file into ``parts``.
     public static func decode(data: Data, file: String, isYAML: Bool, ingestDay: CalendarDay) throws(InputError) -> AnalyticsFile {
         if isYAML {
             return try AnalyticsYAMLDecoder.decode(YAMLDocument.parse(data: data, displayName: file), ingestDay: ingestDay)
         }
-        if data.prefix(4).elementsEqual([0x50, 0x4B, 0x03, 0x04]) { throw workbook(file) }
-        let table = try CSVTable.parse(data: data, file: file)
+        if ZipArchiveReader.isArchive(data) { return try decodeArchive(data, file: file, ingestDay: ingestDay) }
+        return try decode(table: CSVTable.parse(data: data, file: file), file: file, ingestDay: ingestDay)
+    }
+
+    /// A table, from a CSV file or a workbook's sheet, by its header.
+    static func decode(table: CSVTable, file: String, ingestDay: CalendarDay) throws(InputError) -> AnalyticsFile {
         switch TikTokExport.recognize(header: table.header.fields) {
         case .content?:
             return try TikTokContentDecoder.decode(table, file: file, ingestDay: ingestDay)
@@ -46,14 +62,75 @@ public struct AnalyticsFile: Sendable {
         }
     }
 
-    /// TikTok Studio also offers its export as Excel workbooks. They are refused, not read: the
-    /// CSV export holds the same numbers, and reading .xlsx would put a zip and an XML reader in
-    /// front of untrusted files and guess at a workbook layout we cannot check (README, issue 11).
-    static func workbook(_ file: String) -> InputError {
-        InputError(
-            .notText, file: file, problem: "this is an Excel workbook (.xlsx); Reelsmith reads analytics as CSV",
-            fix: "in TikTok Studio choose CSV when exporting (Analytics › Download data › File format: CSV), "
-                + "or open it in a spreadsheet and save it as \"CSV UTF-8\"")
+    /// A workbook's sheet, or each file of a zip. A file of the zip that cannot be read is listed
+    /// (named `zip/Entry.csv`) and the others still count; the zip fails when none can be read.
+    static func decodeArchive(
+        _ data: Data, file: String, ingestDay: CalendarDay, isInsideArchive: Bool = false
+    ) throws(InputError) -> AnalyticsFile {
+        let entries = try ZipArchiveReader.entries(of: data, file: file)
+        if WorkbookSheet.isWorkbook(entries) {
+            return try decode(table: WorkbookSheet.read(entries, file: file).table(file: file), file: file, ingestDay: ingestDay)
+        }
+        guard !isInsideArchive else {
+            throw InputError(
+                .notText, file: file, problem: "this is a zip inside a zip",
+                fix: "unzip the outer zip and drop the zip files it holds into inbox/analytics/")
+        }
+        guard !entries.isEmpty else {
+            throw InputError(
+                .emptyFile, file: file, problem: "this zip holds no file",
+                fix: "download the section again from TikTok Studio (Analytics › Download data)")
+        }
+        var parts: [Part] = []
+        for entry in entries {
+            let name = "\(file)/\(Excerpt.quote(entry.path))"
+            let isYAML = ["yaml", "yml"].contains((entry.path as NSString).pathExtension.lowercased())
+            do throws(InputError) {
+                let decoded =
+                    ZipArchiveReader.isArchive(entry.data)
+                    ? try decodeArchive(entry.data, file: name, ingestDay: ingestDay, isInsideArchive: true)
+                    : try decode(data: entry.data, file: name, isYAML: isYAML, ingestDay: ingestDay)
+                parts.append(Part(file: name, result: .success(decoded)))
+            } catch {
+                parts.append(Part(file: name, result: .failure(error)))
+            }
+        }
+        let failures = parts.compactMap { part -> InputError? in
+            if case let .failure(error) = part.result { return error } else { return nil }
+        }
+        if failures.count == parts.count {
+            if failures.count == 1 { throw failures[0] }
+            throw InputError(
+                failures[0].reason, file: file, problem: "none of the \(parts.count) files in this zip could be read",
+                fix: "fix them as below and drop the zip again:\n" + RowProblem.listing(failures.map(\.description)))
+        }
+        let decoded = parts.compactMap { try? $0.result.get() }
+        // The zip's problems are its files' problems, and each unreadable file as one more.
+        var archive = AnalyticsFile(
+            format: decoded.first?.format ?? .tiktokAccount, rows: [],
+            problems: decoded.flatMap(\.problems) + failures.map(RowProblem.init(unreadable:)))
+        archive.parts = parts
+        return archive
+    }
+
+    /// Dates the audience shares, which TikTok Studio writes without a day: in a Followers zip, the
+    /// day after FollowerHistory.csv's last day (Studio exports up to the day before the download),
+    /// else the day of `fileTime` (the file's modification time, the download's for a file a browser
+    /// or Syncthing wrote). Unknown, they count as of the import day.
+    public func datingShares(fileTime: Date?) -> AnalyticsFile {
+        var dated = self
+        let fileDay = fileTime.map { CalendarDay.day(of: $0, in: TimeZone(identifier: "UTC")!) }
+        if dated.account?.shares.isEmpty == false, dated.account?.exportedOn == nil { dated.account?.exportedOn = fileDay }
+        let historyEnd = parts.compactMap { try? $0.result.get().account }.filter { $0.export == .followerHistory }
+            .compactMap { $0.days.map(\.day).max() }.max()
+        for index in dated.parts.indices {
+            guard case var .success(file) = dated.parts[index].result, file.account?.shares.isEmpty == false,
+                file.account?.exportedOn == nil
+            else { continue }
+            file.account?.exportedOn = historyEnd?.adding(days: 1) ?? fileDay
+            dated.parts[index].result = .success(file)
+        }
+        return dated
     }
 
     /// A header that is neither ours nor one of TikTok Studio's files: say which files are read

@@ -28,7 +28,9 @@ public enum InputKind: String, Sendable, Codable, CaseIterable {
         if let byFolder = allCases.first(where: { $0.folder == folder }) {
             return byFolder
         }
-        if ["csv", "tsv"].contains(fileExtension) { return .analytics }
+        // TikTok Studio's "Download data" gives zips of CSV files (or an .xlsx), kept in an export
+        // folder the user drops whole: analytics wherever they are (issue 11).
+        if ["csv", "tsv", "zip", "xlsx"].contains(fileExtension) || ZipArchiveReader.isArchive(data) { return .analytics }
         throw InputError(
             .invalidValue(key: "kind"), file: displayName, problem: "Reelsmith cannot tell what this file is",
             fix: "put it in inbox/requests/, inbox/trends/ or inbox/analytics/, or add a first line `kind: request` (or trends, analytics)")

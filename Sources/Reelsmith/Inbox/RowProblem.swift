@@ -18,7 +18,14 @@ public struct RowProblem: Sendable, Equatable, CustomStringConvertible {
         self.fix = fix
     }
 
+    /// A file of a zip that could not be read while the zip's other files were (issue 11): listed
+    /// with the zip's row problems, as row 0 (no row of its own).
+    init(unreadable error: InputError) {
+        self.init(file: error.file, row: 0, line: error.line ?? 1, column: error.column, problem: error.problem, fix: error.fix)
+    }
+
     public var description: String {
+        guard row > 0 else { return "\(file): \(problem) — \(fix)" }
         let location = column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)"
         return "\(location): row \(row): \(problem) — \(fix)"
     }

@@ -10,7 +10,7 @@ public enum TikTokExport: String, Sendable, Codable, CaseIterable {
     case viewers = "Viewers.csv"
     /// Daily follower count and its change.
     case followerHistory = "FollowerHistory.csv"
-    /// Active followers per day and hour (UTC, as all of TikTok Studio's analytics).
+    /// Active followers per day and hour (the file does not name its zone; taken as UTC).
     case followerActivity = "FollowerActivity.csv"
     /// The followers' gender shares.
     case followerGender = "FollowerGender.csv"

@@ -16,7 +16,7 @@ public struct AccountImportCounts: Sendable, Equatable {
 extension LearningIndex {
     /// Stores an account-level file's numbers in one transaction. A day's counter keeps its
     /// larger value, so an older export never replaces a newer one (``AccountMetric/keepsLarger``);
-    /// shares are replaced whole by the newest file.
+    /// shares are replaced whole by a file exported on the same day or later, never by an older one.
     func importAccount(_ account: AccountAnalytics, asOf: CalendarDay) throws -> AccountImportCounts {
         try database.write { db in
             var counts = AccountImportCounts()
@@ -81,6 +81,15 @@ extension LearningIndex {
                         """, arguments: [hour.day, hour.hour, hour.activeFollowers])
             }
             if let dimension = account.shares.first?.dimension {
+                // Shares are a picture of the day they were exported: an older file imported after a
+                // newer one keeps the newer picture (issue 11). The same day: the file imported last.
+                let exportedOn = account.exportedOn ?? asOf
+                let newest = try CalendarDay.fetchOne(
+                    db, sql: "SELECT max(as_of) FROM audience_shares WHERE dimension = ?", arguments: [dimension.rawValue])
+                if let newest, newest > exportedOn {
+                    counts.keptNewer += account.shares.count
+                    return counts
+                }
                 let before = try Row.fetchAll(
                     db, sql: "SELECT label, share FROM audience_shares WHERE dimension = ?",
                     arguments: [dimension.rawValue])
@@ -91,7 +100,7 @@ extension LearningIndex {
                     try db.execute(
                         sql:
                             "INSERT OR REPLACE INTO audience_shares (dimension, label, share, as_of) VALUES (?, ?, ?, ?)",
-                        arguments: [dimension.rawValue, share.label, share.share, asOf])
+                        arguments: [dimension.rawValue, share.label, share.share, exportedOn])
                     switch old[share.label] {
                     case nil: counts.new += 1
                     case share.share?: counts.unchanged += 1

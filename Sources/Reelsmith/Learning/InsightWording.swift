@@ -171,9 +171,9 @@ enum InsightWording {
             lines.append(
                 language == .fr
                     ? "Publie entre \(hours.window.replacingOccurrences(of: "–", with: " et ")) : c'est là que tes abonnés sont le plus "
-                        + "actifs (\(average) en moyenne par heure sur \(days) jour\(days > 1 ? "s" : ""), heures TikTok Studio en UTC)."
+                        + "actifs (\(average) en moyenne par heure sur \(days) jour\(days > 1 ? "s" : ""), heures de TikTok Studio, prises pour UTC : le fichier ne dit pas son fuseau)."
                     : "Post between \(hours.window.replacingOccurrences(of: "–", with: " and ")): your followers are most active then "
-                        + "(\(average) on average per hour over \(days) day\(days == 1 ? "" : "s"); TikTok Studio's hours are UTC).")
+                        + "(\(average) on average per hour over \(days) day\(days == 1 ? "" : "s"); TikTok Studio's hours, taken as UTC: the file does not say its time zone).")
         }
         if let growth = audience.followerGrowth {
             let change = (growth.change > 0 ? "+" : growth.change < 0 ? "−" : "") + count(abs(growth.change), language)

@@ -115,6 +115,7 @@ public final class LearningIndex: Sendable {
         registerDashboardMigration(&migrator)
         registerClipLibraryMigration(&migrator)
         registerClipColourMigration(&migrator)
+        registerAccountNetCountsMigration(&migrator)
         return migrator
     }
 }

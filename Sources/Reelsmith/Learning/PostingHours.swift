@@ -2,12 +2,14 @@ import Foundation
 
 /// The best hours to post, from TikTok Studio's follower activity (issue 11): the two
 /// consecutive hours (wrapping past midnight) when the most followers are active on average.
-/// TikTok Studio's hours are UTC; the window is also given in the creator's own zone.
+/// The hours are TikTok Studio's as exported; FollowerActivity.csv does not name its time zone, and
+/// they are taken as UTC (what guides to TikTok's analytics say), so the window given in the creator's
+/// own zone rests on that assumption.
 public struct PostingHours: Sendable, Codable, Equatable {
     /// Hours in a posting window: "post between 19:00 and 21:00".
     public static let windowHours = 2
 
-    /// The zone of `startHour`, `endHour` and `hourlyAverage`: TikTok Studio's.
+    /// The zone `startHour`, `endHour` and `hourlyAverage` are taken to be in: `UTC`, assumed (the file does not say).
     public var timeZone: String
     /// The window's first hour, 0–23.
     public var startHour: Int
@@ -39,6 +41,7 @@ public struct PostingHours: Sendable, Codable, Equatable {
     /// The best window from `(day, hour, active followers)` samples, or nil without any.
     /// Ties go to the earliest hour of the day.
     static func best(_ samples: [FollowerActivityHour], localZone: TimeZone) -> PostingHours? {
+        let samples = withoutPartialNewestDay(samples)
         guard let from = samples.map(\.day).min(), let to = samples.map(\.day).max() else { return nil }
         var sums = [Double](repeating: 0, count: 24)
         var counts = [Int](repeating: 0, count: 24)
@@ -70,6 +73,26 @@ public struct PostingHours: Sendable, Codable, Equatable {
             }
         }
         return hours
+    }
+
+    /// TikTok Studio's FollowerActivity.csv ends on the export day, whose hours that have not happened
+    /// yet are written as 0 (real exports; issue 11). Averaged, those zeros pull the evening down, so
+    /// the newest day is left out when its last hours (up to 23:00) are all 0 where the other days
+    /// had followers active. A newest day that is complete, or the only day, is kept.
+    static func withoutPartialNewestDay(_ samples: [FollowerActivityHour]) -> [FollowerActivityHour] {
+        guard let newest = samples.map(\.day).max() else { return samples }
+        let older = samples.filter { $0.day != newest }
+        guard !older.isEmpty else { return samples }
+        var newestByHour: [Int: Int] = [:]
+        for sample in samples where sample.day == newest { newestByHour[sample.hour] = sample.activeFollowers }
+        // The trailing hours, from 23:00 back, that are 0 or missing on the newest day.
+        var trailing: Set<Int> = []
+        for hour in stride(from: 23, through: 0, by: -1) {
+            guard (newestByHour[hour] ?? 0) == 0 else { break }
+            trailing.insert(hour)
+        }
+        let elsewhere = older.filter { trailing.contains($0.hour) }.reduce(0) { $0 + $1.activeFollowers }
+        return trailing.isEmpty || elsewhere == 0 ? samples : older
     }
 
     /// `19:00–21:00 UTC`, with the local window when known: `19:00–21:00 UTC (20:00–22:00 Europe/Paris)`.

@@ -69,13 +69,52 @@ public struct InboxProcessor: Sendable {
     ) throws -> ProcessOutcome {
         let day = ingestDay ?? .today()
         let isYAML = ["yaml", "yml"].contains(file.pathExtension.lowercased())
+        let fileTime = try? FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date
         let analytics = try AnalyticsFile.decode(data: data, file: displayName, isYAML: isYAML, ingestDay: day)
+            .datingShares(fileTime: fileTime)
         let vocabulary = NicheVocabulary.from(
             templates: try? TemplateLibrary.load(from: workspace.templates), knownNiches: try index.knownNiches())
+        guard !analytics.parts.isEmpty else {
+            let imported = try importAnalytics(analytics, displayName: displayName, day: day, vocabulary: vocabulary)
+            let reports = publishesReports ? try publishReports() : []
+            return ProcessOutcome(kind: .analytics, summary: imported.summary, output: reports.last, problems: imported.problems)
+        }
+        // A zip of TikTok Studio's export (issue 11): each of its files imported as if dropped loose, one line apiece.
+        var lines: [String] = []
+        var problems: [String] = []
+        var usable = 0
+        for part in analytics.parts {
+            do {
+                let imported = try importAnalytics(part.result.get(), displayName: part.file, day: day, vocabulary: vocabulary)
+                lines.append("\(part.file): \(imported.summary)")
+                problems += imported.problems
+                usable += 1
+            } catch let error as InputError {
+                lines.append("\(part.file): not read: \(error.problem)")
+                problems.append(error.description)
+            }
+        }
+        if usable == 0 {
+            throw InputError(
+                .invalidValue(key: "rows"), file: displayName, problem: "none of the files in this zip could be used",
+                fix: "fix them as below and drop the zip again:\n" + RowProblem.listing(problems))
+        }
+        let reports = publishesReports ? try publishReports() : []
+        return ProcessOutcome(
+            kind: .analytics,
+            summary: "zip of \(Plural.count(analytics.parts.count, "file")), \(usable) imported:\n"
+                + lines.map { "  \($0)" }.joined(separator: "\n"),
+            output: reports.last, problems: problems)
+    }
+
+    /// Records one decoded analytics file (not a zip) and says what it gave; a file none of whose
+    /// rows could be used throws.
+    private func importAnalytics(
+        _ analytics: AnalyticsFile, displayName: String, day: CalendarDay, vocabulary: NicheVocabulary
+    ) throws -> (summary: String, problems: [String]) {
         let result = try index.importAnalytics(analytics, sourceFile: displayName, ingestDay: day, vocabulary: vocabulary)
         let isAccount = result.account != nil
         if let failure = result.nothingUsed(displayName: displayName) { throw failure }
-        let reports = publishesReports ? try publishReports() : []
         var parts = isAccount ? [Self.accountSummary(result, export: analytics.account!.export)] : [Self.snapshotSummary(result)]
         if analytics.format == .tiktokContent { parts += Self.linkSummary(result) }
         if result.skippedCells > 0 {
@@ -89,9 +128,7 @@ public struct InboxProcessor: Sendable {
             case .yaml: "YAML"
             case .reelsmithCSV: "CSV"
             }
-        return ProcessOutcome(
-            kind: .analytics, summary: "analytics (\(format)): " + parts.joined(separator: "; "), output: reports.last,
-            problems: result.problems.map(\.description))
+        return ("analytics (\(format)): " + parts.joined(separator: "; "), result.problems.map(\.description))
     }
 
     /// "15 rows recorded (2 new snapshots, 13 updated)", and rows an older export did not change.
@@ -140,6 +177,11 @@ public struct InboxProcessor: Sendable {
             case .viewers: "day of viewers"
             default: "day of account totals"
             }
+        // Real exports of small accounts: FollowerActivity, FollowerGender and FollowerTopTerritories
+        // come with their header only (issue 11).
+        if total == 0, [.followerActivity, .followerGender, .followerTopTerritories].contains(export) {
+            return "no rows: TikTok Studio leaves this file empty until the account has more followers (about 100)"
+        }
         let plural = noun.replacingOccurrences(of: "hour ", with: "hours ").replacingOccurrences(of: "day ", with: "days ")
         var details: [String] = []
         if counts.new > 0 || total == 0 { details.append("\(counts.new) new") }

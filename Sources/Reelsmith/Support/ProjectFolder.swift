@@ -1,4 +1,6 @@
 import Foundation
+// `stat` is declared by CoreFoundation too once ZIPFoundation is linked (MemberImportVisibility).
+import CoreFoundation
 
 /// A folder inside the project, opened from a trusted anchor (the folder the user named, e.g. the
 /// project root) one component at a time with `O_NOFOLLOW`: every component must be a real

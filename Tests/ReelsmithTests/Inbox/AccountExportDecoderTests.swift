@@ -79,13 +79,30 @@ import Testing
         #expect(error.fix.contains("video_id,views,likes,shares,comments") && !error.fix.contains("did you mean"))
     }
 
-    @Test func anExcelWorkbookIsRefusedWithAdviceToChooseCSV() throws {
+    @Test func aOneSheetWorkbookIsReadAsItsCSVWithANumericCell() throws {
         let data = try Data(contentsOf: TestSupport.fixture("analytics/FollowerGender.xlsx"))
         #expect(data.starts(with: [0x50, 0x4B, 0x03, 0x04]), "a real zip")
-        let error = try #require(throws: InputError.self) {
-            try AnalyticsFile.decode(data: data, file: "FollowerGender.xlsx", isYAML: false, ingestDay: Self.exportDay)
-        }
-        #expect(error.description.hasPrefix("FollowerGender.xlsx: this is an Excel workbook (.xlsx)"))
-        #expect(error.fix.contains("choose CSV when exporting"))
+        let file = try AnalyticsFile.decode(data: data, file: "FollowerGender.xlsx", isYAML: false, ingestDay: Self.exportDay)
+        let account = try #require(file.account)
+        #expect(account.export == .followerGender && file.problems.isEmpty)
+        #expect(account.shares == [AudienceShare(dimension: .gender, label: "Female", share: 0.56)])
+    }
+
+    @Test func overviewReadsNetNegativeDaysAndTheNewFollowersColumn() throws {
+        // Real exports: net comments of "-1" on a day a comment was deleted; newer exports' 7th column.
+        let csv = StudioExportFiles.csv(
+            StudioExportFiles.overviewHeader + ["New followers"],
+            [["July 16", "31185", "277", "39", "64", "1", "112"], ["July 19", "80", "0", "3", "-1", "0", "-4"]])
+        let file = try AnalyticsFile.decode(
+            data: csv, file: "Overview.csv", isYAML: false, ingestDay: CalendarDay(year: 2026, month: 7, day: 28)!)
+        let account = try #require(file.account)
+        #expect(file.problems.isEmpty && account.export == .overview)
+        #expect(account.days[0].metrics[.followerChange] == 112 && account.days[0].metrics[.videoViews] == 31185)
+        #expect(account.days[1].metrics[.comments] == -1 && account.days[1].metrics[.followerChange] == -4)
+        // Views are never net: a negative one is still a row problem naming the column.
+        let views = StudioExportFiles.csv(StudioExportFiles.overviewHeader, [["July 19", "-80", "0", "3", "0", "0"]])
+        let refused = try AnalyticsFile.decode(
+            data: views, file: "Overview.csv", isYAML: false, ingestDay: CalendarDay(year: 2026, month: 7, day: 28)!)
+        #expect(refused.problems.first?.problem.hasPrefix("`Video Views` must be a whole number") == true)
     }
 }

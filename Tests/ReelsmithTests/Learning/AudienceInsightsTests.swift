@@ -37,6 +37,24 @@ import Testing
         #expect(hours.localTimeZone == nil && hours.window == "19:00–21:00 UTC")
     }
 
+    @Test func theExportDaysZeroFilledFutureHoursDoNotSkewTheBestHours() throws {
+        // Real exports end on the export day with the hours not yet happened written as 0. By hand,
+        // over 29 September–1 October: 19:00 and 20:00 average 100, 10:00 and 11:00 average 60, so
+        // 19–21 = 200 against 10–12 = 120. Had 2 October (200 at 10:00 and 11:00, 0 from 15:00) been
+        // averaged in: 19–21 = 150 against 10–12 = 190, the wrong window.
+        let index = try LearningFixtures.index()
+        let day = CalendarDay(year: 2026, month: 10, day: 2)!
+        try importFile(index, "FollowerActivity.csv", data: StudioExportFiles.followerActivity, day: day)
+        let hours = try #require(try index.insights(localZone: TimeZone(identifier: "UTC")!).audience.bestPostingHours)
+        #expect(hours.startHour == 19 && hours.endHour == 21)
+        #expect(hours.hourlyAverage[19] == 100 && hours.hourlyAverage[10] == 60 && hours.hourlyAverage[23] == 20)
+        #expect(hours.dayCount == 3 && hours.to == CalendarDay(year: 2026, month: 10, day: 1))
+        // A newest day that is complete, or quiet where every day is quiet, is kept.
+        let complete = (0..<24).map { FollowerActivityHour(day: day, hour: $0, activeFollowers: $0 == 23 ? 0 : 5) }
+        let before = (0..<24).map { FollowerActivityHour(day: day.adding(days: -1), hour: $0, activeFollowers: $0 == 23 ? 0 : 5) }
+        #expect(PostingHours.withoutPartialNewestDay(before + complete).count == 48)
+    }
+
     @Test func theWindowIsAlsoGivenInTheCreatorsZoneOnTheNewestDay() throws {
         let index = try LearningFixtures.index()
         try importFile(index, "FollowerActivity.csv")
@@ -56,6 +74,9 @@ import Testing
                 )
             })
         #expect(insights.recommendations.fr.contains { $0.hasPrefix("Publie entre 19:00 et 21:00 UTC") })
+        // The file does not name its zone: UTC is said to be an assumption, not a fact.
+        #expect(insights.recommendations.en.contains { $0.hasSuffix("TikTok Studio's hours, taken as UTC: the file does not say its time zone).") })
+        #expect(!insights.recommendations.en.joined().contains("hours are UTC"))
     }
 
     @Test func followerGrowthAndSharesComeFromTheirFiles() throws {

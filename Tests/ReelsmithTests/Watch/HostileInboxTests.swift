@@ -1,4 +1,6 @@
 import Foundation
+// `stat` is declared by CoreFoundation too once ZIPFoundation is linked (MemberImportVisibility).
+import CoreFoundation
 import GRDB
 import Testing
 @testable import Reelsmith
