@@ -168,9 +168,10 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(60)
-        // Images and voice run at the same time: wait for both products.
+        // Images and voice run at the same time: wait for both stages' last products (the voice
+        // stage writes its engines after its timings).
         func finished(_ name: String) -> Bool { FileManager.default.fileExists(atPath: staging.appendingPathComponent(name).path) }
-        while !(finished("timings.json") && finished("work/images.json")), Date() < deadline {
+        while !(finished("timings.json") && finished("work/voice-engines.json") && finished("work/images.json")), Date() < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }
         kill(process.processIdentifier, SIGKILL)
