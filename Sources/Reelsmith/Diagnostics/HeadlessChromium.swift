@@ -223,6 +223,7 @@ final class HeadlessChromium {
     }
 
     /// The value of a JavaScript expression (JSON-compatible), awaiting it if it is a promise.
+    @discardableResult
     func evaluate(_ expression: String) throws -> Any? {
         let result = try send("Runtime.evaluate", ["expression": expression, "returnByValue": true, "awaitPromise": true])
         if let exception = result["exceptionDetails"] as? [String: Any] {

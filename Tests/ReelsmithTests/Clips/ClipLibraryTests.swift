@@ -32,7 +32,7 @@ import Testing
 
         // The row lives in the learning index's own table.
         let queue = try DatabaseQueue(path: workspace.indexFile.path)
-        let rows = try await queue.read { db in
+        let rows = try queue.read { db in
             try Row.fetchAll(db, sql: "SELECT path, orientation, keywords FROM clip_library")
         }
         #expect(rows.count == 1)
