@@ -9,6 +9,22 @@ import Testing
 /// only where one matches, `clips` takes an unused one when none matches; and the order in which
 /// a stock provider is asked.
 @Suite struct ClipStageTests {
+    /// A clips stage over a fresh project's library and a Pexels stand-in at `root`, no retries.
+    static func pexelsStage(root: String) throws -> ClipStage {
+        var settings = ProviderSettings(
+            name: "pexels", kind: .pexels, baseURL: URL(string: root)!,
+            key: .environment("PEXELS_KEY", value: ProviderFixtures.secret))
+        settings.maxRetries = 0
+        let workspace = try ClipFixtures.workspaceWithOwnTemplates()
+        let stage = ClipStage(
+            library: ClipLibrary(
+                assets: workspace.templates.appendingPathComponent("assets"),
+                index: try LearningIndex(url: workspace.indexFile), ffprobe: "ffprobe"),
+            stock: PexelsClipSource(client: ProviderClient(settings: settings), cache: StockClipCache(state: workspace.state)),
+            logger: Logger(label: "test"))
+        return stage
+    }
+
     private func scenes() -> [Script.Scene] {
         [
             Script.Scene(index: 1, narration: "One.", keyPhrase: "Ocean sunrise", imagePrompt: "x"),
@@ -56,17 +72,7 @@ import Testing
 
     @Test func aStockProviderIsAskedTheModelsTermsFirstAndNeverTheCallToAction() async throws {
         let server = try LocalProviderServer { _ in .pexelsVideos([]) }
-        var settings = ProviderSettings(
-            name: "pexels", kind: .pexels, baseURL: URL(string: server.rootURL)!,
-            key: .environment("PEXELS_KEY", value: ProviderFixtures.secret))
-        settings.maxRetries = 0
-        let workspace = try ClipFixtures.workspaceWithOwnTemplates()
-        let stage = ClipStage(
-            library: ClipLibrary(
-                assets: workspace.templates.appendingPathComponent("assets"),
-                index: try LearningIndex(url: workspace.indexFile), ffprobe: "ffprobe"),
-            stock: PexelsClipSource(client: ProviderClient(settings: settings), cache: StockClipCache(state: workspace.state)),
-            logger: Logger(label: "test"))
+        let stage = try Self.pexelsStage(root: server.rootURL)
         let scenes = [
             Script.Scene(
                 index: 1, narration: "Blend it.", keyPhrase: "Blend a green smoothie", imagePrompt: "x",
@@ -115,17 +121,7 @@ import Testing
             }
             return .error(404, "gone")
         }
-        var settings = ProviderSettings(
-            name: "pexels", kind: .pexels, baseURL: URL(string: root)!,
-            key: .environment("PEXELS_KEY", value: ProviderFixtures.secret))
-        settings.maxRetries = 0
-        let workspace = try ClipFixtures.workspaceWithOwnTemplates()
-        let stage = ClipStage(
-            library: ClipLibrary(
-                assets: workspace.templates.appendingPathComponent("assets"),
-                index: try LearningIndex(url: workspace.indexFile), ffprobe: "ffprobe"),
-            stock: PexelsClipSource(client: ProviderClient(settings: settings), cache: StockClipCache(state: workspace.state)),
-            logger: Logger(label: "test"))
+        let stage = try Self.pexelsStage(root: root)
         let plan = try await stage.plan(
             scenes: [
                 Script.Scene(index: 1, narration: "One.", keyPhrase: "", imagePrompt: "x"),
