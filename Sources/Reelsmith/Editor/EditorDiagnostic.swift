@@ -39,7 +39,13 @@ public struct EditorDiagnostic: Sendable, Equatable, Codable {
             range = Range(start: Position(line: 0, character: 0), end: Position(line: 0, character: 0))
             return
         }
-        let lines = data.map { String(decoding: $0, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) } ?? []
+        guard let data else {
+            // No text to measure (a zip's entry): the position as the daemon names it.
+            let position = Position(line: line - 1, character: max((column ?? 1) - 1, 0))
+            range = Range(start: position, end: position)
+            return
+        }
+        let lines = Optional(data).map { String(decoding: $0, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) } ?? []
         let content = line <= lines.count ? String(lines[line - 1]).trimmingCharacters(in: .init(charactersIn: "\r")) : ""
         let scalars = Array(content.unicodeScalars)
         let startScalar = min(max((column ?? 1) - 1, 0), scalars.count)
@@ -60,7 +66,8 @@ public struct EditorDiagnostic: Sendable, Equatable, Codable {
     init(_ problem: RowProblem, data: Data?) {
         self.init(
             severity: .error, line: problem.line, column: problem.column,
-            message: "row \(problem.row): \(problem.problem) — \(problem.fix)", text: problem.description, code: "row", data: data)
+            message: (problem.row > 0 ? "row \(problem.row): " : "") + "\(problem.problem) — \(problem.fix)", text: problem.description,
+            code: "row", data: data)
     }
 }
 

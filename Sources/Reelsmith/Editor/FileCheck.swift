@@ -71,12 +71,15 @@ public struct FileCheck: Sendable {
             case .analytics:
                 let isYAML = ["yaml", "yml"].contains(file.pathExtension.lowercased())
                 let analytics = try AnalyticsFile.decode(data: bytes, file: name, isYAML: isYAML, ingestDay: ingestDay)
-                let result =
-                    (try? trialImport(analytics, name: name, ingestDay: ingestDay))
-                    ?? AnalyticsImport(format: analytics.format, problems: analytics.problems)
-                var diagnostics = result.problems.map { EditorDiagnostic($0, data: bytes) }
-                if let failure = result.nothingUsed(displayName: name, listsTheRows: false) {
-                    diagnostics.insert(EditorDiagnostic(failure, data: bytes), at: 0)
+                // Video rows are tried against the learning index; an account file's or a zip's
+                // entries don't depend on it, and their problems are the decoder's.
+                let isVideoRows = analytics.account == nil && analytics.parts.isEmpty
+                let trial = isVideoRows ? try? trialImport(analytics, name: name, ingestDay: ingestDay) : nil
+                // A zip's or a workbook's positions are in its entries' text, not in its bytes.
+                let text = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) ? nil : bytes
+                var diagnostics = (trial?.problems ?? analytics.problems).map { EditorDiagnostic($0, data: text) }
+                if let failure = trial?.nothingUsed(displayName: name, listsTheRows: false) {
+                    diagnostics.insert(EditorDiagnostic(failure, data: text), at: 0)
                 }
                 return Result(file: name, kind: kind, diagnostics: diagnostics)
             }

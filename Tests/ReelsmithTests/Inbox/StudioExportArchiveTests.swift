@@ -259,5 +259,10 @@ import ZIPFoundation
             .write(to: bad)
         let check = try TestSupport.run(TestSupport.executable.path, ["check", "--root", root, bad.path])
         #expect(check.status == 1 && check.stderr.contains("Overview_bad.zip/Overview.csv:2:16: row 1: `Video Views`"), "\(check.stderr)")
+        // For an editor, the position is the entry's line and column (the zip's bytes are no text).
+        let json = try TestSupport.run(TestSupport.executable.path, ["check", "--json", "--root", root, bad.path])
+        let reports = try JSONDecoder().decode([JSONValue].self, from: Data(json.stdout.utf8))
+        let diagnostic = try #require(reports.first?["diagnostics"].flatMap { if case let .array(list) = $0 { list.first } else { nil } })
+        #expect(diagnostic["range"]?["start"] == ["line": 1, "character": 15], "\(json.stdout)")
     }
 }
