@@ -67,6 +67,14 @@ struct InsightsCommand: AsyncParsableCommand {
         } else {
             print(isFrench ? "  abonnés : importe FollowerHistory.csv" : "  followers: import FollowerHistory.csv")
         }
+        if let mix = audience.viewerMix {
+            let percent = String(format: "%.0f", mix.returningShare * 100)
+            print(Terminal.wrap(isFrench
+                ? "  spectateurs : \(mix.newViewers) nouveaux, \(mix.returningViewers) qui reviennent (\(percent) %) — \(mix.days) jours, du \(mix.from) au \(mix.to)"
+                : "  viewers: \(mix.newViewers) new, \(mix.returningViewers) returning (\(percent)%) — \(mix.days) days, \(mix.from) to \(mix.to)"))
+        } else {
+            print(isFrench ? "  spectateurs : importe Viewers.csv" : "  viewers: import Viewers.csv")
+        }
         func shares(_ list: [AudienceShare]) -> String {
             list.map { "\($0.label) " + String(format: "%.0f%%", $0.share * 100) }.joined(separator: ", ")
         }

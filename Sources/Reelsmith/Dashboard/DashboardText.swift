@@ -119,6 +119,16 @@ struct DashboardText: Sendable {
     }
     var accountViews: String { pick("Account views per day", "Vues du compte par jour") }
     var profileViews: String { pick("Profile views", "Vues du profil") }
+    var viewersPerDay: String { pick("New and returning viewers per day", "Nouveaux spectateurs et spectateurs fidèles par jour") }
+    var newViewers: String { pick("New viewers", "Nouveaux") }
+    var returningViewers: String { pick("Returning viewers", "Reviennent") }
+    func viewerMix(_ mix: ViewerMix) -> String {
+        let new = NumberText.grouped(mix.newViewers, language), returning = NumberText.grouped(mix.returningViewers, language)
+        let percent = NumberText.percent(mix.returningShare, language)
+        return pick(
+            "Viewers: \(new) new, \(returning) returning (\(percent)) over \(mix.days) days (\(mix.from) → \(mix.to))",
+            "Spectateurs : \(new) nouveaux, \(returning) qui reviennent (\(percent)) sur \(mix.days) jours (\(mix.from) → \(mix.to))")
+    }
     var bestHours: String { pick("Best hours to post", "Meilleures heures pour publier") }
     var followers: String { pick("Followers", "Abonnés") }
     var gender: String { pick("Gender", "Genre") }

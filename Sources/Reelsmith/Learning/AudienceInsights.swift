@@ -41,3 +41,29 @@ public struct DailyAccountNumbers: Sendable, Codable, Equatable {
         case returningViewers = "returning_viewers"
     }
 }
+
+/// New against returning viewers (Viewers.csv) over the days that have both numbers.
+public struct ViewerMix: Sendable, Equatable {
+    public var from: CalendarDay
+    public var to: CalendarDay
+    public var days: Int
+    public var newViewers: Int
+    public var returningViewers: Int
+
+    /// The returning viewers' part of the two, 0…1.
+    public var returningShare: Double {
+        newViewers + returningViewers > 0 ? Double(returningViewers) / Double(newViewers + returningViewers) : 0
+    }
+}
+
+extension AudienceInsights {
+    /// The viewer mix of ``daily``; nil until Viewers.csv has been imported.
+    public var viewerMix: ViewerMix? {
+        let days = daily.filter { $0.newViewers != nil && $0.returningViewers != nil }
+        guard let first = days.first, let last = days.last else { return nil }
+        return ViewerMix(
+            from: first.day, to: last.day, days: days.count,
+            newViewers: days.reduce(0) { $0 + max(0, $1.newViewers ?? 0) },
+            returningViewers: days.reduce(0) { $0 + max(0, $1.returningViewers ?? 0) })
+    }
+}

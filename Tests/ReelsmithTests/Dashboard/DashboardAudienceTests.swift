@@ -29,6 +29,12 @@ import Testing
         }
         #expect(try text("#best-hours")?.hasSuffix(hours.window) == true)
         #expect(try text("#best-hours")?.contains("UTC") == true, "the time zone is stated")
+        let mix = try #require(insights.audience.viewerMix)
+        #expect(mix.newViewers == 7_900 && mix.returningViewers == 3_800 && mix.days == 7)
+        let mixText = try text("#viewer-mix")
+        #expect(mixText?.contains("3,800 returning (32%) over 7 days") == true, "\(String(describing: mixText))")
+        #expect(try browser.evaluate("document.querySelectorAll('#chart-viewers table tbody tr').length") as? Int == 7)
+        #expect(try browser.evaluate("document.querySelectorAll('#chart-viewers polyline').length") as? Int == 2)
         let growth = try #require(insights.audience.followerGrowth)
         #expect(try text("#follower-growth")?.contains("\(growth.from) → \(growth.to)") == true)
         let days = insights.audience.daily.filter { $0.videoViews != nil || $0.profileViews != nil }.count

@@ -148,5 +148,7 @@ import Testing
         let insights = try TestSupport.run(TestSupport.executable.path, ["insights", "--root", root])
         #expect(insights.stdout.contains("best hours to post: 19:00–21:00 UTC"))
         #expect(insights.stdout.contains("gender: Female 56%, Male 41%, Other 3%"))
+        // Viewers.csv by hand: new 600+700+2100+1300+900+1000+1300, returning 300+…+700 = 3800 of 11,700.
+        #expect(insights.stdout.contains("viewers: 7900 new, 3800 returning (32%) — 7 days, 2026-03-18 to 2026-03-24"), "\(insights.stdout)")
     }
 }
