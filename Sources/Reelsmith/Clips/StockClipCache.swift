@@ -1,4 +1,9 @@
+// `stat` is declared by Glibc, CoreFoundation and CDispatch alike; which one a file sees first
+// varies, so all three are imported (MemberImportVisibility).
+import CoreFoundation
+import CDispatch
 import Foundation
+import Glibc
 
 /// Downloaded stock clips, kept under the state folder by provider kind and id
 /// (`.reelsmith/clips/pexels/123.mp4` and its `123.json`): a second video that uses a clip

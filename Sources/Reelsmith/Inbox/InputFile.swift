@@ -1,4 +1,9 @@
+// `stat` is declared by Glibc, CoreFoundation and CDispatch alike; which one a file sees first
+// varies, so all three are imported (MemberImportVisibility).
+import CoreFoundation
+import CDispatch
 import Foundation
+import Glibc
 
 /// Reads an inbox file the way the boundary demands (STYLE 20, issue 12): a link, pipe, device or
 /// folder is refused from `lstat` before anything is opened; a regular file is opened once with

@@ -1,4 +1,9 @@
+// `stat` is declared by Glibc, CoreFoundation and CDispatch alike; which one a file sees first
+// varies, so all three are imported (MemberImportVisibility).
+import CoreFoundation
+import CDispatch
 import Foundation
+import Glibc
 
 /// A provider's secret. It lives in memory only: its description is redacted, so no log line,
 /// report or error message built with string interpolation can carry it (DESIGN §7).

@@ -110,7 +110,10 @@ public final class ProviderClient: Sendable {
                 }
                 failure = error(status: reply.status, body: reply.body, stage: stage, key: key)
                     .withCode(from: reply.body)
-                retryAfter = RetryPolicy.retryAfterSeconds(reply.header("Retry-After"))
+                // OpenAI's `retry-after-ms` is the finer hint; `Retry-After` the standard one.
+                retryAfter =
+                    reply.header("retry-after-ms").flatMap(Double.init).map { $0 / 1000 }
+                    ?? RetryPolicy.retryAfterSeconds(reply.header("Retry-After"))
             } catch let transferFailure as HTTPTransfers.Failure {
                 if transferFailure == .cancelled { throw CancellationError() }
                 failure = error(transferFailure, stage: stage, limit: limit)
@@ -161,6 +164,14 @@ public final class ProviderClient: Sendable {
     private func error(status: Int, body: Data, stage: String, key: APIKey?) -> ProviderError {
         let said = ServerMessage.excerpt(of: body, hiding: key)
         switch status {
+        case 403 where key != nil:
+            // A key that works but is not allowed this (OpenAI: an organisation that must be
+            // verified for gpt-image-1, a project without the model): the server says which.
+            return ProviderError(
+                .keyRefused(status: status), provider: name, stage: stage,
+                problem: "the provider does not allow this request with \(settings.key) (403)",
+                fix: "read the server's reason: the account or project may need access to the model" + offlineFix(stage),
+                serverMessage: said)
         case 401, 403:
             let problem =
                 key == nil ? "the server asks for a key (\(status))" : "\(settings.key) was refused (\(status))"
@@ -168,6 +179,11 @@ public final class ProviderClient: Sendable {
             return ProviderError(
                 .keyRefused(status: status), provider: name, stage: stage, problem: problem, fix: fix + offlineFix(stage),
                 serverMessage: said)
+        case 429 where (try? JSONDecoder().decode(ErrorResponse.self, from: body.prefix(64 * 1024)))?.error?.code == "insufficient_quota":
+            // OpenAI's billing limit, not a pace: waiting does not help, so it is not retried.
+            return ProviderError(
+                .quotaExhausted, provider: name, stage: stage, problem: "the account has no quota left (429 insufficient_quota)",
+                fix: "add credit or raise the limit in the provider's billing settings" + offlineFix(stage), serverMessage: said)
         case 429:
             return ProviderError(
                 .rateLimited, provider: name, stage: stage, problem: "the provider is limiting requests (429)",

@@ -8,6 +8,8 @@ public struct ProviderError: Error, Sendable, Equatable, CustomStringConvertible
         case keyRefused(status: Int)
         case keyMissing
         case rateLimited
+        /// 429 `insufficient_quota`: a billing limit, not a pace (never retried).
+        case quotaExhausted
         case serverError(status: Int)
         /// Another 4xx: the request was refused (unknown model, unsupported parameter…).
         case rejected(status: Int)

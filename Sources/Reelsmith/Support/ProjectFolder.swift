@@ -1,6 +1,9 @@
-import Foundation
-// `stat` is declared by CoreFoundation too once ZIPFoundation is linked (MemberImportVisibility).
+// `stat` is declared by Glibc, CoreFoundation and CDispatch alike; which one a file sees first
+// varies, so all three are imported (MemberImportVisibility).
 import CoreFoundation
+import CDispatch
+import Foundation
+import Glibc
 
 /// A folder inside the project, opened from a trusted anchor (the folder the user named, e.g. the
 /// project root) one component at a time with `O_NOFOLLOW`: every component must be a real

@@ -1,4 +1,9 @@
+// `stat` is declared by Glibc, CoreFoundation and CDispatch alike; which one a file sees first
+// varies, so all three are imported (MemberImportVisibility).
+import CoreFoundation
+import CDispatch
 import Foundation
+import Glibc
 
 /// An input taken out of the inbox by `rename()` into the processing area, so two daemons or two
 /// events never run it twice. Its processing name keeps where it came from,

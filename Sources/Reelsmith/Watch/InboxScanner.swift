@@ -1,4 +1,9 @@
+// `stat` is declared by Glibc, CoreFoundation and CDispatch alike; which one a file sees first
+// varies, so all three are imported (MemberImportVisibility).
+import CoreFoundation
+import CDispatch
 import Foundation
+import Glibc
 
 /// Lists the inbox the way the daemon may trust it (issue 12): from descriptors opened with
 /// `O_NOFOLLOW`, by raw name bytes, descending only into real folders with UTF-8 names. Anything

@@ -149,6 +149,20 @@ import Testing
         #expect(policy.backoffSeconds(retry: 3, random: 1) == 4 && policy.backoffSeconds(retry: 9, random: 1) == 5)
     }
 
+    @Test func theMessageIsReadFromEveryErrorShapeLocalServersUse() {
+        func said(_ body: String) -> String? { ServerMessage.excerpt(of: Data(body.utf8), hiding: nil) }
+        #expect(said(#"{"error":{"message":"Incorrect model","type":"invalid_request_error"}}"#) == "Incorrect model")
+        #expect(said(#"{"error":"model 'llama9' not found"}"#) == "model 'llama9' not found")
+        #expect(
+            said(#"{"detail":{"error":"validation_error","message":"Voice 'ballad' not found. Available voices: af_alloy, ff_siwis","type":"invalid_request_error"}}"#)
+                == "Voice 'ballad' not found. Available voices: af_alloy, ff_siwis")
+        #expect(said(#"{"detail":"Not Found"}"#) == "Not Found")
+        #expect(said(#"{"detail":[{"loc":["body","input"],"msg":"field required","type":"value_error.missing"}]}"#) == "field required")
+        // An unknown shape: its start, as text.
+        #expect(said(#"{"status":"fail","reason":"busy"}"#) == #"{"status":"fail","reason":"busy"}"#)
+        #expect(said("<html>Bad gateway</html>") == "<html>Bad gateway</html>")
+    }
+
     @Test func serverMessagesAreShortenedAndNeverCarryKeys() {
         let message = ServerMessage.clean(
             "Incorrect API key provided: sk-proj-abcdef123456. You can find your key at\nhttps://platform.openai.com/" + String(repeating: "x", count: 500),

@@ -1,7 +1,10 @@
-import Foundation
-// `stat` is declared by CoreFoundation too once ZIPFoundation is linked (MemberImportVisibility).
+// `stat` is declared by Glibc, CoreFoundation and CDispatch alike; which one a file sees first
+// varies, so all three are imported (MemberImportVisibility).
+import CDispatch
 import CoreFoundation
+import Foundation
 import GRDB
+import Glibc
 import Testing
 @testable import Reelsmith
 
