@@ -36,6 +36,44 @@ import Testing
         #expect(server.requests.count == 2)
     }
 
+    @Test func openAIsRetryAfterMsIsReadBeforeRetryAfter() async throws {
+        let counter = Counter()
+        // Retry-After alone (120 s) is past the longest wait and would fail the call at once.
+        let server = try LocalProviderServer { _ in
+            counter.next() == 1
+                ? .error(429, "Rate limit reached", headers: ["retry-after-ms": "300", "Retry-After": "120"]) : .models(["m"])
+        }
+        let start = Date()
+        let exchange = try await ProviderFixtures.client(server).send("GET", "models", stage: "images")
+        #expect(exchange.attempts == 2 && server.requests.count == 2)
+        #expect(Date().timeIntervalSince(start) >= 0.28, "retry-after-ms: 300 is honoured")
+    }
+
+    @Test func anExhaustedQuotaIsNotRetriedAndSaysSo() async throws {
+        let server = try LocalProviderServer { _ in
+            .json(
+                ["error": ["message": "You exceeded your current quota, please check your plan and billing details.",
+                           "type": "insufficient_quota", "code": "insufficient_quota"]], status: 429)
+        }
+        let error = try await #require(throws: ProviderError.self) {
+            _ = try await ProviderFixtures.client(server).send("POST", "images/generations", json: Data("{}".utf8), stage: "images")
+        }
+        #expect(error.reason == .quotaExhausted && server.requests.count == 1)
+        #expect(error.description.contains("no quota left") && error.description.contains("billing"))
+    }
+
+    @Test func a403ForAWorkingKeyGivesTheServersReasonNotCheckTheKey() async throws {
+        let server = try LocalProviderServer { _ in
+            .error(403, "Your organization must be verified to use the model `gpt-image-1`.")
+        }
+        let error = try await #require(throws: ProviderError.self) {
+            _ = try await ProviderFixtures.client(server).send("POST", "images/generations", json: Data("{}".utf8), stage: "images")
+        }
+        #expect(error.reason == .keyRefused(status: 403) && server.requests.count == 1)
+        #expect(error.description.contains("does not allow this request") && error.description.contains("must be verified"))
+        #expect(!error.description.contains("check it"))
+    }
+
     @Test func a500ThenSuccessIsRetriedWithBackoff() async throws {
         let counter = Counter()
         let server = try LocalProviderServer { _ in counter.next() <= 2 ? .error(500, "oops") : .models(["m"]) }
