@@ -50,6 +50,9 @@ public enum EngineChoice: Sendable, Equatable, Codable {
     public struct CommandEngine: Sendable, Equatable, Codable {
         public var arguments: [String]
         public var timeoutSeconds: Double
+        /// The folder the program runs in: the one holding `reelsmith.yaml`, so a model named
+        /// by a relative path (`--model fr_FR-siwis-medium.onnx`) is found there. Not a setting.
+        public var folder: String?
 
         public init(arguments: [String], timeoutSeconds: Double = 300) {
             self.arguments = arguments
@@ -59,6 +62,7 @@ public enum EngineChoice: Sendable, Equatable, Codable {
         enum CodingKeys: String, CodingKey {
             case arguments = "command"
             case timeoutSeconds = "timeout_seconds"
+            case folder
         }
 
         /// The program's name, for reports and messages.

@@ -118,7 +118,7 @@ struct CommandImages: ImageEngine {
     func draw(_ prompt: String, to output: URL, staging: URL) async throws {
         try? FileManager.default.removeItem(at: output)
         try await CommandRun(command: command, stage: "images").run(
-            replacing: ["{prompt}": prompt, "{out}": output.path], input: Data((prompt + "\n").utf8), workingDirectory: staging,
-            output: output)
+            replacing: ["{prompt}": prompt, "{out}": output.path], input: Data((prompt + "\n").utf8),
+            workingDirectory: command.folder.map { URL(fileURLWithPath: $0) } ?? staging, output: output)
     }
 }

@@ -12,7 +12,8 @@ struct CommandVoice: VoiceEngine {
         try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: output)
         try await CommandRun(command: command, stage: "voice").run(
-            replacing: ["{out}": output.path], input: Data((script.text + "\n").utf8), workingDirectory: staging, output: output)
+            replacing: ["{out}": output.path], input: Data((script.text + "\n").utf8),
+            workingDirectory: command.folder.map { URL(fileURLWithPath: $0) } ?? staging, output: output)
         let samples: [Int16]
         do {
             samples = try await AudioDecoder(ffmpeg: ffmpeg).samples(of: output, workingDirectory: staging)
@@ -68,7 +69,9 @@ struct CommandRun: Sendable {
 
     func run(replacing placeholders: [String: String], input: Data?, workingDirectory: URL, output: URL) async throws {
         let arguments = command.arguments.map { Self.replacing(placeholders, in: $0) }
-        guard let program = arguments.first else { return }
+        guard var program = arguments.first else { return }
+        // `./piper/piper` is beside reelsmith.yaml, like the paths in the arguments; `piper` is on PATH.
+        if program.contains("/"), !program.hasPrefix("/") { program = workingDirectory.appendingPathComponent(program).path }
         let tool = ExternalTool(executable: program, workingDirectory: workingDirectory)
         do {
             try await tool.run(Array(arguments.dropFirst()), input: input, timeoutSeconds: command.timeoutSeconds)

@@ -124,13 +124,18 @@ import Testing
             engines.voice
                 == .provider(.init(provider: "openai", model: "gpt-4o-mini-tts", voice: "alloy", speed: 1.2, format: "wav", inputLimit: 2000)))
         #expect(engines.align == .provider(.init(provider: "openai", model: "whisper-1")))
-        let commands = try Configuration.load(
-            file: try file(
-                "engines:\n  voice: { command: [piper, --model, fr.onnx, --output_file, \"{out}\"], timeout_seconds: 60 }\n"
-                    + "  images: { command: [sd, -p, \"{prompt}\", -o, \"{out}\"] }\n"), environment: [:]
-        ).engines
-        #expect(commands.voice == .command(.init(arguments: ["piper", "--model", "fr.onnx", "--output_file", "{out}"], timeoutSeconds: 60)))
-        #expect(commands.images == .command(.init(arguments: ["sd", "-p", "{prompt}", "-o", "{out}"], timeoutSeconds: 300)))
+        let settingsFile = try file(
+            "engines:\n  voice: { command: [piper, --model, fr.onnx, --output_file, \"{out}\"], timeout_seconds: 60 }\n"
+                + "  images: { command: [sd, -p, \"{prompt}\", -o, \"{out}\"] }\n")
+        let commands = try Configuration.load(file: settingsFile, environment: [:]).engines
+        // They run beside reelsmith.yaml, where `fr.onnx` is.
+        let folder = settingsFile.deletingLastPathComponent().standardizedFileURL.path
+        var piper = EngineChoice.CommandEngine(arguments: ["piper", "--model", "fr.onnx", "--output_file", "{out}"], timeoutSeconds: 60)
+        piper.folder = folder
+        var sd = EngineChoice.CommandEngine(arguments: ["sd", "-p", "{prompt}", "-o", "{out}"], timeoutSeconds: 300)
+        sd.folder = folder
+        #expect(commands.voice == .command(piper))
+        #expect(commands.images == .command(sd))
         // Both survive the trip through report.json's request.
         let encoded = try JSONEncoder().encode(commands)
         #expect(try JSONDecoder().decode(EngineSettings.self, from: encoded) == commands)

@@ -67,6 +67,29 @@ import Testing
         #expect(try Probe.of(staging.appendingPathComponent("voice.mp3")).audio?.codec_name == "mp3")
     }
 
+    @Test func aCommandsRelativePathsAreReadBesideReelsmithYaml() async throws {
+        // As the README's piper line: a model file named relative to the project folder.
+        let project = try Self.staging()
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("models"), withIntermediateDirectories: true)
+        _ = try TestSupport.run(
+            "espeak-ng", ["-v", "en-gb", "-w", project.appendingPathComponent("models/recorded.wav").path,
+                          "Three habits changed my mornings. First, drink a glass of water before your phone. Then write the one task that makes the day a success!"])
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "/bin/cp", toPath: project.appendingPathComponent("bin/copy").path)
+        try Data(#"engines: { voice: { command: [./bin/copy, models/recorded.wav, "{out}"] } }"#.utf8)
+            .write(to: project.appendingPathComponent("reelsmith.yaml"))
+        let settings = try Configuration.load(file: project.appendingPathComponent("reelsmith.yaml"))
+        guard case let .command(command) = settings.engines.voice else { Issue.record("not a command engine"); return }
+        #expect(command.folder == project.standardizedFileURL.path)
+        let staging = try Self.staging()
+        let stage = VoiceStage(
+            engines: try Self.engines(settings.engines), ffmpeg: Tools().ffmpeg, staging: staging, language: .en,
+            offlineVoice: "en-us", logger: Logger(label: "test"))
+        let (timings, voice, _) = try await stage.run(Script.sample(scenes: Self.scenes))
+        #expect(voice == "command:copy", "the program beside reelsmith.yaml ran, and found the model there")
+        #expect(timings.durationSeconds > 3)
+    }
+
     @Test func aFailingCommandVoiceFallsBackToEspeak() async throws {
         let staging = try Self.staging()
         let command = EngineChoice.CommandEngine(arguments: ["false", "{out}"])
