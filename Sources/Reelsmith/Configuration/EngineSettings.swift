@@ -171,7 +171,7 @@ public struct EngineSettings: Sendable, Equatable, Codable {
         guard let section = try reader.mapping(stage, knownKeys: EngineFields.commandTable.names) else {
             throw reader.error(.invalidValue(key: stage), at: stage, problem: "`\(stage)` is empty", fix: "write `\(stage): offline`")
         }
-        let example = stage == "voice" ? "[piper, --model, voice.onnx, --output_file, \"{out}\"]" : "[sd, -p, \"{prompt}\", -o, \"{out}\"]"
+        let example = stage == "voice" ? "[piper, --model, voice.onnx, --output_file, \"{out}\"]" : "[sd-cli, -m, model.gguf, -p, \"{prompt}\", -W, \"768\", -H, \"1344\", -o, \"{out}\"]"
         guard let arguments = try section.strings("command", example: example) else {
             throw section.missing("command", example: example)
         }

@@ -14,7 +14,14 @@ struct AudioDecoder: Sendable {
     static func demuxer(of file: URL) throws -> String {
         let handle = try FileHandle(forReadingFrom: file)
         defer { try? handle.close() }
-        let head = [UInt8](try handle.read(upToCount: 12) ?? Data())
+        guard let demuxer = demuxer(of: try handle.read(upToCount: 12) ?? Data()) else { throw NotAudio() }
+        return demuxer
+    }
+
+    /// The format of audio bytes from their first ones, nil when none we read: what a server sent,
+    /// whatever format was asked for (LocalAI answers WAV to an unknown or missing one).
+    static func demuxer(of bytes: Data) -> String? {
+        let head = [UInt8](bytes.prefix(12))
         func starts(_ text: String, at offset: Int = 0) -> Bool {
             head.count >= offset + text.utf8.count && Array(head[offset..<(offset + text.utf8.count)]) == Array(text.utf8)
         }
@@ -26,7 +33,7 @@ struct AudioDecoder: Sendable {
             if head[1] & 0xF6 == 0xF0 { return "aac" }
             if head[1] & 0xE0 == 0xE0 { return "mp3" }
         }
-        throw NotAudio()
+        return nil
     }
 
     /// The samples of `file`; ``NotAudio`` when it is not a format we read, ffmpeg's error when it

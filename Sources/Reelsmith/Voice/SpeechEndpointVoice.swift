@@ -70,7 +70,8 @@ struct SpeechEndpointVoice: VoiceEngine {
         onUsage(ProviderUsage(stage: "voice", provider: client.name, model: engine.model, requests: 0, audioSeconds: seconds))
         return VoiceTrack(
             samples: samples, sampleRate: AudioDecoder.sampleRate, words: nil,
-            mp3: pieces.count == 1 && format == "mp3" ? audio[0] : nil,
+            // Published as it came only when it is MP3 (not when MP3 was merely asked for).
+            mp3: pieces.count == 1 && audio[0].map { AudioDecoder.demuxer(of: $0) } == "mp3" ? audio[0] : nil,
             label: "\(client.name)/\(engine.model) \(voiceName)")
     }
 

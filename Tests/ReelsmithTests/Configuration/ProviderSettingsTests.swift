@@ -65,7 +65,7 @@ import Testing
             ("providers:\n  p:\n    base_url: https://x/v1\nengines:\n  images: { provider: p, model: m, size: big }\n", 5, "`size: 1024x1792`"),
             ("engines:\n  voice: { command: [piper, --model, fr.onnx] }\n", 2, "--output_file, \"{out}\"]"),
             ("engines:\n  align: { command: [whisper, \"{out}\"] }\n", 2, "`align: offline`"),
-            ("engines:\n  images: { command: [] }\n", 2, "write `command: [sd, -p, \"{prompt}\""),
+            ("engines:\n  images: { command: [] }\n", 2, "write `command: [sd-cli, -m, model.gguf, -p, \"{prompt}\""),
             ("engines:\n  voice: { command: [piper, \"{out}\"], timeout_seconds: 0 }\n", 2, "between 1.0 and 3600.0"),
             ("providers:\n  s:\n    kind: pexels\n    api_key_env: K\nengines:\n  script: { provider: s, model: m }\n", 6, "of kind `openai`"),
         ]

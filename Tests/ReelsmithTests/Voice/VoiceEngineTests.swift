@@ -102,6 +102,29 @@ import Testing
         #expect(timings.words.count == VoiceScript(scenes: Self.scenes).words.count)
     }
 
+    @Test func aWAVAnsweredForMP3IsNotPublishedAsVoiceMP3() async throws {
+        // LocalAI answers WAV whatever format was asked for.
+        let server = try LocalProviderServer { request in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-wav-\(UUID().uuidString)")
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let wav = folder.appendingPathComponent("speech.wav")
+            _ = try? TestSupport.run("espeak-ng", ["-v", "en-us", "-w", wav.path, request.json?["input"] as? String ?? ""])
+            return .speech((try? Data(contentsOf: wav)) ?? Data())
+        }
+        defer { server.stop() }
+        let settings = EngineSettings(voice: .provider(.init(provider: "local", model: "tts-1")))
+        let staging = try Self.staging()
+        let stage = VoiceStage(
+            engines: try Self.engines(settings, providers: ProviderClients([ProviderFixtures.settings(server)])), ffmpeg: Tools().ffmpeg,
+            staging: staging, language: .en, offlineVoice: "en-us", logger: Logger(label: "test"))
+        let (_, voice, _) = try await stage.run(Script.sample(scenes: Self.scenes))
+        #expect(voice.hasPrefix("local/tts-1"), "\(voice)")
+        #expect(server.requests(path: "/audio/speech").first?.json?["response_format"] as? String == "mp3")
+        let published = staging.appendingPathComponent("voice.mp3")
+        #expect(try Probe.of(published).audio?.codec_name == "mp3", "encoded, not the WAV bytes renamed")
+        #expect(try Data(contentsOf: published).prefix(4) != Data("RIFF".utf8))
+    }
+
     @Test func theSpeechEndpointGetsOnlyTheSpokenTextAndLongTextInPieces() async throws {
         let scenes = [
             Script.Scene(
