@@ -20,8 +20,9 @@ public enum EngineFields {
         "input_limit", 100...100_000, summary: "The most characters one `/audio/speech` request may carry.",
         example: 4_096)
     public static let size = FieldSpec.text(
-        "size", .init(pattern: "^\(sidePattern)[xX]\(sidePattern)$", acceptsOtherScalars: false),
-        summary: "WIDTHxHEIGHT asked of the model, each 256–4096, when the model is not one Reelsmith knows.", example: "1024x1792")
+        "size", .init(pattern: "^(\(sidePattern)[xX]\(sidePattern)|auto)$", acceptsOtherScalars: false),
+        summary: "WIDTHxHEIGHT asked of the model, each 256–4096 (OpenAI's models take only their own sizes; gpt-image also `auto`).",
+        example: "1024x1536")
     public static let quality = FieldSpec.text(
         "quality", .init(suggestions: .fixed(["low", "medium", "high", "standard", "hd"])),
         summary: "A quality the image model takes.", example: "medium")

@@ -153,15 +153,27 @@ public struct EngineSettings: Sendable, Equatable, Codable {
         engine.speed = try section.number(EngineFields.speed)
         engine.format = try section.oneOf(EngineFields.format, what: "audio format")
         engine.inputLimit = try section.integer(EngineFields.inputLimit)
+        let family = ImageModelFamily(model: engine.model)
         if let size = try section.string(EngineFields.size) {
-            guard ImageSize(size) != nil else {
+            if let sizes = family?.sizes {
+                guard sizes.contains(size.lowercased()) else {
+                    throw section.error(
+                        .invalidValue(key: "size"), at: "size", problem: "\(engine.model) does not draw `\(Excerpt.quote(size))`",
+                        fix: "use one of its sizes: \(sizes.map { "`\($0)`" }.joined(separator: ", ")) (the picture is cropped to 1080×1920)")
+                }
+            } else if ImageSize(size) == nil {
                 throw section.error(
                     .invalidValue(key: "size"), at: "size", problem: "`size` is `\(Excerpt.quote(size))`",
                     fix: "write WIDTHxHEIGHT in pixels, each 256…4096, e.g. `size: 1024x1792`")
             }
-            engine.size = size
+            engine.size = size.lowercased()
         }
         engine.quality = try section.string(EngineFields.quality)
+        if let quality = engine.quality, let qualities = family?.qualities, !qualities.contains(quality) {
+            throw section.error(
+                .invalidValue(key: "quality"), at: "quality", problem: "\(engine.model) has no quality `\(Excerpt.quote(quality))`",
+                fix: "use one of \(qualities.map { "`\($0)`" }.joined(separator: ", "))")
+        }
         return .provider(engine)
     }
 
@@ -205,4 +217,28 @@ struct ImageSize: Sendable, Equatable, CustomStringConvertible {
     }
 
     var description: String { "\(width)x\(height)" }
+}
+
+/// OpenAI's image models, whose sizes and qualities are fixed lists: a value outside them is
+/// refused by the API on every scene (every picture a title card), so it is refused here first.
+/// Other models (local servers) take any WIDTHxHEIGHT.
+struct ImageModelFamily: Sendable, Equatable {
+    var sizes: [String]
+    var qualities: [String]
+
+    init?(model: String) {
+        let name = model.lowercased()
+        if name.hasPrefix("gpt-image") {
+            sizes = ["1024x1024", "1536x1024", "1024x1536", "auto"]
+            qualities = ["low", "medium", "high", "auto"]
+        } else if name == "dall-e-3" {
+            sizes = ["1024x1024", "1792x1024", "1024x1792"]
+            qualities = ["standard", "hd"]
+        } else if name == "dall-e-2" {
+            sizes = ["256x256", "512x512", "1024x1024"]
+            qualities = ["standard"]
+        } else {
+            return nil
+        }
+    }
 }

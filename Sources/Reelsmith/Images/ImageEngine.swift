@@ -59,7 +59,8 @@ struct ImagesEndpoint: ImageEngine {
 
     func draw(_ prompt: String, to output: URL, staging: URL) async throws {
         var body = Body(
-            model: engine.model, prompt: prompt, size: Self.size(model: engine.model, configured: engine.size).description,
+            model: engine.model, prompt: prompt,
+            size: engine.size == "auto" ? "auto" : Self.size(model: engine.model, configured: engine.size).description,
             quality: engine.quality, responseFormat: Self.asksForBase64(model: engine.model) ? "b64_json" : nil)
         var exchange: ProviderClient.Exchange
         do {

@@ -124,6 +124,24 @@ import Testing
             engines.voice
                 == .provider(.init(provider: "openai", model: "gpt-4o-mini-tts", voice: "alloy", speed: 1.2, format: "wav", inputLimit: 2000)))
         #expect(engines.align == .provider(.init(provider: "openai", model: "whisper-1")))
+        // OpenAI's image models take their own sizes and qualities only; a local model any size.
+        for (engine, accepted) in [
+            ("{ provider: openai, model: gpt-image-1, size: 1080x1920 }", false),
+            ("{ provider: openai, model: gpt-image-1, size: auto, quality: high }", true),
+            ("{ provider: openai, model: dall-e-3, size: 1024x1792, quality: low }", false),
+            ("{ provider: openai, model: dall-e-3, size: 1024x1792, quality: hd }", true),
+            ("{ provider: openai, model: sdxl-turbo, size: 768x1344 }", true),
+            ("{ provider: openai, model: sdxl-turbo, size: auto }", false),
+        ] {
+            let text = "providers:\n  openai: { base_url: \"https://api.openai.com/v1\" }\nengines:\n  images: \(engine)\n"
+            do {
+                _ = try Configuration.load(file: try file(text), environment: [:])
+                #expect(accepted, "\(engine) was accepted")
+            } catch {
+                #expect(!accepted, "\(engine): \(error)")
+                #expect("\(error)".contains("use one of") || "\(error)".contains("WIDTHxHEIGHT"), "\(error)")
+            }
+        }
         let settingsFile = try file(
             "engines:\n  voice: { command: [piper, --model, fr.onnx, --output_file, \"{out}\"], timeout_seconds: 60 }\n"
                 + "  images: { command: [sd, -p, \"{prompt}\", -o, \"{out}\"] }\n")
