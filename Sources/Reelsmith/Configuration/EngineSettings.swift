@@ -153,6 +153,12 @@ public struct EngineSettings: Sendable, Equatable, Codable {
         engine.speed = try section.number(EngineFields.speed)
         engine.format = try section.oneOf(EngineFields.format, what: "audio format")
         engine.inputLimit = try section.integer(EngineFields.inputLimit)
+        // OpenAI's gpt-4o transcription models answer only `json` or `text`: no word timestamps.
+        if stage == "align", engine.model.lowercased().hasPrefix("gpt-4o"), engine.model.lowercased().contains("transcribe") {
+            throw section.error(
+                .invalidValue(key: "model"), at: "model", problem: "\(engine.model) gives no word timestamps (no `verbose_json`)",
+                fix: "use `whisper-1` (or a faster-whisper server's model), or write `align: offline`")
+        }
         let family = ImageModelFamily(model: engine.model)
         if let size = try section.string(EngineFields.size) {
             if let sizes = family?.sizes {

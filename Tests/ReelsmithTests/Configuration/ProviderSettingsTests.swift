@@ -125,6 +125,7 @@ import Testing
                 == .provider(.init(provider: "openai", model: "gpt-4o-mini-tts", voice: "alloy", speed: 1.2, format: "wav", inputLimit: 2000)))
         #expect(engines.align == .provider(.init(provider: "openai", model: "whisper-1")))
         // OpenAI's image models take their own sizes and qualities only; a local model any size.
+        // An align model must give word timestamps.
         for (engine, accepted) in [
             ("{ provider: openai, model: gpt-image-1, size: 1080x1920 }", false),
             ("{ provider: openai, model: gpt-image-1, size: auto, quality: high }", true),
@@ -132,14 +133,17 @@ import Testing
             ("{ provider: openai, model: dall-e-3, size: 1024x1792, quality: hd }", true),
             ("{ provider: openai, model: sdxl-turbo, size: 768x1344 }", true),
             ("{ provider: openai, model: sdxl-turbo, size: auto }", false),
+            ("align: { provider: openai, model: gpt-4o-transcribe }", false),
+            ("align: { provider: openai, model: whisper-1 }", true),
         ] {
-            let text = "providers:\n  openai: { base_url: \"https://api.openai.com/v1\" }\nengines:\n  images: \(engine)\n"
+            let stage = engine.hasPrefix("align:") ? engine : "images: \(engine)"
+            let text = "providers:\n  openai: { base_url: \"https://api.openai.com/v1\" }\nengines:\n  \(stage)\n"
             do {
                 _ = try Configuration.load(file: try file(text), environment: [:])
                 #expect(accepted, "\(engine) was accepted")
             } catch {
                 #expect(!accepted, "\(engine): \(error)")
-                #expect("\(error)".contains("use one of") || "\(error)".contains("WIDTHxHEIGHT"), "\(error)")
+                #expect(["use one of", "WIDTHxHEIGHT", "no word timestamps"].contains { "\(error)".contains($0) }, "\(error)")
             }
         }
         let settingsFile = try file(
