@@ -67,6 +67,15 @@ struct SpeechEndpointVoice: VoiceEngine {
                 .invalidAnswer, provider: client.name, stage: "voice", problem: "the server sent no audio",
                 fix: "check the engine's `model` and `voice`, or set engines.voice to offline")
         }
+        // A stream that broke off still ends with a 200 (Kokoro-FastAPI streams by default): no
+        // voice reads faster than 5 words a second at its speed, so less audio than that is cut.
+        let shortest = Double(script.words.count) / (5 * (engine.speed ?? 1))
+        guard seconds >= shortest else {
+            throw ProviderError(
+                .invalidAnswer, provider: client.name, stage: "voice",
+                problem: "the audio stops early: \(String(format: "%.1f", seconds)) s for \(script.words.count) words",
+                fix: "the answer was probably cut off; try again, check the server's log, or set engines.voice to offline")
+        }
         onUsage(ProviderUsage(stage: "voice", provider: client.name, model: engine.model, requests: 0, audioSeconds: seconds))
         return VoiceTrack(
             samples: samples, sampleRate: AudioDecoder.sampleRate, words: nil,

@@ -102,6 +102,19 @@ import Testing
         #expect(timings.words.count == VoiceScript(scenes: Self.scenes).words.count)
     }
 
+    @Test func aVoiceCutOffMidStreamIsRefusedAndEspeakReadsTheScript() async throws {
+        // A 200 whose audio stops after two words (a stream that broke off).
+        let server = try LocalProviderServer { _ in .speech((try? MediaFixtures.speechMP3("Three habits")) ?? Data()) }
+        defer { server.stop() }
+        let settings = EngineSettings(voice: .provider(.init(provider: "local", model: "tts-1")))
+        let stage = VoiceStage(
+            engines: try Self.engines(settings, providers: ProviderClients([ProviderFixtures.settings(server)])), ffmpeg: Tools().ffmpeg,
+            staging: try Self.staging(), language: .en, offlineVoice: "en-us", logger: Logger(label: "test"))
+        let (timings, voice, _) = try await stage.run(Script.sample(scenes: Self.scenes))
+        #expect(voice.hasPrefix("offline (fallback: the audio stops early"), "\(voice)")
+        #expect(timings.durationSeconds > 3, "the whole script is read")
+    }
+
     @Test func aWAVAnsweredForMP3IsNotPublishedAsVoiceMP3() async throws {
         // LocalAI answers WAV whatever format was asked for.
         let server = try LocalProviderServer { request in
