@@ -15,6 +15,9 @@ public enum EngineChoice: Sendable, Equatable, Codable {
         public var temperature: Double?
         /// Voice stage: the provider's voice (`alloy`), speed (0.25…4) and audio format.
         public var voice: String?
+        /// Voice stage: a voice per request language (`fr: ff_siwis`), over `voice`: a model such as
+        /// Kokoro reads with the language of its voice.
+        public var voices: [String: String]?
         public var speed: Double?
         public var format: String?
         /// Voice stage: the most characters one `/audio/speech` request may carry.
@@ -40,7 +43,7 @@ public enum EngineChoice: Sendable, Equatable, Codable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case provider, model, temperature, voice, speed, format, size, quality
+            case provider, model, temperature, voice, voices, speed, format, size, quality
             case inputLimit = "input_limit"
         }
     }

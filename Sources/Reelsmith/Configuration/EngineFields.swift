@@ -12,6 +12,17 @@ public enum EngineFields {
     public static let voice = FieldSpec.text(
         "voice", .init(suggestions: .fixed(["alloy", "ash", "coral", "echo", "fable", "nova", "onyx", "sage", "shimmer"])),
         summary: "The provider's voice.", default: "alloy", example: "alloy")
+    public static let voices = FieldSpec(
+        "voices",
+        .mapping(
+            FieldTable(
+                Language.allCases.map { language in
+                    FieldSpec.text(
+                        language.rawValue, .init(isNonBlank: true), summary: "The voice for \(language.rawValue) requests.",
+                        example: language == .fr ? "ff_siwis" : "af_heart")
+                }, summary: "A voice per request language.")),
+        summary: "A voice per request language, over `voice` (Kokoro reads with its voice's language: `fr: ff_siwis`).",
+        example: .object(["fr": .string("ff_siwis"), "en": .string("af_heart")]))
     public static let speed = FieldSpec.number(
         "speed", 0.25...4, summary: "Speaking speed. Absent: the provider's default.", example: 1.0)
     public static let format = FieldSpec.choice(
@@ -41,7 +52,8 @@ public enum EngineFields {
         "script": FieldTable([provider, model(example: "gpt-4o-mini"), temperature], summary: "A chat model writes the script."),
         "score": FieldTable([provider, model(example: "gpt-4o-mini"), temperature], summary: "A chat model fills the virality rubric."),
         "voice": FieldTable(
-            [provider, model(example: "gpt-4o-mini-tts"), voice, speed, format, inputLimit], summary: "`/audio/speech` speaks the script."),
+            [provider, model(example: "gpt-4o-mini-tts"), voice, voices, speed, format, inputLimit],
+            summary: "`/audio/speech` speaks the script."),
         "images": FieldTable([provider, model(example: "gpt-image-1"), size, quality], summary: "`/images/generations` draws the scenes."),
         "align": FieldTable([provider, model(example: "whisper-1")], summary: "`/audio/transcriptions` times the words."),
         "clips": clipsTable,

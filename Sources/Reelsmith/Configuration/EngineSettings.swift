@@ -150,6 +150,13 @@ public struct EngineSettings: Sendable, Equatable, Codable {
         var engine = EngineChoice.ProviderEngine(provider: provider, model: try section.requiredString(table["model"] ?? EngineFields.model(example: "gpt-4o-mini")))
         engine.temperature = try section.number(EngineFields.temperature)
         engine.voice = try section.string(EngineFields.voice)
+        if let voices = try section.mapping(EngineFields.voices) {
+            var byLanguage: [String: String] = [:]
+            for language in Language.allCases {
+                if let name = try voices.string(language.rawValue) { byLanguage[language.rawValue] = name }
+            }
+            engine.voices = byLanguage.isEmpty ? nil : byLanguage
+        }
         engine.speed = try section.number(EngineFields.speed)
         engine.format = try section.oneOf(EngineFields.format, what: "audio format")
         engine.inputLimit = try section.integer(EngineFields.inputLimit)

@@ -47,7 +47,8 @@ struct JobEngines: Sendable {
         switch settings.voice {
         case .offline: voice = nil
         case let .provider(engine):
-            voice = SpeechEndpointVoice(client: try client(engine, stage: "voice"), engine: engine, ffmpeg: ffmpeg, onUsage: onUsage)
+            voice = SpeechEndpointVoice(
+                client: try client(engine, stage: "voice"), engine: engine, ffmpeg: ffmpeg, language: language, onUsage: onUsage)
         case let .command(command): voice = CommandVoice(command: command, ffmpeg: ffmpeg)
         }
         transcriber = try settings.align.provider.map {

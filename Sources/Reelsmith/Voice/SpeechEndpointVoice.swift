@@ -8,8 +8,9 @@ struct SpeechEndpointVoice: VoiceEngine {
     let client: ProviderClient
     let engine: EngineChoice.ProviderEngine
     let ffmpeg: String
+    /// The request's language, which picks the voice from `voices` when it names one.
+    var language: Language = .en
     let onUsage: @Sendable (ProviderUsage) -> Void
-
 
     /// OpenAI's limit per request; a local server's may differ (`input_limit`).
     static let defaultInputLimit = 4096
@@ -29,7 +30,7 @@ struct SpeechEndpointVoice: VoiceEngine {
     }
 
     var format: String { engine.format ?? "mp3" }
-    var voiceName: String { engine.voice ?? Self.defaultVoice }
+    var voiceName: String { engine.voices?[language.rawValue] ?? engine.voice ?? Self.defaultVoice }
 
     func speak(_ script: VoiceScript, in staging: URL) async throws -> VoiceTrack {
         let pieces = SpeechPieces.split(script.text, limit: engine.inputLimit ?? Self.defaultInputLimit)

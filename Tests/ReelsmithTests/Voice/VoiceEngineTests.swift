@@ -102,6 +102,31 @@ import Testing
         #expect(timings.words.count == VoiceScript(scenes: Self.scenes).words.count)
     }
 
+    @Test func eachLanguageGetsItsOwnVoiceFromVoices() async throws {
+        let server = try LocalProviderServer { request in
+            .speech((try? MediaFixtures.speechMP3(request.json?["input"] as? String ?? "")) ?? Data())
+        }
+        defer { server.stop() }
+        let folder = try Self.staging()
+        try Data(
+            """
+            providers:
+              kokoro: { base_url: "\(server.baseURL)" }
+            engines:
+              voice: { provider: kokoro, model: kokoro, voice: af_heart, voices: { fr: ff_siwis } }
+            """.utf8
+        ).write(to: folder.appendingPathComponent("reelsmith.yaml"))
+        let settings = try Configuration.load(file: folder.appendingPathComponent("reelsmith.yaml"), environment: [:])
+        for (language, expected) in [(Language.fr, "ff_siwis"), (.en, "af_heart")] {
+            let engines = try JobEngines(
+                settings: settings.engines, providers: ProviderClients(settings.providers),
+                templates: try TemplateLibrary.load(from: TestSupport.templates), language: language, niche: "fitness",
+                ffmpeg: Tools().ffmpeg) { _ in }
+            _ = try await engines.voice?.speak(VoiceScript(scenes: Self.scenes), in: try Self.staging())
+            #expect(server.requests(path: "/audio/speech").last?.json?["voice"] as? String == expected, "\(language)")
+        }
+    }
+
     @Test func aVoiceCutOffMidStreamIsRefusedAndEspeakReadsTheScript() async throws {
         // A 200 whose audio stops after two words (a stream that broke off).
         let server = try LocalProviderServer { _ in .speech((try? MediaFixtures.speechMP3("Three habits")) ?? Data()) }
