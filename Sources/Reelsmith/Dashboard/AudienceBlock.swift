@@ -30,51 +30,13 @@ struct AudienceBlock: Sendable {
                         }
                     }
                 }
-                if !daily.isEmpty {
-                    HTML.element("div", ["class": "legend"]) {
-                        HTML.element("span") { HTML.element("i", ["class": "k1"]); text.views }
-                        HTML.element("span") { HTML.element("i", ["class": "k2"]); text.profileViews }
-                    }
-                    ChartFigure(
-                        id: "chart-account-views",
-                        svg: LineChart(
-                            days: daily.map(\.day.description),
-                            series: [
-                                .init(name: text.views, values: daily.map { $0.videoViews.map(Double.init) ?? .nan }),
-                                .init(name: text.profileViews, values: daily.map { $0.profileViews.map(Double.init) ?? .nan }),
-                            ]
-                        ).svg(title: text.accountViews),
-                        alternative: DataTable(
-                            headers: [text.day, text.views, text.profileViews],
-                            rows: daily.map {
-                                [$0.day.description, NumberText.grouped($0.videoViews, language), NumberText.grouped($0.profileViews, language)]
-                            }, numeric: [1, 2]
-                        ).html, showTable: text.showTable
-                    ).html
-                }
-                let viewers = audience.daily.filter { $0.newViewers != nil || $0.returningViewers != nil }
-                if !viewers.isEmpty {
-                    HTML.element("div", ["class": "legend"]) {
-                        HTML.element("span") { HTML.element("i", ["class": "k1"]); text.newViewers }
-                        HTML.element("span") { HTML.element("i", ["class": "k2"]); text.returningViewers }
-                    }
-                    ChartFigure(
-                        id: "chart-viewers",
-                        svg: LineChart(
-                            days: viewers.map(\.day.description),
-                            series: [
-                                .init(name: text.newViewers, values: viewers.map { $0.newViewers.map(Double.init) ?? .nan }),
-                                .init(name: text.returningViewers, values: viewers.map { $0.returningViewers.map(Double.init) ?? .nan }),
-                            ]
-                        ).svg(title: text.viewersPerDay),
-                        alternative: DataTable(
-                            headers: [text.day, text.newViewers, text.returningViewers],
-                            rows: viewers.map {
-                                [$0.day.description, NumberText.grouped($0.newViewers, language), NumberText.grouped($0.returningViewers, language)]
-                            }, numeric: [1, 2]
-                        ).html, showTable: text.showTable
-                    ).html
-                }
+                twoLineChart(
+                    id: "chart-account-views", title: text.accountViews, days: daily,
+                    (text.views, \.videoViews), (text.profileViews, \.profileViews))
+                twoLineChart(
+                    id: "chart-viewers", title: text.viewersPerDay,
+                    days: audience.daily.filter { $0.newViewers != nil || $0.returningViewers != nil },
+                    (text.newViewers, \.newViewers), (text.returningViewers, \.returningViewers))
                 for (title, id, shares) in [
                     (text.gender, "audience-gender", audience.genderShares), (text.territories, "audience-territories", audience.territoryShares),
                 ] where !shares.isEmpty {
@@ -85,6 +47,36 @@ struct AudienceBlock: Sendable {
                     ).html
                 }
             }
+        }
+    }
+
+    /// Two daily series as a line chart with its legend and its table; nothing when no day has either.
+    @HTMLBuilder private func twoLineChart(
+        id: String, title: String, days: [DailyAccountNumbers],
+        _ first: (name: String, value: KeyPath<DailyAccountNumbers, Int?>),
+        _ second: (name: String, value: KeyPath<DailyAccountNumbers, Int?>)
+    ) -> HTML {
+        if !days.isEmpty {
+                HTML.element("div", ["class": "legend"]) {
+                    HTML.element("span") { HTML.element("i", ["class": "k1"]); first.name }
+                    HTML.element("span") { HTML.element("i", ["class": "k2"]); second.name }
+                }
+                ChartFigure(
+                    id: id,
+                    svg: LineChart(
+                        days: days.map(\.day.description),
+                        series: [first, second].map { line in
+                            .init(name: line.name, values: days.map { $0[keyPath: line.value].map(Double.init) ?? .nan })
+                        }
+                    ).svg(title: title),
+                    alternative: DataTable(
+                        headers: [text.day, first.name, second.name],
+                        rows: days.map {
+                            [$0.day.description, NumberText.grouped($0[keyPath: first.value], text.language),
+                             NumberText.grouped($0[keyPath: second.value], text.language)]
+                        }, numeric: [1, 2]
+                    ).html, showTable: text.showTable
+                ).html
         }
     }
 }
