@@ -90,33 +90,30 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
         request.timeoutInterval = timeoutSeconds + 5
         let task = session.dataTask(with: request)
         let id = ObjectIdentifier(task)
-        // Dispatch timers, not tasks: they must fire even when the cooperative pool is busy.
-        let watchdog: any DispatchSourceTimer
+        // Work items on a global queue, not tasks: they must fire even when the cooperative pool is
+        // busy. (Not dispatch timer sources: one per request crashed libdispatch's timer thread in
+        // a test run on Linux.)
+        let watchdog = Watchdog()
         switch pace {
         case .deadline:
-            watchdog = DispatchSource.makeTimerSource(queue: .global())
-            watchdog.schedule(deadline: .now() + timeoutSeconds)
-            watchdog.setEventHandler { [weak self] in self?.fail(id, with: .timeout, task: task) }
+            watchdog.after(timeoutSeconds) { [weak self] in self?.fail(id, with: .timeout, task: task) }
         case .throughput(let minimumBytesPerSecond):
             let interval = min(1, max(0.05, timeoutSeconds / 4))
-            watchdog = DispatchSource.makeTimerSource(queue: .global())
-            watchdog.schedule(deadline: .now() + interval, repeating: interval)
-            watchdog.setEventHandler { [weak self] in
-                guard let self else { return }
-                let isTooSlow = self.lock.withLock { () -> Bool in
+            @Sendable func check() {
+                let isTooSlow = lock.withLock { () -> Bool in
                     let now = DispatchTime.now()
                     // Not registered yet (the task starts once it is) or already finished.
-                    guard let entry = self.pending[id], entry.failure == nil else { return false }
+                    guard let entry = pending[id], entry.failure == nil else { return false }
                     let elapsed = Self.seconds(entry.startedAt, now)
                     let expectedBytes = Double(minimumBytesPerSecond) * (elapsed - timeoutSeconds)
                     return Self.seconds(entry.lastActivity, now) > timeoutSeconds || Double(entry.body.count) < expectedBytes
                 }
-                if isTooSlow { self.fail(id, with: .timeout, task: task) }
+                if isTooSlow { fail(id, with: .timeout, task: task) } else { watchdog.after(interval, check) }
             }
+            watchdog.after(interval, check)
         }
-        watchdog.resume()
         defer {
-            watchdog.cancel()
+            watchdog.stop()
             lock.withLock { _ = failedEarly.removeValue(forKey: id) }
         }
         return try await withTaskCancellationHandler {
@@ -231,4 +228,28 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
     }
 
     func invalidate() { session.invalidateAndCancel() }
+}
+
+/// One transfer's timer: a work item after a delay, which a stopped watchdog never runs (nor
+/// schedules again).
+private final class Watchdog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var item: DispatchWorkItem?
+    private var isStopped = false
+
+    func after(_ seconds: Double, _ action: @escaping @Sendable () -> Void) {
+        lock.withLock {
+            guard !isStopped else { return }
+            let next = DispatchWorkItem(block: action)
+            item = next
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: next)
+        }
+    }
+
+    func stop() {
+        lock.withLock {
+            isStopped = true
+            item?.cancel()
+        }
+    }
 }
