@@ -1,3 +1,5 @@
+import Foundation
+
 /// An OpenAI-style error body: `{"error": {"message": …, "type": …, "code": …}}`. Servers that
 /// differ are read as far as they match; the message is only ever shown shortened and cleaned.
 struct ErrorResponse: Sendable, Codable, Equatable {
@@ -22,4 +24,9 @@ struct ErrorResponse: Sendable, Codable, Equatable {
     }
 
     var error: Detail?
+
+    /// `error.code` of a body in this shape (`content_policy_violation`, `insufficient_quota`…).
+    static func code(in body: Data) -> String? {
+        (try? JSONDecoder().decode(ErrorResponse.self, from: body.prefix(64 * 1024)))?.error?.code
+    }
 }

@@ -109,7 +109,6 @@ public final class ProviderClient: Sendable {
                     return Exchange(reply: reply, attempts: attempt, seconds: (clock.now - start).seconds)
                 }
                 failure = error(status: reply.status, body: reply.body, stage: stage, key: key)
-                    .withCode(from: reply.body)
                 // OpenAI's `retry-after-ms` is the finer hint; `Retry-After` the standard one.
                 retryAfter =
                     reply.header("retry-after-ms").flatMap(Double.init).map { $0 / 1000 }
@@ -161,7 +160,15 @@ public final class ProviderClient: Sendable {
         EngineSettings.stageNames.contains(stage) ? ", or set engines.\(stage) to offline" : ""
     }
 
+    /// The failure a status means, with the server's message and error code read once from its body.
     private func error(status: Int, body: Data, stage: String, key: APIKey?) -> ProviderError {
+        let code = ErrorResponse.code(in: body)
+        var failure = error(status: status, code: code, body: body, stage: stage, key: key)
+        failure.serverCode = code
+        return failure
+    }
+
+    private func error(status: Int, code: String?, body: Data, stage: String, key: APIKey?) -> ProviderError {
         let said = ServerMessage.excerpt(of: body, hiding: key)
         switch status {
         case 403 where key != nil:
@@ -179,7 +186,7 @@ public final class ProviderClient: Sendable {
             return ProviderError(
                 .keyRefused(status: status), provider: name, stage: stage, problem: problem, fix: fix + offlineFix(stage),
                 serverMessage: said)
-        case 429 where (try? JSONDecoder().decode(ErrorResponse.self, from: body.prefix(64 * 1024)))?.error?.code == "insufficient_quota":
+        case 429 where code == "insufficient_quota":
             // OpenAI's billing limit, not a pace: waiting does not help, so it is not retried.
             return ProviderError(
                 .quotaExhausted, provider: name, stage: stage, problem: "the account has no quota left (429 insufficient_quota)",

@@ -51,12 +51,6 @@ public struct ProviderError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     /// With the error code of the body, when it is an OpenAI-style error.
-    func withCode(from body: Data) -> ProviderError {
-        var error = self
-        error.serverCode = (try? JSONDecoder().decode(ErrorResponse.self, from: body.prefix(64 * 1024)))?.error?.code
-        return error
-    }
-
     func afterAttempts(_ attempts: Int) -> ProviderError {
         var error = self
         error.attempts = attempts

@@ -137,6 +137,19 @@ import ZIPFoundation
         #expect(unknown.problem.hasPrefix("the header \"Month\",\"Cost\" is not one of a file Reelsmith reads"))
     }
 
+    @Test func aWorkbookPartWithADocumentTypeIsRefusedBeforeItIsParsed() throws {
+        // An external entity (a local file) and an expanding one, in the shared strings.
+        let hostile = #"<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY x SYSTEM "file:///etc/passwd"><!ENTITY a "aaaaaaaa">"#
+            + #"<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+            + #"<si><t>&x;&b;</t></si></sst>"#
+        let entries = try ZipArchiveReader.entries(of: try Files.workbook(rows: Files.viewersRows), file: "Viewers.xlsx")
+        #expect(entries.contains { $0.path == "xl/sharedStrings.xml" })
+        let rebuilt = try Files.zip(entries.map { ($0.path, $0.path == "xl/sharedStrings.xml" ? Data(hostile.utf8) : $0.data) })
+        let error = try #require(throws: InputError.self) { try decode(rebuilt, "Viewers.xlsx") }
+        #expect(error.problem.contains("declares a document type"), "\(error)")
+        #expect(!error.description.contains("root:"), "nothing of the named file is read")
+    }
+
     // MARK: Through the processor and the command line
 
     private func processor(_ workspace: Workspace) throws -> InboxProcessor {
