@@ -59,6 +59,13 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
     private var pending: [ObjectIdentifier: Pending] = [:]
     /// Tasks failed (cancelled, timed out) before their continuation was registered.
     private var failedEarly: [ObjectIdentifier: Failure] = [:]
+    /// API calls of every provider. One session per process, never torn down: on Linux, tearing
+    /// down a URLSession races libcurl's sockets against their dispatch sources
+    /// (swift-corelibs-foundation#4791), which crashed a test run that made a client per test.
+    static let api = HTTPTransfers()
+    /// Keyless file downloads (stock clips): redirects followed, paced by throughput.
+    static let downloads = HTTPTransfers(followsRedirects: true, pace: .download)
+
     /// Made once, in `init`: a session per call would lose libcurl's connection reuse.
     private(set) var session: URLSession!
 
@@ -66,7 +73,7 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
     let followsRedirects: Bool
     let pace: Pace
 
-    init(followsRedirects: Bool = false, pace: Pace = .deadline) {
+    private init(followsRedirects: Bool = false, pace: Pace = .deadline) {
         self.followsRedirects = followsRedirects
         self.pace = pace
         super.init()
@@ -226,8 +233,6 @@ final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable
         if code == .cancelled { return .cancelled }
         return .unreachable((error as? URLError)?.localizedDescription ?? "\(error)")
     }
-
-    func invalidate() { session.invalidateAndCancel() }
 }
 
 /// One transfer's timer: a work item after a delay, which a stopped watchdog never runs (nor

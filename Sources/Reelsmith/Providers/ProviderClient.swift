@@ -8,10 +8,10 @@ import Logging
 public final class ProviderClient: Sendable {
     public let settings: ProviderSettings
     let retry: RetryPolicy
-    private let transfers = HTTPTransfers()
+    private var transfers: HTTPTransfers { HTTPTransfers.api }
     /// Keyless file downloads (stock clips), the only transfers that follow redirects; paced by
     /// throughput, not a fixed deadline (``HTTPTransfers/Pace/download``).
-    private let downloads = HTTPTransfers(followsRedirects: true, pace: .download)
+    private var downloads: HTTPTransfers { HTTPTransfers.downloads }
     private let limit: InFlightLimit
     private let connection = ConnectionState()
     /// Which `response_format` each model takes (learned, per process).
@@ -29,11 +29,6 @@ public final class ProviderClient: Sendable {
         self.settings = settings
         self.retry = retry ?? RetryPolicy(maxRetries: settings.maxRetries)
         self.limit = InFlightLimit(limit: settings.maxInFlight)
-    }
-
-    deinit {
-        transfers.invalidate()
-        downloads.invalidate()
     }
 
     var name: String { settings.name }
