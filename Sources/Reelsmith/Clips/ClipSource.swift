@@ -9,6 +9,12 @@ protocol ClipSource: Sendable {
     func search(term: String) async throws -> [StockClip]
     /// The clip's file, from the cache or downloaded into it.
     func fetch(_ clip: StockClip) async throws -> URL
+    /// Whether it searches a stock provider at all (the offline engine does not).
+    var searchesStock: Bool { get }
+}
+
+extension ClipSource {
+    var searchesStock: Bool { true }
 }
 
 /// One clip found at a stock provider, with the file chosen to download and its credit.

@@ -183,41 +183,6 @@ extension ClipPlan.SceneChoice {
 }
 
 extension ClipStage {
-    /// The stage as a job runs it: the workspace's library, and the stock provider `engines` names,
-    /// whose requests are recorded against `jobId` in the learning index.
-    init(pipeline: GenerationPipeline, engines: EngineSettings, jobId: String, logger: Logger) throws {
-        library = ClipLibrary(
-            assets: pipeline.workspace.templates.appendingPathComponent("assets"), index: pipeline.index,
-            ffprobe: pipeline.tools.ffprobe)
-        self.logger = logger
-        guard case .provider(let name) = engines.clips ?? .offline else {
-            stock = nil
-            return
-        }
-        guard let client = pipeline.providers[name] else {
-            throw InputError(
-                .invalidValue(key: "engines"), file: "reelsmith.yaml",
-                problem: "engines.clips names the provider `\(name)`, which is not configured",
-                fix: "declare it under `providers:` with `kind: pexels` (or pixabay), or set engines.clips to offline")
-        }
-        let cache = StockClipCache(state: pipeline.workspace.state)
-        let index = pipeline.index
-        let onUsage: @Sendable (ProviderUsage) -> Void = { usage in
-            do { try index.record(usage: usage, jobId: jobId) } catch {
-                Logger(label: "reelsmith.clips").error("provider usage not recorded", metadata: ["error": "\(error)"])
-            }
-        }
-        switch client.settings.kind {
-        case .pexels: stock = PexelsClipSource(client: client, cache: cache, onUsage: onUsage)
-        case .pixabay: stock = PixabayClipSource(client: client, cache: cache, onUsage: onUsage)
-        case .openai:
-            throw InputError(
-                .invalidValue(key: "engines"), file: "reelsmith.yaml",
-                problem: "engines.clips names `\(name)`, an OpenAI-compatible provider",
-                fix: "name a pexels or pixabay provider")
-        }
-    }
-
     /// The plan for a script: scene lengths estimated from their words, the niche's English
     /// footage vocabulary, and every language's stopwords (a French key phrase loses `les`, `pour`…).
     /// A niche without a template is searched by its own name only on an English request (the

@@ -21,21 +21,21 @@ struct PexelsClipSource: ClipSource {
                 query: [
                     URLQueryItem(name: "query", value: term), URLQueryItem(name: "orientation", value: "portrait"),
                     URLQueryItem(name: "locale", value: "en-US"), URLQueryItem(name: "per_page", value: "\(Self.perPage)"),
-                ], stage: "clips")
+                ], stage: .clips)
         } catch let error as ProviderError {
-            onUsage(ProviderUsage(stage: "clips", provider: name, model: "videos/search", requests: error.attempts))
+            onUsage(ProviderUsage(stage: .clips, provider: name, model: "videos/search", requests: error.attempts))
             throw error
         }
         onUsage(
             ProviderUsage(
-                stage: "clips", provider: name, model: "videos/search", requests: exchange.attempts,
+                stage: .clips, provider: name, model: "videos/search", requests: exchange.attempts,
                 seconds: exchange.seconds))
         let answer: PexelsVideoSearch
         do {
             answer = try JSONDecoder().decode(PexelsVideoSearch.self, from: exchange.reply.body)
         } catch {
             throw ProviderError(
-                .invalidAnswer, provider: name, stage: "clips",
+                .invalidAnswer, provider: name, stage: .clips,
                 problem: "the answer is not Pexels' video search (\(DecodingProblem.describe(error)))",
                 fix: "check `base_url` (https://api.pexels.com), or set engines.clips to offline")
         }

@@ -24,9 +24,9 @@ struct PixabayClipSource: ClipSource {
                     URLQueryItem(name: "q", value: String(term.prefix(100))), URLQueryItem(name: "lang", value: "en"),
                     URLQueryItem(name: "safesearch", value: "true"),
                     URLQueryItem(name: "per_page", value: "\(Self.perPage)"),
-                ], stage: "clips")
+                ], stage: .clips)
         } catch var error as ProviderError {
-            onUsage(ProviderUsage(stage: "clips", provider: name, model: "videos", requests: error.attempts))
+            onUsage(ProviderUsage(stage: .clips, provider: name, model: "videos", requests: error.attempts))
             // The key travels in the address: no message may repeat an address.
             if let key = try? client.settings.key.key() {
                 error.problem = error.problem.replacingOccurrences(of: key.secret, with: "<redacted>")
@@ -36,14 +36,14 @@ struct PixabayClipSource: ClipSource {
         }
         onUsage(
             ProviderUsage(
-                stage: "clips", provider: name, model: "videos", requests: exchange.attempts, seconds: exchange.seconds)
+                stage: .clips, provider: name, model: "videos", requests: exchange.attempts, seconds: exchange.seconds)
         )
         let answer: PixabayVideoSearch
         do {
             answer = try JSONDecoder().decode(PixabayVideoSearch.self, from: exchange.reply.body)
         } catch {
             throw ProviderError(
-                .invalidAnswer, provider: name, stage: "clips",
+                .invalidAnswer, provider: name, stage: .clips,
                 problem: "the answer is not Pixabay's video search (\(DecodingProblem.describe(error)))",
                 fix: "check `base_url` (https://pixabay.com/api), or set engines.clips to offline")
         }

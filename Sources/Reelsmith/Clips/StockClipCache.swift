@@ -61,9 +61,9 @@ struct StockClipCache: Sendable {
         if let cached = cached(clip) { return cached }
         let exchange: ProviderClient.Exchange
         do {
-            exchange = try await client.download(clip.fileURL, limitBytes: Self.maximumDownloadBytes, stage: "clips")
+            exchange = try await client.download(clip.fileURL, limitBytes: Self.maximumDownloadBytes, stage: .clips)
         } catch var error as ProviderError {
-            onUsage(ProviderUsage(stage: "clips", provider: client.name, model: "download", requests: error.attempts))
+            onUsage(ProviderUsage(stage: .clips, provider: client.name, model: "download", requests: error.attempts))
             // The provider's messages speak of its API (its address, a whole-answer deadline); a
             // download has its own host and is paced.
             let attempts = error.attempts > 1 ? " (\(error.attempts) attempts)" : ""
@@ -88,7 +88,7 @@ struct StockClipCache: Sendable {
         }
         onUsage(
             ProviderUsage(
-                stage: "clips", provider: client.name, model: "download", requests: exchange.attempts,
+                stage: .clips, provider: client.name, model: "download", requests: exchange.attempts,
                 seconds: exchange.seconds))
         return try store(exchange.reply.body, for: clip)
     }

@@ -18,6 +18,7 @@ public enum ClipsEngine: Sendable, Equatable, Codable {
     /// The keys: ``EngineFields/clipsTable`` (also the source of the schemas' `engines.clips`).
     static var keys: [String] { EngineFields.clipsTable.names }
 
+
     /// Written as in reelsmith.yaml: `"offline"` or `{"provider": NAME}`.
     private struct Written: Codable { var provider: String }
 
@@ -53,7 +54,7 @@ public enum ClipsEngine: Sendable, Equatable, Codable {
             return .offline
         }
         guard let section = try reader.mapping("clips", knownKeys: keys) else { return nil }
-        let stock = providers.filter { $0.value != .openai }.keys.sorted()
+        let stock = providers.filter { $0.value.isStockFootage }.keys.sorted()
         let provider = try section.requiredString("provider", example: stock.first ?? "pexels")
         guard let kind = providers[provider] else {
             let hint =
@@ -66,7 +67,7 @@ public enum ClipsEngine: Sendable, Equatable, Codable {
                     ? "declare it under `providers:` with `kind: pexels` (or pixabay) and `api_key_env`"
                     : "\(hint)the stock providers are \(stock.map { "`\($0)`" }.joined(separator: ", "))")
         }
-        guard kind == .pexels || kind == .pixabay else {
+        guard kind.isStockFootage else {
             throw section.error(
                 .invalidValue(key: "provider"), at: "provider",
                 problem: "`\(provider)` is an \(kind.rawValue) provider; clips need a stock footage one",

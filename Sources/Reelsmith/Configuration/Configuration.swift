@@ -92,12 +92,7 @@ public struct Configuration: Sendable, Equatable {
             engines = try EngineSettings.read(section, over: engines, providers: providerKinds)
             // Command engines run in this folder: relative paths in their arguments mean what the
             // creator sees beside reelsmith.yaml, not the job's staging folder.
-            for stage in [\EngineSettings.voice, \EngineSettings.images] {
-                if case var .command(command) = engines[keyPath: stage] {
-                    command.folder = folder.standardizedFileURL.path
-                    engines[keyPath: stage] = .command(command)
-                }
-            }
+            engines.runCommands(in: folder.standardizedFileURL.path)
         }
     }
 

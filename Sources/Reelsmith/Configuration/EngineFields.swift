@@ -26,7 +26,7 @@ public enum EngineFields {
     public static let speed = FieldSpec.number(
         "speed", 0.25...4, summary: "Speaking speed. Absent: the provider's default.", example: 1.0)
     public static let format = FieldSpec.choice(
-        "format", EngineSettings.speechFormats, summary: "The audio format asked of `/audio/speech`.", example: "mp3")
+        "format", VoiceEngineOptions.formats, summary: "The audio format asked of `/audio/speech`.", example: "mp3")
     public static let inputLimit = FieldSpec.integer(
         "input_limit", 100...100_000, summary: "The most characters one `/audio/speech` request may carry.",
         example: 4_096)
@@ -47,17 +47,17 @@ public enum EngineFields {
         isRequired: true)
     static let clipsTable = FieldTable([clipsProvider], summary: "Stock footage per scene, besides your clip library.")
 
-    /// The keys each stage's provider engine takes.
-    static let providerTables: [String: FieldTable] = [
-        "script": FieldTable([provider, model(example: "gpt-4o-mini"), temperature], summary: "A chat model writes the script."),
-        "score": FieldTable([provider, model(example: "gpt-4o-mini"), temperature], summary: "A chat model fills the virality rubric."),
-        "voice": FieldTable(
-            [provider, model(example: "gpt-4o-mini-tts"), voice, voices, speed, format, inputLimit],
-            summary: "`/audio/speech` speaks the script."),
-        "images": FieldTable([provider, model(example: "gpt-image-1"), size, quality], summary: "`/images/generations` draws the scenes."),
-        "align": FieldTable([provider, model(example: "whisper-1")], summary: "`/audio/transcriptions` times the words."),
-        "clips": clipsTable,
-    ]
+    /// The keys a stage's provider engine takes: its options type's own table.
+    static func providerTable(_ stage: EngineStage) -> FieldTable {
+        switch stage {
+        case .script: FieldTable(ChatEngineOptions.fields.fields, summary: "A chat model writes the script.")
+        case .score: FieldTable(ChatEngineOptions.fields.fields, summary: "A chat model fills the virality rubric.")
+        case .images: ImageEngineOptions.fields
+        case .voice: VoiceEngineOptions.fields
+        case .align: AlignEngineOptions.fields
+        case .clips: clipsTable
+        }
+    }
 
     public static let command = FieldSpec(
         "command", .textList,
@@ -67,20 +67,25 @@ public enum EngineFields {
         "timeout_seconds", 1...3600, summary: "Seconds the program may run.", default: 300, example: 300)
     static let commandTable = FieldTable([command, timeoutSeconds], summary: "A local program (piper, stable-diffusion.cpp…).")
 
-    static let stageSummaries = [
-        "script": "The engine that writes the script.", "score": "The engine that scores the scripts.",
-        "images": "The engine that makes the scene pictures.", "voice": "The engine that speaks the script.",
-        "align": "The engine that times the words of a voice that gives no timings.",
-        "clips": "Where scenes find video clips: `offline` is your clip library only (templates/assets/<niche>/); a pexels or pixabay provider adds stock footage.",
-    ]
+    static func summary(_ stage: EngineStage) -> String {
+        switch stage {
+        case .script: "The engine that writes the script."
+        case .score: "The engine that scores the scripts."
+        case .images: "The engine that makes the scene pictures."
+        case .voice: "The engine that speaks the script."
+        case .align: "The engine that times the words of a voice that gives no timings."
+        case .clips:
+            "Where scenes find video clips: `offline` is your clip library only (templates/assets/<niche>/); a pexels or pixabay provider adds stock footage."
+        }
+    }
 
     /// One stage's key: `offline`, a provider, or (in reelsmith.yaml, for voice and images) a command.
-    static func stage(_ name: String, allowsCommands: Bool) -> FieldSpec {
-        var mappings = providerTables[name].map { [$0] } ?? []
-        if allowsCommands, EngineSettings.commandPlaceholders[name] != nil { mappings.append(commandTable) }
+    static func stage(_ stage: EngineStage, allowsCommands: Bool) -> FieldSpec {
+        var mappings = [providerTable(stage)]
+        if allowsCommands, stage.commandPlaceholders != nil { mappings.append(commandTable) }
         return FieldSpec(
-            name, .alternatives(words: ["offline"], mappings: mappings), summary: stageSummaries[name] ?? name,
-            default: .string("offline"), example: .string("offline"))
+            stage.rawValue, .alternatives(words: [EngineLabel.offline], mappings: mappings), summary: summary(stage),
+            default: .string(EngineLabel.offline), example: .string(EngineLabel.offline))
     }
 
     public static let onFailure = FieldSpec.choice(
@@ -90,7 +95,7 @@ public enum EngineFields {
 
     static func table(allowsCommands: Bool) -> FieldTable {
         FieldTable(
-            EngineSettings.stageNames.map { stage($0, allowsCommands: allowsCommands) } + [onFailure],
+            EngineStage.allCases.map { stage($0, allowsCommands: allowsCommands) } + [onFailure],
             summary: "Which engine runs each stage (DESIGN §7).")
     }
 

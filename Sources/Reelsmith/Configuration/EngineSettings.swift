@@ -9,21 +9,22 @@ public struct EngineSettings: Sendable, Equatable, Codable {
         case offline, fail
     }
 
-    public var script: EngineChoice = .offline
-    public var score: EngineChoice = .offline
+    public var script: EngineChoice<ChatEngineOptions> = .offline
+    public var score: EngineChoice<ChatEngineOptions> = .offline
     /// `/images/generations`, a command (stable-diffusion.cpp…), or the title cards.
-    public var images: EngineChoice = .offline
+    public var images: EngineChoice<ImageEngineOptions> = .offline
     /// `/audio/speech`, a command (piper…), or espeak-ng.
-    public var voice: EngineChoice = .offline
+    public var voice: EngineChoice<VoiceEngineOptions> = .offline
     /// Word timings for a voice that gives none: `/audio/transcriptions`, or offline alignment.
-    public var align: EngineChoice = .offline
+    public var align: EngineChoice<AlignEngineOptions> = .offline
     public var onFailure: FailurePolicy = .offline
-    /// Stock footage per scene (issue 9): nil or `offline` uses the creator's clip library only.
+    /// Stock footage per scene: nil or `offline` uses the creator's clip library only.
     public var clips: ClipsEngine?
 
     public init(
-        script: EngineChoice = .offline, score: EngineChoice = .offline, images: EngineChoice = .offline,
-        voice: EngineChoice = .offline, align: EngineChoice = .offline, onFailure: FailurePolicy = .offline
+        script: EngineChoice<ChatEngineOptions> = .offline, score: EngineChoice<ChatEngineOptions> = .offline,
+        images: EngineChoice<ImageEngineOptions> = .offline, voice: EngineChoice<VoiceEngineOptions> = .offline,
+        align: EngineChoice<AlignEngineOptions> = .offline, onFailure: FailurePolicy = .offline
     ) {
         self.script = script
         self.score = score
@@ -49,24 +50,38 @@ public struct EngineSettings: Sendable, Equatable, Codable {
         clips = try container.decodeIfPresent(ClipsEngine.self, forKey: .clips)
     }
 
-    /// Every stage DESIGN §7 names.
-    static let stageNames = ["script", "score", "images", "voice", "align", "clips"]
     /// The keys, ranges and examples: ``EngineFields`` (also the source of the schemas' `engines`).
     static var knownKeys: [String] { EngineFields.settingsTable.names }
-    /// The stages a local program may run, and the placeholders its arguments must hold.
-    static let commandPlaceholders: [String: [String]] = ["voice": ["{out}"], "images": ["{out}"]]
-    /// The audio formats `/audio/speech` may answer in and we decode (raw `pcm` has no header).
-    static let speechFormats = ["mp3", "wav", "flac", "opus", "aac"]
 
-    /// The choice of one stage.
-    func choice(for stage: String) -> EngineChoice {
-        switch stage {
-        case "script": script
-        case "score": score
-        case "images": images
-        case "voice": voice
-        case "align": align
-        default: .offline
+    /// The local programs the settings run, by stage.
+    var commands: [(stage: EngineStage, command: CommandEngine)] {
+        var commands: [(EngineStage, CommandEngine)] = []
+        if case let .command(command) = voice { commands.append((.voice, command)) }
+        if case let .command(command) = images { commands.append((.images, command)) }
+        return commands
+    }
+
+    /// The provider models the settings use, by stage (stock footage has no model).
+    var providerModels: [(stage: EngineStage, provider: String, model: String)] {
+        var models: [(EngineStage, String, String)] = []
+        if let options = script.provider { models.append((.script, options.provider, options.model)) }
+        if let options = score.provider { models.append((.score, options.provider, options.model)) }
+        if let options = images.provider { models.append((.images, options.provider, options.model)) }
+        if let options = voice.provider { models.append((.voice, options.provider, options.model)) }
+        if let options = align.provider { models.append((.align, options.provider, options.model)) }
+        return models
+    }
+
+    /// Command engines run in `folder` (the one holding reelsmith.yaml): relative paths in their
+    /// arguments mean what they mean there.
+    mutating func runCommands(in folder: String) {
+        if case var .command(command) = voice {
+            command.folder = folder
+            voice = .command(command)
+        }
+        if case var .command(command) = images {
+            command.folder = folder
+            images = .command(command)
         }
     }
 
@@ -87,50 +102,52 @@ public struct EngineSettings: Sendable, Equatable, Codable {
             settings.onFailure = policy
         }
         if !allowsCommands {
-            for stage in commandPlaceholders.keys.sorted() {
-                guard case let .mapping(mapping)? = reader.node(stage), mapping.keys.contains(where: { $0.string == "command" })
+            for stage in EngineStage.allCases where stage.commandPlaceholders != nil {
+                guard case let .mapping(mapping)? = reader.node(stage.rawValue),
+                    mapping.keys.contains(where: { $0.string == "command" })
                 else { continue }
                 throw reader.error(
-                    .invalidValue(key: stage), at: stage,
+                    .invalidValue(key: stage.rawValue), at: stage.rawValue,
                     problem: "a request cannot run a program (`command`): requests may come from other devices",
                     fix: "set `engines.\(stage): { command: … }` in reelsmith.yaml on this machine, and remove it here")
             }
         }
-        if let choice = try choice("script", in: reader, providers: providers) { settings.script = choice }
-        if let choice = try choice("score", in: reader, providers: providers) { settings.score = choice }
-        if let choice = try choice("images", in: reader, providers: providers) { settings.images = choice }
-        if let choice = try choice("voice", in: reader, providers: providers) { settings.voice = choice }
-        if let choice = try choice("align", in: reader, providers: providers) { settings.align = choice }
+        settings.script = try choice(.script, in: reader, providers: providers, as: ChatEngineOptions.self) ?? settings.script
+        settings.score = try choice(.score, in: reader, providers: providers, as: ChatEngineOptions.self) ?? settings.score
+        settings.images = try choice(.images, in: reader, providers: providers, as: ImageEngineOptions.self) ?? settings.images
+        settings.voice = try choice(.voice, in: reader, providers: providers, as: VoiceEngineOptions.self) ?? settings.voice
+        settings.align = try choice(.align, in: reader, providers: providers, as: AlignEngineOptions.self) ?? settings.align
         if let clips = try ClipsEngine.read(reader, providers: providers) { settings.clips = clips }
         return settings
     }
 
-    private static func choice(
-        _ stage: String, in reader: MappingReader, providers: [String: ProviderSettings.Kind]
-    ) throws(InputError) -> EngineChoice? {
-        guard let node = reader.node(stage) else { return nil }
-        let placeholders = commandPlaceholders[stage]
+    /// One stage's choice, its provider options read by the stage's own type.
+    private static func choice<Options: ReadableEngineOptions>(
+        _ stage: EngineStage, in reader: MappingReader, providers: [String: ProviderSettings.Kind], as options: Options.Type
+    ) throws(InputError) -> EngineChoice<Options>? {
+        let key = stage.rawValue
+        guard let node = reader.node(key) else { return nil }
+        let placeholders = stage.commandPlaceholders
         let shapes =
-            "`\(stage): { provider: NAME, model: MODEL }` with a provider named under `providers:`"
-            + (placeholders != nil ? ", or `\(stage): { command: [program, argument, \"{out}\"] }`" : "")
+            "`\(key): { provider: NAME, model: MODEL }` with a provider named under `providers:`"
+            + (placeholders != nil ? ", or `\(key): { command: [program, argument, \"{out}\"] }`" : "")
         if case let .scalar(scalar) = node {
-            guard scalar.string == "offline" else {
+            guard scalar.string == EngineLabel.offline else {
                 throw reader.error(
-                    .invalidValue(key: stage), at: stage, problem: "`\(stage)` is `\(scalar.string)`",
-                    fix: "write `\(stage): offline`, or \(shapes)")
+                    .invalidValue(key: key), at: key, problem: "`\(key)` is `\(scalar.string)`",
+                    fix: "write `\(key): offline`, or \(shapes)")
             }
             return .offline
         }
-        let table = EngineFields.providerTables[stage] ?? FieldTable([EngineFields.provider, EngineFields.model(example: "gpt-4o-mini")])
         if case let .mapping(mapping) = node, mapping.keys.contains(where: { $0.string == "command" }) {
             guard let placeholders else {
                 throw reader.error(
-                    .invalidValue(key: stage), at: stage, problem: "`\(stage)` cannot run a command",
-                    fix: "write `\(stage): offline`, or \(shapes)")
+                    .invalidValue(key: key), at: key, problem: "`\(key)` cannot run a command",
+                    fix: "write `\(key): offline`, or \(shapes)")
             }
             return .command(try command(stage, in: reader, placeholders: placeholders))
         }
-        guard let section = try reader.mapping(stage, knownKeys: table.names) else { return nil }
+        guard let section = try reader.mapping(key, knownKeys: Options.fields.names) else { return nil }
         let provider = try section.requiredString("provider", example: providers.keys.sorted().first ?? EngineFields.provider.exampleText)
         guard let kind = providers[provider] else {
             let names = providers.keys.sorted()
@@ -144,59 +161,21 @@ public struct EngineSettings: Sendable, Equatable, Codable {
         guard kind == .openai else {
             throw section.error(
                 .invalidValue(key: "provider"), at: "provider",
-                problem: "`\(provider)` is a \(kind.rawValue) provider; \(stage) needs an OpenAI-compatible one",
+                problem: "`\(provider)` is a \(kind.rawValue) provider; \(key) needs an OpenAI-compatible one",
                 fix: "name a provider of kind `openai`")
         }
-        var engine = EngineChoice.ProviderEngine(provider: provider, model: try section.requiredString(table["model"] ?? EngineFields.model(example: "gpt-4o-mini")))
-        engine.temperature = try section.number(EngineFields.temperature)
-        engine.voice = try section.string(EngineFields.voice)
-        if let voices = try section.mapping(EngineFields.voices) {
-            var byLanguage: [String: String] = [:]
-            for language in Language.allCases {
-                if let name = try voices.string(language.rawValue) { byLanguage[language.rawValue] = name }
-            }
-            engine.voices = byLanguage.isEmpty ? nil : byLanguage
-        }
-        engine.speed = try section.number(EngineFields.speed)
-        engine.format = try section.oneOf(EngineFields.format, what: "audio format")
-        engine.inputLimit = try section.integer(EngineFields.inputLimit)
-        // OpenAI's gpt-4o transcription models answer only `json` or `text`: no word timestamps.
-        if stage == "align", engine.model.lowercased().hasPrefix("gpt-4o"), engine.model.lowercased().contains("transcribe") {
-            throw section.error(
-                .invalidValue(key: "model"), at: "model", problem: "\(engine.model) gives no word timestamps (no `verbose_json`)",
-                fix: "use `whisper-1` (or a faster-whisper server's model), or write `align: offline`")
-        }
-        let family = ImageModelFamily(model: engine.model)
-        if let size = try section.string(EngineFields.size) {
-            if let sizes = family?.sizes {
-                guard sizes.contains(size.lowercased()) else {
-                    throw section.error(
-                        .invalidValue(key: "size"), at: "size", problem: "\(engine.model) does not draw `\(Excerpt.quote(size))`",
-                        fix: "use one of its sizes: \(sizes.map { "`\($0)`" }.joined(separator: ", ")) (the picture is cropped to 1080×1920)")
-                }
-            } else if ImageSize(size) == nil {
-                throw section.error(
-                    .invalidValue(key: "size"), at: "size", problem: "`size` is `\(Excerpt.quote(size))`",
-                    fix: "write WIDTHxHEIGHT in pixels, each 256…4096, e.g. `size: 1024x1792`")
-            }
-            engine.size = size.lowercased()
-        }
-        engine.quality = try section.string(EngineFields.quality)
-        if let quality = engine.quality, let qualities = family?.qualities, !qualities.contains(quality) {
-            throw section.error(
-                .invalidValue(key: "quality"), at: "quality", problem: "\(engine.model) has no quality `\(Excerpt.quote(quality))`",
-                fix: "use one of \(qualities.map { "`\($0)`" }.joined(separator: ", "))")
-        }
-        return .provider(engine)
+        let model = try section.requiredString(Options.fields["model"] ?? EngineFields.model(example: "gpt-4o-mini"))
+        return .provider(try Options.read(section, provider: provider, model: model))
     }
 
     private static func command(
-        _ stage: String, in reader: MappingReader, placeholders: [String]
-    ) throws(InputError) -> EngineChoice.CommandEngine {
-        guard let section = try reader.mapping(stage, knownKeys: EngineFields.commandTable.names) else {
-            throw reader.error(.invalidValue(key: stage), at: stage, problem: "`\(stage)` is empty", fix: "write `\(stage): offline`")
+        _ stage: EngineStage, in reader: MappingReader, placeholders: [String]
+    ) throws(InputError) -> CommandEngine {
+        let key = stage.rawValue
+        guard let section = try reader.mapping(key, knownKeys: EngineFields.commandTable.names) else {
+            throw reader.error(.invalidValue(key: key), at: key, problem: "`\(key)` is empty", fix: "write `\(key): offline`")
         }
-        let example = stage == "voice" ? "[piper, --model, voice.onnx, --output_file, \"{out}\"]" : "[sd-cli, -m, model.gguf, -p, \"{prompt}\", -W, \"768\", -H, \"1344\", -o, \"{out}\"]"
+        let example = stage == .voice ? "[piper, --model, voice.onnx, --output_file, \"{out}\"]" : "[sd-cli, -m, model.gguf, -p, \"{prompt}\", -W, \"768\", -H, \"1344\", -o, \"{out}\"]"
         guard let arguments = try section.strings("command", example: example) else {
             throw section.missing("command", example: example)
         }
@@ -207,7 +186,7 @@ public struct EngineSettings: Sendable, Equatable, Codable {
                 fix: "write it as `command: \(example)`")
         }
         let timeout = try section.number(EngineFields.timeoutSeconds) ?? 300
-        return EngineChoice.CommandEngine(arguments: arguments, timeoutSeconds: timeout)
+        return CommandEngine(arguments: arguments, timeoutSeconds: timeout)
     }
 }
 

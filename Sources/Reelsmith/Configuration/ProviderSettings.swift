@@ -102,6 +102,19 @@ extension ProviderSettings {
 }
 
 extension ProviderSettings.Kind {
+    /// Whether it serves stock footage (`engines.clips`) rather than models.
+    var isStockFootage: Bool {
+        switch self {
+        case .openai: false
+        case .pexels, .pixabay: true
+        }
+    }
+
+    /// The stock footage kinds, for messages: "`pexels` or `pixabay`".
+    static var stockFootage: String {
+        allCases.filter(\.isStockFootage).map { "`\($0.rawValue)`" }.joined(separator: " or ")
+    }
+
     /// The documented root of the stock APIs; an OpenAI-compatible server has no default.
     var defaultBaseURL: String? {
         switch self {

@@ -58,8 +58,7 @@ public struct Doctor: Sendable {
         } catch {
             checks.append(Check(name: "templates", isOK: false, detail: "\(error)"))
         }
-        for stage in ["voice", "images"] {
-            guard case let .command(command) = engines.choice(for: stage) else { continue }
+        for (stage, command) in engines.commands {
             checks.append(check(command, stage: stage))
         }
         for provider in providers {
@@ -69,7 +68,7 @@ public struct Doctor: Sendable {
     }
 
     /// A `command` engine's program can be found and run; it is not started (it may be slow).
-    func check(_ command: EngineChoice.CommandEngine, stage: String) -> Check {
+    func check(_ command: CommandEngine, stage: EngineStage) -> Check {
         let name = "engines.\(stage) command"
         guard let program = command.arguments.first else { return Check(name: name, isOK: false, detail: "`command` is empty") }
         do {
@@ -91,15 +90,11 @@ public struct Doctor: Sendable {
     /// name. Never prints the key: messages name where it comes from.
     func check(_ provider: ProviderSettings) async -> Check {
         let name = "provider \(provider.name)"
-        guard provider.kind == .openai else { return await stockCheck(provider) }
-        let wanted = ["script", "score", "images", "voice", "align"].map { ($0, engines.choice(for: $0)) }.compactMap {
-            stage, choice -> (String, String)? in
-            guard case let .provider(engine) = choice, engine.provider == provider.name else { return nil }
-            return (stage, engine.model)
-        }
+        guard !provider.kind.isStockFootage else { return await stockCheck(provider) }
+        let wanted = engines.providerModels.filter { $0.provider == provider.name }.map { ($0.stage, $0.model) }
         let client = ProviderClient(settings: provider, retry: RetryPolicy(maxRetries: 0))
         do {
-            let exchange = try await client.send("GET", "models", stage: "doctor")
+            let exchange = try await client.send("GET", "models", stage: nil)
             guard let list = try? JSONDecoder().decode(ModelList.self, from: exchange.reply.body) else {
                 return Check(
                     name: name, isOK: false,
@@ -131,8 +126,9 @@ public struct Doctor: Sendable {
         let name = "provider \(provider.name)"
         let client = ProviderClient(settings: provider, retry: RetryPolicy(maxRetries: 0))
         let cache = StockClipCache(state: FileManager.default.temporaryDirectory)
-        let source: any ClipSource =
-            provider.kind == .pexels ? PexelsClipSource(client: client, cache: cache) : PixabayClipSource(client: client, cache: cache)
+        guard let source = EngineFactory.clipSource(client: client, cache: cache) else {
+            return Check(name: name, isOK: false, detail: "\(provider.kind.rawValue) serves no stock footage")
+        }
         let used = engines.clips == .provider(provider.name) ? "used by engines.clips" : "no engine uses it"
         do {
             let results = try await source.search(term: "nature")

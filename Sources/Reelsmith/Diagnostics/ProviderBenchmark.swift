@@ -49,7 +49,7 @@ public struct ProviderBenchmark: Sendable {
         let client = ProviderClient(settings: settings)
         let stopwords = library.foldedStopwords
         let writer = ChatScriptWriter(
-            model: ChatModel(client: client, engine: .init(provider: "bench", model: "bench-model"), stage: "script") { _ in },
+            model: ChatModel(client: client, engine: .init(provider: "bench", model: "bench-model"), stage: .script) { _ in },
             templateNiche: "fitness", stopwords: stopwords)
         var brief = Self.brief()
         _ = try await writer.write(brief, variant: 1)  // connection and first-call costs out of the figures

@@ -6,16 +6,12 @@ import Logging
 /// the provider refuses is rewritten once by the script's model, then the scene gets a title
 /// card; any other failure gives a title card under `on_failure: offline`, or fails the job.
 struct ImageStage: Sendable {
-    let engine: (any ImageEngine)?
-    let label: String
-    /// The provider's name as configured (`openai`), for messages; nil for a command or offline.
-    var providerName: String { label.split(separator: "/").first.map(String.init) ?? label }
+    let engines: StageEngine<any ImageEngine>
+    /// The offline pictures with the niche's own pictures: every scene's when the images stage is
+    /// offline, and the pictures kept behind scenes shown as clips.
+    let titleCards: TitleCards
     let rewriter: PromptRewriter?
-    let onFailure: EngineSettings.FailurePolicy
-    let renderer: ImageRenderer
-    let palette: [String]
     let style: String
-    let assets: [URL]
     let staging: URL
     let logger: Logger
 
@@ -42,22 +38,18 @@ struct ImageStage: Sendable {
             return made
         }
         var made: [SceneImage] = []
-        for scene in scenes where engine == nil || shownAsClips.contains(scene.index) {
-            made.append(
-                try await once(scene) {
-                    try await card(
-                        scene, engine: shownAsClips.contains(scene.index) ? "offline (scene shown as a clip)" : EngineChoice.offline.label,
-                        prompt: nil, fallback: nil)
-                })
+        for scene in scenes where engines.isOffline || shownAsClips.contains(scene.index) {
+            let label = shownAsClips.contains(scene.index) ? "offline (scene shown as a clip)" : EngineLabel.offline
+            made.append(try await once(scene) { try await card(scene, with: titleCards, label: label, prompt: nil) })
         }
-        let drawn = scenes.filter { !shownAsClips.contains($0.index) }
-        if let engine, engine.drawsInParallel {
+        let drawn = engines.isOffline ? [] : scenes.filter { !shownAsClips.contains($0.index) }
+        if engines.chosen.drawsInParallel {
             made += try await withThrowingTaskGroup(of: SceneImage.self) { group in
-                for scene in drawn { group.addTask { try await once(scene) { try await picture(for: scene, engine: engine) } } }
+                for scene in drawn { group.addTask { try await once(scene) { try await picture(for: scene) } } }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
-        } else if let engine {
-            for scene in drawn { made.append(try await once(scene) { try await picture(for: scene, engine: engine) }) }
+        } else {
+            for scene in drawn { made.append(try await once(scene) { try await picture(for: scene) }) }
         }
         made.sort { $0.scene < $1.scene }
         let final = staging.appendingPathComponent("images")
@@ -78,26 +70,45 @@ struct ImageStage: Sendable {
         return "\(base), \(style), vertical 9:16 composition, subject centred"
     }
 
-    private func output(_ scene: Script.Scene) -> String { "images.partial/" + ImageRenderer.fileName(scene) }
+    private func output(_ scene: Script.Scene) -> URL {
+        staging.appendingPathComponent("images.partial/" + ImageRenderer.fileName(scene))
+    }
 
-    private func picture(for scene: Script.Scene, engine: any ImageEngine) async throws -> SceneImage {
+    /// The chosen engine's picture for a scene, or the offline one's when it failed for good.
+    private func picture(for scene: Script.Scene) async throws -> SceneImage {
         let prompt = Self.prompt(for: scene, style: style)
+        let made = try await engines.run(logger: logger) { engine -> SceneImage in
+            guard !engine.drawsFinalFrame else {
+                return try await card(scene, with: engine, label: EngineLabel.offline, prompt: prompt)
+            }
+            return try await refusalAware(prompt, scene: scene, engine: engine)
+        }
+        guard let problem = made.fallback else { return made.value }
+        var image = made.value
+        image.fallback = "\(problem): title card"
+        return image
+    }
+
+    /// A provider's picture; a prompt its safety system refuses is rewritten once by the script's
+    /// model, and a scene refused again gets a title card whatever `on_failure` says.
+    private func refusalAware(_ prompt: String, scene: Script.Scene, engine: any ImageEngine) async throws -> SceneImage {
+        let label = engines.label
         do {
             try await draw(prompt, scene: scene, engine: engine)
             return SceneImage(scene: scene.index, engine: label, prompt: prompt)
         } catch let refusal as ProviderError where refusal.isContentRefusal {
             logger.warning("image prompt refused", metadata: ["scene": "\(scene.index)", "said": "\(refusal.serverMessage ?? "")"])
             guard let rewriter else {
-                return try await card(
-                    scene, engine: label, prompt: prompt,
+                return try await refusedCard(
+                    scene, prompt: prompt,
                     fallback: "the provider refused the prompt (content policy) and no script model can rewrite it: title card")
             }
             let rewritten: String
             do {
                 rewritten = Self.styled(try await rewriter.rewrite(prompt, refusal: refusal.serverMessage), style: style)
             } catch {
-                return try await card(
-                    scene, engine: label, prompt: prompt,
+                return try await refusedCard(
+                    scene, prompt: prompt,
                     fallback: "the provider refused the prompt (content policy) and the rewrite failed: title card")
             }
             do {
@@ -105,21 +116,15 @@ struct ImageStage: Sendable {
                 var made = SceneImage(scene: scene.index, engine: label, prompt: prompt)
                 made.rewrittenPrompt = rewritten
                 return made
-            } catch let error as ProviderError where error.isContentRefusal || onFailure == .offline {
-                var made = try await card(
-                    scene, engine: label, prompt: prompt,
+            } catch let error as ProviderError where error.isContentRefusal || engines.onFailure == .offline {
+                var made = try await refusedCard(
+                    scene, prompt: prompt,
                     fallback: error.isContentRefusal
                         ? "the provider refused the prompt twice (content policy), the second time rewritten: title card"
                         : "\(error.problem): title card")
                 made.rewrittenPrompt = rewritten
                 return made
             }
-        } catch let error as ProviderError where onFailure == .offline {
-            logger.warning("image provider failed, title card", metadata: ["scene": "\(scene.index)", "error": "\(error)"])
-            return try await card(scene, engine: label, prompt: prompt, fallback: "\(error.problem): title card")
-        } catch let error as CommandRun.Failure where onFailure == .offline {
-            logger.warning("image command failed, title card", metadata: ["scene": "\(scene.index)", "error": "\(error)"])
-            return try await card(scene, engine: label, prompt: prompt, fallback: "\(error.problem): title card")
         }
     }
 
@@ -127,33 +132,31 @@ struct ImageStage: Sendable {
     private func draw(_ prompt: String, scene: Script.Scene, engine: any ImageEngine) async throws {
         let raw = staging.appendingPathComponent(String(format: "work/images-raw/%02d.png", scene.index))
         try FileManager.default.createDirectory(at: raw.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try await engine.draw(prompt, to: raw, staging: staging)
-        func failure(_ detail: String) -> any Error {
-            let problem = "the picture for scene \(scene.index) \(detail)"
-            if let command = engine as? CommandImages {
-                return CommandRun.Failure(
-                    stage: "images", program: command.command.program, problem: problem,
-                    fix: "check the program's output format (PNG, JPEG or WebP expected)")
-            }
-            return ProviderError(
-                .invalidAnswer, provider: providerName, stage: "images", problem: problem,
-                fix: "check the model and the server, or set engines.images to offline")
-        }
+        try await engine.draw(prompt, scene: scene, to: raw, staging: staging)
+        let renderer = titleCards.renderer
         do {
             let demuxer = try ImageRenderer.demuxer(of: raw)
             try await ExternalTool(executable: renderer.ffmpeg, workingDirectory: staging).run(
-                renderer.pictureArguments(asset: raw.path, demuxer: demuxer, output: output(scene)))
+                renderer.pictureArguments(
+                    asset: raw.path, demuxer: demuxer, output: "images.partial/" + ImageRenderer.fileName(scene)))
         } catch is ImageRenderer.NotAPicture {
-            throw failure("is not a PNG, JPEG or WebP picture")
+            throw engine.unreadablePicture("the picture for scene \(scene.index) is not a PNG, JPEG or WebP picture")
         } catch let error as ExternalToolError {
-            throw failure("cannot be read by ffmpeg (\(Excerpt.quote(String(error.stderrTail.split(separator: "\n").last ?? ""))))")
+            let said = Excerpt.quote(String(error.stderrTail.split(separator: "\n").last ?? ""))
+            throw engine.unreadablePicture("the picture for scene \(scene.index) cannot be read by ffmpeg (\(said))")
         }
     }
 
-    /// The offline picture (the niche's own picture, else a title card) for a scene.
-    private func card(_ scene: Script.Scene, engine: String, prompt: String?, fallback: String?) async throws -> SceneImage {
-        try await renderer.render(
-            scene: scene, palette: palette, assets: fallback == nil ? assets : [], staging: staging, output: output(scene))
-        return SceneImage(scene: scene.index, engine: fallback == nil ? engine : "offline", prompt: prompt, fallback: fallback)
+    /// The offline picture of a scene, made by `cards`.
+    private func card(_ scene: Script.Scene, with cards: any ImageEngine, label: String, prompt: String?) async throws -> SceneImage {
+        try await cards.draw(prompt ?? scene.keyPhrase, scene: scene, to: output(scene), staging: staging)
+        return SceneImage(scene: scene.index, engine: label, prompt: prompt)
+    }
+
+    /// A title card for a scene whose prompt the provider refused.
+    private func refusedCard(_ scene: Script.Scene, prompt: String, fallback: String) async throws -> SceneImage {
+        var made = try await card(scene, with: engines.offline, label: EngineLabel.offline, prompt: prompt)
+        made.fallback = fallback
+        return made
     }
 }

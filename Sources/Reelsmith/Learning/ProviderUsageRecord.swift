@@ -66,7 +66,7 @@ extension LearningIndex {
     func record(usage: ProviderUsage, jobId: String, at date: Date = Date()) throws {
         try database.write { db in
             let record = ProviderUsageRecord(
-                id: nil, jobId: jobId, stage: usage.stage, provider: usage.provider, model: usage.model,
+                id: nil, jobId: jobId, stage: usage.stage.rawValue, provider: usage.provider, model: usage.model,
                 requests: max(0, usage.requests), promptTokens: max(0, usage.promptTokens),
                 completionTokens: max(0, usage.completionTokens), seconds: max(0, usage.seconds),
                 images: max(0, usage.images), characters: max(0, usage.characters),
@@ -81,11 +81,13 @@ extension LearningIndex {
             try ProviderUsageRecord.filter(Column("job_id") == jobId).order(Column("id")).fetchAll(db)
         }
         return ProviderUsage.merged(
-            rows.map {
-                ProviderUsage(
-                    stage: $0.stage, provider: $0.provider, model: $0.model, requests: $0.requests,
-                    promptTokens: $0.promptTokens, completionTokens: $0.completionTokens, seconds: $0.seconds,
-                    images: $0.images, characters: $0.characters, audioSeconds: $0.audioSeconds)
+            rows.compactMap { row -> ProviderUsage? in
+                // Every row is written from an ``EngineStage``; a row from elsewhere is left out.
+                guard let stage = EngineStage(rawValue: row.stage) else { return nil }
+                return ProviderUsage(
+                    stage: stage, provider: row.provider, model: row.model, requests: row.requests,
+                    promptTokens: row.promptTokens, completionTokens: row.completionTokens, seconds: row.seconds,
+                    images: row.images, characters: row.characters, audioSeconds: row.audioSeconds)
             })
     }
 }

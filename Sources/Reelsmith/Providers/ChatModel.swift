@@ -10,13 +10,13 @@ import Logging
 /// Every exchange's tokens, requests and seconds go to `onUsage`.
 struct ChatModel: Sendable {
     let client: ProviderClient
-    let engine: EngineChoice.ProviderEngine
-    let stage: String
+    let engine: ChatEngineOptions
+    let stage: EngineStage
     let onUsage: @Sendable (ProviderUsage) -> Void
     private let logger = Logger(label: "reelsmith.providers")
 
     init(
-        client: ProviderClient, engine: EngineChoice.ProviderEngine, stage: String,
+        client: ProviderClient, engine: ChatEngineOptions, stage: EngineStage,
         onUsage: @escaping @Sendable (ProviderUsage) -> Void
     ) {
         self.client = client

@@ -35,7 +35,7 @@ public final class ProviderClient: Sendable {
 
     /// `POST path` with a JSON body, or `GET path` without one.
     func send(
-        _ method: String, _ path: String, json body: Data? = nil, query: [URLQueryItem] = [], stage: String
+        _ method: String, _ path: String, json body: Data? = nil, query: [URLQueryItem] = [], stage: EngineStage?
     ) async throws -> Exchange {
         try await send(method, path, body: body, contentType: body == nil ? nil : "application/json", query: query, stage: stage)
     }
@@ -46,7 +46,7 @@ public final class ProviderClient: Sendable {
     /// the `key` query parameter (Pixabay, whose API takes it nowhere else).
     func send(
         _ method: String, _ path: String, body: Data?, contentType: String?, accept: String = "application/json",
-        query: [URLQueryItem] = [], stage: String
+        query: [URLQueryItem] = [], stage: EngineStage?
     ) async throws -> Exchange {
         let key: APIKey?
         do {
@@ -80,7 +80,7 @@ public final class ProviderClient: Sendable {
     /// `Authorization` header and no key in the address. Unlike the API calls, redirects are
     /// followed here (Pexels' file links answer with a redirect to its CDN), only to https
     /// addresses (or from this machine to this machine), and the request carries nothing secret.
-    func download(_ file: URL, limitBytes: Int, stage: String) async throws -> Exchange {
+    func download(_ file: URL, limitBytes: Int, stage: EngineStage?) async throws -> Exchange {
         var request = URLRequest(url: file)
         request.httpMethod = "GET"
         request.setValue("reelsmith", forHTTPHeaderField: "User-Agent")
@@ -88,7 +88,7 @@ public final class ProviderClient: Sendable {
     }
 
     private func exchange(
-        _ prepared: URLRequest, method: String, stage: String, key: APIKey?, transfers: HTTPTransfers, limit: Int
+        _ prepared: URLRequest, method: String, stage: EngineStage?, key: APIKey?, transfers: HTTPTransfers, limit: Int
     ) async throws -> Exchange {
         let clock = ContinuousClock()
         let start = clock.now
@@ -151,19 +151,17 @@ public final class ProviderClient: Sendable {
         return url.host.map { host in url.port.map { "\(host):\($0)" } ?? host } ?? url.absoluteString
     }
 
-    private func offlineFix(_ stage: String) -> String {
-        EngineSettings.stageNames.contains(stage) ? ", or set engines.\(stage) to offline" : ""
-    }
+    private func offlineFix(_ stage: EngineStage?) -> String { stage?.offlineFix ?? "" }
 
     /// The failure a status means, with the server's message and error code read once from its body.
-    private func error(status: Int, body: Data, stage: String, key: APIKey?) -> ProviderError {
+    private func error(status: Int, body: Data, stage: EngineStage?, key: APIKey?) -> ProviderError {
         let code = ErrorResponse.code(in: body)
         var failure = error(status: status, code: code, body: body, stage: stage, key: key)
         failure.serverCode = code
         return failure
     }
 
-    private func error(status: Int, code: String?, body: Data, stage: String, key: APIKey?) -> ProviderError {
+    private func error(status: Int, code: String?, body: Data, stage: EngineStage?, key: APIKey?) -> ProviderError {
         let said = ServerMessage.excerpt(of: body, hiding: key)
         switch status {
         case 403 where key != nil:
@@ -206,7 +204,7 @@ public final class ProviderClient: Sendable {
         }
     }
 
-    private func error(_ failure: HTTPTransfers.Failure, stage: String, limit: Int) -> ProviderError {
+    private func error(_ failure: HTTPTransfers.Failure, stage: EngineStage?, limit: Int) -> ProviderError {
         switch failure {
         case .timeout:
             return ProviderError(

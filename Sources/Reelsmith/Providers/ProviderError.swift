@@ -23,8 +23,8 @@ public struct ProviderError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var reason: Reason
     public var provider: String
-    /// The stage that asked (`script`, `score`, `doctor`…).
-    public var stage: String
+    /// The stage that asked; nil for `reelsmith doctor`.
+    public var stage: EngineStage?
     public var problem: String
     public var fix: String
     /// The server's own message, shortened and cleaned; never holds a key.
@@ -35,7 +35,7 @@ public struct ProviderError: Error, Sendable, Equatable, CustomStringConvertible
     public var serverCode: String?
 
     public init(
-        _ reason: Reason, provider: String, stage: String, problem: String, fix: String, serverMessage: String? = nil
+        _ reason: Reason, provider: String, stage: EngineStage?, problem: String, fix: String, serverMessage: String? = nil
     ) {
         self.reason = reason
         self.provider = provider
@@ -47,7 +47,7 @@ public struct ProviderError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var description: String {
         let said = serverMessage.map { " (the server said: \($0))" } ?? ""
-        return "provider `\(provider)`, stage \(stage): \(problem)\(said) — \(fix)"
+        return "provider `\(provider)`, stage \(stage?.rawValue ?? "doctor"): \(problem)\(said) — \(fix)"
     }
 
     /// With the error code of the body, when it is an OpenAI-style error.

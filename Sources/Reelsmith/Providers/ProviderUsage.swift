@@ -1,7 +1,7 @@
 /// What one stage spent at one provider (DESIGN §7): requests, tokens and seconds. Written to
 /// `report.json` and the learning index; `reelsmith status` sums it.
 public struct ProviderUsage: Sendable, Codable, Equatable {
-    public var stage: String
+    public var stage: EngineStage
     public var provider: String
     public var model: String
     public var requests: Int
@@ -16,7 +16,7 @@ public struct ProviderUsage: Sendable, Codable, Equatable {
     public var audioSeconds: Double
 
     public init(
-        stage: String, provider: String, model: String, requests: Int = 1, promptTokens: Int = 0,
+        stage: EngineStage, provider: String, model: String, requests: Int = 1, promptTokens: Int = 0,
         completionTokens: Int = 0, seconds: Double = 0, images: Int = 0, characters: Int = 0, audioSeconds: Double = 0
     ) {
         self.images = images
@@ -41,7 +41,7 @@ public struct ProviderUsage: Sendable, Codable, Equatable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        stage = try container.decode(String.self, forKey: .stage)
+        stage = try container.decode(EngineStage.self, forKey: .stage)
         provider = try container.decode(String.self, forKey: .provider)
         model = try container.decode(String.self, forKey: .model)
         requests = try container.decode(Int.self, forKey: .requests)

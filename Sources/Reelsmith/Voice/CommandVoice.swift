@@ -4,14 +4,14 @@ import Foundation
 /// never a shell; the text on its stdin; `{out}` replaced by the file it must write; stopped at
 /// its time limit.
 struct CommandVoice: VoiceEngine {
-    let command: EngineChoice.CommandEngine
+    let command: CommandEngine
     let ffmpeg: String
 
     func speak(_ script: VoiceScript, in staging: URL) async throws -> VoiceTrack {
         let output = staging.appendingPathComponent("work/voice-command.wav")
         try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: output)
-        try await CommandRun(command: command, stage: "voice").run(
+        try await CommandRun(command: command, stage: .voice).run(
             replacing: ["{out}": output.path], input: Data((script.text + "\n").utf8),
             workingDirectory: command.folder.map { URL(fileURLWithPath: $0) } ?? staging, output: output)
         let samples: [Int16]
@@ -19,16 +19,16 @@ struct CommandVoice: VoiceEngine {
             samples = try await AudioDecoder(ffmpeg: ffmpeg).samples(of: output, workingDirectory: staging)
         } catch is AudioDecoder.NotAudio {
             throw CommandRun.Failure(
-                stage: "voice", program: command.program, problem: "wrote a file that is not WAV, MP3, FLAC, Ogg or AAC audio",
+                stage: .voice, program: command.program, problem: "wrote a file that is not WAV, MP3, FLAC, Ogg or AAC audio",
                 fix: "check the program's output format (WAV or MP3 expected)")
         } catch is ExternalToolError {
             throw CommandRun.Failure(
-                stage: "voice", program: command.program, problem: "wrote a file that is not audio ffmpeg can read",
+                stage: .voice, program: command.program, problem: "wrote a file that is not audio ffmpeg can read",
                 fix: "check the program's output format (WAV or MP3 expected)")
         }
         guard samples.count > AudioDecoder.sampleRate / 10 else {
             throw CommandRun.Failure(
-                stage: "voice", program: command.program, problem: "wrote less than 0.1 s of audio",
+                stage: .voice, program: command.program, problem: "wrote less than 0.1 s of audio",
                 fix: "run the command by hand with the same text on stdin and check what it writes")
         }
         return VoiceTrack(
@@ -39,12 +39,12 @@ struct CommandVoice: VoiceEngine {
 /// One run of a `command` engine, shared by the voice and image stages: placeholders replaced
 /// inside the arguments (never a shell), a time limit, and the output file checked.
 struct CommandRun: Sendable {
-    let command: EngineChoice.CommandEngine
-    let stage: String
+    let command: CommandEngine
+    let stage: EngineStage
 
     /// A command engine that failed, phrased for the creator.
     struct Failure: Error, Sendable, CustomStringConvertible {
-        var stage: String
+        var stage: EngineStage
         var program: String
         var problem: String
         var fix: String

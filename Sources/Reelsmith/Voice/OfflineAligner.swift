@@ -9,6 +9,9 @@ struct OfflineAligner: Sendable {
     /// The espeak-ng voice of the reference track (the language's default).
     var referenceVoice: String
 
+    /// How reports name it.
+    static let label = "offline (espeak-ng and dynamic time warping)"
+
     /// The timings of `script`'s words in `audio` (16-bit mono samples at `sampleRate`).
     func timings(of script: VoiceScript, in samples: [Int16], sampleRate: Int) async throws -> [WordTiming] {
         let reference = try await SpeechSynthesizer.shared.synthesize(script.text, voice: referenceVoice)

@@ -6,7 +6,7 @@ import Foundation
 /// them) and joined without clicks.
 struct SpeechEndpointVoice: VoiceEngine {
     let client: ProviderClient
-    let engine: EngineChoice.ProviderEngine
+    let engine: VoiceEngineOptions
     let ffmpeg: String
     /// The request's language, which picks the voice from `voices` when it names one.
     var language: Language = .en
@@ -51,12 +51,12 @@ struct SpeechEndpointVoice: VoiceEngine {
                 decoded.append(try await decoder.samples(of: file, workingDirectory: staging))
             } catch is AudioDecoder.NotAudio {
                 throw ProviderError(
-                    .invalidAnswer, provider: client.name, stage: "voice",
+                    .invalidAnswer, provider: client.name, stage: .voice,
                     problem: "what the server sent is not \(format) audio (nor WAV, MP3, FLAC, Ogg or AAC)",
                     fix: "check the engine's `format` and that `base_url` serves /audio/speech, or set engines.voice to offline")
             } catch let failure as ExternalToolError {
                 throw ProviderError(
-                    .invalidAnswer, provider: client.name, stage: "voice",
+                    .invalidAnswer, provider: client.name, stage: .voice,
                     problem: "the audio the server sent is not readable \(format) (\(failure.stderrTail.split(separator: "\n").last ?? ""))",
                     fix: "check the engine's `format` and the server's voices, or set engines.voice to offline")
             }
@@ -65,7 +65,7 @@ struct SpeechEndpointVoice: VoiceEngine {
         let seconds = Double(samples.count) / Double(AudioDecoder.sampleRate)
         guard seconds > 0.1 else {
             throw ProviderError(
-                .invalidAnswer, provider: client.name, stage: "voice", problem: "the server sent no audio",
+                .invalidAnswer, provider: client.name, stage: .voice, problem: "the server sent no audio",
                 fix: "check the engine's `model` and `voice`, or set engines.voice to offline")
         }
         // A stream that broke off still ends with a 200 (Kokoro-FastAPI streams by default): no
@@ -73,11 +73,11 @@ struct SpeechEndpointVoice: VoiceEngine {
         let shortest = Double(script.words.count) / (5 * (engine.speed ?? 1))
         guard seconds >= shortest else {
             throw ProviderError(
-                .invalidAnswer, provider: client.name, stage: "voice",
+                .invalidAnswer, provider: client.name, stage: .voice,
                 problem: "the audio stops early: \(String(format: "%.1f", seconds)) s for \(script.words.count) words",
                 fix: "the answer was probably cut off; try again, check the server's log, or set engines.voice to offline")
         }
-        onUsage(ProviderUsage(stage: "voice", provider: client.name, model: engine.model, requests: 0, audioSeconds: seconds))
+        onUsage(ProviderUsage(stage: .voice, provider: client.name, model: engine.model, requests: 0, audioSeconds: seconds))
         return VoiceTrack(
             samples: samples, sampleRate: AudioDecoder.sampleRate, words: nil,
             // Published as it came only when it is MP3 (not when MP3 was merely asked for).
@@ -91,21 +91,21 @@ struct SpeechEndpointVoice: VoiceEngine {
         do {
             let exchange = try await client.send(
                 "POST", "audio/speech", body: try JSONEncoder().encode(body), contentType: "application/json", accept: "audio/*",
-                stage: "voice")
+                stage: .voice)
             onUsage(
                 ProviderUsage(
-                    stage: "voice", provider: client.name, model: engine.model, requests: exchange.attempts,
+                    stage: .voice, provider: client.name, model: engine.model, requests: exchange.attempts,
                     seconds: exchange.seconds, characters: text.count))
             if exchange.reply.header("Content-Type")?.lowercased().hasPrefix("application/json") == true {
                 throw ProviderError(
-                    .invalidAnswer, provider: client.name, stage: "voice",
+                    .invalidAnswer, provider: client.name, stage: .voice,
                     problem: "the server answered with JSON instead of audio (\(ServerMessage.excerpt(of: exchange.reply.body, hiding: (try? client.settings.key.key()) ?? nil) ?? ""))",
                     fix: "check that the provider serves /audio/speech, or set engines.voice to offline")
             }
             return exchange.reply.body
         } catch let error as ProviderError {
             if error.reason != .keyMissing, error.reason != .invalidAnswer {
-                onUsage(ProviderUsage(stage: "voice", provider: client.name, model: engine.model, requests: error.attempts))
+                onUsage(ProviderUsage(stage: .voice, provider: client.name, model: engine.model, requests: error.attempts))
             }
             throw error
         }

@@ -6,7 +6,7 @@ import Foundation
 /// matched to the script's by ``TranscriptMatch``.
 struct TranscriptionAligner: Sendable {
     let client: ProviderClient
-    let engine: EngineChoice.ProviderEngine
+    let engine: AlignEngineOptions
     let onUsage: @Sendable (ProviderUsage) -> Void
 
     /// The verbose_json answer, as far as we use it.
@@ -33,30 +33,30 @@ struct TranscriptionAligner: Sendable {
         let exchange: ProviderClient.Exchange
         do {
             exchange = try await client.send(
-                "POST", "audio/transcriptions", body: form.body, contentType: form.contentType, stage: "align")
+                "POST", "audio/transcriptions", body: form.body, contentType: form.contentType, stage: .align)
         } catch let error as ProviderError {
             if error.reason != .keyMissing {
-                onUsage(ProviderUsage(stage: "align", provider: client.name, model: engine.model, requests: error.attempts))
+                onUsage(ProviderUsage(stage: .align, provider: client.name, model: engine.model, requests: error.attempts))
             }
             throw error
         }
         onUsage(
             ProviderUsage(
-                stage: "align", provider: client.name, model: engine.model, requests: exchange.attempts,
+                stage: .align, provider: client.name, model: engine.model, requests: exchange.attempts,
                 seconds: exchange.seconds, audioSeconds: duration))
         let answer: Transcription
         do {
             answer = try JSONDecoder().decode(Transcription.self, from: exchange.reply.body)
         } catch {
             throw ProviderError(
-                .invalidAnswer, provider: client.name, stage: "align",
+                .invalidAnswer, provider: client.name, stage: .align,
                 problem: "the answer is not a verbose_json transcription (\(DecodingProblem.describe(error)))",
                 fix: "check that the server supports `response_format=verbose_json`, or set engines.align to offline")
         }
         let heard = (answer.words ?? []).filter { $0.start.isFinite && $0.end.isFinite && $0.start >= 0 }
         guard !heard.isEmpty else {
             throw ProviderError(
-                .invalidAnswer, provider: client.name, stage: "align",
+                .invalidAnswer, provider: client.name, stage: .align,
                 problem: "the transcription has no word timestamps",
                 fix: "use a model that gives them (whisper-1, faster-whisper), or set engines.align to offline")
         }

@@ -6,12 +6,11 @@ import Logging
 /// (a transcription with word timestamps), else from offline alignment. A provider or command
 /// that fails hands over to espeak-ng (`on_failure: offline`) or fails the job (`fail`).
 struct VoiceStage: Sendable {
-    let engines: JobEngines
+    let voice: StageEngine<any VoiceEngine>
+    let align: StageEngine<any Aligner>
     let ffmpeg: String
     let staging: URL
     let language: Language
-    /// The espeak-ng voice: the request's, or the language's default.
-    let offlineVoice: String
     let logger: Logger
 
     private func file(_ name: String) -> URL { staging.appendingPathComponent(name) }
@@ -21,43 +20,24 @@ struct VoiceStage: Sendable {
     func run(_ script: Script) async throws -> (VoiceTimings, voice: String, align: String) {
         let voiceScript = VoiceScript(scenes: script.scenes)
         try FileManager.default.createDirectory(at: file("work"), withIntermediateDirectories: true)
-        let espeak = EspeakVoice(voice: offlineVoice)
-        var track: VoiceTrack
-        var voiceLabel: String
-        if let engine = engines.voice {
-            do {
-                track = try await engine.speak(voiceScript, in: staging)
-                voiceLabel = track.label
-            } catch let problem as any FallbackCause where engines.settings.onFailure == .offline {
-                logger.warning("voice engine failed, using espeak-ng", metadata: ["error": "\(problem)"])
-                track = try await espeak.speak(voiceScript, in: staging)
-                voiceLabel = "offline (fallback: \(problem.problem))"
-            }
-        } else {
-            track = try await espeak.speak(voiceScript, in: staging)
-            voiceLabel = track.label
-        }
+        let spoken = try await voice.run(logger: logger) { engine in try await engine.speak(voiceScript, in: staging) }
+        let track = spoken.value
+        // The engine's own label says more than the settings' (the voice it used).
+        let voiceLabel = spoken.fallback == nil ? track.label : spoken.engine
         try WAVFile.data(samples: track.samples, sampleRate: track.sampleRate).write(to: file("work/voice.wav"), options: .atomic)
         let mp3 = try await publishMP3(track)
 
-        var alignLabel = "engine's own word timings"
         let words: [WordTiming]
+        let alignLabel: String
         if let known = track.words {
             words = known
-        } else if let aligner = engines.transcriber {
-            do {
-                words = try await aligner.timings(of: voiceScript, audio: mp3, duration: track.durationSeconds, language: language)
-                alignLabel = engines.settings.align.label
-            } catch let error as ProviderError where engines.settings.onFailure == .offline {
-                logger.warning("align engine failed, aligning offline", metadata: ["error": "\(error)"])
-                words = try await OfflineAligner(referenceVoice: offlineVoice)
-                    .timings(of: voiceScript, in: track.samples, sampleRate: track.sampleRate)
-                alignLabel = "offline (fallback: \(error.problem))"
-            }
+            alignLabel = "engine's own word timings"
         } else {
-            words = try await OfflineAligner(referenceVoice: offlineVoice)
-                .timings(of: voiceScript, in: track.samples, sampleRate: track.sampleRate)
-            alignLabel = "offline (espeak-ng and dynamic time warping)"
+            let aligned = try await align.run(logger: logger) { aligner in
+                try await aligner.timings(of: voiceScript, track: track, mp3: mp3, language: language)
+            }
+            words = aligned.value
+            alignLabel = aligned.engine
         }
         let timings = VoiceTimings(
             durationSeconds: track.durationSeconds, sampleRate: track.sampleRate, voice: voiceLabel, words: words)
@@ -82,12 +62,3 @@ struct VoiceStage: Sendable {
         return data
     }
 }
-
-/// A failure that `on_failure: offline` answers with the offline engine: a provider's or a
-/// command engine's.
-protocol FallbackCause: Error {
-    var problem: String { get }
-}
-
-extension ProviderError: FallbackCause {}
-extension CommandRun.Failure: FallbackCause {}

@@ -153,7 +153,7 @@ import Testing
         let spend = report.spend ?? []
         #expect(spend.first { $0.model == "videos/search" }?.requests == 4)
         #expect(spend.first { $0.model == "download" }?.requests == 3)
-        #expect(spend.allSatisfy { $0.stage == "clips" && $0.provider == "stock" })
+        #expect(spend.allSatisfy { $0.stage == .clips && $0.provider == "stock" })
         // The first scene shows the first result.
         let timings = try JSONFiles.read(
             VoiceTimings.self, from: published.folder.appendingPathComponent("timings.json"))
@@ -374,7 +374,7 @@ import Testing
         settings.maxRetries = 0
         let client = ProviderClient(settings: settings)
         let slow = try await client.download(
-            URL(string: "\(server.rootURL)/slow.mp4")!, limitBytes: StockClipCache.maximumDownloadBytes, stage: "clips")
+            URL(string: "\(server.rootURL)/slow.mp4")!, limitBytes: StockClipCache.maximumDownloadBytes, stage: .clips)
         #expect(slow.reply.body == payload)
 
         let state = FileManager.default.temporaryDirectory.appendingPathComponent(

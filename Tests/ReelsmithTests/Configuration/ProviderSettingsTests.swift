@@ -152,9 +152,9 @@ import Testing
         let commands = try Configuration.load(file: settingsFile, environment: [:]).engines
         // They run beside reelsmith.yaml, where `fr.onnx` is.
         let folder = settingsFile.deletingLastPathComponent().standardizedFileURL.path
-        var piper = EngineChoice.CommandEngine(arguments: ["piper", "--model", "fr.onnx", "--output_file", "{out}"], timeoutSeconds: 60)
+        var piper = CommandEngine(arguments: ["piper", "--model", "fr.onnx", "--output_file", "{out}"], timeoutSeconds: 60)
         piper.folder = folder
-        var sd = EngineChoice.CommandEngine(arguments: ["sd", "-p", "{prompt}", "-o", "{out}"], timeoutSeconds: 300)
+        var sd = CommandEngine(arguments: ["sd", "-p", "{prompt}", "-o", "{out}"], timeoutSeconds: 300)
         sd.folder = folder
         #expect(commands.voice == .command(piper))
         #expect(commands.images == .command(sd))

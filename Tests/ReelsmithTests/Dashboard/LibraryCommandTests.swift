@@ -54,7 +54,7 @@ import Testing
             ], sourceFile: "t.yaml", today: DashboardFixtures.today)
         try project.index.record(
             usage: ProviderUsage(
-                stage: "script", provider: "my-self-hosted-openai-compatible-server",
+                stage: .script, provider: "my-self-hosted-openai-compatible-server",
                 model: "meta-llama-3.1-70b-instruct-q4_k_m-with-a-very-long-name", requests: 12, promptTokens: 123_456,
                 completionTokens: 65_432, seconds: 321.5),
             jobId: DashboardFixtures.id(3))

@@ -21,10 +21,13 @@ import Testing
     ) throws -> (ImageStage, URL) {
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         let tools = Tools()
+        let cards = TitleCards(renderer: ImageRenderer(ffmpeg: tools.ffmpeg, fontFile: tools.fontFile), palette: palette, assets: [])
+        let engines =
+            engine.map { StageEngine(.images, chosen: $0, label: label, offline: cards, onFailure: onFailure) }
+            ?? StageEngine(offline: cards, stage: .images)
         let stage = ImageStage(
-            engine: engine, label: label, rewriter: rewriter, onFailure: onFailure,
-            renderer: ImageRenderer(ffmpeg: tools.ffmpeg, fontFile: tools.fontFile), palette: palette,
-            style: "soft morning light, film photo", assets: [], staging: staging, logger: Logger(label: "test"))
+            engines: engines, titleCards: cards, rewriter: rewriter, style: "soft morning light, film photo", staging: staging,
+            logger: Logger(label: "test"))
         return (stage, staging)
     }
 
@@ -72,7 +75,7 @@ import Testing
         #expect(sent.count == 5, "three scenes, two of them asked again")
         #expect(sent.allSatisfy { $0["size"] as? String == "1024x1792" && $0["response_format"] as? String == "b64_json" })
         #expect(sent.allSatisfy { ($0["prompt"] as? String)?.contains("soft morning light, film photo") == true })
-        #expect(usage.all.filter { $0.stage == "images" }.reduce(0) { $0 + $1.images } == 2, "two pictures made")
+        #expect(usage.all.filter { $0.stage == .images }.reduce(0) { $0 + $1.images } == 2, "two pictures made")
     }
 
     @Test func aRefusedPromptWithoutAScriptModelGetsATitleCardAtOnce() async throws {
@@ -87,7 +90,7 @@ import Testing
     }
 
     @Test func aCommandEngineDrawsThePicture() async throws {
-        let command = EngineChoice.CommandEngine(arguments: [
+        let command = CommandEngine(arguments: [
             "ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "color=c=0x00ff00:s=576x1024", "-frames:v", "1",
             "-f", "image2", "-c:v", "png", "{out}",
         ])
@@ -107,7 +110,7 @@ import Testing
         (["sh", "-c", "printf '#EXTM3U\\n#EXTINF:1,\\n/etc/passwd\\n' > \"$0\"", "{out}"], 300.0, "not a PNG, JPEG or WebP picture"),
     ])
     func aFailingCommandGivesATitleCardAndSaysWhy(arguments: [String], timeout: Double, problem: String) async throws {
-        let command = EngineChoice.CommandEngine(arguments: arguments, timeoutSeconds: timeout)
+        let command = CommandEngine(arguments: arguments, timeoutSeconds: timeout)
         let (stage, staging) = try Self.stage(engine: CommandImages(command: command), label: command.program)
         let made = try await stage.run(scenes: Self.scenes(["a picture"]))
         #expect(made[0].fallback?.contains(problem) == true, "\(made[0].fallback ?? "no fallback")")
@@ -118,7 +121,7 @@ import Testing
         // The script waits on a child of its own: stopping only the script would leave the child
         // holding the pipes, and the job would wait for it.
         let marker = "sleep 3\(Int.random(in: 100...999)).25"  // a duration no other process sleeps
-        let command = EngineChoice.CommandEngine(arguments: ["sh", "-c", "\(marker) & wait", "{out}"], timeoutSeconds: 1)
+        let command = CommandEngine(arguments: ["sh", "-c", "\(marker) & wait", "{out}"], timeoutSeconds: 1)
         let (stage, _) = try Self.stage(engine: CommandImages(command: command), label: "command:sh")
         // Returning at all (within the time limit) shows the job did not wait for the 300 s child.
         let made = try await stage.run(scenes: Self.scenes(["a picture"]))
@@ -152,15 +155,15 @@ import Testing
         #expect(server.requests(path: "/images/generations").count == 3)
         server.respond { _ in .imageGeneration(picture) }
         let again = ImageStage(
-            engine: engine, label: "local/m", rewriter: nil, onFailure: .fail, renderer: stage.renderer, palette: Self.palette,
-            style: stage.style, assets: [], staging: staging, logger: Logger(label: "test"))
+            engines: stage.engines, titleCards: stage.titleCards, rewriter: nil, style: stage.style, staging: staging,
+            logger: Logger(label: "test"))
         let made = try await again.run(scenes: scenes)
         #expect(made.allSatisfy { $0.fallback == nil })
         #expect(server.requests(path: "/images/generations").count == 4, "only the missing picture was asked again")
     }
 
     @Test func underOnFailureFailTheJobStopsWithTheCommandsMessage() async throws {
-        let command = EngineChoice.CommandEngine(arguments: ["false", "{out}"])
+        let command = CommandEngine(arguments: ["false", "{out}"])
         let (stage, _) = try Self.stage(engine: CommandImages(command: command), label: "command:false", onFailure: .fail)
         do {
             _ = try await stage.run(scenes: Self.scenes(["a picture"]))

@@ -37,7 +37,7 @@ import Testing
         #expect(script.scenes[1].narration.hasSuffix("Follow for tomorrow's routine."))
         #expect(script.scenes[0].imagePrompt.contains("squats"))
         #expect(script.description.hasSuffix("#fitness #workout #morningroutine"))
-        #expect(usage.all == [ProviderUsage(stage: "script", provider: "local", model: "test-model", promptTokens: 100, completionTokens: 50, seconds: usage.all.first?.seconds ?? 0)])
+        #expect(usage.all == [ProviderUsage(stage: .script, provider: "local", model: "test-model", promptTokens: 100, completionTokens: 50, seconds: usage.all.first?.seconds ?? 0)])
     }
 
     @Test func anAnswerThatBreaksTheSchemaIsSentBackOnceWithTheProblem() async throws {
@@ -107,7 +107,7 @@ import Testing
             .chatCompletion(ProviderFixtures.scoreAnswer(["hook": 40, "structure": 20, "timing": -3, "emotional_triggers": 12.6, "seo_hashtags": 9]))
         }
         let usage = ProviderFixtures.UsageLog()
-        let scorer = ChatScorer(model: ProviderFixtures.model(ProviderFixtures.client(server), stage: "score", usage: usage))
+        let scorer = ChatScorer(model: ProviderFixtures.model(ProviderFixtures.client(server), stage: .score, usage: usage))
         let script = try await ProviderFixtures.writer(ProviderFixtures.client(try LocalProviderServer { _ in .chatCompletion(ProviderFixtures.scriptAnswer()) }))
             .write(ProviderFixtures.brief(), variant: 1)
         let score = try await scorer.score(script, brief: ProviderFixtures.brief())
@@ -115,7 +115,7 @@ import Testing
         #expect(score.criteria.map(\.maximum) == [25, 25, 20, 20, 10])
         #expect(score.total == 67)
         #expect(ProviderFixtures.responseFormat(server.requests[0]) == "json_schema")
-        #expect(usage.all.map(\.stage) == ["score"])
+        #expect(usage.all.map(\.stage) == [.score])
     }
 }
 

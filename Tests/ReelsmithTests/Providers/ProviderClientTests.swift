@@ -30,7 +30,7 @@ import Testing
         }
         let client = ProviderFixtures.client(server)
         let start = Date()
-        let exchange = try await client.send("GET", "models", stage: "doctor")
+        let exchange = try await client.send("GET", "models", stage: nil)
         #expect(exchange.reply.status == 200 && exchange.attempts == 2)
         #expect(Date().timeIntervalSince(start) >= 0.95, "Retry-After: 1 is honoured")
         #expect(server.requests.count == 2)
@@ -44,7 +44,7 @@ import Testing
                 ? .error(429, "Rate limit reached", headers: ["retry-after-ms": "300", "Retry-After": "120"]) : .models(["m"])
         }
         let start = Date()
-        let exchange = try await ProviderFixtures.client(server).send("GET", "models", stage: "images")
+        let exchange = try await ProviderFixtures.client(server).send("GET", "models", stage: .images)
         #expect(exchange.attempts == 2 && server.requests.count == 2)
         #expect(Date().timeIntervalSince(start) >= 0.28, "retry-after-ms: 300 is honoured")
     }
@@ -56,7 +56,7 @@ import Testing
                            "type": "insufficient_quota", "code": "insufficient_quota"]], status: 429)
         }
         let error = try await #require(throws: ProviderError.self) {
-            _ = try await ProviderFixtures.client(server).send("POST", "images/generations", json: Data("{}".utf8), stage: "images")
+            _ = try await ProviderFixtures.client(server).send("POST", "images/generations", json: Data("{}".utf8), stage: .images)
         }
         #expect(error.reason == .quotaExhausted && server.requests.count == 1)
         #expect(error.description.contains("no quota left") && error.description.contains("billing"))
@@ -67,7 +67,7 @@ import Testing
             .error(403, "Your organization must be verified to use the model `gpt-image-1`.")
         }
         let error = try await #require(throws: ProviderError.self) {
-            _ = try await ProviderFixtures.client(server).send("POST", "images/generations", json: Data("{}".utf8), stage: "images")
+            _ = try await ProviderFixtures.client(server).send("POST", "images/generations", json: Data("{}".utf8), stage: .images)
         }
         #expect(error.reason == .keyRefused(status: 403) && server.requests.count == 1)
         #expect(error.description.contains("does not allow this request") && error.description.contains("must be verified"))
@@ -77,14 +77,14 @@ import Testing
     @Test func a500ThenSuccessIsRetriedWithBackoff() async throws {
         let counter = Counter()
         let server = try LocalProviderServer { _ in counter.next() <= 2 ? .error(500, "oops") : .models(["m"]) }
-        let exchange = try await ProviderFixtures.client(server).send("GET", "models", stage: "doctor")
+        let exchange = try await ProviderFixtures.client(server).send("GET", "models", stage: nil)
         #expect(exchange.attempts == 3 && server.requests.count == 3)
     }
 
     @Test func persistent5xxFailsAfterItsRetriesWithAClearMessage() async throws {
         let server = try LocalProviderServer { _ in .error(503, "overloaded") }
         let error = try await #require(throws: ProviderError.self) {
-            _ = try await ProviderFixtures.client(server, maxRetries: 2).send("GET", "models", stage: "script")
+            _ = try await ProviderFixtures.client(server, maxRetries: 2).send("GET", "models", stage: .script)
         }
         #expect(error.reason == .serverError(status: 503))
         #expect(server.requests.count == 3)
@@ -95,7 +95,7 @@ import Testing
     @Test func a401NamesTheKeysVariableNeverTheKey() async throws {
         let server = try LocalProviderServer { _ in .error(401, "Incorrect API key provided: \(ProviderFixtures.secret)") }
         let error = try await #require(throws: ProviderError.self) {
-            _ = try await ProviderFixtures.client(server).send("POST", "chat/completions", json: Data("{}".utf8), stage: "script")
+            _ = try await ProviderFixtures.client(server).send("POST", "chat/completions", json: Data("{}".utf8), stage: .script)
         }
         #expect(error.reason == .keyRefused(status: 401))
         #expect(server.requests.count == 1, "a refused key is not retried")
@@ -110,7 +110,7 @@ import Testing
         var settings = ProviderFixtures.settings(server)
         settings.key = .environment("UNSET_VARIABLE_FOR_TEST", value: nil)
         let error = try await #require(throws: ProviderError.self) {
-            _ = try await ProviderClient(settings: settings).send("GET", "models", stage: "score")
+            _ = try await ProviderClient(settings: settings).send("GET", "models", stage: .score)
         }
         #expect(error.reason == .keyMissing && server.requests.isEmpty)
         #expect(error.description.contains("UNSET_VARIABLE_FOR_TEST is not set"))
@@ -120,7 +120,7 @@ import Testing
         let server = try LocalProviderServer { _ in .models(["m"]).delayed(10) }
         // The server would answer (200) after 10 s: only our deadline turns this into a timeout.
         let error = try await #require(throws: ProviderError.self) {
-            _ = try await ProviderFixtures.client(server, maxRetries: 1, timeoutSeconds: 0.5).send("GET", "models", stage: "script")
+            _ = try await ProviderFixtures.client(server, maxRetries: 1, timeoutSeconds: 0.5).send("GET", "models", stage: .script)
         }
         #expect(error.reason == .timeout)
         #expect(error.description.contains("no complete answer within 0.5 s (2 attempts)"))
@@ -130,7 +130,7 @@ import Testing
         let big = Data(repeating: UInt8(ascii: "a"), count: 50 << 20)
         let server = try LocalProviderServer { _ in .init(status: 200, headers: ["Content-Type": "application/json"], body: big) }
         let error = try await #require(throws: ProviderError.self) {
-            _ = try await ProviderFixtures.client(server, maxResponseBytes: 1 << 20).send("GET", "models", stage: "script")
+            _ = try await ProviderFixtures.client(server, maxResponseBytes: 1 << 20).send("GET", "models", stage: .script)
         }
         #expect(error.reason == .answerTooLarge)
         #expect(server.requests.count == 1, "a too-large answer is not asked again")
@@ -141,7 +141,7 @@ import Testing
         let elsewhere = try LocalProviderServer { _ in .models(["m"]) }
         let server = try LocalProviderServer { _ in .init(status: 302, headers: ["Location": "\(elsewhere.baseURL)/models"]) }
         let error = try await #require(throws: ProviderError.self) {
-            _ = try await ProviderFixtures.client(server).send("GET", "models", stage: "script")
+            _ = try await ProviderFixtures.client(server).send("GET", "models", stage: .script)
         }
         #expect(error.reason == .rejected(status: 302))
         #expect(elsewhere.requests.isEmpty)
@@ -153,7 +153,7 @@ import Testing
         server.stop()
         let error = try await #require(throws: ProviderError.self) {
             _ = try await ProviderClient(settings: settings, retry: RetryPolicy(maxRetries: 1, baseDelaySeconds: 0.01))
-                .send("GET", "models", stage: "script")
+                .send("GET", "models", stage: .script)
         }
         #expect(error.reason == .unreachable)
         #expect(error.description.contains("cannot reach 127.0.0.1:\(server.port)"))
@@ -170,7 +170,7 @@ import Testing
         }
         let client = ProviderFixtures.client(server, maxInFlight: 2)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<6 { group.addTask { _ = try await client.send("GET", "models", stage: "script") } }
+            for _ in 0..<6 { group.addTask { _ = try await client.send("GET", "models", stage: .script) } }
             try await group.waitForAll()
         }
         #expect(server.requests.count == 6)

@@ -106,9 +106,9 @@ import Testing
         let report = try JSONFiles.read(GenerationReport.self, from: folder.appendingPathComponent("report.json"))
         #expect(report.engines?["script"] == "local/test-model" && report.engines?["score"] == "local/test-model")
         let spend = try #require(report.spend)
-        #expect(spend.first { $0.stage == "script" }.map { ($0.requests, $0.promptTokens, $0.completionTokens) } ?? (0, 0, 0) == (2, 1400, 600))
+        #expect(spend.first { $0.stage == .script }.map { ($0.requests, $0.promptTokens, $0.completionTokens) } ?? (0, 0, 0) == (2, 1400, 600))
         // A failed score whose job was already stopped by the first failure is not counted.
-        #expect((3...(failedScores + 2)).contains(spend.first { $0.stage == "score" }?.requests ?? 0), "failed ones count too")
+        #expect((3...(failedScores + 2)).contains(spend.first { $0.stage == .score }?.requests ?? 0), "failed ones count too")
         let probe = try Probe.of(folder.appendingPathComponent("video.mp4"))
         #expect(probe.video?.width == 1080 && probe.video?.height == 1920)
 

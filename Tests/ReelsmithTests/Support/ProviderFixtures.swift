@@ -39,7 +39,7 @@ enum ProviderFixtures {
         func append(_ usage: ProviderUsage) { lock.withLock { entries.append(usage) } }
     }
 
-    static func model(_ client: ProviderClient, stage: String = "script", usage: UsageLog = UsageLog()) -> ChatModel {
+    static func model(_ client: ProviderClient, stage: EngineStage = .script, usage: UsageLog = UsageLog()) -> ChatModel {
         ChatModel(client: client, engine: .init(provider: client.name, model: "test-model"), stage: stage) { usage.append($0) }
     }
 

@@ -21,10 +21,25 @@ import Testing
         return folder
     }
 
-    static func engines(_ settings: EngineSettings, providers: ProviderClients = ProviderClients([])) throws -> JobEngines {
-        try JobEngines(
-            settings: settings, providers: providers, templates: try TemplateLibrary.load(from: TestSupport.templates),
-            language: .en, niche: "fitness", ffmpeg: Tools().ffmpeg) { _ in }
+    static func engines(
+        _ settings: EngineSettings, providers: ProviderClients = ProviderClients([]), language: Language = .en
+    ) throws -> JobEngines {
+        let tools = Tools()
+        let factory = EngineFactory(
+            providers: providers, ffmpeg: tools.ffmpeg, clipCache: StockClipCache(state: FileManager.default.temporaryDirectory)
+        ) { _ in }
+        return try factory.engines(
+            settings,
+            for: .init(
+                templates: try TemplateLibrary.load(from: TestSupport.templates), language: language, niche: "fitness",
+                offlineVoice: "en-us", renderer: ImageRenderer(ffmpeg: tools.ffmpeg, fontFile: tools.fontFile), assets: []))
+    }
+
+    /// The voice stage with the engines `settings` choose, in `staging`.
+    static func stage(_ engines: JobEngines, staging: URL) -> VoiceStage {
+        VoiceStage(
+            voice: engines.voice, align: engines.align, ffmpeg: Tools().ffmpeg, staging: staging, language: .en,
+            logger: Logger(label: "test"))
     }
 
     @Test func longTextIsCutAtSentenceEndsUnderTheLimit() {
@@ -50,10 +65,8 @@ import Testing
 
     @Test func aCommandVoiceReadsTheTextFromStdinAndIsAlignedOffline() async throws {
         let staging = try Self.staging()
-        let command = EngineChoice.CommandEngine(arguments: ["espeak-ng", "-v", "en-gb+m3", "-s", "160", "--stdin", "-w", "{out}"])
-        let stage = VoiceStage(
-            engines: try Self.engines(EngineSettings(voice: .command(command))), ffmpeg: Tools().ffmpeg, staging: staging,
-            language: .en, offlineVoice: "en-us", logger: Logger(label: "test"))
+        let command = CommandEngine(arguments: ["espeak-ng", "-v", "en-gb+m3", "-s", "160", "--stdin", "-w", "{out}"])
+        let stage = Self.stage(try Self.engines(EngineSettings(voice: .command(command))), staging: staging)
         let (timings, voice, align) = try await stage.run(Script.sample(scenes: Self.scenes))
         #expect(voice == "command:espeak-ng")
         #expect(align.hasPrefix("offline"))
@@ -82,9 +95,7 @@ import Testing
         guard case let .command(command) = settings.engines.voice else { Issue.record("not a command engine"); return }
         #expect(command.folder == project.standardizedFileURL.path)
         let staging = try Self.staging()
-        let stage = VoiceStage(
-            engines: try Self.engines(settings.engines), ffmpeg: Tools().ffmpeg, staging: staging, language: .en,
-            offlineVoice: "en-us", logger: Logger(label: "test"))
+        let stage = Self.stage(try Self.engines(settings.engines), staging: staging)
         let (timings, voice, _) = try await stage.run(Script.sample(scenes: Self.scenes))
         #expect(voice == "command:copy", "the program beside reelsmith.yaml ran, and found the model there")
         #expect(timings.durationSeconds > 3)
@@ -92,10 +103,8 @@ import Testing
 
     @Test func aFailingCommandVoiceFallsBackToEspeak() async throws {
         let staging = try Self.staging()
-        let command = EngineChoice.CommandEngine(arguments: ["false", "{out}"])
-        let stage = VoiceStage(
-            engines: try Self.engines(EngineSettings(voice: .command(command))), ffmpeg: Tools().ffmpeg, staging: staging,
-            language: .en, offlineVoice: "en-us", logger: Logger(label: "test"))
+        let command = CommandEngine(arguments: ["false", "{out}"])
+        let stage = Self.stage(try Self.engines(EngineSettings(voice: .command(command))), staging: staging)
         let (timings, voice, align) = try await stage.run(Script.sample(scenes: Self.scenes))
         #expect(voice == "offline (fallback: failed with status 1)")
         #expect(align == "engine's own word timings")
@@ -118,11 +127,8 @@ import Testing
         ).write(to: folder.appendingPathComponent("reelsmith.yaml"))
         let settings = try Configuration.load(file: folder.appendingPathComponent("reelsmith.yaml"), environment: [:])
         for (language, expected) in [(Language.fr, "ff_siwis"), (.en, "af_heart")] {
-            let engines = try JobEngines(
-                settings: settings.engines, providers: ProviderClients(settings.providers),
-                templates: try TemplateLibrary.load(from: TestSupport.templates), language: language, niche: "fitness",
-                ffmpeg: Tools().ffmpeg) { _ in }
-            _ = try await engines.voice?.speak(VoiceScript(scenes: Self.scenes), in: try Self.staging())
+            let engines = try Self.engines(settings.engines, providers: ProviderClients(settings.providers), language: language)
+            _ = try await engines.voice.chosen.speak(VoiceScript(scenes: Self.scenes), in: try Self.staging())
             #expect(server.requests(path: "/audio/speech").last?.json?["voice"] as? String == expected, "\(language)")
         }
     }
@@ -132,9 +138,7 @@ import Testing
         let server = try LocalProviderServer { _ in .speech((try? MediaFixtures.speechMP3("Three habits")) ?? Data()) }
         defer { server.stop() }
         let settings = EngineSettings(voice: .provider(.init(provider: "local", model: "tts-1")))
-        let stage = VoiceStage(
-            engines: try Self.engines(settings, providers: ProviderClients([ProviderFixtures.settings(server)])), ffmpeg: Tools().ffmpeg,
-            staging: try Self.staging(), language: .en, offlineVoice: "en-us", logger: Logger(label: "test"))
+        let stage = Self.stage(try Self.engines(settings, providers: ProviderClients([ProviderFixtures.settings(server)])), staging: try Self.staging())
         let (timings, voice, _) = try await stage.run(Script.sample(scenes: Self.scenes))
         #expect(voice.hasPrefix("offline (fallback: the audio stops early"), "\(voice)")
         #expect(timings.durationSeconds > 3, "the whole script is read")
@@ -152,9 +156,7 @@ import Testing
         defer { server.stop() }
         let settings = EngineSettings(voice: .provider(.init(provider: "local", model: "tts-1")))
         let staging = try Self.staging()
-        let stage = VoiceStage(
-            engines: try Self.engines(settings, providers: ProviderClients([ProviderFixtures.settings(server)])), ffmpeg: Tools().ffmpeg,
-            staging: staging, language: .en, offlineVoice: "en-us", logger: Logger(label: "test"))
+        let stage = Self.stage(try Self.engines(settings, providers: ProviderClients([ProviderFixtures.settings(server)])), staging: staging)
         let (_, voice, _) = try await stage.run(Script.sample(scenes: Self.scenes))
         #expect(voice.hasPrefix("local/tts-1"), "\(voice)")
         #expect(server.requests(path: "/audio/speech").first?.json?["response_format"] as? String == "mp3")
@@ -216,9 +218,9 @@ import Testing
 
     @Test func doctorFindsACommandEnginesProgramOrSaysHowToFixIt() {
         let doctor = Doctor(workspace: Workspace(root: FileManager.default.temporaryDirectory))
-        let found = doctor.check(.init(arguments: ["espeak-ng", "--stdin", "-w", "{out}"], timeoutSeconds: 60), stage: "voice")
+        let found = doctor.check(.init(arguments: ["espeak-ng", "--stdin", "-w", "{out}"], timeoutSeconds: 60), stage: .voice)
         #expect(found.isOK && found.detail.hasSuffix("espeak-ng, stopped after 60 s"))
-        let missing = doctor.check(.init(arguments: ["piper-not-installed", "{out}"]), stage: "voice")
+        let missing = doctor.check(.init(arguments: ["piper-not-installed", "{out}"]), stage: .voice)
         #expect(!missing.isOK && missing.detail.contains("write its full path as the first item of `command`"))
     }
 
