@@ -30,11 +30,10 @@ let package = Package(
             name: "CInotifyTools",
             providers: [.apt(["libinotifytools0-dev"])]
         ),
-        // Signal processing for aligning a voice to its text (features, dynamic time warping). Always
-        // compiled optimised: these loops run a thousand times slower unoptimised, tests included.
+        // Signal processing for aligning a voice to its text (features, dynamic time warping).
         .target(
             name: "Alignment",
-            swiftSettings: strictSettings + [.unsafeFlags(["-O"])]
+            swiftSettings: strictSettings
         ),
         .target(
             name: "Reelsmith",
