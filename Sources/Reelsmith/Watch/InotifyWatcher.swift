@@ -2,8 +2,9 @@ import CInotifyTools
 import Foundation
 
 /// Recursive inotify through libinotifytools. The library keeps global state and its read call
-/// blocks, so one dedicated thread owns it and hands events over an `AsyncStream`.
-final class InotifyWatcher: @unchecked Sendable {
+/// blocks, so one dedicated thread owns it and hands events over an `AsyncStream`. The C state is
+/// touched only by that thread once it started, so the class holds nothing but Sendable constants.
+final class InotifyWatcher: Sendable {
     private let root: URL
     private let stopped = StopFlag()
 

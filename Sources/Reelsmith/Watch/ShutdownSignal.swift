@@ -21,8 +21,8 @@ public enum ShutdownSignal {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 continuation.yield(name)
-                if let forcedExitAfterSeconds, !armed.isSet {
-                    armed.set()
+                // Both signals' handlers run on the global queue: only the first arms the deadline.
+                if let forcedExitAfterSeconds, armed.set() {
                     forceExit(after: forcedExitAfterSeconds, log: onForcedExit)
                 }
             }

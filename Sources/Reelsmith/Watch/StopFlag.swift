@@ -1,19 +1,14 @@
-import Foundation
+import Synchronization
 
 /// A flag set once from any thread.
-final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
+final class StopFlag: Sendable {
+    private let value = Atomic<Bool>(false)
 
-    var isSet: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
-    }
+    var isSet: Bool { value.load(ordering: .acquiring) }
 
-    func set() {
-        lock.lock()
-        value = true
-        lock.unlock()
+    /// Sets the flag; returns whether this call was the one that set it.
+    @discardableResult
+    func set() -> Bool {
+        !value.exchange(true, ordering: .acquiringAndReleasing)
     }
 }
