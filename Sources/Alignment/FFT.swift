@@ -1,6 +1,11 @@
 import Foundation
 
 /// An in-place radix-2 FFT of one fixed size, with its twiddle factors computed once.
+///
+/// Written for speed in a debug (-Onone) build too (issue 18): the transform runs on raw pointers
+/// in `while` loops (no bounds checks, no range iterators, no retains), which the compiler inlines
+/// even unoptimised. The arithmetic is the textbook one, operation for operation, so the result
+/// is the same to the bit at any optimisation level.
 struct FFT: Sendable {
     let size: Int
     private let cosines: [Float]
@@ -21,39 +26,91 @@ struct FFT: Sendable {
         }
     }
 
-    /// The power spectrum (bins 0…size/2) of `frame` (real, `size` samples), into `power`.
-    /// `real` and `imaginary` are scratch buffers of `size` elements.
-    func powerSpectrum(
-        _ frame: UnsafeBufferPointer<Float>, into power: UnsafeMutableBufferPointer<Float>,
-        real: UnsafeMutableBufferPointer<Float>, imaginary: UnsafeMutableBufferPointer<Float>
-    ) {
-        for index in 0..<size {
-            real[reversed[index]] = frame[index]
-            imaginary[index] = 0
-        }
+    /// Calls `body` with the tables' storage, so that many frames can be transformed without
+    /// reaching into the arrays for each.
+    func withTables<Result>(_ body: (Tables) -> Result) -> Result {
         cosines.withUnsafeBufferPointer { cosines in
             sines.withUnsafeBufferPointer { sines in
-                var half = 1
-                while half < size {
-                    let stride = size / (half * 2)
-                    var start = 0
-                    while start < size {
-                        for k in 0..<half {
-                            let wr = cosines[k * stride], wi = sines[k * stride]
-                            let a = start + k, b = a + half
-                            let tr = real[b] * wr - imaginary[b] * wi
-                            let ti = real[b] * wi + imaginary[b] * wr
-                            real[b] = real[a] - tr
-                            imaginary[b] = imaginary[a] - ti
-                            real[a] += tr
-                            imaginary[a] += ti
-                        }
-                        start += half * 2
-                    }
-                    half *= 2
+                reversed.withUnsafeBufferPointer { reversed in
+                    body(Tables(size: size, cosines: cosines.baseAddress!, sines: sines.baseAddress!, reversed: reversed.baseAddress!))
                 }
             }
         }
-        for bin in 0...(size / 2) { power[bin] = real[bin] * real[bin] + imaginary[bin] * imaginary[bin] }
+    }
+
+    /// The twiddle factors and the bit-reversal permutation, valid inside ``withTables(_:)``.
+    struct Tables {
+        let size: Int
+        let cosines: UnsafePointer<Float>
+        let sines: UnsafePointer<Float>
+        let reversed: UnsafePointer<Int>
+
+        /// The power spectrum (bins 0…size/2) of `frame` (real, `size` samples), into `power`.
+        /// `real` and `imaginary` are scratch buffers of `size` elements.
+        func powerSpectrum(
+            _ frame: UnsafePointer<Float>, into power: UnsafeMutablePointer<Float>,
+            real: UnsafeMutablePointer<Float>, imaginary: UnsafeMutablePointer<Float>
+        ) {
+            let size = size, cosines = cosines, sines = sines, reversed = reversed
+            var index = 0
+            while index < size {
+                real[reversed[index]] = frame[index]
+                imaginary[index] = 0
+                index += 1
+            }
+            var half = 1
+            while half < size {
+                let span = half * 2, stride = size / span
+                if half < stride {
+                    // Few butterflies per block: one twiddle factor at a time, across the blocks.
+                    var k = 0
+                    while k < half {
+                        let wr = cosines[k * stride], wi = sines[k * stride]
+                        var a = k
+                        while a < size {
+                            let b = a + half
+                            let rb = real[b], ib = imaginary[b]
+                            let tr = rb * wr - ib * wi
+                            let ti = rb * wi + ib * wr
+                            let ra = real[a], ia = imaginary[a]
+                            real[b] = ra - tr
+                            imaginary[b] = ia - ti
+                            real[a] = ra + tr
+                            imaginary[a] = ia + ti
+                            a += span
+                        }
+                        k += 1
+                    }
+                } else {
+                    var start = 0
+                    while start < size {
+                        var k = 0, twiddle = 0
+                        while k < half {
+                            let wr = cosines[twiddle], wi = sines[twiddle]
+                            let a = start + k, b = a + half
+                            let rb = real[b], ib = imaginary[b]
+                            let tr = rb * wr - ib * wi
+                            let ti = rb * wi + ib * wr
+                            let ra = real[a], ia = imaginary[a]
+                            real[b] = ra - tr
+                            imaginary[b] = ia - ti
+                            real[a] = ra + tr
+                            imaginary[a] = ia + ti
+                            k += 1
+                            twiddle += stride
+                        }
+                        start += span
+                    }
+                }
+                half *= 2
+            }
+            var bin = 0
+            let last = size / 2
+            while bin <= last {
+                let re = real[bin], im = imaginary[bin]
+                power[bin] = re * re + im * im
+                bin += 1
+            }
+        }
     }
 }
