@@ -167,6 +167,7 @@ public enum DynamicTimeWarping {
         cost: UnsafeMutablePointer<Float>, steps: UnsafeMutablePointer<UInt8>
     ) {
         let d = SpeechFeatures.dimensions
+        let writtenOut = d == 26
         let smallest: Float = 1e-9
         var i = 0
         while i < n {
@@ -177,13 +178,7 @@ public enum DynamicTimeWarping {
             let vector = a + i * d, norm = referenceNorms[i]
             var j = lower
             while j < upper {
-                let other = b + j * d
-                var dot: Float = 0
-                var k = 0
-                while k < d {
-                    dot += vector[k] * other[k]
-                    k += 1
-                }
+                let dot = writtenOut ? dot26(vector, b + j * d) : dotProduct(vector, b + j * d, count: d)
                 let product = norm * targetNorms[j]
                 let distance = 1 - dot / (smallest >= product ? smallest : product)  // max(product, 1e-9)
                 let cell = base + j - lower
@@ -211,6 +206,52 @@ public enum DynamicTimeWarping {
             }
             i += 1
         }
+    }
+
+    /// The dot product of two vectors of `count` values.
+    private static func dotProduct(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+        var sum: Float = 0
+        var k = 0
+        while k < count {
+            sum += a[k] * b[k]
+            k += 1
+        }
+        return sum
+    }
+
+    /// The dot product of two frames (26 coefficients), written out term by term: a loop's counter,
+    /// comparison and overflow checks cost more than the products in a debug build. The terms are
+    /// added in order, as the loop would.
+    @inline(__always)
+    private static func dot26(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>) -> Float {
+        var sum: Float = 0
+        sum += a[0] * b[0]
+        sum += a[1] * b[1]
+        sum += a[2] * b[2]
+        sum += a[3] * b[3]
+        sum += a[4] * b[4]
+        sum += a[5] * b[5]
+        sum += a[6] * b[6]
+        sum += a[7] * b[7]
+        sum += a[8] * b[8]
+        sum += a[9] * b[9]
+        sum += a[10] * b[10]
+        sum += a[11] * b[11]
+        sum += a[12] * b[12]
+        sum += a[13] * b[13]
+        sum += a[14] * b[14]
+        sum += a[15] * b[15]
+        sum += a[16] * b[16]
+        sum += a[17] * b[17]
+        sum += a[18] * b[18]
+        sum += a[19] * b[19]
+        sum += a[20] * b[20]
+        sum += a[21] * b[21]
+        sum += a[22] * b[22]
+        sum += a[23] * b[23]
+        sum += a[24] * b[24]
+        sum += a[25] * b[25]
+        return sum
     }
 }
 

@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Written for speed in a debug (-Onone) build too (issue 18): the transform runs on raw pointers
 /// in `while` loops (no bounds checks, no range iterators, no retains), which the compiler inlines
-/// even unoptimised. The arithmetic is the textbook one, operation for operation, so the result
-/// is the same to the bit at any optimisation level.
+/// even unoptimised. The arithmetic is the textbook one, so the power spectrum is the same to the
+/// bit at any optimisation level (see ``Tables/powerSpectrum(_:into:real:imaginary:)``).
 struct FFT: Sendable {
     let size: Int
     private let cosines: [Float]
@@ -47,23 +47,53 @@ struct FFT: Sendable {
 
         /// The power spectrum (bins 0…size/2) of `frame` (real, `size` samples), into `power`.
         /// `real` and `imaginary` are scratch buffers of `size` elements.
+        ///
+        /// Three shortcuts of the textbook transform, none of which changes a power: the first stage
+        /// is done while reordering the input (its imaginary parts are zero and its twiddle factor is
+        /// 1, so a butterfly is a sum and a difference); every butterfly with the twiddle factor 1
+        /// (k = 0) skips its products; and the last stage computes only the bins that are returned,
+        /// straight into `power`. Multiplying by 1 and adding or subtracting a product with a zero is
+        /// exact, so these give the same values, except perhaps the sign of a zero, which no later
+        /// sum, difference or product of finite values can turn into another value, and which the
+        /// squares of the power spectrum drop.
         func powerSpectrum(
             _ frame: UnsafePointer<Float>, into power: UnsafeMutablePointer<Float>,
             real: UnsafeMutablePointer<Float>, imaginary: UnsafeMutablePointer<Float>
         ) {
             let size = size, cosines = cosines, sines = sines, reversed = reversed
+            // The bit-reversed input and the first stage (half = 1): input 2p and 2p + 1 are
+            // frame[reversed[2p]] and frame[reversed[2p + 1]].
             var index = 0
             while index < size {
-                real[reversed[index]] = frame[index]
+                let x = frame[reversed[index]], y = frame[reversed[index + 1]]
+                real[index] = x + y
+                real[index + 1] = x - y
                 imaginary[index] = 0
-                index += 1
+                imaginary[index + 1] = 0
+                index += 2
             }
-            var half = 1
-            while half < size {
+            if size == 2 {
+                power[0] = real[0] * real[0] + imaginary[0] * imaginary[0]
+                power[1] = real[1] * real[1] + imaginary[1] * imaginary[1]
+                return
+            }
+            let last = size / 2
+            var half = 2
+            while half < last {
                 let span = half * 2, stride = size / span
                 if half < stride {
                     // Few butterflies per block: one twiddle factor at a time, across the blocks.
-                    var k = 0
+                    var a = 0
+                    while a < size {
+                        let b = a + half
+                        let ra = real[a], ia = imaginary[a], rb = real[b], ib = imaginary[b]
+                        real[b] = ra - rb
+                        imaginary[b] = ia - ib
+                        real[a] = ra + rb
+                        imaginary[a] = ia + ib
+                        a += span
+                    }
+                    var k = 1
                     while k < half {
                         let wr = cosines[k * stride], wi = sines[k * stride]
                         var a = k
@@ -84,7 +114,13 @@ struct FFT: Sendable {
                 } else {
                     var start = 0
                     while start < size {
-                        var k = 0, twiddle = 0
+                        let b0 = start + half
+                        let ra0 = real[start], ia0 = imaginary[start], rb0 = real[b0], ib0 = imaginary[b0]
+                        real[b0] = ra0 - rb0
+                        imaginary[b0] = ia0 - ib0
+                        real[start] = ra0 + rb0
+                        imaginary[start] = ia0 + ib0
+                        var k = 1, twiddle = stride
                         while k < half {
                             let wr = cosines[twiddle], wi = sines[twiddle]
                             let a = start + k, b = a + half
@@ -104,12 +140,21 @@ struct FFT: Sendable {
                 }
                 half *= 2
             }
-            var bin = 0
-            let last = size / 2
-            while bin <= last {
-                let re = real[bin], im = imaginary[bin]
-                power[bin] = re * re + im * im
-                bin += 1
+            // The last stage (half = size / 2, one block, twiddle k): bin k from butterfly k's sum;
+            // bin size / 2 from the difference of butterfly 0.
+            let ra0 = real[0], ia0 = imaginary[0], rb0 = real[last], ib0 = imaginary[last]
+            let sumRe = ra0 + rb0, sumIm = ia0 + ib0, differenceRe = ra0 - rb0, differenceIm = ia0 - ib0
+            power[0] = sumRe * sumRe + sumIm * sumIm
+            power[last] = differenceRe * differenceRe + differenceIm * differenceIm
+            var k = 1
+            while k < last {
+                let wr = cosines[k], wi = sines[k]
+                let rb = real[k + last], ib = imaginary[k + last]
+                let tr = rb * wr - ib * wi
+                let ti = rb * wi + ib * wr
+                let re = real[k] + tr, im = imaginary[k] + ti
+                power[k] = re * re + im * im
+                k += 1
             }
         }
     }
