@@ -79,6 +79,13 @@ struct FFT: Sendable {
             }
             let last = size / 2
             var half = 2
+            // Two stages at a time (half and 2·half) while both come before the last: each group of
+            // four values goes through its four butterflies in registers, one load and one store
+            // each instead of two. The same butterflies, so the same values.
+            while half &* 4 <= last {
+                twoStages(half: half, real: real, imaginary: imaginary)
+                half &*= 4
+            }
             while half < last {
                 let span = half * 2, stride = size / span
                 if half < stride {
@@ -155,6 +162,46 @@ struct FFT: Sendable {
                 let re = real[k] + tr, im = imaginary[k] + ti
                 power[k] = re * re + im * im
                 k += 1
+            }
+        }
+
+        /// The stages `half` and `2·half` together. Per group of four values i0, i1 = i0 + half,
+        /// i2 = i0 + 2·half, i3 = i0 + 3·half (i0 = block start + k): the first stage's butterflies
+        /// (i0, i1) and (i2, i3) with twiddle k·size/(2·half), then the second's (i0, i2) with twiddle
+        /// k·size/(4·half) and (i1, i3) with twiddle (k + half)·size/(4·half).
+        private func twoStages(half: Int, real: UnsafeMutablePointer<Float>, imaginary: UnsafeMutablePointer<Float>) {
+            let size = size, cosines = cosines, sines = sines
+            let span = half &* 4, blocks = size / span
+            let stride1 = size / (half &* 2), stride2 = blocks
+            var k = 0
+            while k < half {
+                let w1r = cosines[k &* stride1], w1i = sines[k &* stride1]
+                let w2r = cosines[k &* stride2], w2i = sines[k &* stride2]
+                let w3r = cosines[(k &+ half) &* stride2], w3i = sines[(k &+ half) &* stride2]
+                var i0 = k
+                while i0 < size {
+                    let i1 = i0 &+ half, i2 = i1 &+ half, i3 = i2 &+ half
+                    let r0 = real[i0], m0 = imaginary[i0], r1 = real[i1], m1 = imaginary[i1]
+                    let r2 = real[i2], m2 = imaginary[i2], r3 = real[i3], m3 = imaginary[i3]
+                    // First stage: (i0, i1) and (i2, i3), twiddle w1.
+                    let t1r = r1 * w1r - m1 * w1i, t1i = r1 * w1i + m1 * w1r
+                    let a1r = r0 - t1r, a1i = m0 - t1i, a0r = r0 + t1r, a0i = m0 + t1i
+                    let t3r = r3 * w1r - m3 * w1i, t3i = r3 * w1i + m3 * w1r
+                    let a3r = r2 - t3r, a3i = m2 - t3i, a2r = r2 + t3r, a2i = m2 + t3i
+                    // Second stage: (i0, i2) with w2, (i1, i3) with w3.
+                    let t2r = a2r * w2r - a2i * w2i, t2i = a2r * w2i + a2i * w2r
+                    real[i2] = a0r - t2r
+                    imaginary[i2] = a0i - t2i
+                    real[i0] = a0r + t2r
+                    imaginary[i0] = a0i + t2i
+                    let u3r = a3r * w3r - a3i * w3i, u3i = a3r * w3i + a3i * w3r
+                    real[i3] = a1r - u3r
+                    imaginary[i3] = a1i - u3i
+                    real[i1] = a1r + u3r
+                    imaginary[i1] = a1i + u3i
+                    i0 = i0 &+ span
+                }
+                k &+= 1
             }
         }
     }
