@@ -48,119 +48,133 @@ struct FFT: Sendable {
         /// The power spectrum (bins 0…size/2) of `frame` (real, `size` samples), into `power`.
         /// `real` and `imaginary` are scratch buffers of `size` elements.
         ///
-        /// Three shortcuts of the textbook transform, none of which changes a power: the first stage
-        /// is done while reordering the input (its imaginary parts are zero and its twiddle factor is
-        /// 1, so a butterfly is a sum and a difference); every butterfly with the twiddle factor 1
-        /// (k = 0) skips its products; and the last stage computes only the bins that are returned,
-        /// straight into `power`. Multiplying by 1 and adding or subtracting a product with a zero is
-        /// exact, so these give the same values, except perhaps the sign of a zero, which no later
-        /// sum, difference or product of finite values can turn into another value, and which the
-        /// squares of the power spectrum drop.
+        /// The textbook transform (bit-reversed input, stages of butterflies, half = 1, 2, 4, …),
+        /// with its stages done two at a time: each group of four values goes through its four
+        /// butterflies in registers. The first two stages are done while reordering the input, the
+        /// last two straight into `power`, computing only the bins returned. There, since the input
+        /// is real, a butterfly with the twiddle factor 1 (the first stage's, and k = 0's) is a sum
+        /// and a difference, and one with a zero imaginary part skips its product with it.
+        /// Multiplying by 1 and adding or subtracting a zero product is exact, so these give the same
+        /// values, except perhaps the sign of a zero, which no later sum, difference or product of
+        /// finite values can turn into another value, and which the squares of the power spectrum
+        /// drop: the powers are the textbook ones to the bit.
         func powerSpectrum(
             _ frame: UnsafePointer<Float>, into power: UnsafeMutablePointer<Float>,
             real: UnsafeMutablePointer<Float>, imaginary: UnsafeMutablePointer<Float>
         ) {
             let size = size, cosines = cosines, sines = sines, reversed = reversed
-            // The bit-reversed input and the first stage (half = 1): input 2p and 2p + 1 are
-            // frame[reversed[2p]] and frame[reversed[2p + 1]].
-            var index = 0
-            while index < size {
-                let x = frame[reversed[index]], y = frame[reversed[index + 1]]
-                real[index] = x + y
-                real[index + 1] = x - y
-                imaginary[index] = 0
-                imaginary[index + 1] = 0
-                index += 2
-            }
-            if size == 2 {
-                power[0] = real[0] * real[0] + imaginary[0] * imaginary[0]
-                power[1] = real[1] * real[1] + imaginary[1] * imaginary[1]
+            guard size >= 16 else {
+                smallPowerSpectrum(frame, into: power, real: real, imaginary: imaginary)
                 return
             }
-            let last = size / 2
-            var half = 2
-            // Two stages at a time (half and 2·half) while both come before the last: each group of
-            // four values goes through its four butterflies in registers, one load and one store
-            // each instead of two. The same butterflies, so the same values.
-            while half &* 4 <= last {
+            // Stages half = 1 and 2 on the reordered input: group 4p…4p + 3 is frame[reversed[4p]]…
+            // The first stage's twiddle is 1; the second's are 1 (k = 0) and w (k = 1); the
+            // imaginary parts coming in are zero.
+            let wr = cosines[size / 4], wi = sines[size / 4]
+            var index = 0
+            while index < size {
+                let x0 = frame[reversed[index]], x1 = frame[reversed[index &+ 1]]
+                let x2 = frame[reversed[index &+ 2]], x3 = frame[reversed[index &+ 3]]
+                let r0 = x0 + x1, r1 = x0 - x1, r2 = x2 + x3, r3 = x2 - x3
+                let tr = r3 * wr, ti = r3 * wi
+                real[index] = r0 + r2
+                imaginary[index] = 0
+                real[index &+ 1] = r1 + tr
+                imaginary[index &+ 1] = ti
+                real[index &+ 2] = r0 - r2
+                imaginary[index &+ 2] = 0
+                real[index &+ 3] = r1 - tr
+                imaginary[index &+ 3] = -ti
+                index &+= 4
+            }
+            // The stages in between (half = 4 … size/8): an odd one alone, then two at a time.
+            let lastPair = size / 4
+            var count = 0, half = 4
+            while half < lastPair {
+                count &+= 1
+                half &*= 2
+            }
+            half = 4
+            if count % 2 == 1 {
+                stage(half: half, real: real, imaginary: imaginary)
+                half &*= 2
+            }
+            while half < lastPair {
                 twoStages(half: half, real: real, imaginary: imaginary)
                 half &*= 4
             }
-            while half < last {
-                let span = half * 2, stride = size / span
-                if half < stride {
-                    // Few butterflies per block: one twiddle factor at a time, across the blocks.
-                    var a = 0
-                    while a < size {
-                        let b = a + half
-                        let ra = real[a], ia = imaginary[a], rb = real[b], ib = imaginary[b]
-                        real[b] = ra - rb
-                        imaginary[b] = ia - ib
-                        real[a] = ra + rb
-                        imaginary[a] = ia + ib
-                        a += span
-                    }
-                    var k = 1
-                    while k < half {
-                        let wr = cosines[k * stride], wi = sines[k * stride]
-                        var a = k
-                        while a < size {
-                            let b = a + half
-                            let rb = real[b], ib = imaginary[b]
-                            let tr = rb * wr - ib * wi
-                            let ti = rb * wi + ib * wr
-                            let ra = real[a], ia = imaginary[a]
-                            real[b] = ra - tr
-                            imaginary[b] = ia - ti
-                            real[a] = ra + tr
-                            imaginary[a] = ia + ti
-                            a += span
-                        }
-                        k += 1
-                    }
-                } else {
-                    var start = 0
-                    while start < size {
-                        let b0 = start + half
-                        let ra0 = real[start], ia0 = imaginary[start], rb0 = real[b0], ib0 = imaginary[b0]
-                        real[b0] = ra0 - rb0
-                        imaginary[b0] = ia0 - ib0
-                        real[start] = ra0 + rb0
-                        imaginary[start] = ia0 + ib0
-                        var k = 1, twiddle = stride
-                        while k < half {
-                            let wr = cosines[twiddle], wi = sines[twiddle]
-                            let a = start + k, b = a + half
-                            let rb = real[b], ib = imaginary[b]
-                            let tr = rb * wr - ib * wi
-                            let ti = rb * wi + ib * wr
-                            let ra = real[a], ia = imaginary[a]
-                            real[b] = ra - tr
-                            imaginary[b] = ia - ti
-                            real[a] = ra + tr
-                            imaginary[a] = ia + ti
-                            k += 1
-                            twiddle += stride
-                        }
-                        start += span
-                    }
+            // The last two stages (half = size/4 and size/2, one block): of each group of four,
+            // i0 = k gives bin k, i1 = k + size/4 gives bin k + size/4, and for k = 0, i2 gives bin size/2.
+            let quarter = lastPair, middle = size / 2
+            var k = 0
+            while k < quarter {
+                let i1 = k &+ quarter, i2 = i1 &+ quarter, i3 = i2 &+ quarter
+                let w1r = cosines[k &* 2], w1i = sines[k &* 2]
+                let w2r = cosines[k], w2i = sines[k]
+                let w3r = cosines[i1], w3i = sines[i1]
+                let r0 = real[k], m0 = imaginary[k], r1 = real[i1], m1 = imaginary[i1]
+                let r2 = real[i2], m2 = imaginary[i2], r3 = real[i3], m3 = imaginary[i3]
+                let t1r = r1 * w1r - m1 * w1i, t1i = r1 * w1i + m1 * w1r
+                let a1r = r0 - t1r, a1i = m0 - t1i, a0r = r0 + t1r, a0i = m0 + t1i
+                let t3r = r3 * w1r - m3 * w1i, t3i = r3 * w1i + m3 * w1r
+                let a3r = r2 - t3r, a3i = m2 - t3i, a2r = r2 + t3r, a2i = m2 + t3i
+                let t2r = a2r * w2r - a2i * w2i, t2i = a2r * w2i + a2i * w2r
+                let b0r = a0r + t2r, b0i = a0i + t2i
+                power[k] = b0r * b0r + b0i * b0i
+                if k == 0 {
+                    let b2r = a0r - t2r, b2i = a0i - t2i
+                    power[middle] = b2r * b2r + b2i * b2i
                 }
+                let u3r = a3r * w3r - a3i * w3i, u3i = a3r * w3i + a3i * w3r
+                let b1r = a1r + u3r, b1i = a1i + u3i
+                power[i1] = b1r * b1r + b1i * b1i
+                k &+= 1
+            }
+        }
+
+        /// ``powerSpectrum(_:into:real:imaginary:)`` for sizes under 16: one stage at a time.
+        private func smallPowerSpectrum(
+            _ frame: UnsafePointer<Float>, into power: UnsafeMutablePointer<Float>,
+            real: UnsafeMutablePointer<Float>, imaginary: UnsafeMutablePointer<Float>
+        ) {
+            var index = 0
+            while index < size {
+                real[reversed[index]] = frame[index]
+                imaginary[index] = 0
+                index += 1
+            }
+            var half = 1
+            while half < size {
+                stage(half: half, real: real, imaginary: imaginary)
                 half *= 2
             }
-            // The last stage (half = size / 2, one block, twiddle k): bin k from butterfly k's sum;
-            // bin size / 2 from the difference of butterfly 0.
-            let ra0 = real[0], ia0 = imaginary[0], rb0 = real[last], ib0 = imaginary[last]
-            let sumRe = ra0 + rb0, sumIm = ia0 + ib0, differenceRe = ra0 - rb0, differenceIm = ia0 - ib0
-            power[0] = sumRe * sumRe + sumIm * sumIm
-            power[last] = differenceRe * differenceRe + differenceIm * differenceIm
-            var k = 1
-            while k < last {
-                let wr = cosines[k], wi = sines[k]
-                let rb = real[k + last], ib = imaginary[k + last]
-                let tr = rb * wr - ib * wi
-                let ti = rb * wi + ib * wr
-                let re = real[k] + tr, im = imaginary[k] + ti
-                power[k] = re * re + im * im
+            var bin = 0
+            while bin <= size / 2 {
+                power[bin] = real[bin] * real[bin] + imaginary[bin] * imaginary[bin]
+                bin += 1
+            }
+        }
+
+        /// One stage: the butterflies of `half`, in every block of `2·half`.
+        private func stage(half: Int, real: UnsafeMutablePointer<Float>, imaginary: UnsafeMutablePointer<Float>) {
+            let size = size, cosines = cosines, sines = sines
+            let span = half * 2, stride = size / span
+            var k = 0
+            while k < half {
+                let wr = cosines[k * stride], wi = sines[k * stride]
+                var a = k
+                while a < size {
+                    let b = a + half
+                    let rb = real[b], ib = imaginary[b]
+                    let tr = rb * wr - ib * wi
+                    let ti = rb * wi + ib * wr
+                    let ra = real[a], ia = imaginary[a]
+                    real[b] = ra - tr
+                    imaginary[b] = ia - ti
+                    real[a] = ra + tr
+                    imaginary[a] = ia + ti
+                    a += span
+                }
                 k += 1
             }
         }
