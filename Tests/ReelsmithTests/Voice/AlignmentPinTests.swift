@@ -101,6 +101,67 @@ import Testing
         }
     }
 
+    /// The textbook radix-2 transform the FFT was before issue 18, kept as the reference: the fast
+    /// one must give the same powers to the bit, at every size.
+    static func textbookPowerSpectrum(_ frame: [Float]) -> [Float] {
+        let size = frame.count, bits = size.trailingZeroBitCount
+        let cosines = (0..<size / 2).map { Float(cos(-2 * Double.pi * Double($0) / Double(size))) }
+        let sines = (0..<size / 2).map { Float(sin(-2 * Double.pi * Double($0) / Double(size))) }
+        var real = [Float](repeating: 0, count: size), imaginary = [Float](repeating: 0, count: size)
+        for index in 0..<size {
+            var reversed = 0
+            for bit in 0..<bits where index & (1 << bit) != 0 { reversed |= 1 << (bits - 1 - bit) }
+            real[reversed] = frame[index]
+        }
+        var half = 1
+        while half < size {
+            let stride = size / (half * 2)
+            for start in Swift.stride(from: 0, to: size, by: half * 2) {
+                for k in 0..<half {
+                    let wr = cosines[k * stride], wi = sines[k * stride]
+                    let a = start + k, b = a + half
+                    let tr = real[b] * wr - imaginary[b] * wi
+                    let ti = real[b] * wi + imaginary[b] * wr
+                    real[b] = real[a] - tr
+                    imaginary[b] = imaginary[a] - ti
+                    real[a] += tr
+                    imaginary[a] += ti
+                }
+            }
+            half *= 2
+        }
+        return (0...(size / 2)).map { real[$0] * real[$0] + imaginary[$0] * imaginary[$0] }
+    }
+
+    @Test func fftPowersAreTheTextbookOnesToTheBit() {
+        var random = Generator(state: 2024)
+        for bits in 1...11 {
+            let size = 1 << bits
+            let fft = FFT(size: size)
+            for trial in 0..<4 {
+                // Noise, and a windowed frame with zero padding (as the features use it).
+                var frame = (0..<size).map { _ in Float(random.next() * 2 - 1) }
+                if trial % 2 == 1 { for index in (size * 5 / 8)..<size { frame[index] = 0 } }
+                if trial == 3 { frame[0] = 0 }
+                var power = [Float](repeating: 0, count: size / 2 + 1)
+                var scratch = [Float](repeating: 0, count: 2 * size)
+                frame.withUnsafeBufferPointer { frame in
+                    power.withUnsafeMutableBufferPointer { power in
+                        scratch.withUnsafeMutableBufferPointer { scratch in
+                            fft.withTables { tables in
+                                tables.powerSpectrum(
+                                    frame.baseAddress!, into: power.baseAddress!, real: scratch.baseAddress!,
+                                    imaginary: scratch.baseAddress! + size)
+                            }
+                        }
+                    }
+                }
+                let expected = Self.textbookPowerSpectrum(frame)
+                #expect(power.map(\.bitPattern) == expected.map(\.bitPattern), "size \(size), trial \(trial)")
+            }
+        }
+    }
+
     /// With ALIGN_TIMINGS_OUT=<file>: the bench's and the accuracy tests' real timings (espeak
     /// voices), with hashes of the features' and the warp's exact bits, written as JSON, to compare
     /// two versions of the aligner bit for bit.
