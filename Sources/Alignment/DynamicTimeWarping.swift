@@ -168,7 +168,7 @@ public enum DynamicTimeWarping {
     ) {
         let d = SpeechFeatures.dimensions
         let writtenOut = d == 26
-        let smallest: Float = 1e-9
+        let smallest: Float = 1e-9, infinity = Float.infinity  // (a call each time, unoptimised)
         var i = 0
         while i < n {
             let lower = lowers[i], upper = uppers[i], base = offsets[i]
@@ -187,7 +187,7 @@ public enum DynamicTimeWarping {
                     j += 1
                     continue
                 }
-                var best = Float.infinity, step: UInt8 = 0
+                var best = infinity, step: UInt8 = 0
                 if previousLower <= j - 1 && j - 1 < previousUpper {
                     let value = cost[previousBase + j - 1 - previousLower] + 2 * distance
                     if value < best { best = value; step = 0 }

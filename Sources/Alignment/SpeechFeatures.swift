@@ -84,20 +84,45 @@ public struct SpeechFeatures: Sendable {
                                 let hamming = hammingBuffer.baseAddress!, logs = logsBuffer.baseAddress!
                                 let frame = scratchBuffer.baseAddress!, real = frame + fftSize
                                 let imaginary = real + fftSize, power = imaginary + fftSize
+                                // Each sample pre-emphasised (minus 0.97 times the one before) and
+                                // squared once, not in each of the two or three frames it falls in.
+                                let emphasised = UnsafeMutablePointer<Float>.allocate(capacity: sampleCount)
+                                let squares = UnsafeMutablePointer<Float>.allocate(capacity: sampleCount)
+                                defer {
+                                    emphasised.deallocate()
+                                    squares.deallocate()
+                                }
+                                var previous: Float = 0
+                                var n = 0
+                                while n < sampleCount {
+                                    let sample = samples[n]
+                                    emphasised[n] = sample - 0.97 * previous
+                                    squares[n] = sample * sample
+                                    previous = sample
+                                    n &+= 1
+                                }
                                 var index = 0
                                 while index < count {
                                     let start = index * hop
-                                    var previous: Float = start > 0 ? samples[start - 1] : 0
                                     var energy: Float = 1e-12
                                     let filled = min(window, sampleCount - start)
+                                    let source = emphasised + start, square = squares + start
                                     var k = 0
+                                    while k &+ 4 <= filled {
+                                        frame[k] = source[k] * hamming[k]
+                                        frame[k &+ 1] = source[k &+ 1] * hamming[k &+ 1]
+                                        frame[k &+ 2] = source[k &+ 2] * hamming[k &+ 2]
+                                        frame[k &+ 3] = source[k &+ 3] * hamming[k &+ 3]
+                                        energy += square[k]
+                                        energy += square[k &+ 1]
+                                        energy += square[k &+ 2]
+                                        energy += square[k &+ 3]
+                                        k &+= 4
+                                    }
                                     while k < filled {
-                                        let sample = samples[start + k]
-                                        let emphasised = sample - 0.97 * previous
-                                        previous = sample
-                                        frame[k] = emphasised * hamming[k]
-                                        energy += sample * sample
-                                        k += 1
+                                        frame[k] = source[k] * hamming[k]
+                                        energy += square[k]
+                                        k &+= 1
                                     }
                                     while k < fftSize {
                                         frame[k] = 0
@@ -406,12 +431,24 @@ struct MelFilterBank: Sendable {
             while index < count {
                 let bins = power + firstBins[index]
                 var sum: Float = 1e-10
-                var offset = 0, weight = starts[index]
-                let end = starts[index + 1]
-                while weight < end {
-                    sum += weights[weight] * bins[offset]
-                    offset += 1
-                    weight += 1
+                let first = starts[index], end = starts[index &+ 1]
+                // Four weights a turn (in order), then the rest.
+                var w = weights + first, p = bins
+                var left = end &- first
+                while left >= 4 {
+                    sum += w[0] * p[0]
+                    sum += w[1] * p[1]
+                    sum += w[2] * p[2]
+                    sum += w[3] * p[3]
+                    w = w + 4
+                    p = p + 4
+                    left &-= 4
+                }
+                while left > 0 {
+                    sum += w.pointee * p.pointee
+                    w = w + 1
+                    p = p + 1
+                    left &-= 1
                 }
                 energies[index] = log(sum)
                 index += 1
