@@ -38,7 +38,8 @@ public struct SpeechFeatures: Sendable {
                 let count = samples.count
                 var index = 0
                 while index < count {
-                    destination[index] = Float(source[index]) / 32768
+                    // Through Int: Float(Int16) is a generic call unoptimised, Float(Int) is not (same value).
+                    destination[index] = Float(Int(source[index])) / 32768
                     index += 1
                 }
             }
@@ -174,9 +175,16 @@ public struct SpeechFeatures: Sendable {
                             let weights = dct + c * bankCount
                             var sum: Float = 0
                             var b = 0
+                            while b &+ 4 <= bankCount {  // four a turn, in order
+                                sum += weights[b] * energies[b]
+                                sum += weights[b &+ 1] * energies[b &+ 1]
+                                sum += weights[b &+ 2] * energies[b &+ 2]
+                                sum += weights[b &+ 3] * energies[b &+ 3]
+                                b &+= 4
+                            }
                             while b < bankCount {
                                 sum += weights[b] * energies[b]
-                                b += 1
+                                b &+= 1
                             }
                             row[c] = sum
                             c += 1
