@@ -84,51 +84,32 @@ public enum DynamicTimeWarping {
     /// up or left (weight 1), so neither stretching nor a shortcut is favoured. The distance is the
     /// cosine distance: a louder or quieter voice is not a different sound.
     static func band(_ reference: SpeechFeatures, _ target: SpeechFeatures, rows: [Range<Int>]) -> [(Int, Int)] {
-        let n = rows.count, d = SpeechFeatures.dimensions
-        let norms = [reference, target].map { features in
-            (0..<features.frameCount).map { frame in
-                features.values[(frame * d)..<((frame + 1) * d)].reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
-            }
-        }
+        let n = rows.count
+        let lowers = rows.map(\.lowerBound), uppers = rows.map(\.upperBound)
         var offsets = [Int](repeating: 0, count: n + 1)
         for i in 0..<n { offsets[i + 1] = offsets[i] + rows[i].count }
         var cost = [Float](repeating: .infinity, count: offsets[n])
         var steps = [UInt8](repeating: 0, count: offsets[n])
+        let referenceNorms = norms(reference), targetNorms = norms(target)
+        // Raw pointers and `while` loops: fast in a debug build too (issue 18). The arithmetic is
+        // the same, in the same order, as a plain loop over the cells, so the path is the same.
         reference.values.withUnsafeBufferPointer { a in
             target.values.withUnsafeBufferPointer { b in
-                /// The dot product of a reference frame and a target frame.
-                func dot(_ first: Int, _ second: Int) -> Float {
-                    var sum: Float = 0
-                    for k in 0..<d { sum += a[first + k] * b[second + k] }
-                    return sum
-                }
-                cost.withUnsafeMutableBufferPointer { cost in
-                    steps.withUnsafeMutableBufferPointer { steps in
-                        for i in 0..<n {
-                            let row = rows[i], base = offsets[i]
-                            let previous = i > 0 ? rows[i - 1] : 0..<0, previousBase = i > 0 ? offsets[i - 1] : 0
-                            for j in row {
-                                let distance = 1 - dot(i * d, j * d) / max((norms[0][i] * norms[1][j]), 1e-9)
-                                let cell = base + j - row.lowerBound
-                                if i == 0 && j == row.lowerBound && j == 0 {
-                                    cost[cell] = distance
-                                    continue
+                referenceNorms.withUnsafeBufferPointer { referenceNorms in
+                    targetNorms.withUnsafeBufferPointer { targetNorms in
+                        lowers.withUnsafeBufferPointer { lowers in
+                            uppers.withUnsafeBufferPointer { uppers in
+                                offsets.withUnsafeBufferPointer { offsets in
+                                    cost.withUnsafeMutableBufferPointer { cost in
+                                        steps.withUnsafeMutableBufferPointer { steps in
+                                            fill(
+                                                rows: n, a: a.baseAddress!, b: b.baseAddress!,
+                                                referenceNorms: referenceNorms.baseAddress!, targetNorms: targetNorms.baseAddress!,
+                                                lowers: lowers.baseAddress!, uppers: uppers.baseAddress!,
+                                                offsets: offsets.baseAddress!, cost: cost.baseAddress!, steps: steps.baseAddress!)
+                                        }
+                                    }
                                 }
-                                var best = Float.infinity, step: UInt8 = 0
-                                if previous.contains(j - 1) {
-                                    let value = cost[previousBase + j - 1 - previous.lowerBound] + 2 * distance
-                                    if value < best { best = value; step = 0 }
-                                }
-                                if previous.contains(j) {
-                                    let value = cost[previousBase + j - previous.lowerBound] + distance
-                                    if value < best { best = value; step = 1 }
-                                }
-                                if j > row.lowerBound {
-                                    let value = cost[cell - 1] + distance
-                                    if value < best { best = value; step = 2 }
-                                }
-                                cost[cell] = best
-                                steps[cell] = step
                             }
                         }
                     }
@@ -150,6 +131,127 @@ public enum DynamicTimeWarping {
             }
         }
         return path.reversed()
+    }
+
+    /// Per frame, the length of its feature vector.
+    static func norms(_ features: SpeechFeatures) -> [Float] {
+        let d = SpeechFeatures.dimensions, count = features.frameCount
+        var result = [Float](repeating: 0, count: count)
+        guard count > 0 else { return result }
+        features.values.withUnsafeBufferPointer { valuesBuffer in
+            result.withUnsafeMutableBufferPointer { resultBuffer in
+                let values = valuesBuffer.baseAddress!, result = resultBuffer.baseAddress!
+                var frame = 0
+                while frame < count {
+                    let vector = values + frame * d
+                    var sum: Float = 0
+                    var k = 0
+                    while k < d {
+                        sum += vector[k] * vector[k]
+                        k += 1
+                    }
+                    result[frame] = sum.squareRoot()
+                    frame += 1
+                }
+            }
+        }
+        return result
+    }
+
+    /// The cumulative costs and the step into each cell of the band (rows `lowers[i]..<uppers[i]`,
+    /// stored row after row from `offsets[i]`); `cost` starts infinite, `steps` zero.
+    private static func fill(
+        rows n: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+        referenceNorms: UnsafePointer<Float>, targetNorms: UnsafePointer<Float>,
+        lowers: UnsafePointer<Int>, uppers: UnsafePointer<Int>, offsets: UnsafePointer<Int>,
+        cost: UnsafeMutablePointer<Float>, steps: UnsafeMutablePointer<UInt8>
+    ) {
+        let d = SpeechFeatures.dimensions
+        let writtenOut = d == 26
+        let smallest: Float = 1e-9, infinity = Float.infinity  // (a call each time, unoptimised)
+        var i = 0
+        while i < n {
+            let lower = lowers[i], upper = uppers[i], base = offsets[i]
+            // The previous row: an empty range at 0 for the first.
+            let previousLower = i > 0 ? lowers[i - 1] : 0, previousUpper = i > 0 ? uppers[i - 1] : 0
+            let previousBase = i > 0 ? offsets[i - 1] : 0
+            let vector = a + i * d, norm = referenceNorms[i]
+            var j = lower
+            while j < upper {
+                let dot = writtenOut ? dot26(vector, b + j * d) : dotProduct(vector, b + j * d, count: d)
+                let product = norm * targetNorms[j]
+                let distance = 1 - dot / (smallest >= product ? smallest : product)  // max(product, 1e-9)
+                let cell = base + j - lower
+                if i == 0 && j == lower && j == 0 {
+                    cost[cell] = distance
+                    j += 1
+                    continue
+                }
+                var best = infinity, step: UInt8 = 0
+                if previousLower <= j - 1 && j - 1 < previousUpper {
+                    let value = cost[previousBase + j - 1 - previousLower] + 2 * distance
+                    if value < best { best = value; step = 0 }
+                }
+                if previousLower <= j && j < previousUpper {
+                    let value = cost[previousBase + j - previousLower] + distance
+                    if value < best { best = value; step = 1 }
+                }
+                if j > lower {
+                    let value = cost[cell - 1] + distance
+                    if value < best { best = value; step = 2 }
+                }
+                cost[cell] = best
+                steps[cell] = step
+                j += 1
+            }
+            i += 1
+        }
+    }
+
+    /// The dot product of two vectors of `count` values.
+    private static func dotProduct(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+        var sum: Float = 0
+        var k = 0
+        while k < count {
+            sum += a[k] * b[k]
+            k += 1
+        }
+        return sum
+    }
+
+    /// The dot product of two frames (26 coefficients), written out term by term: a loop's counter,
+    /// comparison and overflow checks cost more than the products in a debug build. The terms are
+    /// added in order, as the loop would.
+    @inline(__always)
+    private static func dot26(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>) -> Float {
+        var sum: Float = 0
+        sum += a[0] * b[0]
+        sum += a[1] * b[1]
+        sum += a[2] * b[2]
+        sum += a[3] * b[3]
+        sum += a[4] * b[4]
+        sum += a[5] * b[5]
+        sum += a[6] * b[6]
+        sum += a[7] * b[7]
+        sum += a[8] * b[8]
+        sum += a[9] * b[9]
+        sum += a[10] * b[10]
+        sum += a[11] * b[11]
+        sum += a[12] * b[12]
+        sum += a[13] * b[13]
+        sum += a[14] * b[14]
+        sum += a[15] * b[15]
+        sum += a[16] * b[16]
+        sum += a[17] * b[17]
+        sum += a[18] * b[18]
+        sum += a[19] * b[19]
+        sum += a[20] * b[20]
+        sum += a[21] * b[21]
+        sum += a[22] * b[22]
+        sum += a[23] * b[23]
+        sum += a[24] * b[24]
+        sum += a[25] * b[25]
+        return sum
     }
 }
 

@@ -1,6 +1,11 @@
 import Foundation
 
 /// An in-place radix-2 FFT of one fixed size, with its twiddle factors computed once.
+///
+/// Written for speed in a debug (-Onone) build too (issue 18): the transform runs on raw pointers
+/// in `while` loops (no bounds checks, no range iterators, no retains), which the compiler inlines
+/// even unoptimised. The arithmetic is the textbook one, so the power spectrum is the same to the
+/// bit at any optimisation level (see ``Tables/powerSpectrum(_:into:real:imaginary:)``).
 struct FFT: Sendable {
     let size: Int
     private let cosines: [Float]
@@ -21,39 +26,197 @@ struct FFT: Sendable {
         }
     }
 
-    /// The power spectrum (bins 0…size/2) of `frame` (real, `size` samples), into `power`.
-    /// `real` and `imaginary` are scratch buffers of `size` elements.
-    func powerSpectrum(
-        _ frame: UnsafeBufferPointer<Float>, into power: UnsafeMutableBufferPointer<Float>,
-        real: UnsafeMutableBufferPointer<Float>, imaginary: UnsafeMutableBufferPointer<Float>
-    ) {
-        for index in 0..<size {
-            real[reversed[index]] = frame[index]
-            imaginary[index] = 0
-        }
+    /// Calls `body` with the tables' storage, so that many frames can be transformed without
+    /// reaching into the arrays for each.
+    func withTables<Result>(_ body: (Tables) -> Result) -> Result {
         cosines.withUnsafeBufferPointer { cosines in
             sines.withUnsafeBufferPointer { sines in
-                var half = 1
-                while half < size {
-                    let stride = size / (half * 2)
-                    var start = 0
-                    while start < size {
-                        for k in 0..<half {
-                            let wr = cosines[k * stride], wi = sines[k * stride]
-                            let a = start + k, b = a + half
-                            let tr = real[b] * wr - imaginary[b] * wi
-                            let ti = real[b] * wi + imaginary[b] * wr
-                            real[b] = real[a] - tr
-                            imaginary[b] = imaginary[a] - ti
-                            real[a] += tr
-                            imaginary[a] += ti
-                        }
-                        start += half * 2
-                    }
-                    half *= 2
+                reversed.withUnsafeBufferPointer { reversed in
+                    body(Tables(size: size, cosines: cosines.baseAddress!, sines: sines.baseAddress!, reversed: reversed.baseAddress!))
                 }
             }
         }
-        for bin in 0...(size / 2) { power[bin] = real[bin] * real[bin] + imaginary[bin] * imaginary[bin] }
+    }
+
+    /// The twiddle factors and the bit-reversal permutation, valid inside ``withTables(_:)``.
+    struct Tables {
+        let size: Int
+        let cosines: UnsafePointer<Float>
+        let sines: UnsafePointer<Float>
+        let reversed: UnsafePointer<Int>
+
+        /// The power spectrum (bins 0…size/2) of `frame` (real, `size` samples), into `power`.
+        /// `real` and `imaginary` are scratch buffers of `size` elements.
+        ///
+        /// The textbook transform (bit-reversed input, stages of butterflies, half = 1, 2, 4, …),
+        /// with its stages done two at a time: each group of four values goes through its four
+        /// butterflies in registers. The first two stages are done while reordering the input, the
+        /// last two straight into `power`, computing only the bins returned. There, since the input
+        /// is real, a butterfly with the twiddle factor 1 (the first stage's, and k = 0's) is a sum
+        /// and a difference, and one with a zero imaginary part skips its product with it.
+        /// Multiplying by 1 and adding or subtracting a zero product is exact, so these give the same
+        /// values, except perhaps the sign of a zero, which no later sum, difference or product of
+        /// finite values can turn into another value, and which the squares of the power spectrum
+        /// drop: the powers are the textbook ones to the bit.
+        func powerSpectrum(
+            _ frame: UnsafePointer<Float>, into power: UnsafeMutablePointer<Float>,
+            real: UnsafeMutablePointer<Float>, imaginary: UnsafeMutablePointer<Float>
+        ) {
+            let size = size, cosines = cosines, sines = sines, reversed = reversed
+            guard size >= 16 else {
+                smallPowerSpectrum(frame, into: power, real: real, imaginary: imaginary)
+                return
+            }
+            // Stages half = 1 and 2 on the reordered input: group 4p…4p + 3 is frame[reversed[4p]]…
+            // The first stage's twiddle is 1; the second's are 1 (k = 0) and w (k = 1); the
+            // imaginary parts coming in are zero.
+            let wr = cosines[size / 4], wi = sines[size / 4]
+            var index = 0
+            while index < size {
+                let x0 = frame[reversed[index]], x1 = frame[reversed[index &+ 1]]
+                let x2 = frame[reversed[index &+ 2]], x3 = frame[reversed[index &+ 3]]
+                let r0 = x0 + x1, r1 = x0 - x1, r2 = x2 + x3, r3 = x2 - x3
+                let tr = r3 * wr, ti = r3 * wi
+                real[index] = r0 + r2
+                imaginary[index] = 0
+                real[index &+ 1] = r1 + tr
+                imaginary[index &+ 1] = ti
+                real[index &+ 2] = r0 - r2
+                imaginary[index &+ 2] = 0
+                real[index &+ 3] = r1 - tr
+                imaginary[index &+ 3] = -ti
+                index &+= 4
+            }
+            // The stages in between (half = 4 … size/8): an odd one alone, then two at a time.
+            let lastPair = size / 4
+            var count = 0, half = 4
+            while half < lastPair {
+                count &+= 1
+                half &*= 2
+            }
+            half = 4
+            if count % 2 == 1 {
+                stage(half: half, real: real, imaginary: imaginary)
+                half &*= 2
+            }
+            while half < lastPair {
+                twoStages(half: half, real: real, imaginary: imaginary)
+                half &*= 4
+            }
+            // The last two stages (half = size/4 and size/2, one block): of each group of four,
+            // i0 = k gives bin k, i1 = k + size/4 gives bin k + size/4, and for k = 0, i2 gives bin size/2.
+            let quarter = lastPair, middle = size / 2
+            var k = 0
+            while k < quarter {
+                let i1 = k &+ quarter, i2 = i1 &+ quarter, i3 = i2 &+ quarter
+                let w1r = cosines[k &* 2], w1i = sines[k &* 2]
+                let w2r = cosines[k], w2i = sines[k]
+                let w3r = cosines[i1], w3i = sines[i1]
+                let r0 = real[k], m0 = imaginary[k], r1 = real[i1], m1 = imaginary[i1]
+                let r2 = real[i2], m2 = imaginary[i2], r3 = real[i3], m3 = imaginary[i3]
+                let t1r = r1 * w1r - m1 * w1i, t1i = r1 * w1i + m1 * w1r
+                let a1r = r0 - t1r, a1i = m0 - t1i, a0r = r0 + t1r, a0i = m0 + t1i
+                let t3r = r3 * w1r - m3 * w1i, t3i = r3 * w1i + m3 * w1r
+                let a3r = r2 - t3r, a3i = m2 - t3i, a2r = r2 + t3r, a2i = m2 + t3i
+                let t2r = a2r * w2r - a2i * w2i, t2i = a2r * w2i + a2i * w2r
+                let b0r = a0r + t2r, b0i = a0i + t2i
+                power[k] = b0r * b0r + b0i * b0i
+                if k == 0 {
+                    let b2r = a0r - t2r, b2i = a0i - t2i
+                    power[middle] = b2r * b2r + b2i * b2i
+                }
+                let u3r = a3r * w3r - a3i * w3i, u3i = a3r * w3i + a3i * w3r
+                let b1r = a1r + u3r, b1i = a1i + u3i
+                power[i1] = b1r * b1r + b1i * b1i
+                k &+= 1
+            }
+        }
+
+        /// ``powerSpectrum(_:into:real:imaginary:)`` for sizes under 16: one stage at a time.
+        private func smallPowerSpectrum(
+            _ frame: UnsafePointer<Float>, into power: UnsafeMutablePointer<Float>,
+            real: UnsafeMutablePointer<Float>, imaginary: UnsafeMutablePointer<Float>
+        ) {
+            var index = 0
+            while index < size {
+                real[reversed[index]] = frame[index]
+                imaginary[index] = 0
+                index += 1
+            }
+            var half = 1
+            while half < size {
+                stage(half: half, real: real, imaginary: imaginary)
+                half *= 2
+            }
+            var bin = 0
+            while bin <= size / 2 {
+                power[bin] = real[bin] * real[bin] + imaginary[bin] * imaginary[bin]
+                bin += 1
+            }
+        }
+
+        /// One stage: the butterflies of `half`, in every block of `2·half`.
+        private func stage(half: Int, real: UnsafeMutablePointer<Float>, imaginary: UnsafeMutablePointer<Float>) {
+            let size = size, cosines = cosines, sines = sines
+            let span = half * 2, stride = size / span
+            var k = 0
+            while k < half {
+                let wr = cosines[k * stride], wi = sines[k * stride]
+                var a = k
+                while a < size {
+                    let b = a + half
+                    let rb = real[b], ib = imaginary[b]
+                    let tr = rb * wr - ib * wi
+                    let ti = rb * wi + ib * wr
+                    let ra = real[a], ia = imaginary[a]
+                    real[b] = ra - tr
+                    imaginary[b] = ia - ti
+                    real[a] = ra + tr
+                    imaginary[a] = ia + ti
+                    a += span
+                }
+                k += 1
+            }
+        }
+
+        /// The stages `half` and `2·half` together. Per group of four values i0, i1 = i0 + half,
+        /// i2 = i0 + 2·half, i3 = i0 + 3·half (i0 = block start + k): the first stage's butterflies
+        /// (i0, i1) and (i2, i3) with twiddle k·size/(2·half), then the second's (i0, i2) with twiddle
+        /// k·size/(4·half) and (i1, i3) with twiddle (k + half)·size/(4·half).
+        private func twoStages(half: Int, real: UnsafeMutablePointer<Float>, imaginary: UnsafeMutablePointer<Float>) {
+            let size = size, cosines = cosines, sines = sines
+            let span = half &* 4, blocks = size / span
+            let stride1 = size / (half &* 2), stride2 = blocks
+            var k = 0
+            while k < half {
+                let w1r = cosines[k &* stride1], w1i = sines[k &* stride1]
+                let w2r = cosines[k &* stride2], w2i = sines[k &* stride2]
+                let w3r = cosines[(k &+ half) &* stride2], w3i = sines[(k &+ half) &* stride2]
+                var i0 = k
+                while i0 < size {
+                    let i1 = i0 &+ half, i2 = i1 &+ half, i3 = i2 &+ half
+                    let r0 = real[i0], m0 = imaginary[i0], r1 = real[i1], m1 = imaginary[i1]
+                    let r2 = real[i2], m2 = imaginary[i2], r3 = real[i3], m3 = imaginary[i3]
+                    // First stage: (i0, i1) and (i2, i3), twiddle w1.
+                    let t1r = r1 * w1r - m1 * w1i, t1i = r1 * w1i + m1 * w1r
+                    let a1r = r0 - t1r, a1i = m0 - t1i, a0r = r0 + t1r, a0i = m0 + t1i
+                    let t3r = r3 * w1r - m3 * w1i, t3i = r3 * w1i + m3 * w1r
+                    let a3r = r2 - t3r, a3i = m2 - t3i, a2r = r2 + t3r, a2i = m2 + t3i
+                    // Second stage: (i0, i2) with w2, (i1, i3) with w3.
+                    let t2r = a2r * w2r - a2i * w2i, t2i = a2r * w2i + a2i * w2r
+                    real[i2] = a0r - t2r
+                    imaginary[i2] = a0i - t2i
+                    real[i0] = a0r + t2r
+                    imaginary[i0] = a0i + t2i
+                    let u3r = a3r * w3r - a3i * w3i, u3i = a3r * w3i + a3i * w3r
+                    real[i3] = a1r - u3r
+                    imaginary[i3] = a1i - u3i
+                    real[i1] = a1r + u3r
+                    imaginary[i1] = a1i + u3i
+                    i0 = i0 &+ span
+                }
+                k &+= 1
+            }
+        }
     }
 }

@@ -31,7 +31,20 @@ public struct SpeechFeatures: Sendable {
 
     /// The features of 16-bit mono samples at `sampleRate`.
     public init(samples: [Int16], sampleRate: Int) {
-        self.init(floats: samples.map { Float($0) / 32768 }, sampleRate: sampleRate)
+        var floats = [Float](repeating: 0, count: samples.count)
+        samples.withUnsafeBufferPointer { samples in
+            floats.withUnsafeMutableBufferPointer { floats in
+                guard let source = samples.baseAddress, let destination = floats.baseAddress else { return }
+                let count = samples.count
+                var index = 0
+                while index < count {
+                    // Through Int: Float(Int16) is a generic call unoptimised, Float(Int) is not (same value).
+                    destination[index] = Float(Int(source[index])) / 32768
+                    index += 1
+                }
+            }
+        }
+        self.init(floats: floats, sampleRate: sampleRate)
     }
 
     public init(floats samples: [Float], sampleRate: Int) {
@@ -55,62 +68,133 @@ public struct SpeechFeatures: Sendable {
         }
         // First the log mel energies and log energy of every frame; then a floor 40 dB under the
         // track's loudest, so that digital silence (zeros) and a quiet room look alike; then the cepstra.
+        // The loops run on raw pointers (fast in a debug build too, issue 18), in the same order of
+        // operations as ever, so the features are the same to the bit.
         let width = bankCount + 1
         var logs = [Float](repeating: 0, count: count * width)
-        var frame = [Float](repeating: 0, count: fftSize)
-        var real = [Float](repeating: 0, count: fftSize)
-        var imaginary = [Float](repeating: 0, count: fftSize)
-        var power = [Float](repeating: 0, count: fftSize / 2 + 1)
-        var energies = [Float](repeating: 0, count: bankCount)
-        samples.withUnsafeBufferPointer { samples in
-            for index in 0..<count {
-                let start = index * hop
-                var previous: Float = start > 0 ? samples[start - 1] : 0
-                var energy: Float = 1e-12
-                for k in 0..<fftSize {
-                    if k < window, start + k < samples.count {
-                        let sample = samples[start + k]
-                        let emphasised = sample - 0.97 * previous
-                        previous = sample
-                        frame[k] = emphasised * hamming[k]
-                        energy += sample * sample
-                    } else {
-                        frame[k] = 0
-                    }
-                }
-                frame.withUnsafeBufferPointer { frame in
-                    power.withUnsafeMutableBufferPointer { power in
-                        real.withUnsafeMutableBufferPointer { real in
-                            imaginary.withUnsafeMutableBufferPointer { imaginary in
-                                fft.powerSpectrum(frame, into: power, real: real, imaginary: imaginary)
+        // One scratch buffer: the windowed frame, the FFT's real and imaginary parts, the power spectrum.
+        var scratch = [Float](repeating: 0, count: 3 * fftSize + fftSize / 2 + 1)
+        samples.withUnsafeBufferPointer { samplesBuffer in
+            hamming.withUnsafeBufferPointer { hammingBuffer in
+                logs.withUnsafeMutableBufferPointer { logsBuffer in
+                    scratch.withUnsafeMutableBufferPointer { scratchBuffer in
+                        fft.withTables { fft in
+                            bank.withFilters { bank in
+                                guard count > 0 else { return }
+                                let samples = samplesBuffer.baseAddress!, sampleCount = samplesBuffer.count
+                                let hamming = hammingBuffer.baseAddress!, logs = logsBuffer.baseAddress!
+                                let frame = scratchBuffer.baseAddress!, real = frame + fftSize
+                                let imaginary = real + fftSize, power = imaginary + fftSize
+                                // Each sample pre-emphasised (minus 0.97 times the one before) and
+                                // squared once, not in each of the two or three frames it falls in.
+                                let emphasised = UnsafeMutablePointer<Float>.allocate(capacity: sampleCount)
+                                let squares = UnsafeMutablePointer<Float>.allocate(capacity: sampleCount)
+                                defer {
+                                    emphasised.deallocate()
+                                    squares.deallocate()
+                                }
+                                var previous: Float = 0
+                                var n = 0
+                                while n < sampleCount {
+                                    let sample = samples[n]
+                                    emphasised[n] = sample - 0.97 * previous
+                                    squares[n] = sample * sample
+                                    previous = sample
+                                    n &+= 1
+                                }
+                                var index = 0
+                                while index < count {
+                                    let start = index * hop
+                                    var energy: Float = 1e-12
+                                    let filled = min(window, sampleCount - start)
+                                    let source = emphasised + start, square = squares + start
+                                    var k = 0
+                                    while k &+ 4 <= filled {
+                                        frame[k] = source[k] * hamming[k]
+                                        frame[k &+ 1] = source[k &+ 1] * hamming[k &+ 1]
+                                        frame[k &+ 2] = source[k &+ 2] * hamming[k &+ 2]
+                                        frame[k &+ 3] = source[k &+ 3] * hamming[k &+ 3]
+                                        energy += square[k]
+                                        energy += square[k &+ 1]
+                                        energy += square[k &+ 2]
+                                        energy += square[k &+ 3]
+                                        k &+= 4
+                                    }
+                                    while k < filled {
+                                        frame[k] = source[k] * hamming[k]
+                                        energy += square[k]
+                                        k &+= 1
+                                    }
+                                    while k < fftSize {
+                                        frame[k] = 0
+                                        k += 1
+                                    }
+                                    fft.powerSpectrum(frame, into: power, real: real, imaginary: imaginary)
+                                    let row = logs + index * width
+                                    bank.apply(power, into: row)
+                                    row[bankCount] = log(energy / Float(window))
+                                    index += 1
+                                }
                             }
                         }
                     }
                 }
-                bank.apply(power, into: &energies)
-                for b in 0..<bankCount { logs[index * width + b] = energies[b] }
-                logs[index * width + bankCount] = log(energy / Float(window))
             }
         }
         let isSpeech = Self.speechFrames(logEnergies: (0..<count).map { logs[$0 * width + bankCount] })
         let floorDepth = Float(40 * log(10.0) / 10)
-        for column in 0..<width {
-            var loudest = -Float.infinity
-            for index in 0..<count { loudest = max(loudest, logs[index * width + column]) }
-            for index in 0..<count { logs[index * width + column] = max(logs[index * width + column], loudest - floorDepth) }
-        }
         var values = [Float](repeating: 0, count: count * dimensions)
-        values.withUnsafeMutableBufferPointer { values in
-            for index in 0..<count {
-                let row = index * dimensions
-                for c in 0..<cepstra {
-                    var sum: Float = 0
-                    for b in 0..<bankCount { sum += dct[c * bankCount + b] * logs[index * width + b] }
-                    values[row + c] = sum
+        logs.withUnsafeMutableBufferPointer { logsBuffer in
+            dct.withUnsafeBufferPointer { dctBuffer in
+                values.withUnsafeMutableBufferPointer { valuesBuffer in
+                    guard count > 0 else { return }
+                    let logs = logsBuffer.baseAddress!, dct = dctBuffer.baseAddress!, values = valuesBuffer.baseAddress!
+                    var column = 0
+                    while column < width {
+                        var loudest = -Float.infinity
+                        var index = 0
+                        while index < count {
+                            let value = logs[index * width + column]
+                            if value >= loudest { loudest = value }  // max(loudest, value)
+                            index += 1
+                        }
+                        let floor = loudest - floorDepth
+                        index = 0
+                        while index < count {
+                            let cell = logs + index * width + column
+                            if floor >= cell.pointee { cell.pointee = floor }  // max(cell, floor)
+                            index += 1
+                        }
+                        column += 1
+                    }
+                    var index = 0
+                    while index < count {
+                        let row = values + index * dimensions, energies = logs + index * width
+                        var c = 0
+                        while c < cepstra {
+                            let weights = dct + c * bankCount
+                            var sum: Float = 0
+                            var b = 0
+                            while b &+ 4 <= bankCount {  // four a turn, in order
+                                sum += weights[b] * energies[b]
+                                sum += weights[b &+ 1] * energies[b &+ 1]
+                                sum += weights[b &+ 2] * energies[b &+ 2]
+                                sum += weights[b &+ 3] * energies[b &+ 3]
+                                b &+= 4
+                            }
+                            while b < bankCount {
+                                sum += weights[b] * energies[b]
+                                b &+= 1
+                            }
+                            row[c] = sum
+                            c += 1
+                        }
+                        row[cepstra] = energies[bankCount]
+                        index += 1
+                    }
+                    Self.normalise(valuesBuffer, frames: count, dimensions: dimensions, counted: isSpeech)
                 }
-                values[row + cepstra] = logs[index * width + bankCount]
             }
-            Self.normalise(values, frames: count, dimensions: dimensions, counted: isSpeech)
         }
         values = Self.withDeltas(values, frames: count, isSpeech: isSpeech)
         self.init(frameCount: count, frameSeconds: Double(hop) / Double(sampleRate), values: values, isSpeech: isSpeech)
@@ -125,20 +209,42 @@ public struct SpeechFeatures: Sendable {
     static func withDeltas(_ values: [Float], frames: Int, isSpeech: [Bool]) -> [Float] {
         let width = staticDimensions, full = dimensions
         var result = [Float](repeating: 0, count: frames * full)
-        result.withUnsafeMutableBufferPointer { result in
-            for f in 0..<frames {
-                for d in 0..<width {
-                    result[f * full + d] = values[f * width + d]
-                    var slope: Float = 0
-                    for k in 1...2 {
-                        let after = values[min(frames - 1, f + k) * width + d], before = values[max(0, f - k) * width + d]
-                        slope += Float(k) * (after - before)
+        guard frames > 0 else { return result }
+        values.withUnsafeBufferPointer { valuesBuffer in
+            result.withUnsafeMutableBufferPointer { resultBuffer in
+                let values = valuesBuffer.baseAddress!, result = resultBuffer.baseAddress!
+                var f = 0
+                while f < frames {
+                    let row = result + f * full, own = values + f * width
+                    // The frames ±1 and ±2 away, held at the track's ends.
+                    let after1 = values + min(frames - 1, f + 1) * width, before1 = values + max(0, f - 1) * width
+                    let after2 = values + min(frames - 1, f + 2) * width, before2 = values + max(0, f - 2) * width
+                    var d = 0
+                    while d < width {
+                        row[d] = own[d]
+                        var slope: Float = 0
+                        slope += Float(1) * (after1[d] - before1[d])
+                        slope += Float(2) * (after2[d] - before2[d])
+                        row[width + d] = slope / 10
+                        d += 1
                     }
-                    result[f * full + width + d] = slope / 10
+                    f += 1
                 }
             }
-            normaliseColumns(result, frames: frames, dimensions: full, columns: width..<full, counted: isSpeech)
-            for f in 0..<frames { for d in width..<full { result[f * full + d] *= deltaWeight } }
+        }
+        result.withUnsafeMutableBufferPointer { resultBuffer in
+            normaliseColumns(resultBuffer, frames: frames, dimensions: full, columns: width..<full, counted: isSpeech)
+            let result = resultBuffer.baseAddress!, weight = deltaWeight
+            var f = 0
+            while f < frames {
+                let row = result + f * full
+                var d = width
+                while d < full {
+                    row[d] *= weight
+                    d += 1
+                }
+                f += 1
+            }
         }
         return result
     }
@@ -165,22 +271,41 @@ public struct SpeechFeatures: Sendable {
     }
 
     private static func normaliseColumns(
-        _ values: UnsafeMutableBufferPointer<Float>, frames: Int, dimensions: Int, columns: Range<Int>, counted: [Bool]
+        _ valuesBuffer: UnsafeMutableBufferPointer<Float>, frames: Int, dimensions: Int, columns: Range<Int>, counted: [Bool]
     ) {
         guard frames > 1 else { return }
         let all = !counted.contains(true)
         let used = all ? frames : counted.filter { $0 }.count
-        for d in columns {
-            var mean: Double = 0
-            for f in 0..<frames where all || counted[f] { mean += Double(values[f * dimensions + d]) }
-            mean /= Double(used)
-            var variance: Double = 0
-            for f in 0..<frames where all || counted[f] {
-                let x = Double(values[f * dimensions + d]) - mean
-                variance += x * x
+        counted.withUnsafeBufferPointer { countedBuffer in
+            let values = valuesBuffer.baseAddress!, counted = countedBuffer.baseAddress!
+            var d = columns.lowerBound
+            while d < columns.upperBound {
+                var mean: Double = 0
+                var f = 0
+                while f < frames {
+                    if all || counted[f] { mean += Double(values[f * dimensions + d]) }
+                    f += 1
+                }
+                mean /= Double(used)
+                var variance: Double = 0
+                f = 0
+                while f < frames {
+                    if all || counted[f] {
+                        let x = Double(values[f * dimensions + d]) - mean
+                        variance += x * x
+                    }
+                    f += 1
+                }
+                let scale = Float(1 / max(sqrt(variance / Double(used)), 1e-6))
+                let floatMean = Float(mean)
+                f = 0
+                while f < frames {
+                    let cell = values + f * dimensions + d
+                    cell.pointee = (cell.pointee - floatMean) * scale
+                    f += 1
+                }
+                d += 1
             }
-            let scale = Float(1 / max(sqrt(variance / Double(used)), 1e-6))
-            for f in 0..<frames { values[f * dimensions + d] = (values[f * dimensions + d] - Float(mean)) * scale }
         }
     }
 
@@ -189,13 +314,34 @@ public struct SpeechFeatures: Sendable {
         let dimensions = Self.dimensions
         let count = (frameCount + factor - 1) / factor
         var result = [Float](repeating: 0, count: count * dimensions)
-        for index in 0..<count {
-            let first = index * factor, last = min(frameCount, first + factor)
-            for f in first..<last {
-                for d in 0..<dimensions { result[index * dimensions + d] += values[f * dimensions + d] }
+        if count > 0 {
+            values.withUnsafeBufferPointer { valuesBuffer in
+                result.withUnsafeMutableBufferPointer { resultBuffer in
+                    let values = valuesBuffer.baseAddress!, result = resultBuffer.baseAddress!
+                    var index = 0
+                    while index < count {
+                        let first = index * factor, last = min(frameCount, first + factor)
+                        let row = result + index * dimensions
+                        var f = first
+                        while f < last {
+                            let source = values + f * dimensions
+                            var d = 0
+                            while d < dimensions {
+                                row[d] += source[d]
+                                d += 1
+                            }
+                            f += 1
+                        }
+                        let scale = 1 / Float(last - first)
+                        var d = 0
+                        while d < dimensions {
+                            row[d] *= scale
+                            d += 1
+                        }
+                        index += 1
+                    }
+                }
             }
-            let scale = 1 / Float(last - first)
-            for d in 0..<dimensions { result[index * dimensions + d] *= scale }
         }
         return SpeechFeatures(
             frameCount: count, frameSeconds: frameSeconds * Double(factor), values: result,
@@ -207,9 +353,22 @@ public struct SpeechFeatures: Sendable {
     func speechOnly() -> (features: SpeechFeatures, frames: [Int]) {
         let kept = isSpeech.contains(true) ? (0..<frameCount).filter { isSpeech[$0] } : Array(0..<frameCount)
         let dimensions = Self.dimensions
-        var result = [Float]()
-        result.reserveCapacity(kept.count * dimensions)
-        for frame in kept { result.append(contentsOf: values[(frame * dimensions)..<((frame + 1) * dimensions)]) }
+        var result = [Float](repeating: 0, count: kept.count * dimensions)
+        if !kept.isEmpty {
+            values.withUnsafeBufferPointer { valuesBuffer in
+                result.withUnsafeMutableBufferPointer { resultBuffer in
+                    kept.withUnsafeBufferPointer { keptBuffer in
+                        let values = valuesBuffer.baseAddress!, result = resultBuffer.baseAddress!
+                        let kept = keptBuffer.baseAddress!, keptCount = keptBuffer.count
+                        var index = 0
+                        while index < keptCount {
+                            (result + index * dimensions).update(from: values + kept[index] * dimensions, count: dimensions)
+                            index += 1
+                        }
+                    }
+                }
+            }
+        }
         return (
             SpeechFeatures(
                 frameCount: kept.count, frameSeconds: frameSeconds, values: result,
@@ -221,8 +380,12 @@ public struct SpeechFeatures: Sendable {
 
 /// Triangular filters spaced evenly on the mel scale, applied to a power spectrum; gives log energies.
 struct MelFilterBank: Sendable {
-    /// Per filter: the first FFT bin and its weights.
-    private let filters: [(first: Int, weights: [Float])]
+    /// Per filter: the first FFT bin, and where its weights start in `weights` (the next filter's
+    /// start is where they end).
+    private let firstBins: [Int]
+    private let starts: [Int]
+    /// Every filter's weights, one filter after another.
+    private let weights: [Float]
 
     init(count: Int, fftSize: Int, sampleRate: Double, low: Double, high: Double) {
         func mel(_ hz: Double) -> Double { 2595 * log10(1 + hz / 700) }
@@ -230,7 +393,7 @@ struct MelFilterBank: Sendable {
         let lowMel = mel(low), highMel = mel(high)
         let edges = (0..<(count + 2)).map { hz(lowMel + (highMel - lowMel) * Double($0) / Double(count + 1)) }
         let binHz = sampleRate / Double(fftSize)
-        filters = (0..<count).map { index in
+        let filters = (0..<count).map { index -> (first: Int, weights: [Float]) in
             let left = edges[index], centre = edges[index + 1], right = edges[index + 2]
             let first = max(0, Int(ceil(left / binHz)))
             let last = min(fftSize / 2, Int(floor(right / binHz)))
@@ -241,13 +404,63 @@ struct MelFilterBank: Sendable {
             }
             return (first: first, weights: weights)
         }
+        firstBins = filters.map(\.first)
+        var starts = [0]
+        for filter in filters { starts.append(starts[starts.count - 1] + filter.weights.count) }
+        self.starts = starts
+        weights = filters.flatMap(\.weights)
     }
 
-    func apply(_ power: [Float], into energies: inout [Float]) {
-        for (index, filter) in filters.enumerated() {
-            var sum: Float = 1e-10
-            for (offset, weight) in filter.weights.enumerated() { sum += weight * power[filter.first + offset] }
-            energies[index] = log(sum)
+    /// Calls `body` with the filters' storage, for applying them to many frames.
+    func withFilters<Result>(_ body: (Filters) -> Result) -> Result {
+        firstBins.withUnsafeBufferPointer { firstBins in
+            starts.withUnsafeBufferPointer { starts in
+                weights.withUnsafeBufferPointer { weights in
+                    body(
+                        Filters(
+                            count: firstBins.count, firstBins: firstBins.baseAddress!, starts: starts.baseAddress!,
+                            weights: weights.baseAddress!))
+                }
+            }
+        }
+    }
+
+    /// The filters, valid inside ``withFilters(_:)``.
+    struct Filters {
+        let count: Int
+        let firstBins: UnsafePointer<Int>
+        let starts: UnsafePointer<Int>
+        let weights: UnsafePointer<Float>
+
+        /// The log energy of each filter over `power`, into `energies` (`count` values).
+        func apply(_ power: UnsafePointer<Float>, into energies: UnsafeMutablePointer<Float>) {
+            let count = count, firstBins = firstBins, starts = starts, weights = weights
+            var index = 0
+            while index < count {
+                let bins = power + firstBins[index]
+                var sum: Float = 1e-10
+                let first = starts[index], end = starts[index &+ 1]
+                // Four weights a turn (in order), then the rest.
+                var w = weights + first, p = bins
+                var left = end &- first
+                while left >= 4 {
+                    sum += w[0] * p[0]
+                    sum += w[1] * p[1]
+                    sum += w[2] * p[2]
+                    sum += w[3] * p[3]
+                    w = w + 4
+                    p = p + 4
+                    left &-= 4
+                }
+                while left > 0 {
+                    sum += w.pointee * p.pointee
+                    w = w + 1
+                    p = p + 1
+                    left &-= 1
+                }
+                energies[index] = log(sum)
+                index += 1
+            }
         }
     }
 }
