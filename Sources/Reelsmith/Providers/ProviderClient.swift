@@ -122,7 +122,7 @@ public final class ProviderClient: Sendable {
                 throw failure
             }
             logger.info(
-                "retrying", metadata: ["provider": "\(name)", "stage": "\(stage)", "attempt": "\(attempt + 1)",
+                "retrying", metadata: ["provider": "\(name)", "stage": "\(stage?.rawValue ?? "doctor")", "attempt": "\(attempt + 1)",
                     "after_seconds": "\(String(format: "%.2f", wait))", "reason": "\(failure.problem)"])
             try await Task.sleep(for: .seconds(wait))
         }
