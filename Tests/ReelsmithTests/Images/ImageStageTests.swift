@@ -148,7 +148,10 @@ import Testing
             return .init(status: 500, headers: ["Content-Type": "application/json"], body: Data(#"{"error":{"message":"down"}}"#.utf8))
         }
         defer { server.stop() }
-        let engine = ImagesEndpoint(client: ProviderFixtures.client(server, maxRetries: 0), engine: .init(provider: "local", model: "m")) { _ in }
+        // The third answer waits for the other two pictures: on a loaded machine that is longer than
+        // the fixtures' 5 s timeout, which would stop the job before they were recorded.
+        let client = ProviderFixtures.client(server, maxRetries: 0, timeoutSeconds: 120)
+        let engine = ImagesEndpoint(client: client, engine: .init(provider: "local", model: "m")) { _ in }
         let (stage, staging) = try Self.stage(engine: engine, label: "local/m", onFailure: .fail, staging: records)
         let scenes = Self.scenes(["first", "second", "third"])
         await #expect(throws: ProviderError.self) { _ = try await stage.run(scenes: scenes) }

@@ -60,7 +60,9 @@ import Testing
             data.append(Data(String(repeating: filler, count: 50_000_000 / filler.count).utf8))
             let started = ContinuousClock.now
             #expect(throws: InputError.self) { _ = try CSVTable.parse(data: data, file: "line.csv") }
-            #expect(ContinuousClock.now - started < .seconds(5))
+            // Linear: about a second here; a quadratic reader would take hours. The bound is loose
+            // because the machine running the suite is shared (performance is benchmarked, not tested).
+            #expect(ContinuousClock.now - started < .seconds(30))
             do { _ = try CSVTable.parse(data: data, file: "line.csv") } catch {
                 #expect(error.location == "line.csv:2:1" && error.problem.contains("longer than 64 KB"))
                 #expect(error.description.count < 300)
