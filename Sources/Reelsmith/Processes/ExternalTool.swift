@@ -1,4 +1,6 @@
 import Foundation
+import Subprocess
+import SystemPackage
 
 /// A failed run of an external program, with its last stderr lines for the user.
 public struct ExternalToolError: Error, CustomStringConvertible, Sendable {
@@ -12,27 +14,44 @@ public struct ExternalToolError: Error, CustomStringConvertible, Sendable {
 }
 
 /// Runs a program with an argument array (never a shell), keeps the tail of its stderr, streams
-/// its stdout line by line, and on cancellation sends SIGTERM, then SIGKILL after a grace period.
-struct ExternalTool: Sendable {
-    var executable: String
-    var workingDirectory: URL?
-    var stderrLimit = 8192
-    var gracePeriod: Duration = .seconds(3)
+/// its stdout line by line, and on cancellation sends SIGTERM to its whole process group, then
+/// SIGKILL after a grace period. Built on swift-subprocess: the child is its own group leader, so
+/// a wrapper script's programs are stopped with it.
+package struct ExternalTool: Sendable {
+    package var executable: String
+    package var workingDirectory: URL?
+    /// Added to our environment.
+    package var environment: [String: String]
+    package var stderrLimit: Int
+    /// What is kept of stdout; the rest is read and dropped.
+    package var stdoutLimit: Int
+    package var gracePeriod: Duration = .seconds(3)
 
-    struct Output: Sendable {
-        var stdout: String
-        var stderr: String
+    package init(
+        executable: String, workingDirectory: URL? = nil, environment: [String: String] = [:], stderrLimit: Int = 8192,
+        stdoutLimit: Int = 1 << 20
+    ) {
+        self.executable = executable
+        self.workingDirectory = workingDirectory
+        self.environment = environment
+        self.stderrLimit = stderrLimit
+        self.stdoutLimit = stdoutLimit
+    }
+
+    package struct Output: Sendable {
+        package var stdout: String
+        package var stderr: String
     }
 
     /// The program ran longer than its time limit and was stopped.
-    struct TimedOut: Error, Sendable {
-        var seconds: Double
+    package struct TimedOut: Error, Sendable {
+        package var seconds: Double
     }
 
     /// Runs to completion within `timeoutSeconds`, with `input` on its stdin; stopped (SIGTERM,
     /// then SIGKILL) and ``TimedOut`` thrown when it takes longer.
     @discardableResult
-    func run(_ arguments: [String], input: Data?, timeoutSeconds: Double) async throws -> Output {
+    package func run(_ arguments: [String], input: Data?, timeoutSeconds: Double) async throws -> Output {
         try await withThrowingTaskGroup(of: Output?.self) { group in
             group.addTask { try await run(arguments, input: input) }
             group.addTask {
@@ -46,69 +65,13 @@ struct ExternalTool: Sendable {
     }
 
     /// Runs to completion; `onLine` sees every stdout line as it arrives.
-    @discardableResult
     /// - Parameter onStart: called with the child's process id once it runs (to record it).
-    func run(
+    @discardableResult
+    package func run(
         _ arguments: [String], input: Data? = nil, onStart: (@Sendable (Int32) -> Void)? = nil,
         onLine: (@Sendable (String) -> Void)? = nil
     ) async throws -> Output {
-        let process = Process()
-        process.executableURL = try Self.locate(executable)
-        process.arguments = arguments
-        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
-        let stdoutPipe = Pipe(), stderrPipe = Pipe()
-        process.standardOutput = stdoutPipe
-        process.standardError = stderrPipe
-        let stdinPipe = input.map { _ in Pipe() }
-        process.standardInput = stdinPipe ?? FileHandle.nullDevice
-
-        let collector = OutputCollector(stderrLimit: stderrLimit, onLine: onLine)
-        stdoutPipe.fileHandleForReading.readabilityHandler = { handle in collector.appendStdout(handle.availableData) }
-        stderrPipe.fileHandleForReading.readabilityHandler = { handle in collector.appendStderr(handle.availableData) }
-
-        let status: Int32 = try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
-                process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-                do {
-                    try process.run()
-                    onStart?(process.processIdentifier)
-                    if let stdinPipe, let input {
-                        // A child that exits without reading must not kill us with SIGPIPE.
-                        signal(SIGPIPE, SIG_IGN)
-                        // Written from its own thread: a child that reads slowly must not block us.
-                        Thread.detachNewThread {
-                            let handle = stdinPipe.fileHandleForWriting
-                            try? handle.write(contentsOf: input)
-                            try? handle.close()
-                        }
-                    }
-                    // Cancelled before the child existed: the handler below found nothing to stop.
-                    if Task.isCancelled { process.terminate() }
-                } catch {
-                    process.terminationHandler = nil
-                    continuation.resume(throwing: error)
-                }
-            }
-        } onCancel: {
-            guard process.isRunning else { return }
-            // The child and everything it started (a wrapper script's programs): SIGTERM, then SIGKILL.
-            let pid = process.processIdentifier
-            let tree = [pid] + ProcessTree.descendants(of: pid)
-            for member in tree { kill(member, SIGTERM) }
-            let grace = gracePeriod
-            Thread.detachNewThread {
-                Thread.sleep(forTimeInterval: Double(grace.components.seconds))
-                for member in tree + ProcessTree.descendants(of: pid) { kill(member, SIGKILL) }
-            }
-        }
-        stdoutPipe.fileHandleForReading.readabilityHandler = nil
-        stderrPipe.fileHandleForReading.readabilityHandler = nil
-        // What is left in the pipes, without waiting: a program may leave a background child
-        // holding them open after it exits.
-        collector.appendStdout(ProcessTree.drain(stdoutPipe.fileHandleForReading))
-        collector.appendStderr(ProcessTree.drain(stderrPipe.fileHandleForReading))
-        let output = collector.finish()
-        try Task.checkCancellation()
+        let (output, status) = try await runToExit(arguments, input: input, onStart: onStart, onLine: onLine)
         guard status == 0 else {
             let tail = output.stderr.split(separator: "\n").suffix(12).joined(separator: "\n")
             throw ExternalToolError(tool: executable, status: status, stderrTail: tail)
@@ -116,8 +79,107 @@ struct ExternalTool: Sendable {
         return output
     }
 
+    /// Runs to completion and returns the output with the exit status (or the signal's number),
+    /// whatever it is.
+    package func runToExit(
+        _ arguments: [String], input: Data? = nil, onStart: (@Sendable (Int32) -> Void)? = nil,
+        onLine: (@Sendable (String) -> Void)? = nil
+    ) async throws -> (output: Output, status: Int32) {
+        let program = FilePath(try Self.locate(executable).path)
+        // The input is a file, not a pipe: a child that exits without reading cannot break a pipe
+        // under us (SIGPIPE), and one that reads slowly cannot block us.
+        let result =
+            if let input {
+                try await run(
+                    program, arguments, input: .fileDescriptor(try Self.unlinkedFile(holding: input), closeAfterSpawningProcess: true),
+                    onStart: onStart, onLine: onLine)
+            } else {
+                try await run(program, arguments, input: .none, onStart: onStart, onLine: onLine)
+            }
+        try Task.checkCancellation()
+        switch result.terminationStatus {
+        case .exited(let status), .signaled(let status): return (result.closureResult, status)
+        }
+    }
+
+    /// One run with stdout and stderr drained at once: the first `stdoutLimit` bytes of stdout
+    /// kept and split into lines for `onLine`, the last `stderrLimit` bytes of stderr kept.
+    private func run(
+        _ program: FilePath, _ arguments: [String], input: some InputProtocol, onStart: (@Sendable (Int32) -> Void)?,
+        onLine: (@Sendable (String) -> Void)?
+    ) async throws -> ExecutionResult<Output, SequenceOutput, SequenceOutput> {
+        let (stdoutLimit, stderrLimit) = (stdoutLimit, stderrLimit)
+        var overrides: [Environment.Key: String?] = [:]
+        for (name, value) in environment { if let key = Environment.Key(rawValue: name) { overrides[key] = value } }
+        return try await Subprocess.run(
+            .path(program), arguments: Arguments(arguments), environment: .inherit.updating(overrides),
+            workingDirectory: workingDirectory.map { FilePath($0.path) },
+            platformOptions: Self.ownProcessGroup(grace: gracePeriod),
+            input: input,
+            output: .sequence, error: .sequence
+        ) { execution in
+            onStart?(execution.processIdentifier.value)
+            return try await withThrowingTaskGroup(of: (stdout: Data?, stderr: Data?).self) { group in
+                group.addTask {
+                    var kept = Data(), pending = Data()
+                    for try await buffer in execution.standardOutput {
+                        let data = buffer.withUnsafeBytes { Data($0) }
+                        if kept.count < stdoutLimit { kept.append(data.prefix(stdoutLimit - kept.count)) }
+                        guard let onLine else { continue }
+                        pending.append(data)
+                        while let newline = pending.firstIndex(of: 0x0A) {
+                            onLine(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
+                            pending.removeSubrange(pending.startIndex...newline)
+                        }
+                    }
+                    return (kept, nil)
+                }
+                group.addTask {
+                    var tail = Data()
+                    for try await buffer in execution.standardError {
+                        tail.append(buffer.withUnsafeBytes { Data($0) })
+                        if tail.count > stderrLimit * 2 { tail = tail.suffix(stderrLimit) }
+                    }
+                    return (nil, tail.suffix(stderrLimit))
+                }
+                var output = Output(stdout: "", stderr: "")
+                for try await part in group {
+                    if let stdout = part.stdout { output.stdout = String(decoding: stdout, as: UTF8.self) }
+                    if let stderr = part.stderr { output.stderr = String(decoding: stderr, as: UTF8.self) }
+                }
+                return output
+            }
+        }
+    }
+
+    /// The child leads a process group of its own; a teardown signals the whole group: SIGTERM,
+    /// then SIGKILL once `grace` has passed.
+    static func ownProcessGroup(grace: Duration) -> PlatformOptions {
+        var options = PlatformOptions()
+        options.processGroupID = 0
+        options.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: grace)]
+        return options
+    }
+
+    /// A file holding `data`, already unlinked, opened for reading from its start.
+    static func unlinkedFile(holding data: Data) throws -> FileDescriptor {
+        var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-stdin-XXXXXX").path.utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        let file = FileDescriptor(rawValue: descriptor)
+        unlink(template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+        do {
+            _ = try file.writeAll(data)
+            try file.seek(offset: 0, from: .start)
+        } catch {
+            try? file.close()
+            throw error
+        }
+        return file
+    }
+
     /// The program's path: as given when it contains a slash, else the first match on PATH.
-    static func locate(_ name: String) throws -> URL {
+    package static func locate(_ name: String) throws -> URL {
         if name.contains("/") { return URL(fileURLWithPath: name) }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for folder in path.split(separator: ":") {
@@ -126,91 +188,5 @@ struct ExternalTool: Sendable {
         }
         throw ExternalToolError(
             tool: name, status: 127, stderrTail: "\(name) is not installed or not on PATH — install it (apt-get install \(name))")
-    }
-}
-
-/// Thread-safe accumulation of a child's output; stdout is split into lines for the callback.
-private final class OutputCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stdout = Data()
-    private var pending = Data()
-    private var stderr = Data()
-    private let stderrLimit: Int
-    private let onLine: (@Sendable (String) -> Void)?
-
-    init(stderrLimit: Int, onLine: (@Sendable (String) -> Void)?) {
-        self.stderrLimit = stderrLimit
-        self.onLine = onLine
-    }
-
-    func appendStdout(_ data: Data) {
-        guard !data.isEmpty else { return }
-        var lines: [String] = []
-        lock.lock()
-        if stdout.count < 1 << 20 { stdout.append(data) }
-        pending.append(data)
-        while let newline = pending.firstIndex(of: 0x0A) {
-            lines.append(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
-            pending.removeSubrange(pending.startIndex...newline)
-        }
-        lock.unlock()
-        if let onLine { lines.forEach(onLine) }
-    }
-
-    func appendStderr(_ data: Data) {
-        guard !data.isEmpty else { return }
-        lock.lock()
-        stderr.append(data)
-        if stderr.count > stderrLimit * 2 { stderr = stderr.suffix(stderrLimit) }
-        lock.unlock()
-    }
-
-    func finish() -> ExternalTool.Output {
-        lock.lock()
-        defer { lock.unlock() }
-        return .init(
-            stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr.suffix(stderrLimit), as: UTF8.self))
-    }
-}
-
-/// A child's own children, found in /proc, so a time limit stops a whole wrapper script; and
-/// reading what a pipe holds without waiting for every writer to close it.
-enum ProcessTree {
-    /// Every process descending from `pid` (children first), read from /proc/PID/stat's parent field.
-    static func descendants(of pid: Int32) -> [Int32] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        var parents: [Int32: [Int32]] = [:]
-        for name in names {
-            guard let child = Int32(name),
-                let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
-                let close = stat.lastIndex(of: ")")
-            else { continue }
-            // "pid (comm) state ppid …": the command may hold spaces and parentheses.
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            guard fields.count > 1, let parent = Int32(fields[1]) else { continue }
-            parents[parent, default: []].append(child)
-        }
-        var result: [Int32] = []
-        var queue = parents[pid] ?? []
-        while let next = queue.first {
-            queue.removeFirst()
-            result.append(next)
-            queue += parents[next] ?? []
-        }
-        return result
-    }
-
-    /// The bytes a pipe holds now, up to its end or until it would block.
-    static func drain(_ handle: FileHandle) -> Data {
-        let descriptor = handle.fileDescriptor
-        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            guard count > 0 else { break }
-            data.append(contentsOf: buffer[0..<count])
-        }
-        return data
     }
 }
