@@ -3,12 +3,13 @@ import Foundation
 import Synchronization
 
 /// Runs async work for a synchronous test helper (`TestSupport.run`, `DaemonProcess`) and blocks
-/// the caller until it is done. The work runs on a dispatch queue of its own, never on the
+/// the caller until it is done. The work runs on a serial dispatch queue of its own, never on the
 /// cooperative pool: the callers block pool threads, and on a two-core machine two of them would
-/// otherwise wait for work that can never be scheduled.
+/// otherwise wait for work that can never be scheduled. Serial on purpose: a serial queue gets an
+/// overcommit thread of its own, a concurrent one shares the pool's threads (and deadlocked).
 enum Blocking {
     final class QueueExecutor: TaskExecutor {
-        private let queue = DispatchQueue(label: "reelsmith.tests.blocking", attributes: .concurrent)
+        private let queue = DispatchQueue(label: "reelsmith.tests.blocking")
 
         func enqueue(_ job: consuming ExecutorJob) {
             let job = UnownedJob(job)
