@@ -25,11 +25,10 @@ package final class RunningProcess: Sendable {
     package var hasEnded: Bool { state.withLock { $0.ended != nil } }
 
     /// Starts `executable`; its stdout is discarded and its stderr appended to `standardErrorFile`
-    /// (discarded when nil). `environment` is added to ours. The child is watched on
-    /// `executorPreference` (a synchronous caller that blocks the cooperative pool passes its own).
+    /// (discarded when nil). `environment` is added to ours.
     package static func start(
         _ executable: URL, arguments: [String], environment: [String: String] = [:], standardErrorFile: URL? = nil,
-        gracePeriod: Duration = .seconds(15), executorPreference: (any TaskExecutor)? = nil
+        gracePeriod: Duration = .seconds(15)
     ) async throws -> RunningProcess {
         let (started, starting) = AsyncStream<Int32>.makeStream()
         var overrides: [Environment.Key: String?] = [:]
@@ -42,7 +41,7 @@ package final class RunningProcess: Sendable {
             executable: .path(FilePath(executable.path)), arguments: Arguments(arguments),
             environment: .inherit.updating(overrides), platformOptions: ExternalTool.ownProcessGroup(grace: gracePeriod))
         let child = RunningProcess()
-        let run = Task(executorPreference: executorPreference) {
+        let run = Task {
             defer { starting.finish() }
             let status = try await Self.run(configuration, standardError: log) { starting.yield($0) }
             child.state.withLock { $0.ended = status }

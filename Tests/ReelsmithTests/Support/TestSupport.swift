@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 @testable import Reelsmith
 
 /// Paths and helpers shared by the suites: the real templates of the repository, temp project
@@ -35,12 +36,30 @@ enum TestSupport {
     static func run(
         _ tool: String, _ arguments: [String], environment: [String: String] = [:]
     ) throws -> (stdout: String, stderr: String, status: Int32) {
-        // Through the product's runner: stdout and stderr drained at once, each kept up to 4 MiB.
-        let tool = ExternalTool(executable: tool, environment: environment, stderrLimit: 1 << 22, stdoutLimit: 1 << 22)
-        return try Blocking.run {
-            let (output, status) = try await tool.runToExit(arguments)
-            return (output.stdout, output.stderr, status)
+        let process = Process()
+        process.executableURL = try ExternalTool.locate(tool)
+        process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read stderr beside stdout: a full pipe would block the child.
+        final class Buffer: Sendable { let data = Mutex(Data()) }
+        let errBuffer = Buffer()
+        let reading = DispatchGroup()
+        let errHandle = err.fileHandleForReading
+        DispatchQueue.global().async(group: reading) {
+            let read = errHandle.readDataToEndOfFile()
+            errBuffer.data.withLock { $0 = read }
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        reading.wait()
+        let errData = errBuffer.data.withLock { $0 }
+        process.waitUntilExit()
+        return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self), process.terminationStatus)
     }
 }
 

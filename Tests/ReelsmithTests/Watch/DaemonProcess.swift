@@ -6,7 +6,7 @@ import GRDB
 final class DaemonProcess {
     let workspace: Workspace
     let log: URL
-    private(set) var process: Child?
+    private(set) var process: Process?
     /// Added to the daemon's environment (a provider's key, say).
     var environment: [String: String] = [:]
 
@@ -23,18 +23,25 @@ final class DaemonProcess {
         guard FileManager.default.isExecutableFile(atPath: TestSupport.executable.path) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "run `swift build` before the tests"])
         }
+        let process = Process()
         let arguments = [
             "watch", "--root", root.path, "--templates", workspace.templates.path, "--settle", "\(settle)", "--rescan", "5",
         ]
-        let executable = try wrapper.first.map(ExternalTool.locate) ?? TestSupport.executable
-        let allArguments = wrapper.isEmpty ? arguments : Array(wrapper.dropFirst()) + [TestSupport.executable.path] + arguments
-        let (log, environment) = (log, environment)
-        let running = try Blocking.run {
-            try await RunningProcess.start(
-                executable, arguments: allArguments, environment: environment, standardErrorFile: log,
-                executorPreference: Blocking.executor)
+        if let program = wrapper.first {
+            process.executableURL = try ExternalTool.locate(program)
+            process.arguments = Array(wrapper.dropFirst()) + [TestSupport.executable.path] + arguments
+        } else {
+            process.executableURL = TestSupport.executable
+            process.arguments = arguments
         }
-        self.process = Child(running: running)
+        if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
+        let handle = try FileHandle(forWritingTo: log)
+        handle.seekToEndOfFile()
+        process.standardError = handle
+        process.standardOutput = FileHandle.nullDevice
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        try process.run()
+        self.process = process
         // The daemon is ready once it logs that it is watching.
         try waitUntil(timeout: 20) { ((try? String(contentsOf: self.log, encoding: .utf8))?.components(separatedBy: "] watching").count ?? 1) - 1 > self.starts }
         starts += 1
@@ -44,7 +51,7 @@ final class DaemonProcess {
 
     func kill(_ signal: Int32) {
         guard let process else { return }
-        process.running.send(signal)
+        Foundation.kill(process.processIdentifier, signal)
         process.waitUntilExit()
     }
 
@@ -52,45 +59,18 @@ final class DaemonProcess {
     func stopTimed(limit: Double = 15) -> Double {
         guard let process else { return 0 }
         let started = Date()
-        process.running.send(SIGTERM)
-        let running = process.running
-        let exitedInTime = (try? Blocking.run {
-            try await withThrowingTaskGroup(of: Bool.self) { group in
-                group.addTask { try await running.waitForExit(); return true }
-                group.addTask { try await Task.sleep(for: .seconds(limit)); return false }
-                defer { group.cancelAll() }
-                return try await group.next() ?? false
-            }
-        }) ?? false
+        Foundation.kill(process.processIdentifier, SIGTERM)
+        while process.isRunning, Date().timeIntervalSince(started) < limit { Thread.sleep(forTimeInterval: 0.02) }
         let seconds = Date().timeIntervalSince(started)
-        if !exitedInTime { running.send(SIGKILL) }
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         return seconds
     }
 
     deinit {
         if let process, process.isRunning {
-            process.running.send(SIGKILL)
+            Foundation.kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-        }
-    }
-
-    /// The daemon's process as the tests look at it: running or not, how it ended.
-    final class Child {
-        let running: RunningProcess
-        private var ended: (reason: RunningProcess.Termination, status: Int32)?
-
-        init(running: RunningProcess) { self.running = running }
-
-        var processIdentifier: Int32 { running.processIdentifier }
-        var isRunning: Bool { ended == nil && !running.hasEnded }
-        var terminationReason: RunningProcess.Termination? { ended?.reason }
-        var terminationStatus: Int32? { ended?.status }
-
-        func waitUntilExit() {
-            guard ended == nil else { return }
-            let running = running
-            ended = try? Blocking.run { try await running.waitForExit() }
         }
     }
 
