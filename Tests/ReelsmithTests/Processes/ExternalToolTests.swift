@@ -104,10 +104,10 @@ import Testing
     }
 
     @Test func stdinReachesTheChildAndAChildThatIgnoresItDoesNotKillUs() async throws {
-        let echoed = try await ExternalTool(executable: "/bin/cat").run([], input: Data("said\n".utf8), timeoutSeconds: 10)
+        let echoed = try await ExternalTool(executable: "/bin/cat").run([], input: Data("said\n".utf8), timeoutSeconds: 120)
         #expect(echoed.stdout == "said\n")
         // 8 MiB that nobody reads: the input is a file, so there is no pipe to break (SIGPIPE).
-        let ignored = try await ExternalTool(executable: "/bin/true").run([], input: Data(count: 8 << 20), timeoutSeconds: 10)
+        let ignored = try await ExternalTool(executable: "/bin/true").run([], input: Data(count: 8 << 20), timeoutSeconds: 120)
         #expect(ignored.stdout.isEmpty)
     }
 
