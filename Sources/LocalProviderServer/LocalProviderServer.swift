@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -8,7 +9,7 @@ import Foundation
 /// tests and `reelsmith bench providers`. The provider code under test is the code that talks to
 /// the real services; only the other end is ours. Each request goes to `handler`, which returns
 /// the answer (status, headers, body, a delay); every request is recorded for the tests to read.
-public final class LocalProviderServer: @unchecked Sendable {
+public final class LocalProviderServer: Sendable {
     public struct Request: Sendable {
         public var method: String
         public var path: String
@@ -100,13 +101,17 @@ public final class LocalProviderServer: @unchecked Sendable {
     public var rootURL: String { "http://127.0.0.1:\(port)" }
 
     private let listener: Int32
-    private let lock = NSLock()
-    private var handler: Handler
-    private var recorded: [Request] = []
-    private var isStopped = false
+    private struct State {
+        var handler: Handler
+        var recorded: [Request] = []
+        var isStopped = false
+    }
+
+    private let state: Mutex<State>
+    private var isStopped: Bool { state.withLock { $0.isStopped } }
 
     public init(handler: @escaping Handler) throws {
-        self.handler = handler
+        state = Mutex(State(handler: handler))
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw ServerError.socket(errno) }
         var yes: Int32 = 1
@@ -138,17 +143,17 @@ public final class LocalProviderServer: @unchecked Sendable {
     public enum ServerError: Error { case socket(Int32) }
 
     /// Replaces the handler (a test changes the server's behaviour between two steps).
-    public func respond(with handler: @escaping Handler) { lock.withLock { self.handler = handler } }
+    public func respond(with handler: @escaping Handler) { state.withLock { $0.handler = handler } }
 
     /// Every request received so far, in order.
-    public var requests: [Request] { lock.withLock { recorded } }
+    public var requests: [Request] { state.withLock { $0.recorded } }
 
     public func requests(path: String) -> [Request] { requests.filter { $0.path.hasSuffix(path) } }
 
     public func stop() {
-        let wasRunning = lock.withLock { () -> Bool in
-            defer { isStopped = true }
-            return !isStopped
+        let wasRunning = state.withLock { state -> Bool in
+            defer { state.isStopped = true }
+            return !state.isStopped
         }
         if wasRunning {
             shutdown(listener, Int32(SHUT_RDWR))
@@ -157,10 +162,10 @@ public final class LocalProviderServer: @unchecked Sendable {
     }
 
     private func acceptLoop() {
-        while !lock.withLock({ isStopped }) {
+        while !isStopped {
             let client = accept(listener, nil, nil)
             if client < 0 {
-                if lock.withLock({ isStopped }) { return }
+                if isStopped { return }
                 if errno == EINTR { continue }
                 return
             }
@@ -196,9 +201,9 @@ public final class LocalProviderServer: @unchecked Sendable {
             buffer = Data(buffer.dropFirst(length))
             let request = Request(
                 method: String(requestLine[0]), path: String(requestLine[1]), headers: headers, body: Data(body))
-            let handler = lock.withLock { () -> Handler in
-                recorded.append(request)
-                return self.handler
+            let handler = state.withLock { state -> Handler in
+                state.recorded.append(request)
+                return state.handler
             }
             let response = handler(request)
             if response.delaySeconds > 0 { Thread.sleep(forTimeInterval: response.delaySeconds) }
@@ -234,11 +239,11 @@ public final class LocalProviderServer: @unchecked Sendable {
     private func pause(_ seconds: Double) -> Bool {
         var left = seconds
         while left > 0 {
-            if lock.withLock({ isStopped }) { return false }
+            if isStopped { return false }
             Thread.sleep(forTimeInterval: min(0.05, left))
             left -= 0.05
         }
-        return !lock.withLock { isStopped }
+        return !isStopped
     }
 
     private func readUntilHeaderEnd(_ client: Int32, _ buffer: inout Data) -> Int? {

@@ -1,7 +1,9 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import LocalProviderServer
 import Reelsmith
+import Synchronization
 
 struct ProvidersBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -59,7 +61,7 @@ struct ProvidersBench: AsyncParsableCommand {
 
     /// A whole request whose pictures and voice come from the server, each answer after a fixed delay.
     private func media() async throws {
-        let picture = try Self.picture()
+        let picture = try await Self.picture()
         let (imageDelay, speechDelay) = (imageDelay, speechDelay)
         let server = try LocalProviderServer { request in
             if request.path.hasSuffix("/images/generations") { return .imageGeneration(picture, delaySeconds: imageDelay) }
@@ -87,32 +89,39 @@ struct ProvidersBench: AsyncParsableCommand {
     }
 
     /// A 1024×1536 picture, made once by ffmpeg.
-    private static func picture() throws -> Data {
+    private static func picture() async throws -> Data {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-bench-\(UUID().uuidString).png")
         defer { try? FileManager.default.removeItem(at: file) }
-        try runTool("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=s=1024x1536", "-frames:v", "1", file.path])
+        try await ExternalTool(executable: "ffmpeg").run(["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=s=1024x1536", "-frames:v", "1", file.path])
         return try Data(contentsOf: file)
     }
 
-    /// `text` said by espeak-ng's program in another voice, as WAV (the server's "model").
+    /// `text` said by espeak-ng's program in another voice, as WAV (the server's "model"). Called
+    /// by the server's synchronous handler on the server's own thread (never the cooperative pool),
+    /// which waits here for the run.
     private static func speech(_ text: String) throws -> Data {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("text.txt"), output = folder.appendingPathComponent("speech.wav")
         try Data(text.utf8).write(to: input)
-        try runTool("espeak-ng", ["-v", "en-us+f3", "-s", "175", "-f", input.path, "-w", output.path])
+        let failure = Failure()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                try await ExternalTool(executable: "espeak-ng").run(["-v", "en-us+f3", "-s", "175", "-f", input.path, "-w", output.path])
+            } catch {
+                failure.error.withLock { $0 = error }
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = failure.error.withLock({ $0 }) { throw error }
         return try Data(contentsOf: output)
     }
 
-    private static func runTool(_ name: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [name] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ValidationError("\(name) failed with status \(process.terminationStatus)") }
+    /// What went wrong in a run another thread waits for.
+    private final class Failure: Sendable {
+        let error = Mutex<(any Error)?>(nil)
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Reelsmith
 
-struct WatchBench: ParsableCommand {
+struct WatchBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
         abstract: "Run a real daemon on a temp folder: settle-to-start latency, throughput on small files, idle CPU and RSS."
@@ -22,9 +22,9 @@ struct WatchBench: ParsableCommand {
     @Option(help: "The daemon's settle time in seconds.")
     var settle: Double = WatchSettings().settleSeconds
 
-    func run() throws {
+    func run() async throws {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        let result = try WatchBenchmark(executable: executable, templates: options.workspace.templates, settleSeconds: settle)
+        let result = try await WatchBenchmark(executable: executable, templates: options.workspace.templates, settleSeconds: settle)
             .run(latencyFiles: latencyFiles, throughputFiles: throughputFiles, idleSeconds: idleSeconds)
         print(String(format: "settle → start over %d files: median %.0f ms, worst %.0f ms",
             result.latencyFiles, result.latencyMedianMilliseconds, result.latencyWorstMilliseconds))

@@ -29,7 +29,7 @@ public struct WatchBenchmark: Sendable {
         self.settleSeconds = settleSeconds
     }
 
-    public func run(latencyFiles: Int = 200, throughputFiles: Int = 1000, idleSeconds: Double = 60) throws -> Result {
+    public func run(latencyFiles: Int = 200, throughputFiles: Int = 1000, idleSeconds: Double = 60) async throws -> Result {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-bench-watch-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let workspace = Workspace(root: root, templates: templates)
@@ -37,19 +37,25 @@ public struct WatchBenchmark: Sendable {
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: workspace.inbox.appendingPathComponent("trends"), withIntermediateDirectories: true)
 
-        let daemon = Process()
-        daemon.executableURL = executable
-        daemon.arguments = ["watch", "--root", root.path, "--templates", templates.path, "--settle", "\(settleSeconds)"]
-        daemon.standardError = FileHandle.nullDevice
-        daemon.standardOutput = FileHandle.nullDevice
-        try daemon.run()
-        defer {
-            if daemon.isRunning {
-                daemon.terminate()
-                daemon.waitUntilExit()
-            }
+        let daemon = try await RunningProcess.start(
+            executable, arguments: ["watch", "--root", root.path, "--templates", templates.path, "--settle", "\(settleSeconds)"])
+        do {
+            let result = try await measure(
+                daemon, workspace: workspace, outside: outside, latencyFiles: latencyFiles, throughputFiles: throughputFiles,
+                idleSeconds: idleSeconds)
+            try await daemon.stop()
+            return result
+        } catch {
+            _ = try? await daemon.stop()
+            throw error
         }
-        Thread.sleep(forTimeInterval: 1)
+    }
+
+    private func measure(
+        _ daemon: RunningProcess, workspace: Workspace, outside: URL, latencyFiles: Int, throughputFiles: Int,
+        idleSeconds: Double
+    ) async throws -> Result {
+        try await Task.sleep(for: .seconds(1))
         let index = try LearningIndex(url: workspace.indexFile)
 
         func drop(_ count: Int, prefix: String, spacing: Double) throws {
@@ -88,7 +94,7 @@ public struct WatchBenchmark: Sendable {
         // 3. Idle.
         let pid = daemon.processIdentifier
         let cpuBefore = Self.cpuSeconds(pid: pid)
-        Thread.sleep(forTimeInterval: idleSeconds)
+        try await Task.sleep(for: .seconds(idleSeconds))
         let cpuAfter = Self.cpuSeconds(pid: pid)
         return Result(
             latencyMedianMilliseconds: latencies.isEmpty ? .nan : latencies[latencies.count / 2],

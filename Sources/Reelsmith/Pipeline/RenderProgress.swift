@@ -1,13 +1,13 @@
 import Foundation
+import Synchronization
 
 /// Forwards render progress to the caller and, at most once per percent, to the jobs table,
 /// where `reelsmith status` reads it.
-final class RenderProgress: @unchecked Sendable {
+final class RenderProgress: Sendable {
     private let jobId: String
     private let index: LearningIndex
     private let progress: (@Sendable (Stage, Double) -> Void)?
-    private let lock = NSLock()
-    private var lastPercent = -1
+    private let lastPercent = Mutex(-1)
 
     init(jobId: String, index: LearningIndex, progress: (@Sendable (Stage, Double) -> Void)?) {
         self.jobId = jobId
@@ -17,10 +17,11 @@ final class RenderProgress: @unchecked Sendable {
 
     func report(_ fraction: Double) {
         let percent = Int(fraction * 100)
-        lock.lock()
-        let isNew = percent > lastPercent
-        if isNew { lastPercent = percent }
-        lock.unlock()
+        let isNew = lastPercent.withLock { last in
+            guard percent > last else { return false }
+            last = percent
+            return true
+        }
         guard isNew else { return }
         progress?(.render, fraction)
         try? index.updateJob(id: jobId) { $0.progress = fraction }

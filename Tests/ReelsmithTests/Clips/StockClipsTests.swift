@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import LocalProviderServer
 import Testing
 
@@ -11,14 +12,13 @@ import Testing
     static let keyVariable = "REELSMITH_TEST_PEXELS_KEY"
 
     /// Counts down: the first `count` calls say yes.
-    final class Countdown: @unchecked Sendable {
-        private let lock = NSLock()
-        private var left: Int
-        init(_ count: Int) { left = count }
+    final class Countdown: Sendable {
+        private let left: Mutex<Int>
+        init(_ count: Int) { left = Mutex(count) }
         func take() -> Bool {
-            lock.withLock {
-                left -= 1
-                return left >= 0
+            left.withLock {
+                $0 -= 1
+                return $0 >= 0
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import Testing
 @testable import Reelsmith
@@ -39,31 +40,34 @@ import Testing
     @Test func aReaderNeverSeesAHalfWrittenPage() async throws {
         let project = try DashboardFixtures.project()
         let page = project.page
-        final class Reads: @unchecked Sendable {
-            let lock = NSLock()
+        struct ReadCounts {
             var count = 0
             var torn: [Int] = []
             var stop = false
         }
+        final class Reads: Sendable { let counts = Mutex(ReadCounts()) }
         let reads = Reads()
         let reader = Thread {
-            while !reads.lock.withLock({ reads.stop }) {
+            while !reads.counts.withLock({ $0.stop }) {
                 // Open, read and close as a browser or a syncing phone would.
                 guard let data = FileManager.default.contents(atPath: page.path) else { continue }
                 let text = String(decoding: data, as: UTF8.self)
-                reads.lock.withLock {
-                    reads.count += 1
-                    if !(text.hasPrefix("<!DOCTYPE html>\n") && text.hasSuffix("</html>\n")) { reads.torn.append(data.count) }
+                reads.counts.withLock {
+                    $0.count += 1
+                    if !(text.hasPrefix("<!DOCTYPE html>\n") && text.hasSuffix("</html>\n")) { $0.torn.append(data.count) }
                 }
             }
         }
         reader.start()
         let reports = LearningReports(index: project.index, outbox: project.workspace.outbox)
         for _ in 0..<30 { try reports.publish(asOf: DashboardFixtures.today) }
-        reads.lock.withLock { reads.stop = true }
+        let (count, torn) = reads.counts.withLock { counts in
+            counts.stop = true
+            return (counts.count, counts.torn)
+        }
         while reader.isExecuting { try await Task.sleep(for: .milliseconds(10)) }
-        #expect(reads.count > 30, "the reader kept up: \(reads.count) reads")
-        #expect(reads.torn.isEmpty, "half-written reads of \(reads.torn) bytes")
+        #expect(count > 30, "the reader kept up: \(count) reads")
+        #expect(torn.isEmpty, "half-written reads of \(torn) bytes")
         // No temp file is left beside the reports.
         #expect(TestSupport.contents(of: page.deletingLastPathComponent()) == ["dashboard.html", "insights.json", "niches.json"])
     }

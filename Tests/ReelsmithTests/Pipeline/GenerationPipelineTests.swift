@@ -159,14 +159,12 @@ import Testing
         let jobId = GenerationPipeline.jobId(forContent: try Data(contentsOf: request))
         let staging = workspace.staging.appendingPathComponent(jobId)
 
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = [
-            "process", "--root", workspace.inbox.deletingLastPathComponent().path, "--templates", workspace.templates.path,
-            request.path,
-        ]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try await RunningProcess.start(
+            executable,
+            arguments: [
+                "process", "--root", workspace.inbox.deletingLastPathComponent().path, "--templates", workspace.templates.path,
+                request.path,
+            ])
         let deadline = Date().addingTimeInterval(60)
         // Images and voice run at the same time: wait for both stages' last products (the voice
         // stage writes its engines after its timings).
@@ -174,9 +172,8 @@ import Testing
         while !(finished("timings.json") && finished("work/voice-engines.json") && finished("work/images.json")), Date() < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        process.send(SIGKILL)
+        #expect(try await process.waitForExit().reason == .uncaughtSignal)
         #expect(TestSupport.contents(of: workspace.videos).isEmpty, "nothing is published by a killed job")
         let voiceDate = try #require(
             try FileManager.default.attributesOfItem(atPath: staging.appendingPathComponent("voice.mp3").path)[.modificationDate]

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import LocalProviderServer
 import Testing
 @testable import Reelsmith
@@ -6,10 +7,14 @@ import Testing
 /// Scripts and scores from a model over the OpenAI wire format: the request's shape, the checks,
 /// the one retry with the problem quoted, and the response_format fallbacks.
 @Suite struct ChatScriptWriterTests {
-    private final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-        func next() -> Int { lock.withLock { value += 1; return value } }
+    private final class Counter: Sendable {
+        private let value = Mutex(0)
+        func next() -> Int {
+            value.withLock {
+                $0 += 1
+                return $0
+            }
+        }
     }
 
     @Test func aScriptRequestCarriesModelMessagesSchemaAndKey() async throws {
@@ -120,17 +125,25 @@ import Testing
 }
 
 extension ChatScriptWriterTests {
-    private final class InFlight: @unchecked Sendable {
-        private let lock = NSLock()
-        private var running = 0
-        private(set) var mostAtOnce = 0
-        func enter() { lock.withLock { running += 1; mostAtOnce = max(mostAtOnce, running) } }
-        func leave() { lock.withLock { running -= 1 } }
+    private final class InFlight: Sendable {
+        private struct Counts {
+            var running = 0
+            var mostAtOnce = 0
+        }
+        private let counts = Mutex(Counts())
+        var mostAtOnce: Int { counts.withLock { $0.mostAtOnce } }
+        func enter() {
+            counts.withLock {
+                $0.running += 1
+                $0.mostAtOnce = max($0.mostAtOnce, $0.running)
+            }
+        }
+        func leave() { counts.withLock { $0.running -= 1 } }
         /// Holds a request until `count` are in flight together (or `timeout` passed), so the
         /// measure does not depend on how fast a loaded machine starts the tasks.
         func waitForAll(_ count: Int, timeout: Double) {
             let deadline = Date().addingTimeInterval(timeout)
-            while lock.withLock({ mostAtOnce < count }), Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            while mostAtOnce < count, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         }
     }
 

@@ -1,23 +1,37 @@
 import Foundation
+import Synchronization
 import LocalProviderServer
 import Testing
 @testable import Reelsmith
 
 /// The HTTP client against a real server on 127.0.0.1: retries, limits, timeouts, messages.
 @Suite struct ProviderClientTests {
-    private final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-        private var running = 0
-        private(set) var mostAtOnce = 0
-        func next() -> Int { lock.withLock { value += 1; return value } }
-        func enter() { lock.withLock { running += 1; mostAtOnce = max(mostAtOnce, running) } }
-        func leave() { lock.withLock { running -= 1 } }
+    private final class Counter: Sendable {
+        private struct Counts {
+            var value = 0
+            var running = 0
+            var mostAtOnce = 0
+        }
+        private let counts = Mutex(Counts())
+        var mostAtOnce: Int { counts.withLock { $0.mostAtOnce } }
+        func next() -> Int {
+            counts.withLock {
+                $0.value += 1
+                return $0.value
+            }
+        }
+        func enter() {
+            counts.withLock {
+                $0.running += 1
+                $0.mostAtOnce = max($0.mostAtOnce, $0.running)
+            }
+        }
+        func leave() { counts.withLock { $0.running -= 1 } }
         /// Holds a request until two were in flight together (or `timeout` passed): a third would
         /// then show, whatever the machine's load.
         func waitUntilTwoRan(timeout: Double) {
             let deadline = Date().addingTimeInterval(timeout)
-            while lock.withLock({ mostAtOnce < 2 }), Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            while mostAtOnce < 2, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
             Thread.sleep(forTimeInterval: 0.05)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import LocalProviderServer
 
 @testable import Reelsmith
@@ -54,10 +55,9 @@ enum MediaFixtures {
     }
 
     /// What a handler served, for the tests to compare with what was published.
-    final class Served: @unchecked Sendable {
-        private let lock = NSLock()
-        private var items: [Data] = []
-        var all: [Data] { lock.withLock { items } }
-        func append(_ data: Data) { lock.withLock { items.append(data) } }
+    final class Served: Sendable {
+        private let items = Mutex<[Data]>([])
+        var all: [Data] { items.withLock { $0 } }
+        func append(_ data: Data) { items.withLock { $0.append(data) } }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import LocalProviderServer
 @testable import Reelsmith
 
@@ -32,11 +33,10 @@ enum ProviderFixtures {
     }
 
     /// Records every usage entry a model reports.
-    final class UsageLog: @unchecked Sendable {
-        private let lock = NSLock()
-        private var entries: [ProviderUsage] = []
-        var all: [ProviderUsage] { lock.withLock { entries } }
-        func append(_ usage: ProviderUsage) { lock.withLock { entries.append(usage) } }
+    final class UsageLog: Sendable {
+        private let entries = Mutex<[ProviderUsage]>([])
+        var all: [ProviderUsage] { entries.withLock { $0 } }
+        func append(_ usage: ProviderUsage) { entries.withLock { $0.append(usage) } }
     }
 
     static func model(_ client: ProviderClient, stage: EngineStage = .script, usage: UsageLog = UsageLog()) -> ChatModel {

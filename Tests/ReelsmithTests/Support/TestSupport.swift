@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 @testable import Reelsmith
 
 /// Paths and helpers shared by the suites: the real templates of the repository, temp project
@@ -46,14 +47,17 @@ enum TestSupport {
         process.standardError = err
         try process.run()
         // Read stderr beside stdout: a full pipe would block the child.
-        final class Buffer: @unchecked Sendable { var data = Data() }
+        final class Buffer: Sendable { let data = Mutex(Data()) }
         let errBuffer = Buffer()
         let reading = DispatchGroup()
         let errHandle = err.fileHandleForReading
-        DispatchQueue.global().async(group: reading) { errBuffer.data = errHandle.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: reading) {
+            let read = errHandle.readDataToEndOfFile()
+            errBuffer.data.withLock { $0 = read }
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         reading.wait()
-        let errData = errBuffer.data
+        let errData = errBuffer.data.withLock { $0 }
         process.waitUntilExit()
         return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self), process.terminationStatus)
     }
