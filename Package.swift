@@ -6,12 +6,20 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+let yams = Target.Dependency.product(name: "Yams", package: "Yams")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let zip = Target.Dependency.product(name: "ZIPFoundation", package: "ZIPFoundation")
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let subprocess = Target.Dependency.product(name: "Subprocess", package: "swift-subprocess")
+
+// The layers (DESIGN §8): Core ← Learning, Media ← Engines ← Reelsmith (the app) ← the executables.
+// A lower layer never imports a higher one; targets reach each other's internals through `package`.
 let package = Package(
     name: "Reelsmith",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "reelsmith", targets: ["reelsmith"]),
-        .library(name: "Reelsmith", targets: ["Reelsmith"]),
+        .executable(name: "reelsmith-bench", targets: ["reelsmith-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -22,56 +30,63 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CEspeakNG",
-            pkgConfig: "espeak-ng",
-            providers: [.apt(["libespeak-ng-dev"])]
-        ),
-        .systemLibrary(
-            name: "CInotifyTools",
-            providers: [.apt(["libinotifytools0-dev"])]
-        ),
+        .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
+        .systemLibrary(name: "CInotifyTools", providers: [.apt(["libinotifytools0-dev"])]),
+        // Formats, settings, schema, templates, and the job's products as values.
+        .target(name: "ReelsmithCore", dependencies: [yams, logging, zip], swiftSettings: strictSettings),
+        // The learning index: its schema and migrations, insights, niches and advice.
+        .target(name: "ReelsmithLearning", dependencies: ["ReelsmithCore", grdb, logging], swiftSettings: strictSettings),
+        // The render (one ffmpeg graph) and every child process.
+        .target(name: "ReelsmithMedia", dependencies: ["ReelsmithCore", logging, subprocess], swiftSettings: strictSettings),
         // Signal processing for aligning a voice to its text (features, dynamic time warping).
+        .target(name: "Alignment", swiftSettings: strictSettings),
+        // Providers and every stage's engines: script, images, clips, voice and alignment.
         .target(
-            name: "Alignment",
-            swiftSettings: strictSettings
-        ),
+            name: "ReelsmithEngines",
+            dependencies: ["ReelsmithCore", "ReelsmithLearning", "ReelsmithMedia", "Alignment", "CEspeakNG", logging, yams],
+            swiftSettings: strictSettings),
+        // The app: the job's stages, the daemon, the reports and dashboard, doctor and check.
         .target(
             name: "Reelsmith",
             dependencies: [
-                "Alignment",
-                "CEspeakNG",
-                "CInotifyTools",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "Subprocess", package: "swift-subprocess"),
+                "ReelsmithCore", "ReelsmithLearning", "ReelsmithMedia", "ReelsmithEngines", "CInotifyTools", yams, grdb,
+                logging, zip,
             ],
-            swiftSettings: strictSettings
-        ),
-        // A small OpenAI-compatible server on 127.0.0.1 for the provider tests and benchmarks.
-        .target(name: "LocalProviderServer", swiftSettings: strictSettings),
+            swiftSettings: strictSettings),
+        // What the two executables share: the project folder options and the log setup.
+        .target(name: "ReelsmithCLI", dependencies: ["ReelsmithCore", "Reelsmith", argumentParser, logging], swiftSettings: strictSettings),
         .executableTarget(
             name: "reelsmith",
             dependencies: [
-                "Reelsmith",
-                "LocalProviderServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
+                "ReelsmithCLI", "Reelsmith", "ReelsmithCore", "ReelsmithLearning", "ReelsmithEngines", argumentParser, logging,
             ],
-            swiftSettings: strictSettings
-        ),
+            swiftSettings: strictSettings),
+        // Drives headless Chromium (the dashboard's tests and benchmark); not part of the product.
+        .target(name: "HeadlessChromium", swiftSettings: strictSettings),
+        // A small OpenAI-compatible (and Pexels/Pixabay) server on 127.0.0.1 for tests and benchmarks.
+        .target(name: "LocalProviderServer", swiftSettings: strictSettings),
+        .target(
+            name: "ReelsmithBenchmarks",
+            dependencies: [
+                "Reelsmith", "ReelsmithCore", "ReelsmithLearning", "ReelsmithMedia", "ReelsmithEngines", "HeadlessChromium",
+                "LocalProviderServer", logging,
+            ],
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "reelsmith-bench",
+            dependencies: [
+                "ReelsmithBenchmarks", "ReelsmithCLI", "Reelsmith", "ReelsmithCore", "ReelsmithMedia", "LocalProviderServer",
+                argumentParser, logging,
+            ],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "ReelsmithTests",
             dependencies: [
-                "Reelsmith", "LocalProviderServer",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "Reelsmith", "ReelsmithCore", "ReelsmithLearning", "ReelsmithMedia", "ReelsmithEngines", "ReelsmithBenchmarks",
+                "HeadlessChromium", "LocalProviderServer", "Alignment", grdb, zip, logging,
             ],
             exclude: ["Fixtures"],
-            swiftSettings: strictSettings
-        ),
+            swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

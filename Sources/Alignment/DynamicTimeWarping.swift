@@ -4,10 +4,10 @@ import Foundation
 /// cheapest monotonic path through the frame-to-frame distances. It is solved coarse to fine
 /// (as FastDTW does): the path found on frames averaged by four bounds a narrow band at the next
 /// finer level, so a minute of speech costs a few million cells, not thirty-six million.
-public enum DynamicTimeWarping {
+package enum DynamicTimeWarping {
     /// A level small enough to solve whole: at most this many cells.
     static let wholeCellLimit = 2_500_000
-    static let factor = 4
+    package static let factor = 4
     /// Target frames matched to one reference frame beyond which the run is the target's own material.
     static let longestRun = 10
 
@@ -15,7 +15,7 @@ public enum DynamicTimeWarping {
     /// coarse path at each finer level.
     /// Pauses are cut out of both tracks first, so a pause that only one voice makes (or a
     /// silence spliced into one) costs nothing; a moment in a pause maps to the next speech.
-    public static func warp(reference: SpeechFeatures, target: SpeechFeatures, radius: Int = 24) -> TimeWarp {
+    package static func warp(reference: SpeechFeatures, target: SpeechFeatures, radius: Int = 24) -> TimeWarp {
         let (spokenReference, referenceFrames) = reference.speechOnly()
         let (spokenTarget, targetFrames) = target.speechOnly()
         guard spokenReference.frameCount > 0, spokenTarget.frameCount > 0 else {
@@ -83,7 +83,7 @@ public enum DynamicTimeWarping {
     /// DTW inside a band: row `i` may use the target frames `rows[i]`. Steps: diagonal (weight 2),
     /// up or left (weight 1), so neither stretching nor a shortcut is favoured. The distance is the
     /// cosine distance: a louder or quieter voice is not a different sound.
-    static func band(_ reference: SpeechFeatures, _ target: SpeechFeatures, rows: [Range<Int>]) -> [(Int, Int)] {
+    package static func band(_ reference: SpeechFeatures, _ target: SpeechFeatures, rows: [Range<Int>]) -> [(Int, Int)] {
         let n = rows.count
         let lowers = rows.map(\.lowerBound), uppers = rows.map(\.upperBound)
         var offsets = [Int](repeating: 0, count: n + 1)
@@ -256,14 +256,14 @@ public enum DynamicTimeWarping {
 }
 
 /// Where each moment of the reference falls in the target, from the warping path.
-public struct TimeWarp: Sendable {
+package struct TimeWarp: Sendable {
     /// Per reference frame, the first target frame the path matched to it.
     let firstTarget: [Int]
     let referenceFrameSeconds: Double
     let targetFrameSeconds: Double
 
     /// The target time at which the reference's moment `seconds` is heard.
-    public func targetSeconds(forReference seconds: Double) -> Double {
+    package func targetSeconds(forReference seconds: Double) -> Double {
         guard !firstTarget.isEmpty else { return seconds }
         let frame = min(firstTarget.count - 1, max(0, Int((seconds / referenceFrameSeconds).rounded())))
         return Double(firstTarget[frame]) * targetFrameSeconds

@@ -7,13 +7,13 @@ import Foundation
 /// even unoptimised. The arithmetic is the textbook one, so the power spectrum is the same to the
 /// bit at any optimisation level (see ``Tables/powerSpectrum(_:into:real:imaginary:)``).
 struct FFT: Sendable {
-    let size: Int
+    package let size: Int
     private let cosines: [Float]
     private let sines: [Float]
     private let reversed: [Int]
 
     /// `size` must be a power of two.
-    init(size: Int) {
+    package init(size: Int) {
         precondition(size >= 2 && size & (size - 1) == 0, "FFT size must be a power of two")
         self.size = size
         cosines = (0..<size / 2).map { Float(cos(-2 * Double.pi * Double($0) / Double(size))) }
@@ -40,10 +40,10 @@ struct FFT: Sendable {
 
     /// The twiddle factors and the bit-reversal permutation, valid inside ``withTables(_:)``.
     struct Tables {
-        let size: Int
+        package let size: Int
         let cosines: UnsafePointer<Float>
         let sines: UnsafePointer<Float>
-        let reversed: UnsafePointer<Int>
+        package let reversed: UnsafePointer<Int>
 
         /// The power spectrum (bins 0…size/2) of `frame` (real, `size` samples), into `power`.
         /// `real` and `imaginary` are scratch buffers of `size` elements.

@@ -4,15 +4,15 @@ import Foundation
 /// windows): the representation two recordings of the same words are compared in. Each
 /// coefficient is normalised over the track (mean 0, variance 1), which removes most of what
 /// differs between two voices and two microphones, and keeps what differs between sounds.
-public struct SpeechFeatures: Sendable {
+package struct SpeechFeatures: Sendable {
     /// Coefficients per frame: c1…c12 and the log energy, then how fast each changes (deltas).
-    public static let dimensions = 2 * staticDimensions
+    package static let dimensions = 2 * staticDimensions
     static let staticDimensions = 13
-    public let frameCount: Int
+    package let frameCount: Int
     /// Seconds between two frames.
-    public let frameSeconds: Double
+    package let frameSeconds: Double
     /// `frameCount × dimensions` values, frame after frame.
-    let values: [Float]
+    package let values: [Float]
     /// Per frame: whether it is loud enough to be speech (or what is under it). Pauses of at least
     /// ``shortestPauseFrames`` are not.
     let isSpeech: [Bool]
@@ -22,7 +22,7 @@ public struct SpeechFeatures: Sendable {
     /// Frames this far (dB) under the track's loudest are quiet.
     static let quietDepth = 35.0
 
-    init(frameCount: Int, frameSeconds: Double, values: [Float], isSpeech: [Bool]) {
+    package init(frameCount: Int, frameSeconds: Double, values: [Float], isSpeech: [Bool]) {
         self.frameCount = frameCount
         self.frameSeconds = frameSeconds
         self.values = values
@@ -30,7 +30,7 @@ public struct SpeechFeatures: Sendable {
     }
 
     /// The features of 16-bit mono samples at `sampleRate`.
-    public init(samples: [Int16], sampleRate: Int) {
+    package init(samples: [Int16], sampleRate: Int) {
         var floats = [Float](repeating: 0, count: samples.count)
         samples.withUnsafeBufferPointer { samples in
             floats.withUnsafeMutableBufferPointer { floats in
@@ -47,7 +47,7 @@ public struct SpeechFeatures: Sendable {
         self.init(floats: floats, sampleRate: sampleRate)
     }
 
-    public init(floats samples: [Float], sampleRate: Int) {
+    package init(floats samples: [Float], sampleRate: Int) {
         let hop = max(1, Int((Double(sampleRate) * 0.010).rounded()))
         let window = max(2, Int((Double(sampleRate) * 0.025).rounded()))
         var fftSize = 2
@@ -387,7 +387,7 @@ struct MelFilterBank: Sendable {
     /// Every filter's weights, one filter after another.
     private let weights: [Float]
 
-    init(count: Int, fftSize: Int, sampleRate: Double, low: Double, high: Double) {
+    package init(count: Int, fftSize: Int, sampleRate: Double, low: Double, high: Double) {
         func mel(_ hz: Double) -> Double { 2595 * log10(1 + hz / 700) }
         func hz(_ mel: Double) -> Double { 700 * (pow(10, mel / 2595) - 1) }
         let lowMel = mel(low), highMel = mel(high)
@@ -427,13 +427,13 @@ struct MelFilterBank: Sendable {
 
     /// The filters, valid inside ``withFilters(_:)``.
     struct Filters {
-        let count: Int
+        package let count: Int
         let firstBins: UnsafePointer<Int>
-        let starts: UnsafePointer<Int>
+        package let starts: UnsafePointer<Int>
         let weights: UnsafePointer<Float>
 
         /// The log energy of each filter over `power`, into `energies` (`count` values).
-        func apply(_ power: UnsafePointer<Float>, into energies: UnsafeMutablePointer<Float>) {
+        package func apply(_ power: UnsafePointer<Float>, into energies: UnsafeMutablePointer<Float>) {
             let count = count, firstBins = firstBins, starts = starts, weights = weights
             var index = 0
             while index < count {

@@ -9,28 +9,28 @@ import Synchronization
 /// tests and `reelsmith bench providers`. The provider code under test is the code that talks to
 /// the real services; only the other end is ours. Each request goes to `handler`, which returns
 /// the answer (status, headers, body, a delay); every request is recorded for the tests to read.
-public final class LocalProviderServer: Sendable {
-    public struct Request: Sendable {
-        public var method: String
-        public var path: String
+package final class LocalProviderServer: Sendable {
+    package struct Request: Sendable {
+        package var method: String
+        package var path: String
         /// Header names lowercased.
-        public var headers: [String: String]
-        public var body: Data
+        package var headers: [String: String]
+        package var body: Data
 
         /// The body as a JSON object, when it is one.
-        public var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
+        package var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
     }
 
-    public struct Response: Sendable {
-        public var status: Int
-        public var headers: [String: String]
-        public var body: Data
+    package struct Response: Sendable {
+        package var status: Int
+        package var headers: [String: String]
+        package var body: Data
         /// Seconds to wait before answering (a slow model, or a timeout to provoke).
-        public var delaySeconds: Double
+        package var delaySeconds: Double
         /// How the body goes out after the headers (which always announce its whole length).
-        public var pacing: BodyPacing = .whole
+        package var pacing: BodyPacing = .whole
 
-        public init(status: Int = 200, headers: [String: String] = [:], body: Data = Data(), delaySeconds: Double = 0) {
+        package init(status: Int = 200, headers: [String: String] = [:], body: Data = Data(), delaySeconds: Double = 0) {
             self.status = status
             self.headers = headers
             self.body = body
@@ -38,7 +38,7 @@ public final class LocalProviderServer: Sendable {
         }
 
         /// A download that is slow, stalls or breaks off (the clips tests' bad connections).
-        public enum BodyPacing: Sendable, Equatable {
+        package enum BodyPacing: Sendable, Equatable {
             /// All at once.
             case whole
             /// In pieces of `chunkBytes`, `pauseSeconds` apart: slow but steady.
@@ -51,19 +51,19 @@ public final class LocalProviderServer: Sendable {
         }
 
         /// This answer with its body sent as `pacing` says.
-        public func paced(_ pacing: BodyPacing) -> Response {
+        package func paced(_ pacing: BodyPacing) -> Response {
             var response = self
             response.pacing = pacing
             return response
         }
 
-        public static func json(_ object: Any, status: Int = 200, delaySeconds: Double = 0) -> Response {
+        package static func json(_ object: Any, status: Int = 200, delaySeconds: Double = 0) -> Response {
             let body = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
             return Response(status: status, headers: ["Content-Type": "application/json"], body: body, delaySeconds: delaySeconds)
         }
 
         /// A chat completion whose message content is `content`, with token usage.
-        public static func chatCompletion(
+        package static func chatCompletion(
             _ content: String, model: String = "test-model", promptTokens: Int = 100, completionTokens: Int = 50,
             delaySeconds: Double = 0
         ) -> Response {
@@ -80,37 +80,37 @@ public final class LocalProviderServer: Sendable {
         }
 
         /// An OpenAI-style error body.
-        public static func error(_ status: Int, _ message: String, headers: [String: String] = [:]) -> Response {
+        package static func error(_ status: Int, _ message: String, headers: [String: String] = [:]) -> Response {
             var response = json(["error": ["message": message, "type": "invalid_request_error"]], status: status)
             response.headers.merge(headers) { _, new in new }
             return response
         }
 
         /// `GET /models`: the models this server says it serves.
-        public static func models(_ names: [String]) -> Response {
+        package static func models(_ names: [String]) -> Response {
             json(["object": "list", "data": names.map { ["id": $0, "object": "model", "owned_by": "local"] }])
         }
     }
 
-    public typealias Handler = @Sendable (Request) -> Response
+    package typealias Handler = @Sendable (Request) -> Response
 
-    public let port: Int
+    package let port: Int
     /// `http://127.0.0.1:PORT/v1`, as a provider's `base_url`.
-    public var baseURL: String { "http://127.0.0.1:\(port)/v1" }
+    package var baseURL: String { "http://127.0.0.1:\(port)/v1" }
     /// `http://127.0.0.1:PORT`, the root (stock APIs' `base_url`, file links).
-    public var rootURL: String { "http://127.0.0.1:\(port)" }
+    package var rootURL: String { "http://127.0.0.1:\(port)" }
 
     private let listener: Int32
     private struct State {
-        var handler: Handler
-        var recorded: [Request] = []
-        var isStopped = false
+        package var handler: Handler
+        package var recorded: [Request] = []
+        package var isStopped = false
     }
 
     private let state: Mutex<State>
     private var isStopped: Bool { state.withLock { $0.isStopped } }
 
-    public init(handler: @escaping Handler) throws {
+    package init(handler: @escaping Handler) throws {
         state = Mutex(State(handler: handler))
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw ServerError.socket(errno) }
@@ -140,17 +140,17 @@ public final class LocalProviderServer: Sendable {
 
     deinit { stop() }
 
-    public enum ServerError: Error { case socket(Int32) }
+    package enum ServerError: Error { case socket(Int32) }
 
     /// Replaces the handler (a test changes the server's behaviour between two steps).
-    public func respond(with handler: @escaping Handler) { state.withLock { $0.handler = handler } }
+    package func respond(with handler: @escaping Handler) { state.withLock { $0.handler = handler } }
 
     /// Every request received so far, in order.
-    public var requests: [Request] { state.withLock { $0.recorded } }
+    package var requests: [Request] { state.withLock { $0.recorded } }
 
-    public func requests(path: String) -> [Request] { requests.filter { $0.path.hasSuffix(path) } }
+    package func requests(path: String) -> [Request] { requests.filter { $0.path.hasSuffix(path) } }
 
-    public func stop() {
+    package func stop() {
         let wasRunning = state.withLock { state -> Bool in
             defer { state.isStopped = true }
             return !state.isStopped

@@ -5,19 +5,19 @@ import Foundation
 /// (`verbose_json` with word timestamps), and a content-policy refusal.
 extension LocalProviderServer.Response {
     /// `/audio/speech`: the audio itself.
-    public static func speech(_ audio: Data, contentType: String = "audio/mpeg", delaySeconds: Double = 0) -> Self {
+    package static func speech(_ audio: Data, contentType: String = "audio/mpeg", delaySeconds: Double = 0) -> Self {
         .init(status: 200, headers: ["Content-Type": contentType], body: audio, delaySeconds: delaySeconds)
     }
 
     /// `/images/generations` with `b64_json`.
-    public static func imageGeneration(_ picture: Data, delaySeconds: Double = 0) -> Self {
+    package static func imageGeneration(_ picture: Data, delaySeconds: Double = 0) -> Self {
         json(
             ["created": Int(Date().timeIntervalSince1970), "data": [["b64_json": picture.base64EncodedString()]]],
             delaySeconds: delaySeconds)
     }
 
     /// `/audio/transcriptions` with `response_format=verbose_json` and word timestamps.
-    public static func transcription(words: [(word: String, start: Double, end: Double)], language: String = "english") -> Self {
+    package static func transcription(words: [(word: String, start: Double, end: Double)], language: String = "english") -> Self {
         json([
             "task": "transcribe", "language": language, "duration": words.last?.end ?? 0,
             "text": words.map(\.word).joined(separator: " "),
@@ -26,7 +26,7 @@ extension LocalProviderServer.Response {
     }
 
     /// What OpenAI answers when its safety system refuses an image prompt.
-    public static func contentPolicyRefusal() -> Self {
+    package static func contentPolicyRefusal() -> Self {
         json(
             [
                 "error": [
@@ -40,7 +40,7 @@ extension LocalProviderServer.Response {
 
 extension LocalProviderServer.Request {
     /// The parts of a `multipart/form-data` body, by field name: text fields and files alike.
-    public var formParts: [String: (filename: String?, data: Data)] {
+    package var formParts: [String: (filename: String?, data: Data)] {
         guard let type = headers["content-type"], let range = type.range(of: "boundary=") else { return [:] }
         let boundary = Data(("--" + type[range.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: "\" "))).utf8)
         var parts: [String: (filename: String?, data: Data)] = [:]

@@ -6,15 +6,15 @@ import Foundation
 /// redirects, as their file links answer.
 extension LocalProviderServer.Response {
     /// One video of a search answer: its id, author, and the renditions (width, height, link).
-    public struct StockVideo: Sendable {
-        public var id: Int
-        public var author: String
-        public var durationSeconds: Int
-        public var files: [(width: Int, height: Int, link: String)]
+    package struct StockVideo: Sendable {
+        package var id: Int
+        package var author: String
+        package var durationSeconds: Int
+        package var files: [(width: Int, height: Int, link: String)]
         /// Each file's size in bytes, as Pixabay announces it (`size`); 123456 when not given.
-        public var sizes: [Int]
+        package var sizes: [Int]
 
-        public init(
+        package init(
             id: Int, author: String, durationSeconds: Int, files: [(width: Int, height: Int, link: String)],
             sizes: [Int] = []
         ) {
@@ -28,7 +28,7 @@ extension LocalProviderServer.Response {
 
     /// A Pexels video search answer (`page`, `per_page`, `total_results`, `url`, `videos[]` with
     /// `video_files[]` and `user`), plus an HLS rendition without sizes, as Pexels sends.
-    public static func pexelsVideos(_ videos: [StockVideo], page: Int = 1) -> Self {
+    package static func pexelsVideos(_ videos: [StockVideo], page: Int = 1) -> Self {
         json([
             "page": page, "per_page": 15, "total_results": videos.count,
             "url": "https://www.pexels.com/search/videos/test/",
@@ -65,7 +65,7 @@ extension LocalProviderServer.Response {
 
     /// A Pixabay video search answer (`total`, `totalHits`, `hits[]` with `videos.{large,medium,
     /// small,tiny}`); a missing rendition has an empty `url` and zero sizes, as Pixabay sends.
-    public static func pixabayVideos(_ videos: [StockVideo]) -> Self {
+    package static func pixabayVideos(_ videos: [StockVideo]) -> Self {
         json([
             "total": videos.count, "totalHits": videos.count,
             "hits": videos.map { video in
@@ -90,12 +90,12 @@ extension LocalProviderServer.Response {
     }
 
     /// File bytes (a clip's download).
-    public static func file(_ data: Data, contentType: String = "video/mp4") -> Self {
+    package static func file(_ data: Data, contentType: String = "video/mp4") -> Self {
         Self(status: 200, headers: ["Content-Type": contentType], body: data)
     }
 
     /// A redirect, as Pexels' file links answer with its CDN's address.
-    public static func redirect(to location: String, status: Int = 302) -> Self {
+    package static func redirect(to location: String, status: Int = 302) -> Self {
         Self(status: status, headers: ["Location": location], body: Data())
     }
 }

@@ -1,7 +1,35 @@
 import ArgumentParser
+import Foundation
+import ReelsmithCLI
+import Reelsmith
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
-struct BenchCommand: AsyncParsableCommand {
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `reelsmith bench …` runs `reelsmith-bench …`, the benchmarks' own executable beside this one.
+struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks: the render, the daemon, the learning index, the provider layer.",
-        subcommands: [RenderBench.self, WatchBench.self, LearningBench.self, ProvidersBench.self, AlignBench.self, DashboardBench.self])
+        commandName: "bench",
+        abstract: "Benchmarks (render, watch, learning, providers, align, dashboard), run by reelsmith-bench.")
+
+    @Argument(parsing: .captureForPassthrough, help: "The benchmark and its options, e.g. `render --duration 45`.")
+    var arguments: [String] = []
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let bench = folder.appendingPathComponent("reelsmith-bench").path
+        guard FileManager.default.isExecutableFile(atPath: bench) else {
+            throw ValidationError(
+                "the benchmarks are not installed beside \(folder.path): build them with `swift build --product reelsmith-bench`")
+        }
+        // The benchmark replaces this process: its output, signals and exit status are the user's.
+        let argv = ([bench] + arguments).map { strdup($0) } + [nil]
+        execv(bench, argv)
+        throw ValidationError("cannot start \(bench): \(String(cString: strerror(errno)))")
+    }
 }

@@ -1,6 +1,11 @@
 import ArgumentParser
 import Foundation
+import ReelsmithCLI
 import Reelsmith
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 struct InsightsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,10 @@
 import ArgumentParser
+import ReelsmithCLI
+import Reelsmith
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 @main
 struct ReelsmithCommand: AsyncParsableCommand {

@@ -1,5 +1,10 @@
 import Foundation
+import ReelsmithCLI
 import Reelsmith
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Everything that prints for a person at a terminal.
 enum Terminal {

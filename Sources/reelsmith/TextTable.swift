@@ -1,3 +1,9 @@
+import ReelsmithCLI
+import Reelsmith
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 /// Aligned columns for the terminal: numbers right-aligned, text left-aligned.
 struct TextTable {
     var headers: [String]

@@ -1,7 +1,12 @@
 import ArgumentParser
 import Foundation
 import Logging
+import ReelsmithCLI
 import Reelsmith
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 struct WatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

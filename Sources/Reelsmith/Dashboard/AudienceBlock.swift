@@ -1,11 +1,15 @@
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 /// The account's side of the insights, from TikTok Studio's export folder (issue 11): views and
 /// profile views per day, new and returning viewers per day (line charts with their tables), the
 /// best hours to post with their time zone, the follower growth, and the gender and territory shares.
 struct AudienceBlock: Sendable {
-    let audience: AudienceInsights
-    let text: DashboardText
+    package let audience: AudienceInsights
+    package let text: DashboardText
 
-    var html: HTML {
+    package var html: HTML {
         let language = text.language
         let daily = audience.daily.filter { $0.videoViews != nil || $0.profileViews != nil }
         return HTML.element("div", ["id": "audience"]) {

@@ -1,12 +1,16 @@
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 /// A chart with its alternative: the SVG, then the same numbers as a table folded under it
 /// (or a sentence, when a table would be 10,000 rows long).
 struct ChartFigure: Sendable {
-    var id: String
+    package var id: String
     var svg: HTML
     var alternative: HTML
     var showTable: String
 
-    var html: HTML {
+    package var html: HTML {
         HTML.element("figure", ["id": id]) {
             svg
             HTML.element("details") {

@@ -1,18 +1,22 @@
 import Foundation
 import GRDB
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 extension DashboardData {
     /// How many days the overview's charts cover.
-    public static let overviewDays = 30
+    package static let overviewDays = 30
     /// How many days of views and engagement the performance chart covers.
-    public static let performanceDays = 90
+    package static let performanceDays = 90
     /// Trends named per niche.
-    public static let trendsPerNiche = 3
+    package static let trendsPerNiche = 3
 
     /// Reads everything the page shows. `language` nil means the most common language of the
     /// requests made so far (English before the first). `asOf` nil: the series end today and the
     /// insights' window on the newest analytics day (issue 11).
-    public static func read(
+    package static func read(
         from index: LearningIndex, language: Language? = nil, asOf: CalendarDay? = nil, now: Date = Date()
     ) throws -> DashboardData {
         let today = asOf ?? .today()
@@ -73,7 +77,7 @@ extension DashboardData {
     }
 
     /// Videos made and request jobs failed per day over the last ``overviewDays`` days.
-    static func days(_ db: Database, today: CalendarDay) throws -> [Day] {
+    package static func days(_ db: Database, today: CalendarDay) throws -> [Day] {
         let first = today.adding(days: -(overviewDays - 1))
         var made: [String: Int] = [:]
         var failed: [String: Int] = [:]
@@ -118,7 +122,7 @@ extension DashboardData {
     /// ``performanceDays`` days: every snapshot adds what its video gained since its previous one.
     /// One pass over the snapshots in the order of their unique (video, day) index — a window
     /// function over them took twice as long.
-    static func performance(_ db: Database, today: CalendarDay) throws -> [Performance] {
+    package static func performance(_ db: Database, today: CalendarDay) throws -> [Performance] {
         let cursor = try Row.fetchCursor(
             db,
             sql: "SELECT video_id, date, views, likes + comments + shares FROM analytics ORDER BY video_id, date")

@@ -1,15 +1,19 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// `outbox/reports/dashboard.html` (issue 10): one self-contained page — styles, charts and
 /// script inline, no server, no CDN, no request leaving the outbox — that a creator opens from
 /// the synced outbox on a phone or a laptop. Its content security policy forbids every fetch
 /// but the video thumbnails beside it.
-public struct DashboardPage: Sendable {
-    public let data: DashboardData
+package struct DashboardPage: Sendable {
+    package let data: DashboardData
     /// The project's music names, suggested by the new-video form.
-    public let music: [String]
+    package let music: [String]
 
-    public init(data: DashboardData, music: [String] = []) {
+    package init(data: DashboardData, music: [String] = []) {
         self.data = data
         self.music = music
     }
@@ -21,7 +25,7 @@ public struct DashboardPage: Sendable {
         + "script-src 'sha256-\(Data(SHA256.digest(Data(DashboardScript.javascript.description.utf8))).base64EncodedString())'; "
         + "base-uri 'none'; form-action 'none'"
 
-    public func html() throws -> String {
+    package func html() throws -> String {
         let text = DashboardText(language: data.language)
         let libraryNiches = Array(Set(data.videos.map(\.niche))).sorted()
         let payload = DashboardPayload(videos: data.videos, niches: libraryNiches, text: text, pageSize: LibrarySection.pageSize)

@@ -1,27 +1,31 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// The JSON the page's script reads: the whole library as compact rows (about 190 bytes a video
 /// with a model's 60–100-character titles, so 10,000 videos stay under 2 MB) and the few words
 /// the script writes.
 struct DashboardPayload: Encodable {
     struct Labels: Encodable {
-        var score, status, views, engagement, folder, showing: String
+        package var score, status, views, engagement, folder, showing: String
     }
 
     struct FormWords: Encodable {
         var nicheRequired: String
-        var range: String
+        package var range: String
     }
 
     /// A video as an array: `[id, title, niche index, day, score, criteria, status index, views,
     /// engagement, folder]`, the order `row(v)` in the script reads. Two are shortened, and
     /// expanded by the script on load: the day as days since 1970-01-01, and a folder named as a
     /// job names it (`DAY-SLUG-IDPREFIX`) as `[SLUG]`.
-    struct Video: Encodable {
-        var entry: LibraryEntry
+    package struct Video: Encodable {
+        package var entry: LibraryEntry
         var nicheIndex: Int
 
-        func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var container = encoder.unkeyedContainer()
             try container.encode(entry.id)
             try container.encode(entry.title)
@@ -45,10 +49,10 @@ struct DashboardPayload: Encodable {
             }
         }
 
-        static let epoch = CalendarDay(year: 1970, month: 1, day: 1)!
+        package static let epoch = CalendarDay(year: 1970, month: 1, day: 1)!
 
         /// The middle of a folder named `DAY-SLUG-IDPREFIX` for this video, nil for any other name.
-        func slug(of folder: String?) -> String? {
+        package func slug(of folder: String?) -> String? {
             guard let folder, folder.hasPrefix(entry.day + "-"), folder.hasSuffix("-" + entry.id.prefix(8)) else { return nil }
             let middle = folder.dropFirst(entry.day.count + 1).dropLast(entry.id.prefix(8).count + 1)
             return middle.isEmpty ? nil : String(middle)
@@ -58,15 +62,15 @@ struct DashboardPayload: Encodable {
     var pageSize: Int
     var groupSeparator: String
     var videosBase: String
-    var niches: [String]
-    var criteria: [String]
-    var maximums: [Int]
+    package var niches: [String]
+    package var criteria: [String]
+    package var maximums: [Int]
     var statuses: [String]
-    var labels: Labels
-    var form: FormWords
-    var videos: [Video]
+    package var labels: Labels
+    package var form: FormWords
+    package var videos: [Video]
 
-    init(videos entries: [LibraryEntry], niches: [String], text: DashboardText, pageSize: Int) {
+    package init(videos entries: [LibraryEntry], niches: [String], text: DashboardText, pageSize: Int) {
         self.pageSize = pageSize
         groupSeparator = NumberText.separator(text.language)
         videosBase = LibraryRow.videosBase
@@ -85,7 +89,7 @@ struct DashboardPayload: Encodable {
         videos = entries.map { Video(entry: $0, nicheIndex: position[$0.niche] ?? 0) }
     }
 
-    func json() throws -> Data {
+    package func json() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         return try encoder.encode(self)

@@ -1,14 +1,18 @@
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 /// A plain table of text cells (the charts' alternatives, the insights): every cell escaped,
 /// numeric columns right-aligned, wrapped in a box that scrolls sideways on a narrow phone
 /// instead of the page.
 struct DataTable: Sendable {
-    var headers: [String]
-    var rows: [[String]]
+    package var headers: [String]
+    package var rows: [[String]]
     /// Columns whose cells are numbers.
-    var numeric: Set<Int> = []
-    var id: String? = nil
+    package var numeric: Set<Int> = []
+    package var id: String? = nil
 
-    var html: HTML {
+    package var html: HTML {
         HTML.element("div", ["class": "scroll"]) {
             HTML.element("table", ["id": id]) {
                 HTML.element("thead") {

@@ -1,27 +1,31 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// A fragment of HTML that is safe to emit (issue 10). It can only be made from text, which is
 /// escaped; from elements whose tag and attribute names are compile-time literals and whose
 /// attribute values are escaped; from JSON embedded for the page's script; and from markup
 /// written in this source code (`StaticString`, so no runtime value can ever reach it unescaped).
 /// A title like `<script>alert(1)</script>` therefore always shows as text.
-public struct HTML: Sendable, Equatable, CustomStringConvertible {
-    public private(set) var markup: String
+package struct HTML: Sendable, Equatable, CustomStringConvertible {
+    package private(set) var markup: String
 
     private init(markup: String) { self.markup = markup }
 
-    public var description: String { markup }
+    package var description: String { markup }
 
-    public static let empty = HTML(markup: "")
+    package static let empty = HTML(markup: "")
 
     /// Text, escaped for an element's content or a quoted attribute value.
-    public init(text: String) { markup = Self.escape(text) }
+    package init(text: String) { markup = Self.escape(text) }
 
     /// Markup written in the source code: styles, the page's script, fixed fragments.
-    public static func trusted(_ markup: StaticString) -> HTML { HTML(markup: markup.description) }
+    package static func trusted(_ markup: StaticString) -> HTML { HTML(markup: markup.description) }
 
     /// `<name attributes>content</name>`; an attribute whose value is nil is left out.
-    public static func element(
+    package static func element(
         _ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:], @HTMLBuilder content: () -> HTML = { .empty }
     ) -> HTML {
         var markup = "<\(name)" + Self.attributes(attributes) + ">"
@@ -31,20 +35,20 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// An element without content or end tag (`<input>`, `<meta>`, `<br>`).
-    public static func void(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) -> HTML {
+    package static func void(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) -> HTML {
         HTML(markup: "<\(name)" + Self.attributes(attributes) + ">")
     }
 
     /// An empty SVG element, `<name attributes/>`: inside `<svg>` an element without `/>` or an
     /// end tag would swallow the ones after it.
-    public static func selfClosing(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) -> HTML {
+    package static func selfClosing(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) -> HTML {
         HTML(markup: "<\(name)" + Self.attributes(attributes) + "/>")
     }
 
     /// `<script type="application/json" id="…">`: JSON that the page's script reads with
     /// `JSON.parse`. `<`, `>`, `&` and the two JavaScript line separators only ever occur inside
     /// JSON strings, where their `\u` escapes mean the same, so no text can end the element early.
-    public static func json(id: StaticString, _ data: Data) -> HTML {
+    package static func json(id: StaticString, _ data: Data) -> HTML {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(data.count + data.count / 16)
         var index = data.startIndex
@@ -65,11 +69,11 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible {
         return HTML(markup: "<script type=\"application/json\" id=\"\(id)\">" + String(decoding: bytes, as: UTF8.self) + "</script>")
     }
 
-    public static func + (lhs: HTML, rhs: HTML) -> HTML { HTML(markup: lhs.markup + rhs.markup) }
+    package static func + (lhs: HTML, rhs: HTML) -> HTML { HTML(markup: lhs.markup + rhs.markup) }
 
-    public static func += (lhs: inout HTML, rhs: HTML) { lhs.markup += rhs.markup }
+    package static func += (lhs: inout HTML, rhs: HTML) { lhs.markup += rhs.markup }
 
-    public init<S: Sequence>(joining parts: S) where S.Element == HTML {
+    package init<S: Sequence>(joining parts: S) where S.Element == HTML {
         markup = parts.reduce(into: "") { $0 += $1.markup }
     }
 
@@ -83,7 +87,7 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `&`, `<`, `>`, `"` and `'` as character references; everything else as it is.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var bytes: [UInt8] = []

@@ -1,12 +1,16 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Insights (the learning loop's findings): each feature's rank correlation with views, its
 /// sample size and how sure it is; the recommendations; predicted score against real views.
 struct InsightsSection: Sendable {
-    let data: DashboardData
-    let text: DashboardText
+    package let data: DashboardData
+    package let text: DashboardText
 
-    var html: HTML {
+    package var html: HTML {
         let language = text.language
         let insights = data.insights
         let scored = data.videos.filter { $0.status == .posted && $0.score != nil }

@@ -1,10 +1,14 @@
 import Foundation
 import GRDB
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// One video of the library, as the dashboard and `reelsmith library` show it.
-public struct LibraryEntry: Sendable, Encodable, Equatable {
+package struct LibraryEntry: Sendable, Encodable, Equatable {
     /// Where a video stands.
-    public enum Status: String, Sendable, Codable, Equatable, CaseIterable {
+    package enum Status: String, Sendable, Codable, Equatable, CaseIterable {
         /// In `outbox/videos/`, no numbers yet.
         case published
         /// Numbers arrived from an analytics file: it is out on TikTok.
@@ -13,29 +17,29 @@ public struct LibraryEntry: Sendable, Encodable, Equatable {
         case external
     }
 
-    public var id: String
-    public var title: String
-    public var niche: String
+    package var id: String
+    package var title: String
+    package var niche: String
     /// `YYYY-MM-DD`, the day it was made (or first seen, for an external video).
-    public var day: String
+    package var day: String
     /// The virality score; nil for an external video.
-    public var score: Int?
+    package var score: Int?
     /// The five criteria's points in ``VideoCriteria/names`` order; nil when unknown (external, or
     /// made before the index kept them).
-    public var criteria: [Int]?
-    public var status: Status
+    package var criteria: [Int]?
+    package var status: Status
     /// The latest views and engagement (likes + comments + shares) read from analytics.
-    public var views: Int?
-    public var engagement: Int?
+    package var views: Int?
+    package var engagement: Int?
     /// The folder's name under `outbox/videos/`; nil for an external video.
-    public var folder: String?
+    package var folder: String?
 
     enum CodingKeys: String, CodingKey {
         case id, title, niche, day, score, criteria, status, views, engagement, folder
     }
 
     /// The criteria by name (`{"hook": 20, …}`), the way `report.json` names them.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(title, forKey: .title)
@@ -53,7 +57,7 @@ public struct LibraryEntry: Sendable, Encodable, Equatable {
 
 extension LearningIndex {
     /// Every video, newest first (`reelsmith library`); only one niche's when `niche` is given.
-    public func library(niche: String? = nil) throws -> [LibraryEntry] {
+    package func library(niche: String? = nil) throws -> [LibraryEntry] {
         let entries = try database.read { db in try DashboardData.libraryEntries(db) }
         guard let niche else { return entries }
         return entries.filter { $0.niche.lowercased() == niche.lowercased() }

@@ -1,11 +1,15 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// One library row as markup: the first page is written into the HTML so that it reads without
 /// script; the page's script draws the same row (`row(v)` in ``DashboardScript``) when the reader
 /// sorts, filters or turns pages.
 struct LibraryRow: Sendable {
-    let entry: LibraryEntry
-    let text: DashboardText
+    package let entry: LibraryEntry
+    package let text: DashboardText
 
     /// `../videos/` seen from `outbox/reports/dashboard.html`: relative, so it works over
     /// `file://` and inside a synced folder wherever it is mounted.
@@ -18,7 +22,7 @@ struct LibraryRow: Sendable {
         return name.addingPercentEncoding(withAllowedCharacters: allowed) ?? name
     }
 
-    var html: HTML {
+    package var html: HTML {
         let base = entry.folder.map { Self.videosBase + Self.pathSegment($0) + "/" }
         return HTML.element("tr", ["data-id": entry.id]) {
             HTML.element("td", ["class": "thumb"]) {

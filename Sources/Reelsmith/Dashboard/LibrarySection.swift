@@ -1,11 +1,15 @@
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 /// Library (the seed's Library page): every video with its thumbnail (linked, never embedded),
 /// title, score and five criteria, status and real numbers; relative links to its folder and
 /// MP4. The first page is in the markup; the script sorts, filters by niche and pages the rest
 /// from the JSON block.
 struct LibrarySection: Sendable {
-    let data: DashboardData
-    let text: DashboardText
-    let niches: [String]
+    package let data: DashboardData
+    package let text: DashboardText
+    package let niches: [String]
     static let pageSize = 50
 
     private static let sortKeys = ["day", "score", "views", "engagement", "title", "niche"]
@@ -21,7 +25,7 @@ struct LibrarySection: Sendable {
         }
     }
 
-    var html: HTML {
+    package var html: HTML {
         let firstPage = data.videos.prefix(Self.pageSize)
         return HTML.element("section", ["id": "library"]) {
             HTML.element("h2") { text.library }

@@ -1,14 +1,18 @@
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 /// New video (the seed's Generator): the request's fields with their documented ranges; the
 /// page's script writes the request YAML to copy or download, to be dropped into
 /// `inbox/requests/`. No server is involved.
 struct NewVideoForm: Sendable {
-    let text: DashboardText
+    package let text: DashboardText
     /// Niches to suggest, best first.
-    let niches: [String]
+    package let niches: [String]
     /// Names under `templates/music/`.
-    var music: [String] = []
+    package var music: [String] = []
 
-    var html: HTML {
+    package var html: HTML {
         let fr = text.language == .fr
         return HTML.element("section", ["id": "new-video"]) {
             HTML.element("h2") { text.newVideo }

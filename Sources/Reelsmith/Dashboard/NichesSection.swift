@@ -1,10 +1,14 @@
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 /// Niches and trends (the seed's Trends page): the ranking with the formula's four parts as one
 /// stacked bar per niche, trending flags, each niche's top trends, and what to make next.
 struct NichesSection: Sendable {
-    let data: DashboardData
-    let text: DashboardText
+    package let data: DashboardData
+    package let text: DashboardText
 
-    var html: HTML {
+    package var html: HTML {
         let language = text.language
         let niches = data.niches.niches
         return HTML.element("section", ["id": "niches"]) {

@@ -1,9 +1,13 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Whole numbers as the page writes them: thousands grouped with a comma in English and a narrow
 /// no-break space in French (the script groups the same way).
 enum NumberText {
-    static func separator(_ language: Language) -> String { language == .fr ? "\u{202F}" : "," }
+    package static func separator(_ language: Language) -> String { language == .fr ? "\u{202F}" : "," }
 
     static func grouped(_ number: Int?, _ language: Language) -> String {
         guard let number else { return "—" }
@@ -23,7 +27,7 @@ enum NumberText {
         return language == .fr ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
-    static func percent(_ fraction: Double?, _ language: Language) -> String {
+    package static func percent(_ fraction: Double?, _ language: Language) -> String {
         guard let fraction, fraction.isFinite else { return "—" }
         return decimal(fraction * 100, digits: 0, language) + (language == .fr ? "\u{202F}%" : "%")
     }

@@ -1,10 +1,14 @@
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 /// Overview (the seed's monitoring and business metrics): videos made per day, success rate,
 /// mean time per stage, mean virality score, provider spend, and views and engagement over time.
 struct OverviewSection: Sendable {
-    let data: DashboardData
-    let text: DashboardText
+    package let data: DashboardData
+    package let text: DashboardText
 
-    var html: HTML {
+    package var html: HTML {
         let language = text.language
         let made = data.videos.filter { $0.status != .external }.count
         return HTML.element("section", ["id": "overview"]) {

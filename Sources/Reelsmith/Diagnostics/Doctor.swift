@@ -1,20 +1,24 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// `reelsmith doctor`: checks what the offline engines need and each configured provider, each
 /// with a fix when it fails.
-public struct Doctor: Sendable {
-    public struct Check: Sendable, Equatable {
-        public var name: String
-        public var isOK: Bool
-        public var detail: String
+package struct Doctor: Sendable {
+    package struct Check: Sendable, Equatable {
+        package var name: String
+        package var isOK: Bool
+        package var detail: String
     }
 
-    let workspace: Workspace
-    let tools: Tools
-    let providers: [ProviderSettings]
-    let engines: EngineSettings
+    package let workspace: Workspace
+    package let tools: Tools
+    package let providers: [ProviderSettings]
+    package let engines: EngineSettings
 
-    public init(
+    package init(
         workspace: Workspace, tools: Tools = Tools(), providers: [ProviderSettings] = [], engines: EngineSettings = EngineSettings()
     ) {
         self.workspace = workspace
@@ -23,7 +27,7 @@ public struct Doctor: Sendable {
         self.engines = engines
     }
 
-    public func run() async -> [Check] {
+    package func run() async -> [Check] {
         var checks: [Check] = []
         do {
             let output = try await ExternalTool(executable: tools.ffmpeg).run(["-hide_banner", "-buildconf"])
@@ -68,7 +72,7 @@ public struct Doctor: Sendable {
     }
 
     /// A `command` engine's program can be found and run; it is not started (it may be slow).
-    func check(_ command: CommandEngine, stage: EngineStage) -> Check {
+    package func check(_ command: CommandEngine, stage: EngineStage) -> Check {
         let name = "engines.\(stage) command"
         guard let program = command.arguments.first else { return Check(name: name, isOK: false, detail: "`command` is empty") }
         do {
@@ -88,7 +92,7 @@ public struct Doctor: Sendable {
 
     /// A provider is reachable, accepts its key (`GET /models`), and lists the models the engines
     /// name. Never prints the key: messages name where it comes from.
-    func check(_ provider: ProviderSettings) async -> Check {
+    package func check(_ provider: ProviderSettings) async -> Check {
         let name = "provider \(provider.name)"
         guard !provider.kind.isStockFootage else { return await stockCheck(provider) }
         let wanted = engines.providerModels.filter { $0.provider == provider.name }.map { ($0.stage, $0.model) }

@@ -1,16 +1,20 @@
 import Foundation
 import Logging
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// One request's run through the stages (DESIGN §2), inside its staging folder. Each stage is a
 /// ``JobStep`` that owns its checkpoint, so a resumed job pays only for what is missing.
-struct GenerationJob: Sendable {
-    let id: String
-    let request: GenerationRequest
-    let staging: URL
-    let pipeline: GenerationPipeline
-    let progress: (@Sendable (Stage, Double) -> Void)?
+package struct GenerationJob: Sendable {
+    package let id: String
+    package let request: GenerationRequest
+    package let staging: URL
+    package let pipeline: GenerationPipeline
+    package let progress: (@Sendable (Stage, Double) -> Void)?
 
-    func run(logger: Logger) async throws -> PublishedVideo {
+    package func run(logger: Logger) async throws -> PublishedVideo {
         let context = try makeContext(logger: logger)
         let timings = StageClock(file: context.file("work/stages.json"))
         let steps = StepRunner(context: context, timings: timings, progress: progress)
@@ -83,7 +87,7 @@ struct GenerationJob: Sendable {
         return checked
     }
 
-    static func folderName(date: Date, title: String, topic: String?, jobId: String) -> String {
+    package static func folderName(date: Date, title: String, topic: String?, jobId: String) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone.current

@@ -1,23 +1,27 @@
 import Foundation
 import Logging
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Request → video (DESIGN §2). Each stage writes its product into the job's staging folder under
 /// the state directory and is skipped when that product exists, so a crash or a restart resumes
 /// instead of paying twice. The finished folder is renamed into `outbox/videos/` in one step.
-public struct GenerationPipeline: Sendable {
-    public let workspace: Workspace
-    public let tools: Tools
-    public let index: LearningIndex
-    public var settings: RenderSettings
+package struct GenerationPipeline: Sendable {
+    package let workspace: Workspace
+    package let tools: Tools
+    package let index: LearningIndex
+    package var settings: RenderSettings
     /// The engines of `reelsmith.yaml`; a request's own `engines:` override them.
-    public var engines: EngineSettings
+    package var engines: EngineSettings
     /// The configured providers' clients, shared by every job of the process.
-    public let providers: ProviderClients
+    package let providers: ProviderClients
     /// The dashboard's language (`language:` in `reelsmith.yaml`); nil: the most common request language.
-    public var reportLanguage: Language?
-    let logger: Logger
+    package var reportLanguage: Language?
+    package let logger: Logger
 
-    public init(
+    package init(
         workspace: Workspace, tools: Tools = Tools(), index: LearningIndex, settings: RenderSettings = RenderSettings(),
         engines: EngineSettings = EngineSettings(), providers: ProviderClients = ProviderClients([])
     ) {
@@ -31,7 +35,7 @@ public struct GenerationPipeline: Sendable {
     }
 
     /// A pipeline with everything `configuration` sets: tools, render settings, engines, providers.
-    public init(workspace: Workspace, configuration: Configuration, index: LearningIndex) {
+    package init(workspace: Workspace, configuration: Configuration, index: LearningIndex) {
         self.init(
             workspace: workspace, tools: configuration.tools, index: index, settings: configuration.render,
             engines: configuration.engines, providers: ProviderClients(configuration.providers))
@@ -51,24 +55,24 @@ public struct GenerationPipeline: Sendable {
 
     /// Rewrites `outbox/reports/` (niches, insights, dashboard): the index changed.
     @discardableResult
-    public func publishReports(asOf day: CalendarDay? = nil) throws -> [URL] {
+    package func publishReports(asOf day: CalendarDay? = nil) throws -> [URL] {
         var reports = LearningReports(index: index, outbox: workspace.outbox, language: reportLanguage)
         reports.music = musicLibrary()
         return try reports.publish(asOf: day)
     }
 
     /// Names under `templates/music/` usable as `music:` values.
-    public func musicLibrary() -> [String] {
+    package func musicLibrary() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.music.path)) ?? []
         return names.filter { !$0.hasPrefix(".") }.map { ($0 as NSString).deletingPathExtension }.sorted()
     }
 
     /// The job id of a request file's content: the same bytes resume the same staging folder.
-    public static func jobId(forContent data: Data) -> String { String(SHA256.hex(data).prefix(12)) }
+    package static func jobId(forContent data: Data) -> String { String(SHA256.hex(data).prefix(12)) }
 
     /// Runs every stage for a request file and publishes the result.
     /// - Parameter progress: called with the running stage and, during the render, its fraction done.
-    public func run(
+    package func run(
         requestFile: URL, displayName: String? = nil,
         progress: (@Sendable (Stage, Double) -> Void)? = nil
     ) async throws -> PublishedVideo {

@@ -1,13 +1,17 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// `report.json`: what was made, how it scored, how long each stage took, and what to try next.
-public struct GenerationReport: Sendable, Codable, Equatable {
-    public struct Variant: Sendable, Codable, Equatable {
-        public var variant: Int
-        public var total: Int
+package struct GenerationReport: Sendable, Codable, Equatable {
+    package struct Variant: Sendable, Codable, Equatable {
+        package var variant: Int
+        package var total: Int
         /// The offline rubric's total, when a model gave `total`.
-        public var offlineTotal: Int?
-        public var title: String
+        package var offlineTotal: Int?
+        package var title: String
 
         enum CodingKeys: String, CodingKey {
             case variant, total, title
@@ -15,29 +19,29 @@ public struct GenerationReport: Sendable, Codable, Equatable {
         }
     }
 
-    public var jobId: String
-    public var createdAt: Date
-    public var request: GenerationRequest
-    public var template: String
-    public var score: ViralityScore
-    public var variants: [Variant]
-    public var chosenVariant: Int
-    public var targets: ScriptTargets
-    public var durationSeconds: Double
-    public var wordCount: Int
-    public var stageTimings: [StageTiming]
-    public var suggestions: [String]
+    package var jobId: String
+    package var createdAt: Date
+    package var request: GenerationRequest
+    package var template: String
+    package var score: ViralityScore
+    package var variants: [Variant]
+    package var chosenVariant: Int
+    package var targets: ScriptTargets
+    package var durationSeconds: Double
+    package var wordCount: Int
+    package var stageTimings: [StageTiming]
+    package var suggestions: [String]
     /// The offline rubric's score of the chosen script, when a model scored it.
-    public var offlineScore: ViralityScore?
+    package var offlineScore: ViralityScore?
     /// Which engine made each product, per stage: `offline`, `provider/model`, or
     /// `offline (fallback: …)` when a provider failed and `on_failure: offline` took over.
-    public var engines: [String: String]?
+    package var engines: [String: String]?
     /// What the providers cost, per stage, provider and model.
-    public var spend: [ProviderUsage]?
+    package var spend: [ProviderUsage]?
     /// How each scene's picture was made: engine, prompt, a rewrite after a refusal, a fallback.
-    public var images: [SceneImage]?
+    package var images: [SceneImage]?
     /// Per scene: its search terms, the clip shown (or the still) and why, with stock credits (issue 9).
-    public var clips: ClipPlan? = nil
+    package var clips: ClipPlan? = nil
 
     enum CodingKeys: String, CodingKey {
         case request, template, score, variants, targets, suggestions, engines, spend, images, clips
@@ -53,7 +57,7 @@ public struct GenerationReport: Sendable, Codable, Equatable {
 
 extension GenerationReport {
     /// The report of a finished job, built from its stages' products.
-    init(
+    package init(
         context: JobContext, written: ScriptStep.Product, clips: ClipPlan, images: [SceneImage], voice: VoiceStep.Product,
         suggestions: [String], spend: [ProviderUsage], stageTimings: [StageTiming]
     ) {

@@ -1,16 +1,20 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Routes one inbox file to the pipeline of its kind (DESIGN §1–2). The one entry point shared by
 /// `reelsmith process` and the daemon.
-public struct InboxProcessor: Sendable {
-    public let generation: GenerationPipeline
-    var workspace: Workspace { generation.workspace }
-    var index: LearningIndex { generation.index }
+package struct InboxProcessor: Sendable {
+    package let generation: GenerationPipeline
+    package var workspace: Workspace { generation.workspace }
+    package var index: LearningIndex { generation.index }
 
     /// The day trends without a date and analytics rows without one are counted on; nil means today.
-    public var ingestDay: CalendarDay?
+    package var ingestDay: CalendarDay?
 
-    public init(generation: GenerationPipeline, ingestDay: CalendarDay? = nil) {
+    package init(generation: GenerationPipeline, ingestDay: CalendarDay? = nil) {
         self.generation = generation
         self.ingestDay = ingestDay
     }
@@ -20,7 +24,7 @@ public struct InboxProcessor: Sendable {
     ///     file has been moved since; by default its parent folder.
     ///   - publishesReports: whether a trends or analytics file rewrites `outbox/reports/` at once;
     ///     the daemon defers it during a burst and calls ``publishReports()`` when the burst is over.
-    public func process(
+    package func process(
         file: URL, displayName: String? = nil, folder: String? = nil, publishesReports: Bool = true,
         progress: (@Sendable (Stage, Double) -> Void)? = nil
     ) async throws -> ProcessOutcome {
@@ -45,7 +49,7 @@ public struct InboxProcessor: Sendable {
     /// Rewrites `outbox/reports/niches.json`, `insights.json` and `dashboard.html` from the learning
     /// index; the insights' window ends on the newest analytics day in the index (issue 11).
     @discardableResult
-    public func publishReports() throws -> [URL] {
+    package func publishReports() throws -> [URL] {
         try generation.publishReports()
     }
 

@@ -1,11 +1,15 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// A folder given to `reelsmith process` (TikTok Studio's export folder, issue 11): its input
 /// files, subfolders included, in path order, without the names the daemon ignores (temp, lock
 /// and conflict files, dotfiles). Each is processed as the daemon would, one line apiece.
-public enum InputFolder {
+package enum InputFolder {
     /// The folder's input files, as paths relative to it, or nil when `url` is no folder.
-    public static func files(in url: URL) -> [String]? {
+    package static func files(in url: URL) -> [String]? {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
             return nil

@@ -1,13 +1,17 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// What processing one inbox file produced, for logs, `reelsmith process` and the daemon's journal.
-public struct ProcessOutcome: Sendable {
-    public var kind: InputKind
+package struct ProcessOutcome: Sendable {
+    package var kind: InputKind
     /// One line for the user.
-    public var summary: String
+    package var summary: String
     /// The published folder or report, when there is one.
-    public var output: URL?
+    package var output: URL?
     /// Problems that did not stop the file (an analytics row that could not be read, an ambiguous
     /// match), one line each with its row number; the daemon writes them beside the archived input.
-    public var problems: [String] = []
+    package var problems: [String] = []
 }

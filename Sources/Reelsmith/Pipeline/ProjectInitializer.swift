@@ -1,18 +1,22 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// `reelsmith init DIR`: a fresh project folder — inbox (with an example of each input), outbox,
 /// templates, the editor schemas (``EditorSetup``) — and the `.stignore` lines that keep Syncthing away from the live state (DESIGN §5).
-public struct ProjectInitializer: Sendable {
+package struct ProjectInitializer: Sendable {
     /// A folder holding `templates/` and `inbox/` to copy from (the Reelsmith checkout).
-    public let source: URL
+    package let source: URL
 
-    public init(source: URL) {
+    package init(source: URL) {
         self.source = source
     }
 
     /// The checkout the running executable was built in (`…/.build/<config>/reelsmith`), found by
     /// walking up to a folder with `templates/scripts`.
-    public static func checkout(containing executable: URL) -> URL? {
+    package static func checkout(containing executable: URL) -> URL? {
         var folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
         while folder.path != "/" {
             if FileManager.default.fileExists(atPath: folder.appendingPathComponent("templates/scripts").path) { return folder }
@@ -32,7 +36,7 @@ public struct ProjectInitializer: Sendable {
     /// Creates what is missing in `project`; never overwrites a file that is there.
     /// - Returns: the paths created, relative to `project`.
     @discardableResult
-    public func create(at project: URL) throws -> [String] {
+    package func create(at project: URL) throws -> [String] {
         let files = FileManager.default
         var created: [String] = []
         for folder in InputKind.allCases.map({ "inbox/\($0.folder)" }) + ["outbox/videos", "outbox/reports"] {

@@ -1,10 +1,14 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// A generation request's result: the published folder and its report.
-public struct PublishedVideo: Sendable {
-    public var folder: URL
-    public var jobId: String
-    public var report: GenerationReport
+package struct PublishedVideo: Sendable {
+    package var folder: URL
+    package var jobId: String
+    package var report: GenerationReport
     /// True when the request's video was already in the outbox and nothing was run.
-    public var wasPublishedBefore = false
+    package var wasPublishedBefore = false
 }

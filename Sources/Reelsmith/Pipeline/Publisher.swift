@@ -1,4 +1,8 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Moves a finished staging folder into `outbox/videos/` in one `rename()`, so a syncing phone
 /// never sees half a video (DESIGN §2). Staging lives on the same filesystem by default; when it
@@ -6,7 +10,7 @@ import Foundation
 /// the staging folder are checked to be real folders (no link on the way) and the rename goes
 /// through their descriptors (issue 12).
 struct Publisher: Sendable {
-    let videos: URL
+    package let videos: URL
 
     /// `outbox/videos`, opened from the project root (the outbox's parent) without following links.
     private func videosFolder() throws(UnsafeFolderError) -> ProjectFolder {
@@ -26,7 +30,7 @@ struct Publisher: Sendable {
     }
 
     /// Renames `staging` to `destination` (which must not exist) in one step.
-    func publish(staging: URL, to destination: URL) throws {
+    package func publish(staging: URL, to destination: URL) throws {
         // `<state>/staging/<job>`: the state folder's parent is the anchor.
         let stagingParent = try ProjectFolder(
             staging.deletingLastPathComponent(),

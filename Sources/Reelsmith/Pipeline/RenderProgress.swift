@@ -1,5 +1,9 @@
 import Foundation
 import Synchronization
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Forwards render progress to the caller and, at most once per percent, to the jobs table,
 /// where `reelsmith status` reads it.
@@ -9,13 +13,13 @@ final class RenderProgress: Sendable {
     private let progress: (@Sendable (Stage, Double) -> Void)?
     private let lastPercent = Mutex(-1)
 
-    init(jobId: String, index: LearningIndex, progress: (@Sendable (Stage, Double) -> Void)?) {
+    package init(jobId: String, index: LearningIndex, progress: (@Sendable (Stage, Double) -> Void)?) {
         self.jobId = jobId
         self.index = index
         self.progress = progress
     }
 
-    func report(_ fraction: Double) {
+    package func report(_ fraction: Double) {
         let percent = Int(fraction * 100)
         let isNew = lastPercent.withLock { last in
             guard percent > last else { return false }

@@ -1,18 +1,22 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// The scoring stage's product (`virality.json`): every variant's score and the one kept. When a
 /// model scores, the offline rubric's score is kept beside it, so the learning loop can tell
 /// which one predicts views better.
-struct ScriptChoice: Sendable, Codable, Equatable {
+package struct ScriptChoice: Sendable, Codable, Equatable {
     var chosenVariant: Int
-    var score: ViralityScore
+    package var score: ViralityScore
     /// The offline rubric's score of the chosen variant, when the score came from a model.
     var offlineScore: ViralityScore?
-    var variants: [GenerationReport.Variant]
-    var targets: ScriptTargets
+    package var variants: [GenerationReport.Variant]
+    package var targets: ScriptTargets
     /// Which engine wrote the script and which scored it (`offline`, `provider/model`, or
     /// `offline (fallback: …)`).
-    var engines: [String: String]?
+    package var engines: [String: String]?
 
     enum CodingKeys: String, CodingKey {
         case score, variants, targets, engines

@@ -1,8 +1,12 @@
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 /// One written variant, checkpointed in `work/scripts/variant-N.json` as soon as it arrives: a job
 /// stopped or failed later (while scoring, say) never asks a model for it again.
-struct ScriptVariant: Sendable, Codable, Equatable {
-    var variant: Int
+package struct ScriptVariant: Sendable, Codable, Equatable {
+    package var variant: Int
     /// The engine that wrote it: `offline`, `provider/model`, or `offline (fallback: …)`.
-    var engine: String
-    var script: Script
+    package var engine: String
+    package var script: Script
 }

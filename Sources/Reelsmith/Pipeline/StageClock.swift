@@ -1,22 +1,26 @@
 import Foundation
 import Synchronization
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Times the stages of a job and remembers them in the staging folder, so a resumed job still
 /// reports what the re-used stages cost the first time. Stages may run at the same time (images
 /// and voice): each records when it started, so the overlap shows in `report.json`.
 final class StageClock: Sendable {
-    let file: URL
+    package let file: URL
     private struct Timings {
-        var recorded: [StageTiming] = []
+        package var recorded: [StageTiming] = []
         /// Seconds per stage from the first run, for stages re-used now.
-        var earlier: [Stage: Double]
+        package var earlier: [Stage: Double]
     }
 
     private let timings: Mutex<Timings>
     private let clock = ContinuousClock()
     private let origin: ContinuousClock.Instant
 
-    init(file: URL) {
+    package init(file: URL) {
         self.file = file
         let saved = (try? JSONFiles.read([StageTiming].self, from: file)) ?? []
         timings = Mutex(
@@ -25,14 +29,14 @@ final class StageClock: Sendable {
     }
 
     /// The stages measured so far, in the pipeline's order.
-    var entries: [StageTiming] {
+    package var entries: [StageTiming] {
         timings.withLock { $0.recorded }.sorted {
             (Stage.allCases.firstIndex(of: $0.stage) ?? 0) < (Stage.allCases.firstIndex(of: $1.stage) ?? 0)
         }
     }
 
     /// Runs `work`, or `reuse` when the stage's product already exists.
-    func measure<T>(
+    package func measure<T>(
         _ stage: Stage, reused: Bool, work: () async throws -> T, reuse: () throws -> T
     ) async throws -> T {
         if reused {

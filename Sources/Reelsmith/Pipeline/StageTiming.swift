@@ -1,13 +1,17 @@
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 /// How long a stage took, and whether its product was re-used from an earlier run.
-public struct StageTiming: Sendable, Codable, Equatable {
-    public var stage: Stage
-    public var seconds: Double
-    public var reused: Bool
+package struct StageTiming: Sendable, Codable, Equatable {
+    package var stage: Stage
+    package var seconds: Double
+    package var reused: Bool
     /// When it started, in seconds after the job's first stage started in this run: stages that
     /// ran at the same time (images and voice) overlap. nil for a re-used stage.
-    public var startedAt: Double?
+    package var startedAt: Double?
 
-    public init(stage: Stage, seconds: Double, reused: Bool, startedAt: Double? = nil) {
+    package init(stage: Stage, seconds: Double, reused: Bool, startedAt: Double? = nil) {
         self.stage = stage
         self.seconds = seconds
         self.reused = reused

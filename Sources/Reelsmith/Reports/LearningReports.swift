@@ -1,17 +1,21 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Publishes `outbox/reports/niches.json`, `insights.json` and `dashboard.html` from the learning
 /// index, each written atomically; called after every trends or analytics file (once per burst
 /// in the daemon) and after every generation job.
-public struct LearningReports: Sendable {
-    public let index: LearningIndex
-    public let folder: URL
+package struct LearningReports: Sendable {
+    package let index: LearningIndex
+    package let folder: URL
     /// The dashboard's language; nil means the most common request language.
-    public var language: Language?
+    package var language: Language?
     /// Names under `templates/music/`, offered by the dashboard's new-video form.
-    public var music: [String] = []
+    package var music: [String] = []
 
-    public init(index: LearningIndex, outbox: URL, language: Language? = nil) {
+    package init(index: LearningIndex, outbox: URL, language: Language? = nil) {
         self.index = index
         self.folder = outbox.appendingPathComponent("reports")
         self.language = language
@@ -20,7 +24,7 @@ public struct LearningReports: Sendable {
     /// Writes both reports and returns their files. The insights' window ends on `day`, by
     /// default the newest analytics day in the index (issue 11).
     @discardableResult
-    public func publish(asOf day: CalendarDay? = nil) throws -> [URL] {
+    package func publish(asOf day: CalendarDay? = nil) throws -> [URL] {
         let writer = ReportWriter(folder: folder)
         return [
             try writer.write(json: NichesReport(niches: index.niches()), as: "niches.json"),

@@ -1,22 +1,26 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// `outbox/reports/niches.json`: every niche with its score, the formula's parts, its totals and
 /// averages, and the ranked recommendation list (seed: NicheAnalyzer).
-public struct NichesReport: Sendable, Codable, Equatable {
-    public struct Niche: Sendable, Codable, Equatable {
-        public var rank: Int
-        public var name: String
-        public var profitabilityScore: Double
-        public var components: Profitability
-        public var trendCount: Int
-        public var videoCount: Int
-        public var trending: Int
-        public var totalViews: Int
-        public var totalEngagement: Int
-        public var totalRevenue: Double
-        public var avgViews: Double
-        public var avgEngagement: Double
-        public var avgRevenue: Double
+package struct NichesReport: Sendable, Codable, Equatable {
+    package struct Niche: Sendable, Codable, Equatable {
+        package var rank: Int
+        package var name: String
+        package var profitabilityScore: Double
+        package var components: Profitability
+        package var trendCount: Int
+        package var videoCount: Int
+        package var trending: Int
+        package var totalViews: Int
+        package var totalEngagement: Int
+        package var totalRevenue: Double
+        package var avgViews: Double
+        package var avgEngagement: Double
+        package var avgRevenue: Double
 
         enum CodingKeys: String, CodingKey {
             case rank, name, components, trending
@@ -32,27 +36,27 @@ public struct NichesReport: Sendable, Codable, Equatable {
         }
     }
 
-    public struct Recommendation: Sendable, Codable, Equatable {
-        public var rank: Int
-        public var niche: String
-        public var score: Double
-        public var reason: LocalizedText<String>
+    package struct Recommendation: Sendable, Codable, Equatable {
+        package var rank: Int
+        package var niche: String
+        package var score: Double
+        package var reason: LocalizedText<String>
     }
 
     /// How many niches the recommendation list names.
-    public static let recommendationCount = 5
+    package static let recommendationCount = 5
 
-    public var generatedAt: Date
-    public var formula: String
-    public var niches: [Niche]
-    public var recommendations: [Recommendation]
+    package var generatedAt: Date
+    package var formula: String
+    package var niches: [Niche]
+    package var recommendations: [Recommendation]
 
     enum CodingKeys: String, CodingKey {
         case formula, niches, recommendations
         case generatedAt = "generated_at"
     }
 
-    public init(niches records: [NicheRecord], generatedAt: Date = Date()) {
+    package init(niches records: [NicheRecord], generatedAt: Date = Date()) {
         self.generatedAt = generatedAt
         formula = Profitability.formula
         let ranked = NicheAnalyzer.ranked(records)
@@ -71,7 +75,7 @@ public struct NichesReport: Sendable, Codable, Equatable {
         }
     }
 
-    static func reason(_ niche: Niche, _ language: Language) -> String {
+    package static func reason(_ niche: Niche, _ language: Language) -> String {
         let views = InsightWording.count(Int(niche.avgViews.rounded()), language)
         let engagement = InsightWording.count(Int(niche.avgEngagement.rounded()), language)
         let revenue = InsightWording.number(niche.avgRevenue, language)

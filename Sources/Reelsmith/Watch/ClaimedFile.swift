@@ -4,6 +4,10 @@ import CoreFoundation
 import CDispatch
 import Foundation
 import Glibc
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// An input taken out of the inbox by `rename()` into the processing area, so two daemons or two
 /// events never run it twice. Its processing name keeps where it came from,
@@ -12,26 +16,26 @@ import Glibc
 /// `<unique>--<folder>--~` with its inbox path kept in a note `.<unique>.source` beside it (issue 12).
 struct ClaimedFile: Sendable, Equatable {
     /// Inbox-relative source path, e.g. `requests/a.yaml`; bytes that are not UTF-8 appear as `\xE9`.
-    var source: String
-    var processing: URL
-    var settledAt: Date?
+    package var source: String
+    package var processing: URL
+    package var settledAt: Date?
     /// The name in the inbox was not UTF-8: the file is refused with its escaped name.
     var hasInvalidName = false
 
-    var name: String { (source as NSString).lastPathComponent }
+    package var name: String { (source as NSString).lastPathComponent }
     /// The inbox folder it was dropped in (`requests`, `trends`, `analytics`), if any.
-    var folder: String? {
+    package var folder: String? {
         let first = source.split(separator: "/").first.map(String.init)
         return source.contains("/") ? first : nil
     }
-    var displayName: String { "inbox/" + source }
+    package var displayName: String { "inbox/" + source }
 
-    static let separator = "--"
+    package static let separator = "--"
 
     /// Moves the entry `name` of the inbox folder `parent` (inbox-relative, "" for the inbox
     /// itself) into `processingArea`. Both folders are opened without following links. Returns nil
     /// when the file is gone (another daemon or event took it first).
-    static func claim(
+    package static func claim(
         parent: String, name: [UInt8], inbox: URL, processingArea: URL, settledAt: Date?
     ) throws -> ClaimedFile? {
         let project = inbox.deletingLastPathComponent()
@@ -103,7 +107,7 @@ struct ClaimedFile: Sendable, Equatable {
     }
 
     /// A name as messages show it: UTF-8 as it is, any other byte as `\xE9`, control characters escaped.
-    static func displayName(of name: [UInt8]) -> String { Excerpt.quote(bytes: name, limit: nil) }
+    package static func displayName(of name: [UInt8]) -> String { Excerpt.quote(bytes: name, limit: nil) }
 
     /// Renames claims interrupted on their way to another filesystem back to their own names,
     /// so the scan takes them again. Called at start, before any claim of this run. Listed and

@@ -1,29 +1,33 @@
 import Foundation
 import GRDB
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// What `reelsmith status` shows, read from the learning index while the daemon runs.
-public struct DaemonStatus: Sendable, Equatable {
-    public struct Running: Sendable, Equatable {
-        public var source: String
-        public var stage: String?
+package struct DaemonStatus: Sendable, Equatable {
+    package struct Running: Sendable, Equatable {
+        package var source: String
+        package var stage: String?
         /// 0…1 during a render.
-        public var progress: Double?
+        package var progress: Double?
     }
 
-    public struct Failure: Sendable, Equatable {
-        public var source: String
-        public var message: String
-        public var at: Date
+    package struct Failure: Sendable, Equatable {
+        package var source: String
+        package var message: String
+        package var at: Date
     }
 
-    public var queued: Int
-    public var running: [Running]
-    public var done: Int
-    public var failed: Int
-    public var duplicates: Int
-    public var lastErrors: [Failure]
+    package var queued: Int
+    package var running: [Running]
+    package var done: Int
+    package var failed: Int
+    package var duplicates: Int
+    package var lastErrors: [Failure]
 
-    public static func read(from index: LearningIndex, lastErrorCount: Int = 5) throws -> DaemonStatus {
+    package static func read(from index: LearningIndex, lastErrorCount: Int = 5) throws -> DaemonStatus {
         try index.database.read { db in
             let counts = Dictionary(
                 uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM journal GROUP BY state")

@@ -1,5 +1,9 @@
 import Foundation
 import GRDB
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Whether an error means the disk (or the process's file-size limit) is full: ENOSPC, EDQUOT,
 /// EFBIG from a write, SQLite's SQLITE_FULL, or an external tool (ffmpeg) saying so. Such a job
@@ -7,7 +11,7 @@ import GRDB
 enum DiskFull {
     static let codes: Set<Int32> = [ENOSPC, EDQUOT, EFBIG]
 
-    static func matches(_ error: any Error) -> Bool {
+    package static func matches(_ error: any Error) -> Bool {
         switch error {
         case let error as UnsafeFolderError:
             return error.code.map { codes.contains($0) } ?? false

@@ -1,20 +1,24 @@
 import Foundation
 import Logging
 import Yams
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Decides what a claimed file becomes (DESIGN §3, exactly once): it is read and hashed, journalled
 /// by content hash, reported as a duplicate when the same bytes were already processed or are
 /// running (unless it says `force: true`), and otherwise sent to the render lane (requests) or the
 /// light lane (trends, analytics). A file that cannot be read or recognised fails with its reason.
 struct InboxAdmission: Sendable {
-    let index: LearningIndex
+    package let index: LearningIndex
     let lanes: InboxLanes
     let placement: InboxPlacement
     /// Claimed files, from the intake, from recovery and from jobs parked for disk space.
     let road: AsyncStream<ClaimedFile>
     private let logger = Logger(label: "reelsmith.watch")
 
-    init(index: LearningIndex, lanes: InboxLanes, placement: InboxPlacement, road: AsyncStream<ClaimedFile>) {
+    package init(index: LearningIndex, lanes: InboxLanes, placement: InboxPlacement, road: AsyncStream<ClaimedFile>) {
         self.index = index
         self.lanes = lanes
         self.placement = placement
@@ -22,7 +26,7 @@ struct InboxAdmission: Sendable {
     }
 
     /// Admits the files on the road, one at a time, until cancelled.
-    func run() async throws {
+    package func run() async throws {
         for await claim in road {
             do { try await admit(claim) } catch {
                 // The file stays claimed in the processing area; the next start resumes it.
@@ -95,7 +99,7 @@ struct InboxAdmission: Sendable {
                 : " — its rows are already counted, and nothing needs doing. A newer export, with other numbers, is imported as usual.")
     }
 
-    static func isYAML(_ path: String) -> Bool {
+    package static func isYAML(_ path: String) -> Bool {
         ["yaml", "yml"].contains((path as NSString).pathExtension.lowercased())
     }
 

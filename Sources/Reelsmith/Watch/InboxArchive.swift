@@ -1,4 +1,8 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Where every input ends, exactly once (DESIGN §3): `outbox/archive/<path in the inbox>` when processed,
 /// `outbox/failed/NAME` with a sibling `NAME.error.txt` (what, where, how to fix) when not.
@@ -6,12 +10,12 @@ import Foundation
 /// and write goes through its descriptor (``ProjectFolder``): a link put in place of
 /// `outbox/failed` is refused, never written through (issue 12).
 struct InboxArchive: Sendable {
-    let outbox: URL
+    package let outbox: URL
     /// The daemon's processing area, where claimed files wait (in the state folder).
-    let processing: URL
+    package let processing: URL
 
-    var archive: URL { outbox.appendingPathComponent("archive") }
-    var failed: URL { outbox.appendingPathComponent("failed") }
+    package var archive: URL { outbox.appendingPathComponent("archive") }
+    package var failed: URL { outbox.appendingPathComponent("failed") }
 
     private func outboxFolder(_ relative: String) throws(UnsafeFolderError) -> ProjectFolder {
         try ProjectFolder(outbox, under: outbox.deletingLastPathComponent()).subfolder(relative)
@@ -22,7 +26,7 @@ struct InboxArchive: Sendable {
     }
 
     /// `note` (a duplicate's explanation) is written beside the archived file as `NAME.note.txt`.
-    func archive(_ claim: ClaimedFile, problems: [String], note: String? = nil) throws -> URL {
+    package func archive(_ claim: ClaimedFile, problems: [String], note: String? = nil) throws -> URL {
         let folder = try outboxFolder("archive/" + (claim.source as NSString).deletingLastPathComponent)
         let destination = try move(claim, into: folder)
         if let note { try folder.write(Data((note + "\n").utf8), as: destination.lastPathComponent + ".note.txt") }
@@ -35,7 +39,7 @@ struct InboxArchive: Sendable {
         return destination
     }
 
-    func fail(_ claim: ClaimedFile, explanation: String) throws -> URL {
+    package func fail(_ claim: ClaimedFile, explanation: String) throws -> URL {
         let folder = try outboxFolder("failed")
         let destination = try move(claim, into: folder)
         let text = explanation + "\n\nThe file is kept here as it was. Fix it and drop it into inbox/\(claim.folder.map { "\($0)/" } ?? "") again.\n"

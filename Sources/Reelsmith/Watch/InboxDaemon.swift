@@ -1,26 +1,30 @@
 import Foundation
 import Logging
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// `reelsmith watch`: runs the right pipeline for every file that lands in `inbox/`, however it
 /// lands (DESIGN §3). It checks the folders, lets ``InboxRecovery`` resume what a killed run left,
 /// then runs its services together: ``InboxIntake`` sees, settles and claims files,
 /// ``InboxAdmission`` journals them and picks a lane, ``InboxRunner`` runs and places them.
-public struct InboxDaemon: Sendable {
-    let processor: InboxProcessor
-    let settings: WatchSettings
+package struct InboxDaemon: Sendable {
+    package let processor: InboxProcessor
+    package let settings: WatchSettings
     private let logger = Logger(label: "reelsmith.watch")
 
-    var workspace: Workspace { processor.workspace }
+    package var workspace: Workspace { processor.workspace }
     var processingArea: URL { workspace.state.appendingPathComponent("processing") }
 
-    public init(processor: InboxProcessor, settings: WatchSettings = WatchSettings()) {
+    package init(processor: InboxProcessor, settings: WatchSettings = WatchSettings()) {
         self.processor = processor
         self.settings = settings
     }
 
     /// Runs until cancelled (SIGTERM/SIGINT cancel it): then stops taking files, stops the running
     /// stages at their checkpoint (the file stays claimed and resumes at the next start) and returns.
-    public func run() async throws {
+    package func run() async throws {
         try checkFolders()
         let index = processor.index
         let archive = InboxArchive(outbox: workspace.outbox, processing: processingArea)

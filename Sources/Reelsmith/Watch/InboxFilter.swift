@@ -1,3 +1,7 @@
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 /// Which inbox names are real inputs (DESIGN §3): temp and lock files of Syncthing and editors are
 /// ignored; Syncthing conflict copies are reported, not run.
 enum InboxFilter {

@@ -1,21 +1,25 @@
 import Foundation
 import Logging
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Sees and takes files (DESIGN §3): inotify is a hint and the directory scan, at start, on an
 /// overflow and every `rescanSeconds`, is the truth. A file is claimed by `rename()` into the
 /// processing area once settled and put on the road to admission; a Syncthing conflict copy is
 /// reported, not claimed, and temp and lock files are left alone.
 actor InboxIntake {
-    let inbox: URL
+    package let inbox: URL
     let processingArea: URL
-    let archive: InboxArchive
-    let settings: WatchSettings
+    package let archive: InboxArchive
+    package let settings: WatchSettings
     private let road: AsyncStream<ClaimedFile>.Continuation
     private let memory: MemoryRelease
     private let logger = Logger(label: "reelsmith.watch")
     private var tracker: SettleTracker
 
-    init(
+    package init(
         inbox: URL, archive: InboxArchive, settings: WatchSettings, road: AsyncStream<ClaimedFile>.Continuation,
         memory: MemoryRelease
     ) {
@@ -29,7 +33,7 @@ actor InboxIntake {
     }
 
     /// Watches, then scans the whole inbox (nothing dropped before the watch is missed), until cancelled.
-    func run() async throws {
+    package func run() async throws {
         let watcher = InotifyWatcher(root: inbox)
         let events = try watcher.events()
         defer { watcher.stop() }
@@ -99,7 +103,7 @@ actor InboxIntake {
 
     /// The truth: every entry under `folder` is considered, links and special files included
     /// (they are refused with a reason); an entry whose name is not UTF-8 is claimed at once.
-    func scan(_ folder: URL) {
+    package func scan(_ folder: URL) {
         let now = ContinuousClock.now
         guard folder.path == inbox.path || folder.path.hasPrefix(inbox.path + "/") else { return }
         let parent = folder.path == inbox.path ? "" : String(folder.path.dropFirst(inbox.path.count + 1))

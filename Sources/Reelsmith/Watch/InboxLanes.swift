@@ -1,21 +1,25 @@
 import Synchronization
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// The two queues from admission to the runner, and the contents in flight between them: requests
 /// go to the render lane, trends and analytics to the light lane, so a render never delays them.
 final class InboxLanes: Sendable {
     /// A claimed, journalled input waiting for a worker.
     struct Job: Sendable {
-        var claim: ClaimedFile
+        package var claim: ClaimedFile
         var entryId: Int64
-        var contentHash: String
+        package var contentHash: String
     }
 
     enum Lane: Sendable {
         case render, light
     }
 
-    let render = AsyncStream.makeStream(of: Job.self)
-    let light = AsyncStream.makeStream(of: Job.self)
+    package let render = AsyncStream.makeStream(of: Job.self)
+    package let light = AsyncStream.makeStream(of: Job.self)
 
     private struct State {
         /// Content hashes sent and not finished: the same bytes dropped twice at once run once.
@@ -33,7 +37,7 @@ final class InboxLanes: Sendable {
     /// Nothing sent is still running.
     var isIdle: Bool { state.withLock { $0.inFlight.isEmpty } }
 
-    func send(_ job: Job, to lane: Lane) {
+    package func send(_ job: Job, to lane: Lane) {
         state.withLock {
             $0.inFlight.insert(job.contentHash)
             if lane == .light { $0.lightJobsPending += 1 }
@@ -45,7 +49,7 @@ final class InboxLanes: Sendable {
     }
 
     /// The content is no longer running (finished, failed or parked).
-    func release(_ contentHash: String) {
+    package func release(_ contentHash: String) {
         _ = state.withLock { $0.inFlight.remove(contentHash) }
     }
 

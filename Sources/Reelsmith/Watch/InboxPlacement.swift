@@ -1,5 +1,9 @@
 import Foundation
 import Logging
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Records how an input ended in the journal and moves it to its one place (DESIGN §3): the
 /// archive when processed, `failed/` with a `.error.txt` when not. An actor so that the journal
@@ -11,11 +15,11 @@ actor InboxPlacement {
         case failed(explanation: String)
     }
 
-    let index: LearningIndex
-    let archive: InboxArchive
+    package let index: LearningIndex
+    package let archive: InboxArchive
     private let logger = Logger(label: "reelsmith.watch")
 
-    init(index: LearningIndex, archive: InboxArchive) {
+    package init(index: LearningIndex, archive: InboxArchive) {
         self.index = index
         self.archive = archive
     }
@@ -42,7 +46,7 @@ actor InboxPlacement {
     }
 
     /// Journals a failed or duplicate outcome with its message and places the file.
-    func record(
+    package func record(
         _ claim: ClaimedFile, entryId: Int64, as state: JournalEntry.State, message: String, in destination: Destination
     ) throws {
         try index.updateJournal(id: entryId) {

@@ -1,5 +1,9 @@
 import Foundation
 import Logging
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// What a killed run left behind (DESIGN §3: kill -9 at any moment, no input lost, none run twice
 /// to completion). A file in the processing area whose outcome was journalled is put in its place;
@@ -7,20 +11,20 @@ import Logging
 /// (finished stages are re-used). Claims interrupted on their way to another filesystem get their
 /// names back in the inbox. Runs once at start, before the intake's first claim.
 struct InboxRecovery: Sendable {
-    let inbox: URL
-    let index: LearningIndex
+    package let inbox: URL
+    package let index: LearningIndex
     let placement: InboxPlacement
     private let road: AsyncStream<ClaimedFile>.Continuation
     private let logger = Logger(label: "reelsmith.watch")
 
-    init(inbox: URL, index: LearningIndex, placement: InboxPlacement, road: AsyncStream<ClaimedFile>.Continuation) {
+    package init(inbox: URL, index: LearningIndex, placement: InboxPlacement, road: AsyncStream<ClaimedFile>.Continuation) {
         self.inbox = inbox
         self.index = index
         self.placement = placement
         self.road = road
     }
 
-    func run() async throws {
+    package func run() async throws {
         let processingArea = placement.archive.processing
         let names = (try? FileManager.default.contentsOfDirectory(atPath: processingArea.path)) ?? []
         for name in names.sorted() where !name.hasPrefix(".") {

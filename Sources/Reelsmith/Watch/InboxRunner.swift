@@ -1,23 +1,27 @@
 import Foundation
 import Logging
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// The lanes' workers (DESIGN §3): each job runs its pipeline and ends in its place. A job that
 /// hits a full disk is parked, its input kept claimed, and goes back on the road at each rescan;
 /// the reports are rewritten once at the end of a burst of trends and analytics, not per file.
 actor InboxRunner {
-    let processor: InboxProcessor
+    package let processor: InboxProcessor
     let lanes: InboxLanes
     let placement: InboxPlacement
-    let settings: WatchSettings
+    package let settings: WatchSettings
     /// Where parked jobs go back to admission.
     private let road: AsyncStream<ClaimedFile>.Continuation
     private let logger = Logger(label: "reelsmith.watch")
     /// Jobs that hit a full disk: their input stays claimed and they are admitted again at each rescan.
     private var waitingForSpace: [InboxLanes.Job] = []
 
-    nonisolated var index: LearningIndex { processor.index }
+    package nonisolated var index: LearningIndex { processor.index }
 
-    init(
+    package init(
         processor: InboxProcessor, lanes: InboxLanes, placement: InboxPlacement, settings: WatchSettings,
         road: AsyncStream<ClaimedFile>.Continuation
     ) {
@@ -30,7 +34,7 @@ actor InboxRunner {
 
     /// Runs the workers until cancelled; a running stage then stops at its checkpoint and its
     /// input stays claimed for the next start.
-    func run() async throws {
+    package func run() async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<max(1, settings.renderConcurrency) {
                 group.addTask { for await job in self.lanes.render.stream { await self.execute(job) } }

@@ -4,6 +4,10 @@ import CoreFoundation
 import CDispatch
 import Foundation
 import Glibc
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Lists the inbox the way the daemon may trust it (issue 12): from descriptors opened with
 /// `O_NOFOLLOW`, by raw name bytes, descending only into real folders with UTF-8 names. Anything
@@ -11,10 +15,10 @@ import Glibc
 /// whose name is not UTF-8 — is listed as an entry, so it ends in `failed/` with a reason
 /// instead of staying in the inbox unseen.
 enum InboxScanner {
-    struct Entry: Equatable {
+    package struct Entry: Equatable {
         /// Inbox-relative folder, "" for the inbox itself.
-        var parent: String
-        var name: [UInt8]
+        package var parent: String
+        package var name: [UInt8]
         /// The name is UTF-8: it can go through the settle time under its path.
         var utf8Name: String?
 
@@ -22,9 +26,9 @@ enum InboxScanner {
     }
 
     /// Folders deeper than this are listed as entries, not descended into.
-    static let maximumDepth = 16
+    package static let maximumDepth = 16
 
-    static func entries(in inbox: URL, under parent: String = "") -> [Entry] {
+    package static func entries(in inbox: URL, under parent: String = "") -> [Entry] {
         let folderURL = parent.isEmpty ? inbox : inbox.appendingPathComponent(parent)
         guard let folder = try? ProjectFolder(folderURL, under: inbox.deletingLastPathComponent(), creating: false) else {
             return []

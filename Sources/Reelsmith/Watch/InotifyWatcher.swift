@@ -1,5 +1,9 @@
 import CInotifyTools
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Recursive inotify through libinotifytools. The library keeps global state and its read call
 /// blocks, so one dedicated thread owns it and hands events over an `AsyncStream`. The C state is
@@ -10,12 +14,12 @@ final class InotifyWatcher: Sendable {
 
     private static let mask = Int32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_MODIFY)
 
-    init(root: URL) {
+    package init(root: URL) {
         self.root = root
     }
 
     /// Starts the thread. The stream ends when ``stop()`` is called or the watch fails.
-    func events() throws -> AsyncStream<WatchEvent> {
+    package func events() throws -> AsyncStream<WatchEvent> {
         guard inotifytools_initialize() == 1 else { throw WatchError.inotify("initialise", errno: inotifytools_error()) }
         guard inotifytools_watch_recursively(root.path, Self.mask) == 1 else {
             throw WatchError.inotify("watch \(root.path)", errno: inotifytools_error())
@@ -30,7 +34,7 @@ final class InotifyWatcher: Sendable {
         return stream
     }
 
-    func stop() { stopped.set() }
+    package func stop() { stopped.set() }
 
     private static func readLoop(stopped: StopFlag, continuation: AsyncStream<WatchEvent>.Continuation) {
         defer {

@@ -1,4 +1,8 @@
 import Synchronization
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// After a burst, once nothing is settling or running, SQLite's caches and freed heap pages are
 /// given back, so the idle daemon stays small.
@@ -7,7 +11,7 @@ final class MemoryRelease: Sendable {
     private let lanes: InboxLanes
     private let isReleased = Atomic<Bool>(true)
 
-    init(index: LearningIndex, lanes: InboxLanes) {
+    package init(index: LearningIndex, lanes: InboxLanes) {
         self.index = index
         self.lanes = lanes
     }

@@ -4,36 +4,40 @@ import CoreFoundation
 import CDispatch
 import Foundation
 import Glibc
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Files seen in the inbox and not yet taken. A file is settled when its size and modification
 /// time have not changed for the settle time, and no writer is known to hold it open.
 struct SettleTracker {
-    struct Pending {
-        var size: UInt64
-        var modified: Date
+    package struct Pending {
+        package var size: UInt64
+        package var modified: Date
         var changedAt: ContinuousClock.Instant
         /// Seen being written (`IN_MODIFY`/`IN_CREATE`) and not yet closed.
         var isBeingWritten: Bool
     }
 
     struct Settled: Equatable {
-        var path: String
+        package var path: String
         /// Wall-clock time at which the file had been still for the settle time.
-        var settledAt: Date
+        package var settledAt: Date
     }
 
     private(set) var pending: [String: Pending] = [:]
-    let settle: Duration
+    package let settle: Duration
     let staleWriter: Duration
 
-    init(settleSeconds: Double, staleWriterSeconds: Double) {
+    package init(settleSeconds: Double, staleWriterSeconds: Double) {
         settle = .milliseconds(Int64(settleSeconds * 1000))
         staleWriter = .milliseconds(Int64(staleWriterSeconds * 1000))
     }
 
     /// Notes a file from an event or a scan. `writing` is true while a writer is known to be at
     /// work, false once it closed or renamed the file in, nil when a scan saw it.
-    mutating func note(_ path: String, writing: Bool?, now: ContinuousClock.Instant) {
+    package mutating func note(_ path: String, writing: Bool?, now: ContinuousClock.Instant) {
         var writing = writing
         // Nothing writes into a link or a pipe once it exists (and no close event will come).
         var info = Glibc.stat()
@@ -83,7 +87,7 @@ struct SettleTracker {
 
     /// Size and modification time of the entry itself, never of a link's target: a link, pipe or
     /// device settles like a file, and is then refused with a reason when it is read (issue 12).
-    static func stat(_ path: String) -> (UInt64, Date)? {
+    package static func stat(_ path: String) -> (UInt64, Date)? {
         var info = Glibc.stat()
         guard lstat(path, &info) == 0 else { return nil }
         let modified = Date(

@@ -1,8 +1,12 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Waits for SIGTERM or SIGINT (systemd stop, Ctrl-C). The default handlers are replaced so the
 /// daemon can stop at a checkpoint and exit 0.
-public enum ShutdownSignal {
+package enum ShutdownSignal {
     /// Returns the name of the first termination signal received.
     ///
     /// With `forcedExitAfterSeconds`, the process also ends that long after the signal if it has not
@@ -11,7 +15,7 @@ public enum ShutdownSignal {
     /// the deadline is armed from the signal handler's own queue, not from a task. The journal
     /// and SQLite's transactions make ending mid-way safe: the file stays claimed and runs again
     /// at the next start (issue 12).
-    public static func wait(
+    package static func wait(
         forcedExitAfterSeconds: Double? = nil, onForcedExit: @escaping @Sendable () -> Void = {}
     ) async -> String {
         let (stream, continuation) = AsyncStream.makeStream(of: String.self)

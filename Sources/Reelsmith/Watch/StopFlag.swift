@@ -1,4 +1,8 @@
 import Synchronization
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// A flag set once from any thread.
 final class StopFlag: Sendable {
@@ -8,7 +12,7 @@ final class StopFlag: Sendable {
 
     /// Sets the flag; returns whether this call was the one that set it.
     @discardableResult
-    func set() -> Bool {
+    package func set() -> Bool {
         !value.exchange(true, ordering: .acquiringAndReleasing)
     }
 }

@@ -1,10 +1,14 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// A failure of the watcher itself (not of an input file).
 enum WatchError: Error, CustomStringConvertible {
     case inotify(String, errno: Int32)
 
-    var description: String {
+    package var description: String {
         switch self {
         case let .inotify(what, code):
             let reason = String(cString: strerror(code))

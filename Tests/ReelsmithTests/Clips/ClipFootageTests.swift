@@ -1,8 +1,15 @@
 import Foundation
 import GRDB
 import Testing
-
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
+
 
 /// Real phone footage in a clip scene (issue 9), made by real ffmpeg the way phones and cameras
 /// write it, rendered and measured: HDR (HLG, PQ) tone-mapped to SDR BT.709, anamorphic pixels

@@ -1,7 +1,14 @@
 import Foundation
 import Testing
-
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
+
 
 /// Videos made of clips (issue 9), rendered by real ffmpeg and measured: each scene shows its
 /// clip's colour and moves, every shape of clip fills 1080×1920, a short clip covers its scene,

@@ -1,9 +1,15 @@
 import Foundation
-import LocalProviderServer
 import Logging
 import Testing
-
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
+
 
 /// What `visuals:` does to a plan (issue 9): `images` never looks for clips, `auto` shows a clip
 /// only where one matches, `clips` takes an unused one when none matches; and the order in which

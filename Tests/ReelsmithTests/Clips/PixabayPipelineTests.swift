@@ -1,8 +1,14 @@
 import Foundation
-import LocalProviderServer
 import Testing
-
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
+
 
 /// Pixabay end to end (issue 9): `engines.clips` on a `kind: pixabay` provider, against the local
 /// stand-in answering in Pixabay's documented shape (`hits[].videos.{large,medium,small,tiny}`

@@ -1,9 +1,15 @@
 import Foundation
 import Synchronization
-import LocalProviderServer
 import Testing
-
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
+
 
 /// Stock clips from Pexels and Pixabay (issue 9), against the local stand-in serving their
 /// documented answers and the files: what is sent, what is downloaded (once), what is credited,

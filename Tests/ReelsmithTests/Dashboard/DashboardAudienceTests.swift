@@ -1,7 +1,14 @@
 import Foundation
 import Testing
-
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
+
 
 /// The dashboard shows what TikTok Studio's export folder gave (issue 11 in issue 10's page): the
 /// account's views per day, the best hours to post with their zone, follower growth and the

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// The page in a real headless Chromium (Debian's `chromium`, which scripts/install-dependencies.sh
 /// installs: without it these tests fail, saying so), loaded from `file://`, with every console

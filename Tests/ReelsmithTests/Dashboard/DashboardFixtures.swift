@@ -1,6 +1,13 @@
 import Foundation
 import GRDB
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// A project with a learning index the dashboard has something to say about: three niches of
 /// trends, 60 videos (more than one library page) with folders, thumbnails, criteria, jobs and

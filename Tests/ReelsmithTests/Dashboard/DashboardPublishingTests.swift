@@ -3,6 +3,13 @@ import Synchronization
 import GRDB
 import Testing
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// When the page is written: after every job and every trends or analytics file, whole or not at all.
 @Suite(.serialized) struct DashboardPublishingTests {

@@ -1,5 +1,12 @@
 import Foundation
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// What a screenshot holds, measured with ffmpeg: its size and how much its grey levels vary
 /// (a blank page is one flat colour).

@@ -1,5 +1,12 @@
 import Foundation
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// Documents built from the field tables — every key with its example — and the real decoder of
 /// each format, for checking that the decoders and the schemas agree key by key.

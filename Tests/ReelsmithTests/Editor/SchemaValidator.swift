@@ -1,5 +1,12 @@
 import Foundation
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// Checks documents against the generated schemas with Python's `jsonschema` (draft 2020-12), a
 /// validator nobody here wrote (scripts/validate-schemas.py; `scripts/install-dependencies.sh`

@@ -1,9 +1,15 @@
 import Foundation
 import Logging
-import LocalProviderServer
 import Testing
-
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
+
 
 /// The images stage's failures, each with its documented outcome: a refused prompt rewritten
 /// once by the script's model, then a title card; a `command` engine that fails, hangs or writes

@@ -1,7 +1,14 @@
 import Foundation
 import Testing
-
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
+
 
 /// TikTok Studio's account-level export files, each recognised by its header (issue 11).
 @Suite struct AccountExportDecoderTests {

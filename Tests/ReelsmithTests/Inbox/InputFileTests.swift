@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// Issue 12, holes 2 and 7: only regular files are read, never through a link, the size checked
 /// on the open descriptor; what a file is when it is not text is said in words.

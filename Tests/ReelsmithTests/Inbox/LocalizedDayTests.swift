@@ -1,5 +1,12 @@
 import Testing
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 @Suite struct LocalizedDayTests {
     static let exportDay = CalendarDay(year: 2026, month: 11, day: 20)!

@@ -2,8 +2,15 @@ import Foundation
 import GRDB
 import Testing
 import ZIPFoundation
-
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
+
 
 /// TikTok Studio's "Download data" as it really comes (issue 11): one zip per section with the CSVs
 /// inside, and the Viewers section sometimes only as `Viewers_<handle>.zip → Viewers.xlsx`.

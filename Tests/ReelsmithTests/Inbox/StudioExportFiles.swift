@@ -1,5 +1,13 @@
 import Foundation
 import ZIPFoundation
+@testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// TikTok Studio's "Download data" files in their real shape (issue 11), built in the test:
 /// CSVs in UTF-8 with a BOM, every field quoted, no line break after the last row; one zip per

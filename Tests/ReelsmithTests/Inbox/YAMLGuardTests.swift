@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// Issue 12, hole 3 and the libyaml messages: anchors and aliases are refused before Yams builds
 /// a key, nesting is capped, and libyaml's raw text never reaches the creator.

@@ -1,8 +1,15 @@
 import Foundation
 import GRDB
 import Testing
-
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
+
 
 /// `v12-account-net-counts`: TikTok's net daily likes, comments and shares may be
 /// negative; an index made before keeps its days and then takes them (issue 11).

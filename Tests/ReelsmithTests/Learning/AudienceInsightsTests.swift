@@ -1,8 +1,15 @@
 import Foundation
 import GRDB
 import Testing
-
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
+
 
 /// Best posting hours, follower growth and audience shares from TikTok Studio's account files,
 /// checked against values worked out by hand from the fixtures (issue 11).

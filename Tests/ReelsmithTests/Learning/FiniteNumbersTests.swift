@@ -2,6 +2,13 @@ import Foundation
 import GRDB
 import Testing
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// Issue 12, hole 4: one analytics row cannot poison the index. Non-finite and out-of-range
 /// values are refused per cell with their row; an index that already holds one is repaired.

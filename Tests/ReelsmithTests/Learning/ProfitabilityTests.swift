@@ -1,5 +1,12 @@
 import Testing
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// The seed's formula, by hand: min(50, v/100000*50) + min(20, e/10000*20) + min(20, r/100*20) + (t >= 3 ? 10 : 5).
 @Suite struct ProfitabilityTests {

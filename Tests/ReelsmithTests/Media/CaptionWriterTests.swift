@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 @Suite struct CaptionWriterTests {
     private func timed(_ words: [String], scene: Int = 1, step: Double = 0.4) -> [WordTiming] {

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// DESIGN §2: the published audio peaks at −1.5 dBTP at most, measured after the AAC encode —
 /// which can overshoot the limiter by 2–3 dB on a hard-limited mix with music.

@@ -1,8 +1,15 @@
 import Foundation
 import GRDB
 import Testing
-
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
+
 
 /// TikTok Studio's whole export folder through the processor and `reelsmith process` (issue 11):
 /// one line per file saying what it gave, every file used, the insights filled.

@@ -2,6 +2,13 @@ import Foundation
 import GRDB
 import Testing
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// End to end with the real engines: espeak-ng, ffmpeg, SQLite. Serialized: each renders video.
 @Suite(.serialized) struct GenerationPipelineTests {

@@ -1,8 +1,15 @@
 import Foundation
 import Synchronization
 import Testing
-
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
+
 
 /// The one runner of child processes, against real processes: a stopped child takes its whole
 /// process group with it, a failure carries its last stderr lines, output is bounded, and waiting

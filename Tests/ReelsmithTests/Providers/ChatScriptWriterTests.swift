@@ -1,8 +1,14 @@
 import Foundation
 import Synchronization
-import LocalProviderServer
 import Testing
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// Scripts and scores from a model over the OpenAI wire format: the request's shape, the checks,
 /// the one retry with the problem quoted, and the response_format fallbacks.

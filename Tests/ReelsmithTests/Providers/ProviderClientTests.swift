@@ -1,8 +1,14 @@
 import Foundation
 import Synchronization
-import LocalProviderServer
 import Testing
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// The HTTP client against a real server on 127.0.0.1: retries, limits, timeouts, messages.
 @Suite struct ProviderClientTests {

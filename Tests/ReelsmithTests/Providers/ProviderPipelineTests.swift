@@ -1,8 +1,14 @@
 import Foundation
 import GRDB
-import LocalProviderServer
 import Testing
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// Requests made end to end with a model writing and scoring, through the real executable and
 /// daemon: what the server received, what was published, resuming without paying twice, the

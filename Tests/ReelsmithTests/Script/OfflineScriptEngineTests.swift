@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 @Suite struct OfflineScriptEngineTests {
     let library: TemplateLibrary

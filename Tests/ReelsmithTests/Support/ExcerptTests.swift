@@ -1,5 +1,12 @@
 import Testing
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 @Suite struct ExcerptTests {
     @Test func atMostSixtyCharactersWithControlsEscaped() {

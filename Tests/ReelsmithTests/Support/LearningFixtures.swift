@@ -1,6 +1,13 @@
 import Foundation
 import GRDB
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// Learning indexes in temp files and videos with chosen features, for the learning-loop suites.
 enum LearningFixtures {

@@ -1,8 +1,14 @@
 import Foundation
 import Synchronization
-import LocalProviderServer
-
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
+
 
 /// What the local server answers for the audio and image endpoints: real speech (espeak-ng's
 /// command-line program in another voice, encoded to MP3 by ffmpeg) and real pictures, and a way

@@ -1,7 +1,13 @@
 import Foundation
 import Synchronization
-import LocalProviderServer
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// Clients, engines and model answers for the provider tests, all against one
 /// ``LocalProviderServer`` per test.

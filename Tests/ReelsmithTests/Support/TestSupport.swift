@@ -1,6 +1,13 @@
 import Foundation
 import Synchronization
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// Paths and helpers shared by the suites: the real templates of the repository, temp project
 /// folders, and measurements of rendered files with ffprobe and ffmpeg's ebur128.

@@ -3,6 +3,13 @@ import Testing
 
 @testable import Alignment
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// The aligner's arithmetic pinned (issue 18): a speed-up of the features or the warping must not
 /// move a timing. The input is synthetic (no espeak, so it does not depend on espeak's version):

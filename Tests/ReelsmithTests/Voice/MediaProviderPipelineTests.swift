@@ -1,8 +1,14 @@
 import Foundation
-import LocalProviderServer
 import Testing
-
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
+
 
 /// Requests voiced and illustrated by a provider, end to end through the real executable: what
 /// the local server received, what was published, and how the report accounts for it.

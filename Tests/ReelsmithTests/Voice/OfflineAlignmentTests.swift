@@ -1,7 +1,14 @@
 import Foundation
 import Testing
-
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
+
 
 /// Offline alignment measured honestly (issue 8): a script said by espeak-ng in one voice and
 /// speed is the "provider" voice, and its own word events are the truth; the aligner, which

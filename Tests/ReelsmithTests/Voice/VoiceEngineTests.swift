@@ -1,9 +1,15 @@
 import Foundation
 import Logging
-import LocalProviderServer
 import Testing
-
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
+
 
 /// The voice engines and word timings other than espeak's own: long text in pieces joined
 /// without clicks, a command engine (espeak-ng's own program, text on stdin), a failing command

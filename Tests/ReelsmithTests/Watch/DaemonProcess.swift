@@ -1,6 +1,13 @@
 import Foundation
 import GRDB
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// A real `reelsmith watch` process on a temp project folder, for the daemon tests.
 final class DaemonProcess {

@@ -7,6 +7,13 @@ import GRDB
 import Glibc
 import Testing
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// Issue 12: whoever can write to the synced folder can write anything in it. A real daemon gets
 /// a hostile corpus; afterwards nothing outside the project changed or was quoted, every input

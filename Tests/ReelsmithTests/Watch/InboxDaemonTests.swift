@@ -2,6 +2,13 @@ import Foundation
 import GRDB
 import Testing
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// A real daemon process on temp folders: real inotify, real renames, real SQLite.
 @Suite(.serialized) struct InboxDaemonTests {

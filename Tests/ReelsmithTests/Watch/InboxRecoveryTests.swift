@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import Reelsmith
+@testable import ReelsmithCore
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
+@testable import ReelsmithEngines
+@testable import ReelsmithBenchmarks
+@testable import HeadlessChromium
+@testable import LocalProviderServer
 
 /// Recovery alone, on what a killed run leaves: files in the processing area with their journal
 /// rows, and a claim interrupted on its way to another filesystem.

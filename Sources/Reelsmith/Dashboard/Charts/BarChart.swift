@@ -1,15 +1,19 @@
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 /// Horizontal bars, one per labelled value (mean stage times, spend per model). Drawn in a
 /// fixed view box that scales to the page's width.
 struct BarChart: Sendable, Equatable {
     struct Bar: Sendable, Equatable {
-        var label: String
-        var value: Double
+        package var label: String
+        package var value: Double
         /// The value as written beside the bar ("12.3 s").
-        var display: String
+        package var display: String
     }
 
-    var bars: [Bar]
-    static let width = 600.0
+    package var bars: [Bar]
+    package static let width = 600.0
     static let rowHeight = 26.0
     static let labelWidth = 150.0
     static let valueWidth = 90.0

@@ -1,10 +1,14 @@
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 /// Horizontal gridlines with their values on the left, shared by the column, line and scatter charts.
 struct ChartGrid: Sendable {
-    var scale: ChartScale
-    var left: Double
-    var top: Double
-    var width: Double
-    var height: Double
+    package var scale: ChartScale
+    package var left: Double
+    package var top: Double
+    package var width: Double
+    package var height: Double
 
     var svg: HTML {
         HTML(

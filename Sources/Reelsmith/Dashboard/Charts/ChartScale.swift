@@ -1,15 +1,19 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Maps data values onto a chart's drawing range, from zero (or the data's minimum) to a "nice"
 /// maximum (1, 2 or 5 times a power of ten) so that the gridlines fall on round numbers.
 /// Non-finite values are treated as zero: a chart never draws NaN.
 struct ChartScale: Sendable, Equatable {
-    var lower: Double
-    var upper: Double
+    package var lower: Double
+    package var upper: Double
     /// `true`: log10 of (1 + value), for views that span orders of magnitude.
     var isLogarithmic = false
 
-    init(lower: Double = 0, upper: Double, isLogarithmic: Bool = false) {
+    package init(lower: Double = 0, upper: Double, isLogarithmic: Bool = false) {
         self.isLogarithmic = isLogarithmic
         self.lower = lower
         self.upper = upper > lower ? upper : lower + 1
@@ -36,7 +40,7 @@ struct ChartScale: Sendable, Equatable {
     }
 
     /// The fraction 0…1 of the range `value` sits at, clamped.
-    func fraction(_ value: Double) -> Double {
+    package func fraction(_ value: Double) -> Double {
         guard value.isFinite else { return 0 }
         let mapped = isLogarithmic ? log10(1 + max(0, value)) : value
         return min(1, max(0, (mapped - lower) / (upper - lower)))
@@ -44,7 +48,7 @@ struct ChartScale: Sendable, Equatable {
 
     /// The values at the gridlines from lower to upper (data units): round steps when the range
     /// is a nice number (0…50 by 10, 0…20 by 5), else `count` equal steps.
-    func ticks(count: Int? = nil) -> [Double] {
+    package func ticks(count: Int? = nil) -> [Double] {
         if isLogarithmic { return stride(from: lower, through: upper, by: 1).map { pow(10, $0) } }
         let range = upper - lower
         let mantissa = range / pow(10, floor(log10(range)))
@@ -53,7 +57,7 @@ struct ChartScale: Sendable, Equatable {
     }
 
     /// A compact label: 1.2k, 3M, 45.
-    static func label(_ value: Double) -> String {
+    package static func label(_ value: Double) -> String {
         guard value.isFinite else { return "—" }
         let magnitude = abs(value)
         if magnitude >= 1_000_000 { return trimmed(value / 1_000_000) + "M" }

@@ -1,16 +1,20 @@
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 /// Vertical columns over consecutive days (videos made per day), with gridlines and the first
 /// and last day named under the axis.
 struct ColumnChart: Sendable, Equatable {
-    struct Column: Sendable, Equatable {
-        var label: String
-        var value: Double
+    package struct Column: Sendable, Equatable {
+        package var label: String
+        package var value: Double
     }
 
-    var columns: [Column]
-    static let width = 600.0
-    static let height = 200.0
-    static let left = 46.0
-    static let bottom = 22.0
+    package var columns: [Column]
+    package static let width = 600.0
+    package static let height = 200.0
+    package static let left = 46.0
+    package static let bottom = 22.0
 
     func svg(title: String) -> HTML {
         // Counts: at least 0…4, so the gridlines fall on whole numbers.

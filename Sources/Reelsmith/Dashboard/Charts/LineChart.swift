@@ -1,20 +1,24 @@
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 /// One or more series over the same days (views and engagement over time): polylines over a
 /// shared zero-based scale, the first and last day named under the axis.
 struct LineChart: Sendable, Equatable {
     struct Series: Sendable, Equatable {
-        var name: String
-        var values: [Double]
+        package var name: String
+        package var values: [Double]
     }
 
-    var days: [String]
-    var series: [Series]
-    static let width = 600.0
-    static let height = 220.0
-    static let left = 50.0
-    static let bottom = 22.0
+    package var days: [String]
+    package var series: [Series]
+    package static let width = 600.0
+    package static let height = 220.0
+    package static let left = 50.0
+    package static let bottom = 22.0
 
     /// The index ranges of consecutive finite values.
-    static func runs(of values: [Double]) -> [Range<Int>] {
+    package static func runs(of values: [Double]) -> [Range<Int>] {
         var runs: [Range<Int>] = []
         var start: Int?
         for (index, value) in values.enumerated() {

@@ -1,21 +1,25 @@
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 /// Points on two axes (predicted virality score against real views). Every point is one
 /// zero-length segment of a single path, drawn as a dot by its round line cap: 10,000 videos
 /// cost about 12 bytes each instead of a `<circle>` apiece.
 struct ScatterPlot: Sendable, Equatable {
     struct Point: Sendable, Equatable {
-        var x: Double
-        var y: Double
+        package var x: Double
+        package var y: Double
     }
 
-    var points: [Point]
+    package var points: [Point]
     var xScale: ChartScale
     var yScale: ChartScale
     var xTitle: String
     var yTitle: String
-    static let width = 600.0
-    static let height = 320.0
-    static let left = 54.0
-    static let bottom = 34.0
+    package static let width = 600.0
+    package static let height = 320.0
+    package static let left = 54.0
+    package static let bottom = 34.0
 
     func svg(title: String) -> HTML {
         let plotWidth = Self.width - Self.left - 8

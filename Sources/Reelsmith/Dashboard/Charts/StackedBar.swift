@@ -1,15 +1,19 @@
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 /// One bar made of parts laid end to end (a niche's score: views, engagement, revenue, trend
 /// bonus, out of 100), each part its own colour class.
 struct StackedBar: Sendable, Equatable {
-    struct Part: Sendable, Equatable {
-        var name: String
-        var value: Double
+    package struct Part: Sendable, Equatable {
+        package var name: String
+        package var value: Double
     }
 
-    var parts: [Part]
-    var maximum: Double = 100
-    static let width = 300.0
-    static let height = 14.0
+    package var parts: [Part]
+    package var maximum: Double = 100
+    package static let width = 300.0
+    package static let height = 14.0
 
     func svg(title: String) -> HTML {
         let widths = parts.map { Self.width * min(1, max(0, $0.value.isFinite ? $0.value : 0) / maximum) }

@@ -1,18 +1,22 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Stage 5: the word-timed captions, `captions.ass` (burned in) and `captions.srt`.
 struct CaptionsStep: JobStep {
-    static let stage = Stage.captions
-    let context: JobContext
-    let timings: VoiceTimings
+    package static let stage = Stage.captions
+    package let context: JobContext
+    package let timings: VoiceTimings
     var proof: [String] { ["captions.ass", "captions.srt"] }
 
-    func make() async throws {
+    package func make() async throws {
         let chunks = CaptionChunk.chunks(from: timings.words, totalDuration: timings.durationSeconds)
         let writer = CaptionWriter()
         try Data(writer.ass(chunks: chunks).utf8).write(to: context.file("captions.ass"), options: .atomic)
         try Data(writer.srt(chunks: chunks).utf8).write(to: context.file("captions.srt"), options: .atomic)
     }
 
-    func reuse() throws {}
+    package func reuse() throws {}
 }

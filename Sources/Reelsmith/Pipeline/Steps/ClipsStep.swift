@@ -1,14 +1,18 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Stage 3a: each scene's clip, from the creator's library or the stock provider, in
 /// `work/clips.json` (issue 9). Scenes without one keep their still.
 struct ClipsStep: JobStep {
-    static let stage = Stage.clips
-    let context: JobContext
-    let script: Script
+    package static let stage = Stage.clips
+    package let context: JobContext
+    package let script: Script
     var proof: [String] { ["work/clips.json"] }
 
-    func make() async throws -> ClipPlan {
+    package func make() async throws -> ClipPlan {
         let pipeline = context.pipeline
         let clips = context.engines.clips
         let stage = ClipStage(
@@ -22,5 +26,5 @@ struct ClipsStep: JobStep {
         return plan
     }
 
-    func reuse() throws -> ClipPlan { try JSONFiles.read(ClipPlan.self, from: context.file("work/clips.json")) }
+    package func reuse() throws -> ClipPlan { try JSONFiles.read(ClipPlan.self, from: context.file("work/clips.json")) }
 }

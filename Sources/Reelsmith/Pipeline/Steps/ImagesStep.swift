@@ -1,15 +1,19 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Stage 3b: one 1080×1920 picture per scene in `images/`, how each was made in
 /// `work/images.json`. Scenes shown as clips get the offline picture only.
 struct ImagesStep: JobStep {
-    static let stage = Stage.images
-    let context: JobContext
-    let script: Script
-    let shownAsClips: Set<Int>
+    package static let stage = Stage.images
+    package let context: JobContext
+    package let script: Script
+    package let shownAsClips: Set<Int>
     var proof: [String] { script.scenes.map { "images/" + ImageRenderer.fileName($0) } + ["work/images.json"] }
 
-    func make() async throws -> [SceneImage] {
+    package func make() async throws -> [SceneImage] {
         let engines = context.engines
         let stage = ImageStage(
             engines: engines.images, titleCards: engines.titleCards, rewriter: engines.promptRewriter,
@@ -19,5 +23,5 @@ struct ImagesStep: JobStep {
         return made
     }
 
-    func reuse() throws -> [SceneImage] { try JSONFiles.read([SceneImage].self, from: context.file("work/images.json")) }
+    package func reuse() throws -> [SceneImage] { try JSONFiles.read([SceneImage].self, from: context.file("work/images.json")) }
 }

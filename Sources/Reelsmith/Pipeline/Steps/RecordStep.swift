@@ -1,16 +1,20 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Stage 7: the video recorded in the learning index with its features (DESIGN §2), under the
 /// folder it is about to be published in. Always runs: recording twice replaces the row.
 struct RecordStep: JobStep {
-    static let stage = Stage.record
-    let context: JobContext
-    let written: ScriptStep.Product
-    let timings: VoiceTimings
-    let folder: URL
+    package static let stage = Stage.record
+    package let context: JobContext
+    package let written: ScriptStep.Product
+    package let timings: VoiceTimings
+    package let folder: URL
     var proof: [String] { [] }
 
-    func make() async throws {
+    package func make() async throws {
         let request = context.request
         let script = written.script
         let choice = written.choice
@@ -27,5 +31,5 @@ struct RecordStep: JobStep {
                 offlineViralityScore: choice.offlineScore?.total))
     }
 
-    func reuse() throws {}
+    package func reuse() throws {}
 }

@@ -1,16 +1,20 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Stage 6: `video.mp4` and `thumbnail.jpg`, in one ffmpeg process (DESIGN §2).
 struct RenderStep: JobStep {
-    static let stage = Stage.render
-    let context: JobContext
-    let script: Script
-    let clips: ClipPlan
-    let timings: VoiceTimings
-    let progress: (@Sendable (Stage, Double) -> Void)?
+    package static let stage = Stage.render
+    package let context: JobContext
+    package let script: Script
+    package let clips: ClipPlan
+    package let timings: VoiceTimings
+    package let progress: (@Sendable (Stage, Double) -> Void)?
     var proof: [String] { ["video.mp4", "thumbnail.jpg"] }
 
-    func make() async throws {
+    package func make() async throws {
         let pipeline = context.pipeline
         var plan = RenderPlan(
             images: script.scenes.map { "images/" + ImageRenderer.fileName($0) },
@@ -22,7 +26,7 @@ struct RenderStep: JobStep {
         try await VideoRenderer(ffmpeg: pipeline.tools.ffmpeg).render(plan, staging: context.staging) { reporter.report($0) }
     }
 
-    func reuse() throws {}
+    package func reuse() throws {}
 
     /// The request's music: a file of `templates/music/` named without its extension.
     private func musicFile() throws -> String? {

@@ -1,26 +1,30 @@
 import Foundation
 import Logging
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Stages 1–2 (DESIGN §2): the request's variants written (concurrently, each checkpointed as it
 /// arrives), all scored, and the best kept, in `script.json` and `virality.json`.
-struct ScriptStep: JobStep {
+package struct ScriptStep: JobStep {
     /// The chosen script and why it was chosen.
-    struct Product: Sendable {
-        var script: Script
-        var choice: ScriptChoice
+    package struct Product: Sendable {
+        package var script: Script
+        package var choice: ScriptChoice
     }
 
-    static let stage = Stage.script
-    let context: JobContext
+    package static let stage = Stage.script
+    package let context: JobContext
     var proof: [String] { ["script.json", "virality.json"] }
 
-    func reuse() throws -> Product {
+    package func reuse() throws -> Product {
         Product(
             script: try JSONFiles.read(Script.self, from: context.file("script.json")),
             choice: try JSONFiles.read(ScriptChoice.self, from: context.file("virality.json")))
     }
 
-    func make() async throws -> Product {
+    package func make() async throws -> Product {
         let request = context.request
         let index = context.pipeline.index
         let insights = try index.insights()
@@ -50,7 +54,7 @@ struct ScriptStep: JobStep {
 
     /// The best variant. Model totals are compared with model totals only: when a variant's score
     /// fell back to the rubric, every variant is compared on the rubric.
-    static func choose(written: [ScriptVariant], scored: [Int: ScoredVariant], targets: ScriptTargets) throws -> Product {
+    package static func choose(written: [ScriptVariant], scored: [Int: ScoredVariant], targets: ScriptTargets) throws -> Product {
         let byModel = scored.values.allSatisfy(\.isModelScore)
         let fallback = scored.values.sorted { $0.variant < $1.variant }.first { !$0.isModelScore }?.engine
         func total(_ result: ScoredVariant) -> ViralityScore { byModel ? result.score : result.offlineScore }

@@ -1,13 +1,17 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Runs a job's stages: marks each in the jobs table, stops at its checkpoint when the job is
 /// cancelled, times it, and reads its product back when its files prove it finished.
 struct StepRunner: Sendable {
-    let context: JobContext
-    let timings: StageClock
-    let progress: (@Sendable (Stage, Double) -> Void)?
+    package let context: JobContext
+    package let timings: StageClock
+    package let progress: (@Sendable (Stage, Double) -> Void)?
 
-    func run<Step: JobStep>(_ step: Step) async throws -> Step.Product {
+    package func run<Step: JobStep>(_ step: Step) async throws -> Step.Product {
         try checkpoint(Step.stage)
         let proof = step.proof
         return try await timings.measure(Step.stage, reused: !proof.isEmpty && context.exists(proof)) {
@@ -18,7 +22,7 @@ struct StepRunner: Sendable {
     }
 
     /// Marks the stage about to run in the jobs table and stops here if the task was cancelled.
-    func checkpoint(_ stage: Stage) throws {
+    package func checkpoint(_ stage: Stage) throws {
         try Task.checkCancellation()
         progress?(stage, 0)
         try context.pipeline.index.updateJob(id: context.id) { $0.stage = stage.rawValue }
@@ -26,7 +30,7 @@ struct StepRunner: Sendable {
 
     /// Runs two branches at once; the first failure cancels the other (a voice that fails stops
     /// the paid pictures).
-    static func both<First: Sendable, Second: Sendable>(
+    package static func both<First: Sendable, Second: Sendable>(
         _ first: @escaping @Sendable () async throws -> First, _ second: @escaping @Sendable () async throws -> Second
     ) async throws -> (First, Second) {
         try await withThrowingTaskGroup(of: Branch<First, Second>.self) { group in

@@ -1,16 +1,20 @@
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 /// The report's suggestions (DESIGN §2, step 7): from the script's weak criteria and the learning
 /// index's insights. The reports (niches, insights, dashboard) are refreshed once the video is
 /// published.
 struct SuggestionsStep: JobStep {
-    static let stage = Stage.report
-    let context: JobContext
-    let score: ViralityScore
+    package static let stage = Stage.report
+    package let context: JobContext
+    package let score: ViralityScore
     var proof: [String] { [] }
 
-    func make() async throws -> [String] {
+    package func make() async throws -> [String] {
         let insights = try context.pipeline.index.insights()
         return ImprovementAdvice.suggestions(for: score, insights: insights, language: context.request.language)
     }
 
-    func reuse() throws -> [String] { [] }
+    package func reuse() throws -> [String] { [] }
 }

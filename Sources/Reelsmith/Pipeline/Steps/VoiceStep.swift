@@ -1,21 +1,25 @@
 import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
 
 /// Stage 4: `voice.mp3`, `work/voice.wav` for the render, the word timings in `timings.json`, and
 /// which engines spoke and timed it in `work/voice-engines.json`.
-struct VoiceStep: JobStep {
+package struct VoiceStep: JobStep {
     /// The voiceover's timings and the labels of the engines that made them.
-    struct Product: Sendable {
-        var timings: VoiceTimings
+    package struct Product: Sendable {
+        package var timings: VoiceTimings
         /// `voice` and `align`, for `report.json`'s engines.
-        var engines: [String: String]
+        package var engines: [String: String]
     }
 
-    static let stage = Stage.voice
-    let context: JobContext
-    let script: Script
+    package static let stage = Stage.voice
+    package let context: JobContext
+    package let script: Script
     var proof: [String] { ["timings.json", "voice.mp3", "work/voice.wav", "work/voice-engines.json"] }
 
-    func make() async throws -> Product {
+    package func make() async throws -> Product {
         let stage = VoiceStage(
             voice: context.engines.voice, align: context.engines.align, ffmpeg: context.pipeline.tools.ffmpeg,
             staging: context.staging, language: context.request.language, logger: context.logger)
@@ -25,7 +29,7 @@ struct VoiceStep: JobStep {
         return Product(timings: timings, engines: engines)
     }
 
-    func reuse() throws -> Product {
+    package func reuse() throws -> Product {
         Product(
             timings: try JSONFiles.read(VoiceTimings.self, from: context.file("timings.json")),
             engines: try JSONFiles.read([String: String].self, from: context.file("work/voice-engines.json")))

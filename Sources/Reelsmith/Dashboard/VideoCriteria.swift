@@ -1,6 +1,0 @@
-/// The seed's five virality criteria, in the order the dashboard and `reelsmith library` show them,
-/// with their maximum points (DESIGN §2, stage 2).
-public enum VideoCriteria {
-    public static let names = ["hook", "structure", "timing", "emotional_triggers", "seo_hashtags"]
-    public static let maximums = [25, 25, 20, 20, 10]
-}

@@ -1,4 +1,0 @@
-/// The checkpointed stages of a generation job (DESIGN §2), in order.
-public enum Stage: String, Sendable, Codable, CaseIterable {
-    case script, images, clips, voice, captions, render, record, report, publish
-}

@@ -1,5 +1,0 @@
-/// Whether a connection to the provider has worked lately: the connect probe runs until it has.
-actor ConnectionState {
-    private(set) var isVerified = false
-    func set(verified: Bool) { isVerified = verified }
-}

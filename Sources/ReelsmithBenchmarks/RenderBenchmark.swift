@@ -1,0 +1,157 @@
+import Foundation
+import Reelsmith
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+import ReelsmithEngines
+import HeadlessChromium
+import LocalProviderServer
+
+/// `reelsmith bench render`: renders an example video with the real pipeline and, in the same
+/// run, the floor — a bare ffmpeg encode of one still frame decoded once, with the same encoder
+/// settings — so the two are compared on the same machine at the same moment; then measures how
+/// smoothly each scene of the render moves (``MotionSmoothness``), so the cost and the motion are
+/// seen together.
+package struct RenderBenchmark: Sendable {
+    package struct Row: Sendable {
+        package var name: String
+        package var videoSeconds: Double
+        package var wallSeconds: Double
+        package var cpuSeconds: Double
+        /// Wall time per second of video: 0.5 means a 45 s video in 22.5 s.
+        package var realtimeFactor: Double { wallSeconds / max(0.001, videoSeconds) }
+    }
+
+    /// The motion of one scene, measured over 2 s in its middle.
+    package struct SceneSmoothness: Sendable {
+        package var scene: Int
+        package var motion: String
+        package var fromSeconds: Double
+        package var smoothness: MotionSmoothness
+    }
+
+    package struct Result: Sendable {
+        package var render: Row
+        package var floor: Row
+        package var scenes: [SceneSmoothness]
+        /// Renders whose scenes are clips instead of stills (`--clips`, issue 9).
+        package var clipRenders: [Row] = []
+        package var rows: [Row] { [render] + clipRenders + [floor] }
+        /// The render's wall time over the floor's: the goal is ≤ 2.
+        package var costOverFloor: Double { render.wallSeconds / max(0.001, floor.wallSeconds) }
+        /// The same in CPU time: steadier than wall time when other work shares the machine.
+        package var cpuOverFloor: Double { render.cpuSeconds / max(0.001, floor.cpuSeconds) }
+        /// The largest share of frozen frames among the scenes.
+        package var mostFrozenShare: Double { scenes.map(\.smoothness.frozenShare).max() ?? 0 }
+        /// The largest jump over its scene's median among the scenes.
+        package var largestJumpOverMedian: Double { scenes.map(\.smoothness.largestJumpOverMedian).max() ?? 0 }
+    }
+
+    package let templates: URL
+    package let settings: RenderSettings
+    package let tools: Tools
+
+    package init(templates: URL, settings: RenderSettings, tools: Tools = Tools()) {
+        self.templates = templates
+        self.settings = settings
+        self.tools = tools
+    }
+
+    /// - Parameter clipSizes: also render the same video from five clips of each size (issue 9).
+    package func run(durationSeconds: Int, clipSizes: [(width: Int, height: Int)] = []) async throws -> Result {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = Workspace(root: root, templates: templates)
+        try FileManager.default.createDirectory(at: workspace.inbox, withIntermediateDirectories: true)
+        let request = workspace.inbox.appendingPathComponent("bench.yaml")
+        try Data("niche: fitness\ntopic: the morning workout\nlanguage: en\nduration: \(durationSeconds)\nimages: 5\n".utf8)
+            .write(to: request)
+        let index = try LearningIndex(url: workspace.indexFile)
+        let pipeline = GenerationPipeline(workspace: workspace, tools: tools, index: index, settings: settings)
+
+        // Stages before the render are measured apart: the row compares renders only.
+        let published = try await pipeline.run(requestFile: request)
+        let staging = root.appendingPathComponent("rerender")
+        try FileManager.default.copyItem(at: published.folder, to: staging)
+        try FileManager.default.createDirectory(at: staging.appendingPathComponent("work"), withIntermediateDirectories: true)
+        let timings = try JSONFiles.read(VoiceTimings.self, from: staging.appendingPathComponent("timings.json"))
+        try await ExternalTool(executable: tools.ffmpeg, workingDirectory: staging).run([
+            "-hide_banner", "-loglevel", "error", "-y", "-i", "voice.mp3", "-c:a", "pcm_s16le", "work/voice.wav",
+        ])
+        let scenes = published.report.request.images
+        let plan = RenderPlan(
+            images: (1...scenes).map { String(format: "images/%02d.png", $0) },
+            sceneStarts: timings.sceneStarts(sceneCount: scenes), durationSeconds: timings.durationSeconds,
+            voice: "work/voice.wav", music: nil, captions: "captions.ass", output: "bench.mp4", settings: settings)
+        let pipelineRow = try await measure("reelsmith render (\(settings.motion.rawValue))", video: timings.durationSeconds) {
+            try await VideoRenderer(ffmpeg: tools.ffmpeg).render(plan, staging: staging) { _ in }
+        }
+        let baselineArguments = [
+            "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-framerate", "\(settings.framesPerSecond)",
+            "-i", "images/01.png", "-i", "work/voice.wav",
+            "-filter_complex",
+            "[0:v]format=yuv420p,loop=loop=-1:size=1:start=0,setpts=N/(\(settings.framesPerSecond)*TB)[v]",
+            "-map", "[v]", "-map", "1:a", "-c:v", "libx264", "-preset", settings.preset, "-crf", "\(settings.crf)",
+            "-profile:v", "high", "-pix_fmt", "yuv420p", "-r", "\(settings.framesPerSecond)",
+            "-x264-params", settings.x264Parameters, "-c:a", "aac", "-b:a", settings.audioBitrate, "-ar", "48000",
+            "-t", String(format: "%.3f", timings.durationSeconds), "baseline.mp4",
+        ]
+        let floorRow = try await measure("floor (one still, same encoder)", video: timings.durationSeconds) {
+            try await ExternalTool(executable: tools.ffmpeg, workingDirectory: staging).run(baselineArguments)
+        }
+        var scenesSmoothness: [SceneSmoothness] = []
+        let fps = Double(settings.framesPerSecond)
+        let timeline = plan.timeline
+        for (index, frames) in timeline.scenes.enumerated() {
+            // 2 s in the middle of the scene, clear of its crossfades.
+            let middle = Double(frames.lowerBound + frames.upperBound) / 2 / fps
+            let start = max(Double(frames.lowerBound + timeline.crossfadeFrames) / fps, middle - 1)
+            let smoothness = try await MotionSmoothness.measure(
+                video: staging.appendingPathComponent("bench.mp4"), fromSeconds: start, ffmpeg: tools.ffmpeg)
+            scenesSmoothness.append(
+                SceneSmoothness(
+                    scene: index + 1, motion: plan.sceneMotions[index].rawValue, fromSeconds: start,
+                    smoothness: smoothness))
+        }
+        var clipRows: [Row] = []
+        for size in clipSizes {
+            var clipPlan = plan
+            clipPlan.output = "bench-clips.mp4"
+            let longest = zip(clipPlan.sceneStarts, clipPlan.sceneStarts.dropFirst() + [timings.durationSeconds]).map { $1 - $0 }.max() ?? 10
+            let clips = try await BenchmarkClips.make(
+                count: scenes, width: size.width, height: size.height, seconds: (longest + 1).rounded(.up),
+                in: root.appendingPathComponent("clips"), ffmpeg: tools.ffmpeg)
+            clipPlan.clips = Dictionary(uniqueKeysWithValues: clips.enumerated().map { ($0.offset, $0.element) })
+            clipRows.append(
+                try await measure("reelsmith render (clips \(size.width)×\(size.height))", video: timings.durationSeconds) {
+                    try await VideoRenderer(ffmpeg: tools.ffmpeg).render(clipPlan, staging: staging) { _ in }
+                })
+            // The same command without the encoder: what decoding and the graph cost by themselves.
+            let arguments = clipPlan.arguments
+            let graphOnly = Array(arguments[..<(arguments.firstIndex(of: "-c:v") ?? arguments.count)]) + ["-f", "null", "-"]
+            clipRows.append(
+                try await measure("  same, decode + graph only (no encode)", video: timings.durationSeconds) {
+                    try await ExternalTool(executable: tools.ffmpeg, workingDirectory: staging).run(graphOnly)
+                })
+        }
+        var result = Result(render: pipelineRow, floor: floorRow, scenes: scenesSmoothness)
+        result.clipRenders = clipRows
+        return result
+    }
+
+    /// Wall time and the CPU time of child processes spent inside `work`.
+    private func measure(_ name: String, video: Double, _ work: () async throws -> Void) async throws -> Row {
+        let before = Self.childrenCPUSeconds()
+        let start = Date()
+        try await work()
+        let wall = Date().timeIntervalSince(start)
+        return Row(name: name, videoSeconds: video, wallSeconds: wall, cpuSeconds: Self.childrenCPUSeconds() - before)
+    }
+
+    static func childrenCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000_000
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+
+/// What each scene shows and why (issue 9): written to the job's `work/clips.json` by the clips
+/// stage and copied into `report.json` (`clips`).
+package struct ClipPlan: Sendable, Codable, Equatable {
+    /// `visuals:` of the request.
+    package var visuals: VisualsMode
+    package var scenes: [SceneChoice]
+    /// Files skipped and searches that failed, each naming the file or the provider.
+    package var warnings: [String]
+
+    package struct SceneChoice: Sendable, Codable, Equatable {
+        /// 1-based, as in `script.json`.
+        package var scene: Int
+        package var terms: [String]
+        /// Absolute path of the clip rendered (a library file or a cached download); nil: the still.
+        package var clip: String?
+        /// `library`, a provider's name, or `still`.
+        package var source: String
+        package var reason: String
+        package var durationSeconds: Double?
+        /// Author, address and licence of a stock clip, as its terms ask.
+        package var credit: ClipCredit?
+
+        enum CodingKeys: String, CodingKey {
+            case scene, terms, clip, source, reason, credit
+            case durationSeconds = "duration_seconds"
+        }
+    }
+
+    /// The plan with each clip that is no longer on disk (deleted from the library or the cache
+    /// since the plan was made, before a resumed render) turned back into its scene's still, and a
+    /// warning naming the file.
+    package func droppingMissingClips(exists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) -> ClipPlan {
+        var plan = self
+        for index in plan.scenes.indices {
+            guard let path = plan.scenes[index].clip, !exists(path) else { continue }
+            plan.scenes[index].clip = nil
+            plan.scenes[index].source = "still"
+            plan.scenes[index].reason = "its clip \(path) was deleted before the render: the scene's still is shown"
+            plan.scenes[index].durationSeconds = nil
+            plan.scenes[index].credit = nil
+            plan.warnings.append("scene \(plan.scenes[index].scene): \(path) is gone (deleted since the clips were chosen); the still is shown")
+        }
+        return plan
+    }
+
+    /// The render's clips by 0-based scene index, each probed again for what the plan does not
+    /// keep (its colour coding and pixel shape: an HDR clip is tone-mapped, an anamorphic one
+    /// placed by its display size). A clip ffprobe cannot read now is left to the render as SDR.
+    package func sceneClips(ffprobe: String) async -> [Int: SceneClip] {
+        var clips = sceneClips
+        for (scene, clip) in clips {
+            guard let probe = try? await ClipProbe.probe(clip.path, ffprobe: ffprobe) else { continue }
+            clips[scene] = SceneClip(path: clip.path, durationSeconds: clip.durationSeconds, probe: probe)
+        }
+        return clips
+    }
+
+    /// The render's clips by 0-based scene index, as the plan names them (not probed).
+    package var sceneClips: [Int: SceneClip] {
+        var clips: [Int: SceneClip] = [:]
+        for choice in scenes {
+            if let path = choice.clip, let duration = choice.durationSeconds {
+                clips[choice.scene - 1] = SceneClip(path: path, durationSeconds: duration)
+            }
+        }
+        return clips
+    }
+}
+
+/// The credit a stock clip's licence asks for.
+package struct ClipCredit: Sendable, Codable, Equatable {
+    package var provider: String
+    package var id: String
+    package var author: String
+    package var authorURL: String?
+    /// The clip's page at the provider.
+    package var url: String
+    package var licence: String
+    package var licenceURL: String
+
+    enum CodingKeys: String, CodingKey {
+        case provider, id, author, url, licence
+        case authorURL = "author_url"
+        case licenceURL = "licence_url"
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import Logging
+import ReelsmithCore
+import ReelsmithLearning
+import ReelsmithMedia
+
+/// The clips stage of a generation job (issue 9): gives each scene its search terms, then a clip
+/// from the creator's library (the niche's folder and `_all`), else from the stock provider of
+/// `engines.clips`, else leaves it to its still. A clip is not used twice in a video while another
+/// one matches. Files and searches that fail become warnings; the video is still made.
+package struct ClipStage: Sendable {
+    package let library: ClipLibrary
+    package let stock: (any ClipSource)?
+    package let logger: Logger
+
+    package init(library: ClipLibrary, stock: (any ClipSource)?, logger: Logger) {
+        self.library = library
+        self.stock = stock
+        self.logger = logger
+    }
+
+    /// The folders searched for a request's niche (and its template's niche, when they differ).
+    package static func folders(niche: String, templateNiche: String) -> [String] {
+        Array(NSOrderedSet(array: [niche, templateNiche, ClipLibrary.sharedFolder])).compactMap { $0 as? String }
+    }
+
+    /// At most this many clips per scene may fail to download (or to probe) before the scene
+    /// gives up on stock footage; later scenes still ask.
+    static let maximumFailedFetchesPerScene = 2
+
+    /// - Parameters:
+    ///   - sceneSeconds: each scene's expected length (from its words; the render fits the real one).
+    ///   - nicheTerms: the niche's English footage vocabulary (`clip_terms` of its template).
+    ///   - language: the request's; key-phrase words are sent to a stock provider only in English.
+    ///   - callToAction: the script's; a key phrase that only repeats it gives no terms.
+    package func plan(
+        scenes: [Script.Scene], sceneSeconds: [Double], visuals: VisualsMode, folders: [String], nicheTerms: [String],
+        stopwords: Set<String>, language: Language, callToAction: String = ""
+    ) async throws -> ClipPlan {
+        var plan = ClipPlan(visuals: visuals, scenes: [], warnings: [])
+        let terms = scenes.map { scene in
+            SceneSearchTerms.forScene(
+                written: scene.searchTerms ?? [], keyPhrase: scene.keyPhrase, sceneIndex: scene.index,
+                echoesCallToAction: SceneSearchTerms.echoes(
+                    scene.keyPhrase, callToAction: callToAction, stopwords: stopwords),
+                language: language, nicheTerms: nicheTerms, stopwords: stopwords)
+        }
+        guard visuals != .images else {
+            plan.scenes = scenes.enumerated().map { position, scene in
+                .init(
+                    scene: scene.index, terms: terms[position].library, clip: nil, source: "still",
+                    reason: "visuals: images")
+            }
+            return plan
+        }
+        let scan = try await library.scan(folders: folders)
+        plan.warnings += scan.warnings
+        for warning in scan.warnings { logger.warning("clip skipped", metadata: ["problem": "\(warning)"]) }
+        let matcher = ClipMatcher(clips: scan.clips)
+        var used: Set<String> = []
+        var usedStock: Set<String> = []
+        // Stock clips that failed to download or probe: not tried again in this video.
+        var failedStock: Set<String> = []
+        // A provider whose search failed for good (after its retries) is not asked again for this
+        // video; a download that fails only skips that clip.
+        var searchFailed = false
+        for (position, scene) in scenes.enumerated() {
+            let seconds = position < sceneSeconds.count ? sceneSeconds[position] : 5
+            let sceneTerms = terms[position]
+            var choice = ClipPlan.SceneChoice(
+                scene: scene.index, terms: sceneTerms.library, clip: nil, source: "still", reason: "")
+            let match = matcher.best(terms: sceneTerms.library, sceneSeconds: seconds, used: used)
+            let failedBefore = failedStock.count
+            if let match, !match.isReuse {
+                choice.take(
+                    match.clip,
+                    reason:
+                        "library: \(Self.quoted(match.matchedWords)) in its keywords (overlap \(Self.format(match.overlap)))"
+                )
+            } else if let stock, !searchFailed,
+                let (clip, file, term) = await stockClip(
+                    terms: sceneTerms.stock, used: usedStock, failed: &failedStock, source: stock, plan: &plan,
+                    searchFailed: &searchFailed)
+            {
+                usedStock.insert(clip.id)
+                choice.clip = file.path
+                choice.source = stock.name
+                choice.durationSeconds = clip.durationSeconds
+                choice.credit = clip.credit
+                choice.reason = "\(stock.name): first unused result for “\(term)”"
+            } else if let match {
+                choice.take(
+                    match.clip, reason: "library, used again: no other clip matches \(Self.quoted(match.matchedWords))")
+            } else if visuals == .clips, let any = matcher.anyUnused(sceneSeconds: seconds, used: used) {
+                choice.take(any, reason: "visuals: clips and no clip matches the terms: an unused clip of the library")
+            } else if let stock, failedStock.count > failedBefore {
+                choice.reason = "\(stock.name): the clips found failed to download or to probe (see the warnings): the still"
+            } else if let stock, sceneTerms.stock.isEmpty {
+                choice.reason =
+                    "no clip matches the terms, and none is English to search \(stock.name) with (give the niche "
+                    + "`clip_terms` in its English template): the still"
+            } else {
+                choice.reason =
+                    scan.clips.isEmpty && stock == nil
+                    ? "no clip library for this niche and no stock provider: the still"
+                    : "no clip matches the terms: the still"
+            }
+            if let path = choice.clip, choice.source == "library" { used.insert(path) }
+            plan.scenes.append(choice)
+        }
+        return plan
+    }
+
+    /// The first result not used in this video for the first term that has one; the clip is
+    /// fetched (or found in the cache) and checked like a library file. A clip that fails to
+    /// download or to probe is skipped with a warning naming it (and added to `failed`), and the
+    /// next result is tried; only a failed search sets `searchFailed`.
+    private func stockClip(
+        terms: [String], used: Set<String>, failed: inout Set<String>, source: any ClipSource, plan: inout ClipPlan,
+        searchFailed: inout Bool
+    ) async -> (StockClip, URL, String)? {
+        var failedFetches = 0
+        for term in terms {
+            let results: [StockClip]
+            do {
+                results = try await source.search(term: term)
+            } catch is CancellationError {
+                return nil
+            } catch {
+                plan.warnings.append("\(error)")
+                logger.warning("clip search failed", metadata: ["provider": "\(source.name)", "error": "\(error)"])
+                searchFailed = true
+                return nil
+            }
+            for var clip in results where !used.contains(clip.id) && !failed.contains(clip.id) {
+                let file: URL
+                do {
+                    file = try await source.fetch(clip)
+                } catch is CancellationError {
+                    return nil
+                } catch {
+                    let problem = (error as? ProviderError)?.problem ?? "\(error)"
+                    let warning = "\(Self.describe(clip, from: source)): download failed (\(problem)); skipped"
+                    plan.warnings.append(warning)
+                    logger.warning(
+                        "clip download failed",
+                        metadata: ["provider": "\(source.name)", "clip": "\(clip.id)", "error": "\(problem)"])
+                    failed.insert(clip.id)
+                    failedFetches += 1
+                    if failedFetches >= Self.maximumFailedFetchesPerScene { return nil }
+                    continue
+                }
+                do {
+                    let probe = try await ClipProbe.probe(file.path, ffprobe: library.ffprobe)
+                    clip.durationSeconds = probe.durationSeconds
+                    return (clip, file, term)
+                } catch {
+                    let problem = error.message
+                    plan.warnings.append("\(Self.describe(clip, from: source)): skipped, \(problem)")
+                    logger.warning(
+                        "clip skipped", metadata: ["provider": "\(source.name)", "clip": "\(clip.id)", "error": "\(problem)"])
+                    StockClipCache.discard(file)
+                    failed.insert(clip.id)
+                    failedFetches += 1
+                    if failedFetches >= Self.maximumFailedFetchesPerScene { return nil }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// `pexels clip 102 (videos.pexels.com/…/102-hd.mp4, page https://www.pexels.com/video/…)`:
+    /// the file's host and name, never its query (which a CDN may sign).
+    static func describe(_ clip: StockClip, from source: any ClipSource) -> String {
+        let host = clip.fileURL.host.map { host in clip.fileURL.port.map { "\(host):\($0)" } ?? host } ?? "?"
+        return "\(source.name) clip \(clip.id) (\(host)/…/\(clip.fileURL.lastPathComponent), page \(clip.credit.url))"
+    }
+
+    private static func quoted(_ words: [String]) -> String { words.map { "“\($0)”" }.joined(separator: ", ") }
+    private static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+}
+
+extension ClipPlan.SceneChoice {
+    fileprivate mutating func take(_ clip: LibraryClip, reason: String) {
+        self.clip = clip.path
+        source = "library"
+        durationSeconds = clip.durationSeconds
+        self.reason = reason
+    }
+}
+
+extension ClipStage {
+    /// The plan for a script: scene lengths estimated from their words, the niche's English
+    /// footage vocabulary, and every language's stopwords (a French key phrase loses `les`, `pour`…).
+    /// A niche without a template is searched by its own name only on an English request (the
+    /// name of a French one may not be English).
+    package func plan(script: Script, request: GenerationRequest, templates: TemplateLibrary) async throws -> ClipPlan {
+        let template = templates.template(niche: request.niche, language: .en)
+        let rate = SpeakingRate.wordsPerSecond(request.language)
+        let stopwords = templates.foldedStopwords.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        return try await plan(
+            scenes: script.scenes,
+            sceneSeconds: script.scenes.map { Double(ScriptText.wordCount($0.narration)) / rate },
+            visuals: request.visuals ?? .auto,
+            folders: Self.folders(niche: request.niche, templateNiche: template.niche),
+            nicheTerms: template.clipTerms
+                ?? (template.niche != ScriptTemplate.genericNiche
+                    ? [template.niche] : request.language == .en ? [request.niche] : []),
+            stopwords: stopwords, language: request.language, callToAction: script.callToAction)
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import ReelsmithBenchmarks
+import ReelsmithCLI
+import Reelsmith
+import ReelsmithCore
+import ReelsmithMedia
+import LocalProviderServer
+
+struct RenderBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render a 45 s example and a bare one-still ffmpeg encode (the floor) in the same run (with --clips, also from clips); print wall, CPU, the ratio to the floor and how smoothly each scene moves."
+    )
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Option(help: "Target duration of the benchmark video in seconds.")
+    var duration: Int = 45
+
+    @Option(help: "x264 preset to measure.")
+    var preset: String = RenderSettings().preset
+
+    @Option(help: "x264 CRF to measure.")
+    var crf: Int = RenderSettings().crf
+
+    @Option(help: "Motion of the stills: zoom, pan, mixed or none.")
+    var motion: String = RenderSettings().motion.rawValue
+
+    @Option(help: "How far a still moves over its scene, as a share of the width (0.01...0.3).")
+    var strength: Double = RenderSettings().motionStrength
+
+    @Flag(help: "Also render the same video from five 1080×1920 clips and from five 3840×2160 clips (scenes from footage).")
+    var clips = false
+
+    func validate() throws {
+        guard Motion(rawValue: motion) != nil else {
+            throw ValidationError("unknown motion `\(motion)`: use one of \(Motion.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard (0.01...0.3).contains(strength) else {
+            throw ValidationError("--strength must be between 0.01 and 0.3, e.g. --strength 0.06")
+        }
+    }
+
+    func run() async throws {
+        Log.bootstrap()
+        var settings = RenderSettings()
+        settings.preset = preset
+        settings.crf = crf
+        settings.motion = Motion(rawValue: motion) ?? settings.motion
+        settings.motionStrength = strength
+        let result = try await RenderBenchmark(templates: options.workspace.templates, settings: settings)
+            .run(durationSeconds: duration, clipSizes: clips ? [(1080, 1920), (3840, 2160)] : [])
+        for row in result.rows {
+            print(
+                String(
+                    format: "%-34@ video %5.1f s  wall %6.2f s  cpu %6.2f s  realtime ×%.2f", row.name as NSString,
+                    row.videoSeconds, row.wallSeconds, row.cpuSeconds, row.realtimeFactor))
+        }
+        print(
+            String(
+                format: "render / floor: ×%.2f wall, ×%.2f CPU (goal ≤ ×2)", result.costOverFloor, result.cpuOverFloor))
+        if let fromClips = result.clipRenders.first {
+            print(String(format: "clips from 1080×1920: realtime ×%.2f (goal ≤ ×0.6 on 2 cores)", fromClips.realtimeFactor))
+        }
+        for scene in result.scenes {
+            let smoothness = scene.smoothness
+            print(
+                String(
+                    format: "scene %d %-9@ %5.1f–%4.1f s  frozen %5.1f %%  largest jump ×%.2f the median (%.3f)",
+                    scene.scene, scene.motion as NSString, scene.fromSeconds, scene.fromSeconds + 2,
+                    smoothness.frozenShare * 100, smoothness.largestJumpOverMedian, smoothness.medianDifference))
+        }
+        print(
+            String(
+                format: "smoothness (every scene, 2 s): frozen ≤ %.1f %%, largest jump ≤ ×%.2f the median (goal ≤ 10 %%, ≤ ×4)",
+                result.mostFrozenShare * 100, result.largestJumpOverMedian))
+    }
+}
