@@ -35,15 +35,19 @@ let package = Package(
         // Formats, settings, schema, templates, and the job's products as values.
         .target(name: "ReelsmithCore", dependencies: [yams, logging, zip], swiftSettings: strictSettings),
         // The learning index: its schema and migrations, insights, niches and advice.
-        .target(name: "ReelsmithLearning", dependencies: ["ReelsmithCore", grdb, logging], swiftSettings: strictSettings),
+        .target(
+            name: "ReelsmithLearning", dependencies: ["ReelsmithCore", grdb, logging], swiftSettings: strictSettings),
         // The render (one ffmpeg graph) and every child process.
-        .target(name: "ReelsmithMedia", dependencies: ["ReelsmithCore", logging, subprocess], swiftSettings: strictSettings),
+        .target(
+            name: "ReelsmithMedia", dependencies: ["ReelsmithCore", logging, subprocess], swiftSettings: strictSettings),
         // Signal processing for aligning a voice to its text (features, dynamic time warping).
         .target(name: "Alignment", swiftSettings: strictSettings),
         // Providers and every stage's engines: script, images, clips, voice and alignment.
         .target(
             name: "ReelsmithEngines",
-            dependencies: ["ReelsmithCore", "ReelsmithLearning", "ReelsmithMedia", "Alignment", "CEspeakNG", logging, yams],
+            dependencies: [
+                "ReelsmithCore", "ReelsmithLearning", "ReelsmithMedia", "Alignment", "CEspeakNG", logging, yams,
+            ],
             swiftSettings: strictSettings),
         // The app: the job's stages, the daemon, the reports and dashboard, doctor and check.
         .target(
@@ -54,11 +58,14 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         // What the two executables share: the project folder options and the log setup.
-        .target(name: "ReelsmithCLI", dependencies: ["ReelsmithCore", "Reelsmith", argumentParser, logging], swiftSettings: strictSettings),
+        .target(
+            name: "ReelsmithCLI", dependencies: ["ReelsmithCore", "Reelsmith", argumentParser, logging],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "reelsmith",
             dependencies: [
-                "ReelsmithCLI", "Reelsmith", "ReelsmithCore", "ReelsmithLearning", "ReelsmithEngines", argumentParser, logging,
+                "ReelsmithCLI", "Reelsmith", "ReelsmithCore", "ReelsmithLearning", "ReelsmithEngines", argumentParser,
+                logging,
             ],
             swiftSettings: strictSettings),
         // Drives headless Chromium (the dashboard's tests and benchmark); not part of the product.
@@ -68,21 +75,24 @@ let package = Package(
         .target(
             name: "ReelsmithBenchmarks",
             dependencies: [
-                "Reelsmith", "ReelsmithCore", "ReelsmithLearning", "ReelsmithMedia", "ReelsmithEngines", "HeadlessChromium",
+                "Reelsmith", "ReelsmithCore", "ReelsmithLearning", "ReelsmithMedia", "ReelsmithEngines",
+                "HeadlessChromium",
                 "LocalProviderServer", logging,
             ],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "reelsmith-bench",
             dependencies: [
-                "ReelsmithBenchmarks", "ReelsmithCLI", "Reelsmith", "ReelsmithCore", "ReelsmithMedia", "LocalProviderServer",
+                "ReelsmithBenchmarks", "ReelsmithCLI", "Reelsmith", "ReelsmithCore", "ReelsmithMedia",
+                "LocalProviderServer",
                 argumentParser, logging,
             ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ReelsmithTests",
             dependencies: [
-                "Reelsmith", "ReelsmithCore", "ReelsmithLearning", "ReelsmithMedia", "ReelsmithEngines", "ReelsmithBenchmarks",
+                "Reelsmith", "ReelsmithCore", "ReelsmithLearning", "ReelsmithMedia", "ReelsmithEngines",
+                "ReelsmithBenchmarks",
                 "HeadlessChromium", "LocalProviderServer", "Alignment", grdb, zip, logging,
             ],
             exclude: ["Fixtures"],

@@ -12,7 +12,8 @@ let package = Package(
     dependencies: [.package(name: "Reelsmith", path: "..")],
     targets: [.target(name: "FuzzSupport")]
         + fuzzTargets.map { name in
-            .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "Reelsmith", package: "Reelsmith")])
+            .executableTarget(
+                name: name, dependencies: ["FuzzSupport", .product(name: "Reelsmith", package: "Reelsmith")])
         },
     swiftLanguageModes: [.v6]
 )

@@ -19,7 +19,8 @@ package enum DynamicTimeWarping {
         let (spokenReference, referenceFrames) = reference.speechOnly()
         let (spokenTarget, targetFrames) = target.speechOnly()
         guard spokenReference.frameCount > 0, spokenTarget.frameCount > 0 else {
-            return TimeWarp(firstTarget: [], referenceFrameSeconds: reference.frameSeconds, targetFrameSeconds: target.frameSeconds)
+            return TimeWarp(
+                firstTarget: [], referenceFrameSeconds: reference.frameSeconds, targetFrameSeconds: target.frameSeconds)
         }
         let path = solve(spokenReference, spokenTarget, radius: radius)
         // Per reference frame, the target frames the path matched to it. A long run (over 100 ms)
@@ -31,7 +32,9 @@ package enum DynamicTimeWarping {
             firstSpoken[i] = min(firstSpoken[i], j)
             lastSpoken[i] = max(lastSpoken[i], j)
         }
-        for i in firstSpoken.indices where lastSpoken[i] - firstSpoken[i] > longestRun { firstSpoken[i] = lastSpoken[i] }
+        for i in firstSpoken.indices where lastSpoken[i] - firstSpoken[i] > longestRun {
+            firstSpoken[i] = lastSpoken[i]
+        }
         // Every reference frame: the target frame of the first speech frame at or after it.
         var firstTarget = [Int](repeating: targetFrames.last ?? 0, count: reference.frameCount)
         var next = spokenReference.frameCount
@@ -40,19 +43,22 @@ package enum DynamicTimeWarping {
             if next < spokenReference.frameCount { firstTarget[frame] = targetFrames[firstSpoken[next]] }
         }
         return TimeWarp(
-            firstTarget: firstTarget, referenceFrameSeconds: reference.frameSeconds, targetFrameSeconds: target.frameSeconds)
+            firstTarget: firstTarget, referenceFrameSeconds: reference.frameSeconds,
+            targetFrameSeconds: target.frameSeconds)
     }
 
     /// The path, from (0, 0) to the last frames of both, as (reference frame, target frame) pairs.
     static func solve(_ reference: SpeechFeatures, _ target: SpeechFeatures, radius: Int) -> [(Int, Int)] {
-        let n = reference.frameCount, m = target.frameCount
+        let n = reference.frameCount
+        let m = target.frameCount
         if n * m <= wholeCellLimit || n < factor * 2 || m < factor * 2 {
             return band(reference, target, rows: (0..<n).map { _ in 0..<m })
         }
         let coarse = solve(reference.downsampled(by: factor), target.downsampled(by: factor), radius: radius)
         // Per coarse row, the columns the coarse path visits.
         let coarseRows = (n + factor - 1) / factor
-        var low = [Int](repeating: Int.max, count: coarseRows), high = [Int](repeating: -1, count: coarseRows)
+        var low = [Int](repeating: Int.max, count: coarseRows)
+        var high = [Int](repeating: -1, count: coarseRows)
         for (i, j) in coarse {
             low[i] = min(low[i], j)
             high[i] = max(high[i], j)
@@ -60,13 +66,16 @@ package enum DynamicTimeWarping {
         var rows: [Range<Int>] = []
         rows.reserveCapacity(n)
         for i in 0..<n {
-            let first = max(0, (i - radius) / factor), last = min(coarseRows - 1, (i + radius) / factor)
-            var lo = Int.max, hi = -1
+            let first = max(0, (i - radius) / factor)
+            let last = min(coarseRows - 1, (i + radius) / factor)
+            var lo = Int.max
+            var hi = -1
             for row in first...last where high[row] >= 0 {
                 lo = min(lo, low[row])
                 hi = max(hi, high[row])
             }
-            let start = max(0, lo * factor - radius), end = min(m, (hi + 1) * factor + radius)
+            let start = max(0, lo * factor - radius)
+            let end = min(m, (hi + 1) * factor + radius)
             rows.append(start..<max(start + 1, end))
         }
         // Each row must reach the previous row's columns and end no earlier (monotonic band).
@@ -83,14 +92,17 @@ package enum DynamicTimeWarping {
     /// DTW inside a band: row `i` may use the target frames `rows[i]`. Steps: diagonal (weight 2),
     /// up or left (weight 1), so neither stretching nor a shortcut is favoured. The distance is the
     /// cosine distance: a louder or quieter voice is not a different sound.
-    package static func band(_ reference: SpeechFeatures, _ target: SpeechFeatures, rows: [Range<Int>]) -> [(Int, Int)] {
+    package static func band(_ reference: SpeechFeatures, _ target: SpeechFeatures, rows: [Range<Int>]) -> [(Int, Int)]
+    {
         let n = rows.count
-        let lowers = rows.map(\.lowerBound), uppers = rows.map(\.upperBound)
+        let lowers = rows.map(\.lowerBound)
+        let uppers = rows.map(\.upperBound)
         var offsets = [Int](repeating: 0, count: n + 1)
         for i in 0..<n { offsets[i + 1] = offsets[i] + rows[i].count }
         var cost = [Float](repeating: .infinity, count: offsets[n])
         var steps = [UInt8](repeating: 0, count: offsets[n])
-        let referenceNorms = norms(reference), targetNorms = norms(target)
+        let referenceNorms = norms(reference)
+        let targetNorms = norms(target)
         // Raw pointers and `while` loops: fast in a debug build too (issue 18). The arithmetic is
         // the same, in the same order, as a plain loop over the cells, so the path is the same.
         reference.values.withUnsafeBufferPointer { a in
@@ -104,9 +116,11 @@ package enum DynamicTimeWarping {
                                         steps.withUnsafeMutableBufferPointer { steps in
                                             fill(
                                                 rows: n, a: a.baseAddress!, b: b.baseAddress!,
-                                                referenceNorms: referenceNorms.baseAddress!, targetNorms: targetNorms.baseAddress!,
+                                                referenceNorms: referenceNorms.baseAddress!,
+                                                targetNorms: targetNorms.baseAddress!,
                                                 lowers: lowers.baseAddress!, uppers: uppers.baseAddress!,
-                                                offsets: offsets.baseAddress!, cost: cost.baseAddress!, steps: steps.baseAddress!)
+                                                offsets: offsets.baseAddress!, cost: cost.baseAddress!,
+                                                steps: steps.baseAddress!)
                                         }
                                     }
                                 }
@@ -117,15 +131,24 @@ package enum DynamicTimeWarping {
             }
         }
         var path: [(Int, Int)] = []
-        var i = n - 1, j = rows[n - 1].upperBound - 1
+        var i = n - 1
+        var j = rows[n - 1].upperBound - 1
         while true {
             path.append((i, j))
             if i == 0 && j == 0 { break }
             let step = steps[offsets[i] + j - rows[i].lowerBound]
-            if i == 0 { j -= 1; continue }
-            if j == rows[i].lowerBound && step == 2 { i -= 1; continue }
+            if i == 0 {
+                j -= 1
+                continue
+            }
+            if j == rows[i].lowerBound && step == 2 {
+                i -= 1
+                continue
+            }
             switch step {
-            case 0: i -= 1; j -= 1
+            case 0:
+                i -= 1
+                j -= 1
             case 1: i -= 1
             default: j -= 1
             }
@@ -135,12 +158,14 @@ package enum DynamicTimeWarping {
 
     /// Per frame, the length of its feature vector.
     static func norms(_ features: SpeechFeatures) -> [Float] {
-        let d = SpeechFeatures.dimensions, count = features.frameCount
+        let d = SpeechFeatures.dimensions
+        let count = features.frameCount
         var result = [Float](repeating: 0, count: count)
         guard count > 0 else { return result }
         features.values.withUnsafeBufferPointer { valuesBuffer in
             result.withUnsafeMutableBufferPointer { resultBuffer in
-                let values = valuesBuffer.baseAddress!, result = resultBuffer.baseAddress!
+                let values = valuesBuffer.baseAddress!
+                let result = resultBuffer.baseAddress!
                 var frame = 0
                 while frame < count {
                     let vector = values + frame * d
@@ -168,14 +193,19 @@ package enum DynamicTimeWarping {
     ) {
         let d = SpeechFeatures.dimensions
         let writtenOut = d == 26
-        let smallest: Float = 1e-9, infinity = Float.infinity  // (a call each time, unoptimised)
+        let smallest: Float = 1e-9
+        let infinity = Float.infinity  // (a call each time, unoptimised)
         var i = 0
         while i < n {
-            let lower = lowers[i], upper = uppers[i], base = offsets[i]
+            let lower = lowers[i]
+            let upper = uppers[i]
+            let base = offsets[i]
             // The previous row: an empty range at 0 for the first.
-            let previousLower = i > 0 ? lowers[i - 1] : 0, previousUpper = i > 0 ? uppers[i - 1] : 0
+            let previousLower = i > 0 ? lowers[i - 1] : 0
+            let previousUpper = i > 0 ? uppers[i - 1] : 0
             let previousBase = i > 0 ? offsets[i - 1] : 0
-            let vector = a + i * d, norm = referenceNorms[i]
+            let vector = a + i * d
+            let norm = referenceNorms[i]
             var j = lower
             while j < upper {
                 let dot = writtenOut ? dot26(vector, b + j * d) : dotProduct(vector, b + j * d, count: d)
@@ -187,18 +217,28 @@ package enum DynamicTimeWarping {
                     j += 1
                     continue
                 }
-                var best = infinity, step: UInt8 = 0
+                var best = infinity
+                var step: UInt8 = 0
                 if previousLower <= j - 1 && j - 1 < previousUpper {
                     let value = cost[previousBase + j - 1 - previousLower] + 2 * distance
-                    if value < best { best = value; step = 0 }
+                    if value < best {
+                        best = value
+                        step = 0
+                    }
                 }
                 if previousLower <= j && j < previousUpper {
                     let value = cost[previousBase + j - previousLower] + distance
-                    if value < best { best = value; step = 1 }
+                    if value < best {
+                        best = value
+                        step = 1
+                    }
                 }
                 if j > lower {
                     let value = cost[cell - 1] + distance
-                    if value < best { best = value; step = 2 }
+                    if value < best {
+                        best = value
+                        step = 2
+                    }
                 }
                 cost[cell] = best
                 steps[cell] = step

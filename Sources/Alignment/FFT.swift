@@ -32,7 +32,10 @@ struct FFT: Sendable {
         cosines.withUnsafeBufferPointer { cosines in
             sines.withUnsafeBufferPointer { sines in
                 reversed.withUnsafeBufferPointer { reversed in
-                    body(Tables(size: size, cosines: cosines.baseAddress!, sines: sines.baseAddress!, reversed: reversed.baseAddress!))
+                    body(
+                        Tables(
+                            size: size, cosines: cosines.baseAddress!, sines: sines.baseAddress!,
+                            reversed: reversed.baseAddress!))
                 }
             }
         }
@@ -62,7 +65,10 @@ struct FFT: Sendable {
             _ frame: UnsafePointer<Float>, into power: UnsafeMutablePointer<Float>,
             real: UnsafeMutablePointer<Float>, imaginary: UnsafeMutablePointer<Float>
         ) {
-            let size = size, cosines = cosines, sines = sines, reversed = reversed
+            let size = size
+            let cosines = cosines
+            let sines = sines
+            let reversed = reversed
             guard size >= 16 else {
                 smallPowerSpectrum(frame, into: power, real: real, imaginary: imaginary)
                 return
@@ -70,13 +76,20 @@ struct FFT: Sendable {
             // Stages half = 1 and 2 on the reordered input: group 4p…4p + 3 is frame[reversed[4p]]…
             // The first stage's twiddle is 1; the second's are 1 (k = 0) and w (k = 1); the
             // imaginary parts coming in are zero.
-            let wr = cosines[size / 4], wi = sines[size / 4]
+            let wr = cosines[size / 4]
+            let wi = sines[size / 4]
             var index = 0
             while index < size {
-                let x0 = frame[reversed[index]], x1 = frame[reversed[index &+ 1]]
-                let x2 = frame[reversed[index &+ 2]], x3 = frame[reversed[index &+ 3]]
-                let r0 = x0 + x1, r1 = x0 - x1, r2 = x2 + x3, r3 = x2 - x3
-                let tr = r3 * wr, ti = r3 * wi
+                let x0 = frame[reversed[index]]
+                let x1 = frame[reversed[index &+ 1]]
+                let x2 = frame[reversed[index &+ 2]]
+                let x3 = frame[reversed[index &+ 3]]
+                let r0 = x0 + x1
+                let r1 = x0 - x1
+                let r2 = x2 + x3
+                let r3 = x2 - x3
+                let tr = r3 * wr
+                let ti = r3 * wi
                 real[index] = r0 + r2
                 imaginary[index] = 0
                 real[index &+ 1] = r1 + tr
@@ -89,7 +102,8 @@ struct FFT: Sendable {
             }
             // The stages in between (half = 4 … size/8): an odd one alone, then two at a time.
             let lastPair = size / 4
-            var count = 0, half = 4
+            var count = 0
+            var half = 4
             while half < lastPair {
                 count &+= 1
                 half &*= 2
@@ -105,28 +119,53 @@ struct FFT: Sendable {
             }
             // The last two stages (half = size/4 and size/2, one block): of each group of four,
             // i0 = k gives bin k, i1 = k + size/4 gives bin k + size/4, and for k = 0, i2 gives bin size/2.
-            let quarter = lastPair, middle = size / 2
+            let quarter = lastPair
+            let middle = size / 2
             var k = 0
             while k < quarter {
-                let i1 = k &+ quarter, i2 = i1 &+ quarter, i3 = i2 &+ quarter
-                let w1r = cosines[k &* 2], w1i = sines[k &* 2]
-                let w2r = cosines[k], w2i = sines[k]
-                let w3r = cosines[i1], w3i = sines[i1]
-                let r0 = real[k], m0 = imaginary[k], r1 = real[i1], m1 = imaginary[i1]
-                let r2 = real[i2], m2 = imaginary[i2], r3 = real[i3], m3 = imaginary[i3]
-                let t1r = r1 * w1r - m1 * w1i, t1i = r1 * w1i + m1 * w1r
-                let a1r = r0 - t1r, a1i = m0 - t1i, a0r = r0 + t1r, a0i = m0 + t1i
-                let t3r = r3 * w1r - m3 * w1i, t3i = r3 * w1i + m3 * w1r
-                let a3r = r2 - t3r, a3i = m2 - t3i, a2r = r2 + t3r, a2i = m2 + t3i
-                let t2r = a2r * w2r - a2i * w2i, t2i = a2r * w2i + a2i * w2r
-                let b0r = a0r + t2r, b0i = a0i + t2i
+                let i1 = k &+ quarter
+                let i2 = i1 &+ quarter
+                let i3 = i2 &+ quarter
+                let w1r = cosines[k &* 2]
+                let w1i = sines[k &* 2]
+                let w2r = cosines[k]
+                let w2i = sines[k]
+                let w3r = cosines[i1]
+                let w3i = sines[i1]
+                let r0 = real[k]
+                let m0 = imaginary[k]
+                let r1 = real[i1]
+                let m1 = imaginary[i1]
+                let r2 = real[i2]
+                let m2 = imaginary[i2]
+                let r3 = real[i3]
+                let m3 = imaginary[i3]
+                let t1r = r1 * w1r - m1 * w1i
+                let t1i = r1 * w1i + m1 * w1r
+                let a1r = r0 - t1r
+                let a1i = m0 - t1i
+                let a0r = r0 + t1r
+                let a0i = m0 + t1i
+                let t3r = r3 * w1r - m3 * w1i
+                let t3i = r3 * w1i + m3 * w1r
+                let a3r = r2 - t3r
+                let a3i = m2 - t3i
+                let a2r = r2 + t3r
+                let a2i = m2 + t3i
+                let t2r = a2r * w2r - a2i * w2i
+                let t2i = a2r * w2i + a2i * w2r
+                let b0r = a0r + t2r
+                let b0i = a0i + t2i
                 power[k] = b0r * b0r + b0i * b0i
                 if k == 0 {
-                    let b2r = a0r - t2r, b2i = a0i - t2i
+                    let b2r = a0r - t2r
+                    let b2i = a0i - t2i
                     power[middle] = b2r * b2r + b2i * b2i
                 }
-                let u3r = a3r * w3r - a3i * w3i, u3i = a3r * w3i + a3i * w3r
-                let b1r = a1r + u3r, b1i = a1i + u3i
+                let u3r = a3r * w3r - a3i * w3i
+                let u3i = a3r * w3i + a3i * w3r
+                let b1r = a1r + u3r
+                let b1i = a1i + u3i
                 power[i1] = b1r * b1r + b1i * b1i
                 k &+= 1
             }
@@ -157,18 +196,24 @@ struct FFT: Sendable {
 
         /// One stage: the butterflies of `half`, in every block of `2·half`.
         private func stage(half: Int, real: UnsafeMutablePointer<Float>, imaginary: UnsafeMutablePointer<Float>) {
-            let size = size, cosines = cosines, sines = sines
-            let span = half * 2, stride = size / span
+            let size = size
+            let cosines = cosines
+            let sines = sines
+            let span = half * 2
+            let stride = size / span
             var k = 0
             while k < half {
-                let wr = cosines[k * stride], wi = sines[k * stride]
+                let wr = cosines[k * stride]
+                let wi = sines[k * stride]
                 var a = k
                 while a < size {
                     let b = a + half
-                    let rb = real[b], ib = imaginary[b]
+                    let rb = real[b]
+                    let ib = imaginary[b]
                     let tr = rb * wr - ib * wi
                     let ti = rb * wi + ib * wr
-                    let ra = real[a], ia = imaginary[a]
+                    let ra = real[a]
+                    let ia = imaginary[a]
                     real[b] = ra - tr
                     imaginary[b] = ia - ti
                     real[a] = ra + tr
@@ -184,31 +229,56 @@ struct FFT: Sendable {
         /// (i0, i1) and (i2, i3) with twiddle k·size/(2·half), then the second's (i0, i2) with twiddle
         /// k·size/(4·half) and (i1, i3) with twiddle (k + half)·size/(4·half).
         private func twoStages(half: Int, real: UnsafeMutablePointer<Float>, imaginary: UnsafeMutablePointer<Float>) {
-            let size = size, cosines = cosines, sines = sines
-            let span = half &* 4, blocks = size / span
-            let stride1 = size / (half &* 2), stride2 = blocks
+            let size = size
+            let cosines = cosines
+            let sines = sines
+            let span = half &* 4
+            let blocks = size / span
+            let stride1 = size / (half &* 2)
+            let stride2 = blocks
             var k = 0
             while k < half {
-                let w1r = cosines[k &* stride1], w1i = sines[k &* stride1]
-                let w2r = cosines[k &* stride2], w2i = sines[k &* stride2]
-                let w3r = cosines[(k &+ half) &* stride2], w3i = sines[(k &+ half) &* stride2]
+                let w1r = cosines[k &* stride1]
+                let w1i = sines[k &* stride1]
+                let w2r = cosines[k &* stride2]
+                let w2i = sines[k &* stride2]
+                let w3r = cosines[(k &+ half) &* stride2]
+                let w3i = sines[(k &+ half) &* stride2]
                 var i0 = k
                 while i0 < size {
-                    let i1 = i0 &+ half, i2 = i1 &+ half, i3 = i2 &+ half
-                    let r0 = real[i0], m0 = imaginary[i0], r1 = real[i1], m1 = imaginary[i1]
-                    let r2 = real[i2], m2 = imaginary[i2], r3 = real[i3], m3 = imaginary[i3]
+                    let i1 = i0 &+ half
+                    let i2 = i1 &+ half
+                    let i3 = i2 &+ half
+                    let r0 = real[i0]
+                    let m0 = imaginary[i0]
+                    let r1 = real[i1]
+                    let m1 = imaginary[i1]
+                    let r2 = real[i2]
+                    let m2 = imaginary[i2]
+                    let r3 = real[i3]
+                    let m3 = imaginary[i3]
                     // First stage: (i0, i1) and (i2, i3), twiddle w1.
-                    let t1r = r1 * w1r - m1 * w1i, t1i = r1 * w1i + m1 * w1r
-                    let a1r = r0 - t1r, a1i = m0 - t1i, a0r = r0 + t1r, a0i = m0 + t1i
-                    let t3r = r3 * w1r - m3 * w1i, t3i = r3 * w1i + m3 * w1r
-                    let a3r = r2 - t3r, a3i = m2 - t3i, a2r = r2 + t3r, a2i = m2 + t3i
+                    let t1r = r1 * w1r - m1 * w1i
+                    let t1i = r1 * w1i + m1 * w1r
+                    let a1r = r0 - t1r
+                    let a1i = m0 - t1i
+                    let a0r = r0 + t1r
+                    let a0i = m0 + t1i
+                    let t3r = r3 * w1r - m3 * w1i
+                    let t3i = r3 * w1i + m3 * w1r
+                    let a3r = r2 - t3r
+                    let a3i = m2 - t3i
+                    let a2r = r2 + t3r
+                    let a2i = m2 + t3i
                     // Second stage: (i0, i2) with w2, (i1, i3) with w3.
-                    let t2r = a2r * w2r - a2i * w2i, t2i = a2r * w2i + a2i * w2r
+                    let t2r = a2r * w2r - a2i * w2i
+                    let t2i = a2r * w2i + a2i * w2r
                     real[i2] = a0r - t2r
                     imaginary[i2] = a0i - t2i
                     real[i0] = a0r + t2r
                     imaginary[i0] = a0i + t2i
-                    let u3r = a3r * w3r - a3i * w3i, u3i = a3r * w3i + a3i * w3r
+                    let u3r = a3r * w3r - a3i * w3i
+                    let u3i = a3r * w3i + a3i * w3r
                     real[i3] = a1r - u3r
                     imaginary[i3] = a1i - u3i
                     real[i1] = a1r + u3r

@@ -54,7 +54,9 @@ package struct SpeechFeatures: Sendable {
         while fftSize < window { fftSize *= 2 }
         let fft = FFT(size: fftSize)
         let bankCount = 26
-        let bank = MelFilterBank(count: bankCount, fftSize: fftSize, sampleRate: Double(sampleRate), low: 80, high: min(7600, Double(sampleRate) / 2))
+        let bank = MelFilterBank(
+            count: bankCount, fftSize: fftSize, sampleRate: Double(sampleRate), low: 80,
+            high: min(7600, Double(sampleRate) / 2))
         let count = samples.count >= window ? 1 + (samples.count - window) / hop : (samples.isEmpty ? 0 : 1)
         let dimensions = Self.staticDimensions
         let hamming = (0..<window).map { Float(0.54 - 0.46 * cos(2 * Double.pi * Double($0) / Double(window - 1))) }
@@ -63,7 +65,8 @@ package struct SpeechFeatures: Sendable {
         var dct = [Float](repeating: 0, count: cepstra * bankCount)
         for row in 0..<cepstra {
             for column in 0..<bankCount {
-                dct[row * bankCount + column] = Float(cos(Double.pi * Double(row + 1) * (Double(column) + 0.5) / Double(bankCount)))
+                dct[row * bankCount + column] = Float(
+                    cos(Double.pi * Double(row + 1) * (Double(column) + 0.5) / Double(bankCount)))
             }
         }
         // First the log mel energies and log energy of every frame; then a floor 40 dB under the
@@ -81,10 +84,14 @@ package struct SpeechFeatures: Sendable {
                         fft.withTables { fft in
                             bank.withFilters { bank in
                                 guard count > 0 else { return }
-                                let samples = samplesBuffer.baseAddress!, sampleCount = samplesBuffer.count
-                                let hamming = hammingBuffer.baseAddress!, logs = logsBuffer.baseAddress!
-                                let frame = scratchBuffer.baseAddress!, real = frame + fftSize
-                                let imaginary = real + fftSize, power = imaginary + fftSize
+                                let samples = samplesBuffer.baseAddress!
+                                let sampleCount = samplesBuffer.count
+                                let hamming = hammingBuffer.baseAddress!
+                                let logs = logsBuffer.baseAddress!
+                                let frame = scratchBuffer.baseAddress!
+                                let real = frame + fftSize
+                                let imaginary = real + fftSize
+                                let power = imaginary + fftSize
                                 // Each sample pre-emphasised (minus 0.97 times the one before) and
                                 // squared once, not in each of the two or three frames it falls in.
                                 let emphasised = UnsafeMutablePointer<Float>.allocate(capacity: sampleCount)
@@ -107,7 +114,8 @@ package struct SpeechFeatures: Sendable {
                                     let start = index * hop
                                     var energy: Float = 1e-12
                                     let filled = min(window, sampleCount - start)
-                                    let source = emphasised + start, square = squares + start
+                                    let source = emphasised + start
+                                    let square = squares + start
                                     var k = 0
                                     while k &+ 4 <= filled {
                                         frame[k] = source[k] * hamming[k]
@@ -148,7 +156,9 @@ package struct SpeechFeatures: Sendable {
             dct.withUnsafeBufferPointer { dctBuffer in
                 values.withUnsafeMutableBufferPointer { valuesBuffer in
                     guard count > 0 else { return }
-                    let logs = logsBuffer.baseAddress!, dct = dctBuffer.baseAddress!, values = valuesBuffer.baseAddress!
+                    let logs = logsBuffer.baseAddress!
+                    let dct = dctBuffer.baseAddress!
+                    let values = valuesBuffer.baseAddress!
                     var column = 0
                     while column < width {
                         var loudest = -Float.infinity
@@ -169,7 +179,8 @@ package struct SpeechFeatures: Sendable {
                     }
                     var index = 0
                     while index < count {
-                        let row = values + index * dimensions, energies = logs + index * width
+                        let row = values + index * dimensions
+                        let energies = logs + index * width
                         var c = 0
                         while c < cepstra {
                             let weights = dct + c * bankCount
@@ -207,18 +218,23 @@ package struct SpeechFeatures: Sendable {
 
     /// Each frame's static coefficients followed by their regression slope over ±2 frames, normalised.
     static func withDeltas(_ values: [Float], frames: Int, isSpeech: [Bool]) -> [Float] {
-        let width = staticDimensions, full = dimensions
+        let width = staticDimensions
+        let full = dimensions
         var result = [Float](repeating: 0, count: frames * full)
         guard frames > 0 else { return result }
         values.withUnsafeBufferPointer { valuesBuffer in
             result.withUnsafeMutableBufferPointer { resultBuffer in
-                let values = valuesBuffer.baseAddress!, result = resultBuffer.baseAddress!
+                let values = valuesBuffer.baseAddress!
+                let result = resultBuffer.baseAddress!
                 var f = 0
                 while f < frames {
-                    let row = result + f * full, own = values + f * width
+                    let row = result + f * full
+                    let own = values + f * width
                     // The frames ±1 and ±2 away, held at the track's ends.
-                    let after1 = values + min(frames - 1, f + 1) * width, before1 = values + max(0, f - 1) * width
-                    let after2 = values + min(frames - 1, f + 2) * width, before2 = values + max(0, f - 2) * width
+                    let after1 = values + min(frames - 1, f + 1) * width
+                    let before1 = values + max(0, f - 1) * width
+                    let after2 = values + min(frames - 1, f + 2) * width
+                    let before2 = values + max(0, f - 2) * width
                     var d = 0
                     while d < width {
                         row[d] = own[d]
@@ -234,7 +250,8 @@ package struct SpeechFeatures: Sendable {
         }
         result.withUnsafeMutableBufferPointer { resultBuffer in
             normaliseColumns(resultBuffer, frames: frames, dimensions: full, columns: width..<full, counted: isSpeech)
-            let result = resultBuffer.baseAddress!, weight = deltaWeight
+            let result = resultBuffer.baseAddress!
+            let weight = deltaWeight
             var f = 0
             while f < frames {
                 let row = result + f * full
@@ -256,7 +273,10 @@ package struct SpeechFeatures: Sendable {
         var result = logEnergies.map { $0 >= threshold }
         var index = 0
         while index < result.count {
-            guard !result[index] else { index += 1; continue }
+            guard !result[index] else {
+                index += 1
+                continue
+            }
             var end = index
             while end < result.count, !result[end] { end += 1 }
             if end - index < shortestPauseFrames { for k in index..<end { result[k] = true } }
@@ -266,18 +286,22 @@ package struct SpeechFeatures: Sendable {
     }
 
     /// Mean 0 and variance 1 per coefficient over the speech frames (all frames if none is).
-    private static func normalise(_ values: UnsafeMutableBufferPointer<Float>, frames: Int, dimensions: Int, counted: [Bool]) {
+    private static func normalise(
+        _ values: UnsafeMutableBufferPointer<Float>, frames: Int, dimensions: Int, counted: [Bool]
+    ) {
         normaliseColumns(values, frames: frames, dimensions: dimensions, columns: 0..<dimensions, counted: counted)
     }
 
     private static func normaliseColumns(
-        _ valuesBuffer: UnsafeMutableBufferPointer<Float>, frames: Int, dimensions: Int, columns: Range<Int>, counted: [Bool]
+        _ valuesBuffer: UnsafeMutableBufferPointer<Float>, frames: Int, dimensions: Int, columns: Range<Int>,
+        counted: [Bool]
     ) {
         guard frames > 1 else { return }
         let all = !counted.contains(true)
         let used = all ? frames : counted.filter { $0 }.count
         counted.withUnsafeBufferPointer { countedBuffer in
-            let values = valuesBuffer.baseAddress!, counted = countedBuffer.baseAddress!
+            let values = valuesBuffer.baseAddress!
+            let counted = countedBuffer.baseAddress!
             var d = columns.lowerBound
             while d < columns.upperBound {
                 var mean: Double = 0
@@ -317,10 +341,12 @@ package struct SpeechFeatures: Sendable {
         if count > 0 {
             values.withUnsafeBufferPointer { valuesBuffer in
                 result.withUnsafeMutableBufferPointer { resultBuffer in
-                    let values = valuesBuffer.baseAddress!, result = resultBuffer.baseAddress!
+                    let values = valuesBuffer.baseAddress!
+                    let result = resultBuffer.baseAddress!
                     var index = 0
                     while index < count {
-                        let first = index * factor, last = min(frameCount, first + factor)
+                        let first = index * factor
+                        let last = min(frameCount, first + factor)
                         let row = result + index * dimensions
                         var f = first
                         while f < last {
@@ -358,11 +384,14 @@ package struct SpeechFeatures: Sendable {
             values.withUnsafeBufferPointer { valuesBuffer in
                 result.withUnsafeMutableBufferPointer { resultBuffer in
                     kept.withUnsafeBufferPointer { keptBuffer in
-                        let values = valuesBuffer.baseAddress!, result = resultBuffer.baseAddress!
-                        let kept = keptBuffer.baseAddress!, keptCount = keptBuffer.count
+                        let values = valuesBuffer.baseAddress!
+                        let result = resultBuffer.baseAddress!
+                        let kept = keptBuffer.baseAddress!
+                        let keptCount = keptBuffer.count
                         var index = 0
                         while index < keptCount {
-                            (result + index * dimensions).update(from: values + kept[index] * dimensions, count: dimensions)
+                            (result + index * dimensions).update(
+                                from: values + kept[index] * dimensions, count: dimensions)
                             index += 1
                         }
                     }
@@ -390,17 +419,21 @@ struct MelFilterBank: Sendable {
     package init(count: Int, fftSize: Int, sampleRate: Double, low: Double, high: Double) {
         func mel(_ hz: Double) -> Double { 2595 * log10(1 + hz / 700) }
         func hz(_ mel: Double) -> Double { 700 * (pow(10, mel / 2595) - 1) }
-        let lowMel = mel(low), highMel = mel(high)
+        let lowMel = mel(low)
+        let highMel = mel(high)
         let edges = (0..<(count + 2)).map { hz(lowMel + (highMel - lowMel) * Double($0) / Double(count + 1)) }
         let binHz = sampleRate / Double(fftSize)
         let filters = (0..<count).map { index -> (first: Int, weights: [Float]) in
-            let left = edges[index], centre = edges[index + 1], right = edges[index + 2]
+            let left = edges[index]
+            let centre = edges[index + 1]
+            let right = edges[index + 2]
             let first = max(0, Int(ceil(left / binHz)))
             let last = min(fftSize / 2, Int(floor(right / binHz)))
             guard first <= last else { return (first: min(first, fftSize / 2), weights: [1]) }
             let weights = (first...last).map { bin -> Float in
                 let f = Double(bin) * binHz
-                return Float(f <= centre ? (f - left) / max(centre - left, 1e-9) : (right - f) / max(right - centre, 1e-9))
+                return Float(
+                    f <= centre ? (f - left) / max(centre - left, 1e-9) : (right - f) / max(right - centre, 1e-9))
             }
             return (first: first, weights: weights)
         }
@@ -434,14 +467,19 @@ struct MelFilterBank: Sendable {
 
         /// The log energy of each filter over `power`, into `energies` (`count` values).
         package func apply(_ power: UnsafePointer<Float>, into energies: UnsafeMutablePointer<Float>) {
-            let count = count, firstBins = firstBins, starts = starts, weights = weights
+            let count = count
+            let firstBins = firstBins
+            let starts = starts
+            let weights = weights
             var index = 0
             while index < count {
                 let bins = power + firstBins[index]
                 var sum: Float = 1e-10
-                let first = starts[index], end = starts[index &+ 1]
+                let first = starts[index]
+                let end = starts[index &+ 1]
                 // Four weights a turn (in order), then the rest.
-                var w = weights + first, p = bins
+                var w = weights + first
+                var p = bins
                 var left = end &- first
                 while left >= 4 {
                     sum += w[0] * p[0]

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A real headless Chromium driven over the DevTools protocol on `--remote-debugging-pipe`
@@ -34,12 +34,14 @@ package final class HeadlessChromium {
     /// Starts the browser with an empty profile in a temp folder.
     package init(executable: String = HeadlessChromium.defaultExecutable) throws {
         self.executable = executable
-        profile = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-chromium-\(UUID().uuidString.prefix(8))")
+        profile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-chromium-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
         var arguments = [
             executable, "--headless", "--remote-debugging-pipe", "--disable-gpu", "--no-first-run",
             "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio",
+            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars",
+            "--mute-audio",
             "--user-data-dir=\(profile.path)", "about:blank",
         ]
         // Chromium's sandbox refuses to run as root and needs user namespaces that CI containers
@@ -48,7 +50,9 @@ package final class HeadlessChromium {
 
         var input: [Int32] = [0, 0]
         var output: [Int32] = [0, 0]
-        guard pipe(&input) == 0, pipe(&output) == 0 else { throw Failure(description: "cannot make pipes: errno \(errno)") }
+        guard pipe(&input) == 0, pipe(&output) == 0 else {
+            throw Failure(description: "cannot make pipes: errno \(errno)")
+        }
         // High, close-on-exec copies: the child gets only the two it needs, as fds 3 and 4.
         let childReads = fcntl(input[0], F_DUPFD_CLOEXEC, 100)
         let childWrites = fcntl(output[1], F_DUPFD_CLOEXEC, 100)
@@ -69,14 +73,16 @@ package final class HeadlessChromium {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         var child: pid_t = 0
         let path = Self.resolve(executable)
         let spawned = posix_spawn(&child, path, &actions, nil, argv, environ)
         guard spawned == 0 else {
             Glibc.close(toBrowser)
             Glibc.close(fromBrowser)
-            throw Failure(description: "cannot start \(executable): \(String(cString: strerror(spawned))) (install Debian's `chromium`)")
+            throw Failure(
+                description:
+                    "cannot start \(executable): \(String(cString: strerror(spawned))) (install Debian's `chromium`)")
         }
         pid = child
         signal(SIGPIPE, SIG_IGN)
@@ -126,7 +132,9 @@ package final class HeadlessChromium {
 
     /// Sends a command (to the page's session once ``openPage`` attached one) and returns its result.
     @discardableResult
-    package func send(_ method: String, _ params: [String: Any] = [:], session: Bool = true, timeoutSeconds: Double = 30) throws -> [String: Any] {
+    package func send(
+        _ method: String, _ params: [String: Any] = [:], session: Bool = true, timeoutSeconds: Double = 30
+    ) throws -> [String: Any] {
         nextId += 1
         let id = nextId
         var message: [String: Any] = ["id": id, "method": method, "params": params]
@@ -225,9 +233,13 @@ package final class HeadlessChromium {
     /// The value of a JavaScript expression (JSON-compatible), awaiting it if it is a promise.
     @discardableResult
     package func evaluate(_ expression: String) throws -> Any? {
-        let result = try send("Runtime.evaluate", ["expression": expression, "returnByValue": true, "awaitPromise": true])
+        let result = try send(
+            "Runtime.evaluate", ["expression": expression, "returnByValue": true, "awaitPromise": true])
         if let exception = result["exceptionDetails"] as? [String: Any] {
-            throw Failure(description: "\(expression.prefix(80)): \((exception["exception"] as? [String: Any])?["description"] ?? exception)")
+            throw Failure(
+                description:
+                    "\(expression.prefix(80)): \((exception["exception"] as? [String: Any])?["description"] ?? exception)"
+            )
         }
         return (result["result"] as? [String: Any])?["value"]
     }
@@ -248,15 +260,20 @@ package final class HeadlessChromium {
             case "Runtime.consoleAPICalled":
                 let type = event.params["type"] as? String ?? ""
                 guard type == "error" || type == "warning" || type == "assert" else { return nil }
-                let text = (event.params["args"] as? [[String: Any]] ?? []).map { "\($0["value"] ?? $0["description"] ?? "")" }
+                let text = (event.params["args"] as? [[String: Any]] ?? []).map {
+                    "\($0["value"] ?? $0["description"] ?? "")"
+                }
                 return ConsoleProblem(kind: "console.\(type)", text: text.joined(separator: " "))
             case "Runtime.exceptionThrown":
                 let details = event.params["exceptionDetails"] as? [String: Any] ?? [:]
-                return ConsoleProblem(kind: "exception", text: "\((details["exception"] as? [String: Any])?["description"] ?? details["text"] ?? "")")
+                return ConsoleProblem(
+                    kind: "exception",
+                    text: "\((details["exception"] as? [String: Any])?["description"] ?? details["text"] ?? "")")
             case "Log.entryAdded":
                 let entry = event.params["entry"] as? [String: Any] ?? [:]
                 guard entry["level"] as? String == "error" || entry["level"] as? String == "warning" else { return nil }
-                return ConsoleProblem(kind: "log.\(entry["source"] ?? "")", text: "\(entry["text"] ?? "") \(entry["url"] ?? "")")
+                return ConsoleProblem(
+                    kind: "log.\(entry["source"] ?? "")", text: "\(entry["text"] ?? "") \(entry["url"] ?? "")")
             default:
                 return nil
             }

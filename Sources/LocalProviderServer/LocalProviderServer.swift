@@ -30,7 +30,8 @@ package final class LocalProviderServer: Sendable {
         /// How the body goes out after the headers (which always announce its whole length).
         package var pacing: BodyPacing = .whole
 
-        package init(status: Int = 200, headers: [String: String] = [:], body: Data = Data(), delaySeconds: Double = 0) {
+        package init(status: Int = 200, headers: [String: String] = [:], body: Data = Data(), delaySeconds: Double = 0)
+        {
             self.status = status
             self.headers = headers
             self.body = body
@@ -59,7 +60,8 @@ package final class LocalProviderServer: Sendable {
 
         package static func json(_ object: Any, status: Int = 200, delaySeconds: Double = 0) -> Response {
             let body = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-            return Response(status: status, headers: ["Content-Type": "application/json"], body: body, delaySeconds: delaySeconds)
+            return Response(
+                status: status, headers: ["Content-Type": "application/json"], body: body, delaySeconds: delaySeconds)
         }
 
         /// A chat completion whose message content is `content`, with token usage.
@@ -71,7 +73,9 @@ package final class LocalProviderServer: Sendable {
                 [
                     "id": "chatcmpl-local", "object": "chat.completion", "created": Int(Date().timeIntervalSince1970),
                     "model": model,
-                    "choices": [["index": 0, "message": ["role": "assistant", "content": content], "finish_reason": "stop"]],
+                    "choices": [
+                        ["index": 0, "message": ["role": "assistant", "content": content], "finish_reason": "stop"]
+                    ],
                     "usage": [
                         "prompt_tokens": promptTokens, "completion_tokens": completionTokens,
                         "total_tokens": promptTokens + completionTokens,
@@ -121,7 +125,9 @@ package final class LocalProviderServer: Sendable {
         address.sin_port = 0
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, listen(descriptor, 128) == 0 else {
             close(descriptor)
@@ -190,7 +196,8 @@ package final class LocalProviderServer: Sendable {
             var headers: [String: String] = [:]
             for line in lines {
                 guard let colon = line.firstIndex(of: ":") else { continue }
-                headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                    in: .whitespaces)
             }
             let length = Int(headers["content-length"] ?? "0") ?? 0
             while buffer.count < length {
@@ -249,7 +256,9 @@ package final class LocalProviderServer: Sendable {
     private func readUntilHeaderEnd(_ client: Int32, _ buffer: inout Data) -> Int? {
         let separator = Data("\r\n\r\n".utf8)
         while true {
-            if let range = buffer.range(of: separator) { return range.lowerBound - buffer.startIndex + buffer.startIndex }
+            if let range = buffer.range(of: separator) {
+                return range.lowerBound - buffer.startIndex + buffer.startIndex
+            }
             guard buffer.count < 1 << 20, let chunk = receive(client) else { return nil }
             buffer.append(chunk)
         }

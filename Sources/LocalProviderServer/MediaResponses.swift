@@ -17,7 +17,9 @@ extension LocalProviderServer.Response {
     }
 
     /// `/audio/transcriptions` with `response_format=verbose_json` and word timestamps.
-    package static func transcription(words: [(word: String, start: Double, end: Double)], language: String = "english") -> Self {
+    package static func transcription(words: [(word: String, start: Double, end: Double)], language: String = "english")
+        -> Self
+    {
         json([
             "task": "transcribe", "language": language, "duration": words.last?.end ?? 0,
             "text": words.map(\.word).joined(separator: " "),
@@ -42,7 +44,8 @@ extension LocalProviderServer.Request {
     /// The parts of a `multipart/form-data` body, by field name: text fields and files alike.
     package var formParts: [String: (filename: String?, data: Data)] {
         guard let type = headers["content-type"], let range = type.range(of: "boundary=") else { return [:] }
-        let boundary = Data(("--" + type[range.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: "\" "))).utf8)
+        let boundary = Data(
+            ("--" + type[range.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: "\" "))).utf8)
         var parts: [String: (filename: String?, data: Data)] = [:]
         var cursor = body.startIndex
         while let start = body.range(of: boundary, in: cursor..<body.endIndex) {

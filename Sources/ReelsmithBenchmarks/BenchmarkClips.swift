@@ -1,11 +1,11 @@
 import Foundation
-import Reelsmith
-import ReelsmithCore
-import ReelsmithLearning
-import ReelsmithMedia
-import ReelsmithEngines
 import HeadlessChromium
 import LocalProviderServer
+import Reelsmith
+import ReelsmithCore
+import ReelsmithEngines
+import ReelsmithLearning
+import ReelsmithMedia
 
 /// The clips `reelsmith bench render --clips` renders from (issue 9): five generated clips of one
 /// size, encoded as phone footage is (H.264 High, yuv420p, 30 fps, with B-frames), long enough

@@ -1,12 +1,12 @@
 import Foundation
 import GRDB
-import Reelsmith
-import ReelsmithCore
-import ReelsmithLearning
-import ReelsmithMedia
-import ReelsmithEngines
 import HeadlessChromium
 import LocalProviderServer
+import Reelsmith
+import ReelsmithCore
+import ReelsmithEngines
+import ReelsmithLearning
+import ReelsmithMedia
 
 /// `reelsmith bench dashboard` (issue 10): an index with many videos (folders, criteria, stage
 /// times) and analytics rows ingested through the same processor as `reelsmith process`; then
@@ -25,8 +25,11 @@ package struct DashboardBenchmark: Sendable {
         self.templates = templates
     }
 
-    package func run(videos: Int, analyticsRows: Int, niches: Int, repeats: Int = 5, browser: Bool = true) async throws -> [Row] {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-bench-dashboard-\(UUID().uuidString)")
+    package func run(videos: Int, analyticsRows: Int, niches: Int, repeats: Int = 5, browser: Bool = true) async throws
+        -> [Row]
+    {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-bench-dashboard-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let workspace = Workspace(root: root, templates: templates)
         let index = try LearningIndex(url: workspace.indexFile)
@@ -52,9 +55,12 @@ package struct DashboardBenchmark: Sendable {
                     GenerationJob.folderName(date: created, title: title, topic: nil, jobId: id))
                 let video = VideoRecord(
                     id: id, niche: nicheNames[offset % nicheNames.count], topic: nil, title: title, language: "en",
-                    viralityScore: 40 + offset % 60, durationSeconds: Double(15 + offset % 90), hookLength: 4 + offset % 10,
-                    hashtagCount: 1 + offset % 8, hasCta: offset % 3 != 0, description: "Caption \(offset) #tag\(offset % 8)",
-                    hashtags: "[\"#tag\(offset % 8)\"]", folder: folder.path, tiktokId: nil, isExternal: false, createdAt: created)
+                    viralityScore: 40 + offset % 60, durationSeconds: Double(15 + offset % 90),
+                    hookLength: 4 + offset % 10,
+                    hashtagCount: 1 + offset % 8, hasCta: offset % 3 != 0,
+                    description: "Caption \(offset) #tag\(offset % 8)",
+                    hashtags: "[\"#tag\(offset % 8)\"]", folder: folder.path, tiktokId: nil, isExternal: false,
+                    createdAt: created)
                 try video.insert(db)
                 try LearningDataRecord.features(of: video).saveFeatures(db)
                 try db.execute(
@@ -64,7 +70,11 @@ package struct DashboardBenchmark: Sendable {
                     sql: """
                         INSERT INTO jobs (id, kind, input, content_hash, state, progress, created_at, updated_at)
                         VALUES (?, 'request', ?, ?, ?, 1, ?, ?)
-                        """, arguments: [id, "inbox/requests/\(id).yaml", id, offset % 20 == 0 ? "failed" : "published", created, created])
+                        """,
+                    arguments: [
+                        id, "inbox/requests/\(id).yaml", id, offset % 20 == 0 ? "failed" : "published", created,
+                        created,
+                    ])
                 for (stage, seconds) in [("script", 0.4), ("images", 1.5), ("voice", 0.8), ("render", 9.0)] {
                     try db.execute(
                         sql: "INSERT INTO stage_timings VALUES (?, ?, ?, 0)",
@@ -79,7 +89,8 @@ package struct DashboardBenchmark: Sendable {
             let snapshot = row / ids.count
             let views = 500 + (row % ids.count &* 7919) % 200_000 + snapshot * 1_000
             let day = today.adding(days: -(27 - snapshot % 28))
-            csv += "\(ids[row % ids.count]),\(views),\(views / 12),\(views / 90),\(views / 150),\(Double(views % 1000) / 100),\(day)\n"
+            csv +=
+                "\(ids[row % ids.count]),\(views),\(views / 12),\(views / 90),\(views / 150),\(Double(views % 1000) / 100),\(day)\n"
         }
         let file = workspace.inbox.appendingPathComponent("analytics/bench.csv")
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -115,7 +126,8 @@ package struct DashboardBenchmark: Sendable {
             Row(
                 name: "page written", value: String(format: "%.3f s", median(total)),
                 detail: "median of \(total.count): read \(String(format: "%.3f", median(reads))) s + draw "
-                    + "\(String(format: "%.3f", median(draws))) s + atomic write \(String(format: "%.3f", median(writes))) s"))
+                    + "\(String(format: "%.3f", median(draws))) s + atomic write \(String(format: "%.3f", median(writes))) s"
+            ))
         rows.append(
             Row(
                 name: "page size", value: String(format: "%.2f MB", Double(size) / 1_000_000),
@@ -133,30 +145,39 @@ package struct DashboardBenchmark: Sendable {
         let chromium = try HeadlessChromium()
         defer { chromium.close() }
         for attempt in 0..<3 {
-            if attempt == 0 { try chromium.openPage(page, width: 1280, height: 800) } else { try chromium.navigate(page) }
-            let timing = try chromium.evaluate(
-                """
-                (() => { const n = performance.getEntriesByType("navigation")[0];
-                  return [Number(document.documentElement.getAttribute("data-ready")), n.loadEventEnd]; })()
-                """) as? [Double] ?? []
+            if attempt == 0 {
+                try chromium.openPage(page, width: 1280, height: 800)
+            } else {
+                try chromium.navigate(page)
+            }
+            let timing =
+                try chromium.evaluate(
+                    """
+                    (() => { const n = performance.getEntriesByType("navigation")[0];
+                      return [Number(document.documentElement.getAttribute("data-ready")), n.loadEventEnd]; })()
+                    """) as? [Double] ?? []
             ready.append((timing.first ?? .nan) / 1000)
             loads.append((timing.last ?? .nan) / 1000)
-            let sort = try chromium.evaluate(
-                """
-                (() => { const t = performance.now();
-                  document.querySelector('th[data-sort="views"] button').click();
-                  return performance.now() - t; })()
-                """) as? Double ?? .nan
+            let sort =
+                try chromium.evaluate(
+                    """
+                    (() => { const t = performance.now();
+                      document.querySelector('th[data-sort="views"] button').click();
+                      return performance.now() - t; })()
+                    """) as? Double ?? .nan
             sorts.append(sort / 1000)
         }
         // The bench makes no video folders: their thumbnails are missing, and say so.
-        let problems = chromium.consoleProblems.filter { !($0.text.contains("ERR_FILE_NOT_FOUND") && $0.text.contains("thumbnail.jpg")) }
+        let problems = chromium.consoleProblems.filter {
+            !($0.text.contains("ERR_FILE_NOT_FOUND") && $0.text.contains("thumbnail.jpg"))
+        }
         let missingThumbnails = chromium.consoleProblems.count - problems.count
         rows.append(
             Row(
                 name: "interactive in Chromium", value: String(format: "%.3f s", median(ready)),
                 detail: "median of 3 loads from file://: the page's script done (from navigation start); load event "
-                    + String(format: "%.3f s", median(loads)) + "; \(missingThumbnails) missing thumbnails (no folders here)"
+                    + String(format: "%.3f s", median(loads))
+                    + "; \(missingThumbnails) missing thumbnails (no folders here)"
                     + (problems.isEmpty ? ", no other console message" : "; console: \(problems)")))
         rows.append(
             Row(

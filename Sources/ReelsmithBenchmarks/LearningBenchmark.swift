@@ -1,12 +1,12 @@
 import Foundation
 import GRDB
-import Reelsmith
-import ReelsmithCore
-import ReelsmithLearning
-import ReelsmithMedia
-import ReelsmithEngines
 import HeadlessChromium
 import LocalProviderServer
+import Reelsmith
+import ReelsmithCore
+import ReelsmithEngines
+import ReelsmithLearning
+import ReelsmithMedia
 
 /// `reelsmith bench learning`: ingests a generated analytics CSV through the same processor as
 /// `reelsmith process` (parse, validate, one transaction, niches, reports) and recomputes the
@@ -25,7 +25,8 @@ package struct LearningBenchmark: Sendable {
     }
 
     package func run(analyticsRows: Int, videos: Int, trends: Int, niches: Int) async throws -> [Row] {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-bench-learning-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-bench-learning-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let workspace = Workspace(root: root, templates: templates)
         let index = try LearningIndex(url: workspace.indexFile)
@@ -37,10 +38,14 @@ package struct LearningBenchmark: Sendable {
         try await index.database.write { db in
             for (offset, id) in ids.enumerated() {
                 let video = VideoRecord(
-                    id: id, niche: nicheNames[offset % nicheNames.count], topic: nil, title: "Video \(offset)", language: "en",
-                    viralityScore: 40 + offset % 60, durationSeconds: Double(15 + offset % 90), hookLength: 4 + offset % 10,
-                    hashtagCount: 1 + offset % 8, hasCta: offset % 3 != 0, description: "Caption \(offset) #tag\(offset % 8)",
-                    hashtags: "[\"#tag\(offset % 8)\"]", folder: nil, tiktokId: nil, isExternal: false, createdAt: Date())
+                    id: id, niche: nicheNames[offset % nicheNames.count], topic: nil, title: "Video \(offset)",
+                    language: "en",
+                    viralityScore: 40 + offset % 60, durationSeconds: Double(15 + offset % 90),
+                    hookLength: 4 + offset % 10,
+                    hashtagCount: 1 + offset % 8, hasCta: offset % 3 != 0,
+                    description: "Caption \(offset) #tag\(offset % 8)",
+                    hashtags: "[\"#tag\(offset % 8)\"]", folder: nil, tiktokId: nil, isExternal: false,
+                    createdAt: Date())
                 try video.insert(db)
                 try LearningDataRecord.features(of: video).saveFeatures(db)
             }
@@ -52,7 +57,8 @@ package struct LearningBenchmark: Sendable {
         for row in 0..<analyticsRows {
             let views = 500 + (row &* 7919) % 200_000
             let day = today.adding(days: -(row / ids.count) % 28)
-            csv += "\(ids[row % ids.count]),\(views),\(views / 12),\(views / 90),\(views / 150),\(Double(views % 1000) / 100),\(day)\n"
+            csv +=
+                "\(ids[row % ids.count]),\(views),\(views / 12),\(views / 90),\(views / 150),\(Double(views % 1000) / 100),\(day)\n"
         }
         let file = workspace.inbox.appendingPathComponent("analytics/bench.csv")
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -71,7 +77,8 @@ package struct LearningBenchmark: Sendable {
         rows.insert(
             Row(
                 name: "analytics CSV ingest", seconds: elapsed,
-                detail: "\(analyticsRows) rows (\(String(format: "%.1f", Double(csv.utf8.count) / 1_048_576)) MiB) over "
+                detail:
+                    "\(analyticsRows) rows (\(String(format: "%.1f", Double(csv.utf8.count) / 1_048_576)) MiB) over "
                     + "\(ids.count) videos: parse, validate, one transaction, niches, niches.json + insights.json + dashboard.html; "
                     + outcome.summary), at: 0)
         let reportsStart = Date()
@@ -79,11 +86,14 @@ package struct LearningBenchmark: Sendable {
         rows.append(
             Row(
                 name: "  of which reports", seconds: Date().timeIntervalSince(reportsStart),
-                detail: "niches.json + insights.json (Spearman over \(ids.count) videos) + dashboard.html, measured again apart"))
+                detail:
+                    "niches.json + insights.json (Spearman over \(ids.count) videos) + dashboard.html, measured again apart"
+            ))
 
         let trendRows = (0..<trends).map { number in
             TrendsFile.Trend(
-                title: "Trend \(number)", url: nil, views: (number &* 7919) % 500_000, engagement: (number &* 104_729) % 60_000,
+                title: "Trend \(number)", url: nil, views: (number &* 7919) % 500_000,
+                engagement: (number &* 104_729) % 60_000,
                 niche: nicheNames[number % nicheNames.count], date: today.adding(days: -(number % 30)))
         }
         let ingestStart = Date()

@@ -1,11 +1,11 @@
 import Foundation
-import Reelsmith
-import ReelsmithCore
-import ReelsmithLearning
-import ReelsmithMedia
-import ReelsmithEngines
 import HeadlessChromium
 import LocalProviderServer
+import Reelsmith
+import ReelsmithCore
+import ReelsmithEngines
+import ReelsmithLearning
+import ReelsmithMedia
 
 /// `reelsmith bench providers`, second part: a whole request whose pictures and voice come from a
 /// provider that takes a fixed time per answer. Images and voice run at the same time and the
@@ -39,7 +39,8 @@ package struct MediaBenchmark: Sendable {
         try FileManager.default.createDirectory(at: workspace.inbox, withIntermediateDirectories: true)
         let request = workspace.inbox.appendingPathComponent("bench.yaml")
         try Data(
-            "niche: fitness\ntopic: the morning workout\nlanguage: en\nduration: \(durationSeconds)\nimages: \(scenes)\n".utf8
+            "niche: fitness\ntopic: the morning workout\nlanguage: en\nduration: \(durationSeconds)\nimages: \(scenes)\n"
+                .utf8
         ).write(to: request)
         var provider = ProviderSettings(name: "bench", baseURL: baseURL)
         provider.maxInFlight = max(4, scenes + 1)
@@ -95,6 +96,7 @@ package struct AlignmentBenchmark: Sendable {
         let start = clock.now
         let timings = try await OfflineAligner(referenceVoice: Language.en.defaultVoice)
             .timings(of: script, in: voice.samples, sampleRate: voice.sampleRate)
-        return Result(speechSeconds: voice.durationSeconds, words: timings.count, alignSeconds: (clock.now - start).seconds)
+        return Result(
+            speechSeconds: voice.durationSeconds, words: timings.count, alignSeconds: (clock.now - start).seconds)
     }
 }

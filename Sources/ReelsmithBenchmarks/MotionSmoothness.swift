@@ -1,11 +1,11 @@
 import Foundation
-import Reelsmith
-import ReelsmithCore
-import ReelsmithLearning
-import ReelsmithMedia
-import ReelsmithEngines
 import HeadlessChromium
 import LocalProviderServer
+import Reelsmith
+import ReelsmithCore
+import ReelsmithEngines
+import ReelsmithLearning
+import ReelsmithMedia
 
 /// How evenly a rendered video moves (issue 14): the mean absolute difference between consecutive
 /// grey frames over a band of the picture (`crop=1080:600:0:300`, where the title card's text sits),

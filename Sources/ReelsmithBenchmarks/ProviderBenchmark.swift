@@ -1,11 +1,11 @@
 import Foundation
-import Reelsmith
-import ReelsmithCore
-import ReelsmithLearning
-import ReelsmithMedia
-import ReelsmithEngines
 import HeadlessChromium
 import LocalProviderServer
+import Reelsmith
+import ReelsmithCore
+import ReelsmithEngines
+import ReelsmithLearning
+import ReelsmithMedia
 
 /// `reelsmith bench providers`: what the provider layer adds to a model's own time, measured
 /// against a server that answers after a fixed delay. The script writer runs whole (prompt,
@@ -30,7 +30,8 @@ package struct ProviderBenchmark: Sendable {
 
     /// A request like the bundled example: English, 45 s, 5 scenes.
     package static func brief() -> ScriptBrief {
-        var request = GenerationRequest(niche: "fitness", topic: "the 10-minute morning workout", tone: "energetic", language: .en)
+        var request = GenerationRequest(
+            niche: "fitness", topic: "the 10-minute morning workout", tone: "energetic", language: .en)
         request.durationSeconds = 45
         request.images = 5
         return ScriptBrief(request: request, targets: ScriptTargets(durationSeconds: 45), trends: [], insights: [])
@@ -44,8 +45,11 @@ package struct ProviderBenchmark: Sendable {
             .write(request: brief.request, targets: brief.targets, trends: [], variant: 1)
         let answer = ModelScript(
             title: script.title, hook: script.hook,
-            scenes: script.scenes.map { .init(narration: $0.narration, keyPhrase: $0.keyPhrase, imagePrompt: $0.imagePrompt) },
-            hashtags: script.hashtags, description: "A ten-minute routine to start the day.", callToAction: script.callToAction)
+            scenes: script.scenes.map {
+                .init(narration: $0.narration, keyPhrase: $0.keyPhrase, imagePrompt: $0.imagePrompt)
+            },
+            hashtags: script.hashtags, description: "A ten-minute routine to start the day.",
+            callToAction: script.callToAction)
         return String(decoding: try JSONEncoder().encode(answer), as: UTF8.self)
     }
 
@@ -56,7 +60,9 @@ package struct ProviderBenchmark: Sendable {
         let client = ProviderClient(settings: settings)
         let stopwords = library.foldedStopwords
         let writer = ChatScriptWriter(
-            model: ChatModel(client: client, engine: .init(provider: "bench", model: "bench-model"), stage: .script) { _ in },
+            model: ChatModel(client: client, engine: .init(provider: "bench", model: "bench-model"), stage: .script) {
+                _ in
+            },
             templateNiche: "fitness", stopwords: stopwords)
         var brief = Self.brief()
         _ = try await writer.write(brief, variant: 1)  // connection and first-call costs out of the figures

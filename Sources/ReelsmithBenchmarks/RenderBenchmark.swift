@@ -1,11 +1,11 @@
 import Foundation
-import Reelsmith
-import ReelsmithCore
-import ReelsmithLearning
-import ReelsmithMedia
-import ReelsmithEngines
 import HeadlessChromium
 import LocalProviderServer
+import Reelsmith
+import ReelsmithCore
+import ReelsmithEngines
+import ReelsmithLearning
+import ReelsmithMedia
 
 /// `reelsmith bench render`: renders an example video with the real pipeline and, in the same
 /// run, the floor — a bare ffmpeg encode of one still frame decoded once, with the same encoder
@@ -64,8 +64,10 @@ package struct RenderBenchmark: Sendable {
         let workspace = Workspace(root: root, templates: templates)
         try FileManager.default.createDirectory(at: workspace.inbox, withIntermediateDirectories: true)
         let request = workspace.inbox.appendingPathComponent("bench.yaml")
-        try Data("niche: fitness\ntopic: the morning workout\nlanguage: en\nduration: \(durationSeconds)\nimages: 5\n".utf8)
-            .write(to: request)
+        try Data(
+            "niche: fitness\ntopic: the morning workout\nlanguage: en\nduration: \(durationSeconds)\nimages: 5\n".utf8
+        )
+        .write(to: request)
         let index = try LearningIndex(url: workspace.indexFile)
         let pipeline = GenerationPipeline(workspace: workspace, tools: tools, index: index, settings: settings)
 
@@ -73,7 +75,8 @@ package struct RenderBenchmark: Sendable {
         let published = try await pipeline.run(requestFile: request)
         let staging = root.appendingPathComponent("rerender")
         try FileManager.default.copyItem(at: published.folder, to: staging)
-        try FileManager.default.createDirectory(at: staging.appendingPathComponent("work"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: staging.appendingPathComponent("work"), withIntermediateDirectories: true)
         let timings = try JSONFiles.read(VoiceTimings.self, from: staging.appendingPathComponent("timings.json"))
         try await ExternalTool(executable: tools.ffmpeg, workingDirectory: staging).run([
             "-hide_banner", "-loglevel", "error", "-y", "-i", "voice.mp3", "-c:a", "pcm_s16le", "work/voice.wav",
@@ -83,7 +86,9 @@ package struct RenderBenchmark: Sendable {
             images: (1...scenes).map { String(format: "images/%02d.png", $0) },
             sceneStarts: timings.sceneStarts(sceneCount: scenes), durationSeconds: timings.durationSeconds,
             voice: "work/voice.wav", music: nil, captions: "captions.ass", output: "bench.mp4", settings: settings)
-        let pipelineRow = try await measure("reelsmith render (\(settings.motion.rawValue))", video: timings.durationSeconds) {
+        let pipelineRow = try await measure(
+            "reelsmith render (\(settings.motion.rawValue))", video: timings.durationSeconds
+        ) {
             try await VideoRenderer(ffmpeg: tools.ffmpeg).render(plan, staging: staging) { _ in }
         }
         let baselineArguments = [
@@ -117,18 +122,23 @@ package struct RenderBenchmark: Sendable {
         for size in clipSizes {
             var clipPlan = plan
             clipPlan.output = "bench-clips.mp4"
-            let longest = zip(clipPlan.sceneStarts, clipPlan.sceneStarts.dropFirst() + [timings.durationSeconds]).map { $1 - $0 }.max() ?? 10
+            let longest =
+                zip(clipPlan.sceneStarts, clipPlan.sceneStarts.dropFirst() + [timings.durationSeconds]).map { $1 - $0 }
+                .max() ?? 10
             let clips = try await BenchmarkClips.make(
                 count: scenes, width: size.width, height: size.height, seconds: (longest + 1).rounded(.up),
                 in: root.appendingPathComponent("clips"), ffmpeg: tools.ffmpeg)
             clipPlan.clips = Dictionary(uniqueKeysWithValues: clips.enumerated().map { ($0.offset, $0.element) })
             clipRows.append(
-                try await measure("reelsmith render (clips \(size.width)×\(size.height))", video: timings.durationSeconds) {
+                try await measure(
+                    "reelsmith render (clips \(size.width)×\(size.height))", video: timings.durationSeconds
+                ) {
                     try await VideoRenderer(ffmpeg: tools.ffmpeg).render(clipPlan, staging: staging) { _ in }
                 })
             // The same command without the encoder: what decoding and the graph cost by themselves.
             let arguments = clipPlan.arguments
-            let graphOnly = Array(arguments[..<(arguments.firstIndex(of: "-c:v") ?? arguments.count)]) + ["-f", "null", "-"]
+            let graphOnly =
+                Array(arguments[..<(arguments.firstIndex(of: "-c:v") ?? arguments.count)]) + ["-f", "null", "-"]
             clipRows.append(
                 try await measure("  same, decode + graph only (no encode)", video: timings.durationSeconds) {
                     try await ExternalTool(executable: tools.ffmpeg, workingDirectory: staging).run(graphOnly)

@@ -1,11 +1,11 @@
 import Foundation
-import Reelsmith
-import ReelsmithCore
-import ReelsmithLearning
-import ReelsmithMedia
-import ReelsmithEngines
 import HeadlessChromium
 import LocalProviderServer
+import Reelsmith
+import ReelsmithCore
+import ReelsmithEngines
+import ReelsmithLearning
+import ReelsmithMedia
 
 /// `reelsmith bench watch`: runs a real daemon process on a temp folder and measures the time
 /// from a settled file to its job starting, the throughput on small trends files, and the idle
@@ -36,19 +36,25 @@ package struct WatchBenchmark: Sendable {
         self.settleSeconds = settleSeconds
     }
 
-    package func run(latencyFiles: Int = 200, throughputFiles: Int = 1000, idleSeconds: Double = 60) async throws -> Result {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-bench-watch-\(UUID().uuidString)")
+    package func run(latencyFiles: Int = 200, throughputFiles: Int = 1000, idleSeconds: Double = 60) async throws
+        -> Result
+    {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-bench-watch-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let workspace = Workspace(root: root, templates: templates)
         let outside = root.appendingPathComponent("outside")
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: workspace.inbox.appendingPathComponent("trends"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: workspace.inbox.appendingPathComponent("trends"), withIntermediateDirectories: true)
 
         let daemon = try await RunningProcess.start(
-            executable, arguments: ["watch", "--root", root.path, "--templates", templates.path, "--settle", "\(settleSeconds)"])
+            executable,
+            arguments: ["watch", "--root", root.path, "--templates", templates.path, "--settle", "\(settleSeconds)"])
         do {
             let result = try await measure(
-                daemon, workspace: workspace, outside: outside, latencyFiles: latencyFiles, throughputFiles: throughputFiles,
+                daemon, workspace: workspace, outside: outside, latencyFiles: latencyFiles,
+                throughputFiles: throughputFiles,
                 idleSeconds: idleSeconds)
             try await daemon.stop()
             return result
@@ -68,10 +74,12 @@ package struct WatchBenchmark: Sendable {
         func drop(_ count: Int, prefix: String, spacing: Double) throws {
             for number in 0..<count {
                 let name = "\(prefix)-\(number).yaml"
-                let text = "kind: trends\ntrends:\n  - title: \(prefix) \(number)\n    views: \(1000 + number)\n    engagement: 10\n    niche: bench\n"
+                let text =
+                    "kind: trends\ntrends:\n  - title: \(prefix) \(number)\n    views: \(1000 + number)\n    engagement: 10\n    niche: bench\n"
                 try Data(text.utf8).write(to: outside.appendingPathComponent(name))
                 try FileManager.default.moveItem(
-                    at: outside.appendingPathComponent(name), to: workspace.inbox.appendingPathComponent("trends/\(name)"))
+                    at: outside.appendingPathComponent(name),
+                    to: workspace.inbox.appendingPathComponent("trends/\(name)"))
                 if spacing > 0 { Thread.sleep(forTimeInterval: spacing) }
             }
         }
@@ -82,7 +90,9 @@ package struct WatchBenchmark: Sendable {
                 if entries.filter({ $0.finishedAt != nil }).count >= count { return entries }
                 Thread.sleep(forTimeInterval: 0.02)
             }
-            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "the daemon did not finish \(count) files in time"])
+            throw CocoaError(
+                .executableLoad,
+                userInfo: [NSLocalizedDescriptionKey: "the daemon did not finish \(count) files in time"])
         }
 
         // 1. Settle → start, files arriving one by one.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import ReelsmithCore
 import Reelsmith
+import ReelsmithCore
 
 /// Where the project folders are; shared by every command.
 package struct WorkspaceOptions: ParsableArguments {
@@ -24,7 +24,8 @@ package struct WorkspaceOptions: ParsableArguments {
 
     /// The settings: the file if there is one, then the environment.
     package func configuration() throws -> Configuration {
-        let file = config.map { URL(fileURLWithPath: $0) }
+        let file =
+            config.map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: root).appendingPathComponent(Configuration.fileName)
         if config != nil, !FileManager.default.fileExists(atPath: file.path) {
             throw ValidationError("no settings file at \(file.path)")

@@ -93,7 +93,8 @@ extension LearningIndex {
                 // newer one keeps the newer picture (issue 11). The same day: the file imported last.
                 let exportedOn = account.exportedOn ?? asOf
                 let newest = try CalendarDay.fetchOne(
-                    db, sql: "SELECT max(as_of) FROM audience_shares WHERE dimension = ?", arguments: [dimension.rawValue])
+                    db, sql: "SELECT max(as_of) FROM audience_shares WHERE dimension = ?",
+                    arguments: [dimension.rawValue])
                 if let newest, newest > exportedOn {
                     counts.keptNewer += account.shares.count
                     return counts

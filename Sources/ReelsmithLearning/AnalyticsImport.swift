@@ -46,7 +46,8 @@ extension AnalyticsImport {
         guard used == 0, !problems.isEmpty else { return nil }
         return InputError(
             .invalidValue(key: "rows"), file: displayName,
-            problem: problems.count == 1 ? "its only row could not be used" : "none of its \(problems.count) rows could be used",
+            problem: problems.count == 1
+                ? "its only row could not be used" : "none of its \(problems.count) rows could be used",
             fix: "fix the rows below and drop the file again:"
                 + (listsTheRows ? "\n" + RowProblem.listing(problems.map(\.description)) : ""))
     }
@@ -79,7 +80,8 @@ extension LearningIndex {
         var result = AnalyticsImport(format: file.format, problems: file.problems)
         try database.writeWithoutTransaction { db in
             try db.inTransaction {
-                result = try Self.applyRows(of: file, in: db, sourceFile: sourceFile, ingestDay: ingestDay, vocabulary: vocabulary)
+                result = try Self.applyRows(
+                    of: file, in: db, sourceFile: sourceFile, ingestDay: ingestDay, vocabulary: vocabulary)
                 return .rollback
             }
         }
@@ -103,7 +105,8 @@ extension LearningIndex {
     /// Niche names already in the index, for ``NicheVocabulary``.
     package func knownNiches() throws -> [String] {
         try database.read { db in
-            try String.fetchAll(db, sql: "SELECT niche FROM trends UNION SELECT lower(niche) FROM videos WHERE is_external = 0")
+            try String.fetchAll(
+                db, sql: "SELECT niche FROM trends UNION SELECT lower(niche) FROM videos WHERE is_external = 0")
         }
     }
 }
@@ -157,15 +160,16 @@ private struct AnalyticsImporter {
     package mutating func apply(_ row: AnalyticsRow, day: CalendarDay) throws {
         let videoId: String
         switch row.subject {
-        case let .video(id, tiktokId):
+        case .video(let id, let tiktokId):
             guard let resolved = resolve(id, row: row) else { return }
             videoId = resolved
             if let tiktokId { try remember(tiktokId: tiktokId, for: videoId, row: row) }
-        case let .tiktok(tiktokId, caption, postedOn):
+        case .tiktok(let tiktokId, let caption, let postedOn):
             guard let resolved = try link(tiktokId: tiktokId, caption: caption, row: row) else { return }
             videoId = resolved
             if let postedOn {
-                try db.execute(sql: "UPDATE learning_data SET posted_on = ? WHERE video_id = ?", arguments: [postedOn, videoId])
+                try db.execute(
+                    sql: "UPDATE learning_data SET posted_on = ? WHERE video_id = ?", arguments: [postedOn, videoId])
             }
         }
         let key = "\(videoId)|\(day)"
@@ -195,7 +199,8 @@ private struct AnalyticsImporter {
             }
             // TikTok's counters only grow: an export with smaller numbers for the same day is an
             // older one, and the newer numbers stay. Our own files may correct a number downwards.
-            if isTikTokRow(row), old[0] > row.views || (old[0] == row.views && old.reduce(0, +) > numbers.reduce(0, +)) {
+            if isTikTokRow(row), old[0] > row.views || (old[0] == row.views && old.reduce(0, +) > numbers.reduce(0, +))
+            {
                 result.keptNewer += 1
                 return
             }
@@ -221,7 +226,8 @@ private struct AnalyticsImporter {
         if id.count >= 6 {
             if sortedIds == nil { sortedIds = ourIds.sorted() }
             let ids = sortedIds!
-            var low = 0, high = ids.count
+            var low = 0
+            var high = ids.count
             while low < high {
                 let middle = (low + high) / 2
                 if ids[middle] < id { low = middle + 1 } else { high = middle }
@@ -239,7 +245,9 @@ private struct AnalyticsImporter {
         result.problems.append(
             RowProblem(
                 file: sourceFile, row: row.row, line: row.line, column: 1, problem: problem,
-                fix: "write the video's id: the code at the end of its folder name in outbox/videos/ (or its job id in report.json)"))
+                fix:
+                    "write the video's id: the code at the end of its folder name in outbox/videos/ (or its job id in report.json)"
+            ))
         return nil
     }
 
@@ -248,7 +256,8 @@ private struct AnalyticsImporter {
             result.problems.append(
                 RowProblem(
                     file: sourceFile, row: row.row, line: row.line,
-                    problem: "TikTok id \(tiktokId) already belongs to video \(owner); the numbers were recorded, the link was not",
+                    problem:
+                        "TikTok id \(tiktokId) already belongs to video \(owner); the numbers were recorded, the link was not",
                     fix: "check which of the two videos was posted as \(tiktokId) and correct `tiktok_id`"))
             return
         }
@@ -256,7 +265,8 @@ private struct AnalyticsImporter {
             result.problems.append(
                 RowProblem(
                     file: sourceFile, row: row.row, line: row.line,
-                    problem: "video \(videoId) is already linked to TikTok id \(known), not \(tiktokId); the link was kept",
+                    problem:
+                        "video \(videoId) is already linked to TikTok id \(known), not \(tiktokId); the link was kept",
                     fix: "remove `tiktok_id` from this row if the earlier link is right"))
             return
         }
@@ -275,15 +285,16 @@ private struct AnalyticsImporter {
             return known
         }
         if matcher == nil {
-            let rows = try Row.fetchAll(db, sql: "SELECT id, description FROM videos WHERE is_external = 0 AND tiktok_id IS NULL")
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, description FROM videos WHERE is_external = 0 AND tiktok_id IS NULL")
             matcher = PostCaptionMatcher(candidates: rows.map { .init(id: $0[0], caption: PostCaption($0[1])) })
         }
         switch matcher!.match(caption) {
-        case let .video(id, _):
+        case .video(let id, _):
             try remember(tiktokId: tiktokId, for: id, row: row)
             result.linkedByCaption += 1
             return id
-        case let .ambiguous(ids):
+        case .ambiguous(let ids):
             result.ambiguous += 1
             result.problems.append(
                 RowProblem(
@@ -291,7 +302,8 @@ private struct AnalyticsImporter {
                     problem: "the caption of TikTok video \(tiktokId) fits several of our videos equally well "
                         + "(\(ids.joined(separator: ", "))); its numbers were not recorded",
                     fix: "link it by hand with a line `video_id,tiktok_id,views,likes,shares,comments` "
-                        + "(e.g. `\(ids[0]),\(tiktokId),\(row.views),\(row.likes),\(row.shares),\(row.comments)`) in inbox/analytics/"))
+                        + "(e.g. `\(ids[0]),\(tiktokId),\(row.views),\(row.likes),\(row.shares),\(row.comments)`) in inbox/analytics/"
+                ))
             return nil
         case .none:
             let id = "tiktok-\(tiktokId)"
@@ -301,7 +313,8 @@ private struct AnalyticsImporter {
             let title = caption.split(separator: "\n").first.map(String.init) ?? caption
             let video = VideoRecord(
                 id: id, niche: niche, topic: nil, title: String(title.prefix(200)), language: "und", viralityScore: 0,
-                durationSeconds: 0, hookLength: 0, hashtagCount: text.hashtags.count, hasCta: false, description: caption,
+                durationSeconds: 0, hookLength: 0, hashtagCount: text.hashtags.count, hasCta: false,
+                description: caption,
                 hashtags: hashtags, folder: nil, tiktokId: tiktokId, isExternal: true, createdAt: importedAt)
             try video.insert(db)
             try LearningDataRecord.features(of: video).saveFeatures(db)

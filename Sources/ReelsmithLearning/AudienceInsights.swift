@@ -1,4 +1,5 @@
 import ReelsmithCore
+
 /// What the account-level files of TikTok Studio's export say (issue 11): when the followers are
 /// active, how their number moves, who they are, and the account's daily views. Part of
 /// ``Insights`` (`insights.json`); each part is nil or empty until its file has been imported.

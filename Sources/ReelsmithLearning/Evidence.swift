@@ -1,4 +1,5 @@
 import ReelsmithCore
+
 /// How sure a finding is, from its sample size and p-value: the wording of every recommendation
 /// follows it, so advice drawn from 3 videos is never stated as fact.
 package enum Evidence: String, Sendable, Codable, Equatable, Comparable, CaseIterable {

@@ -1,4 +1,5 @@
 import ReelsmithCore
+
 /// What the last 30 days say about one feature: its rank correlation with views, how sure that
 /// is, and its average among the high performers.
 package struct FeatureInsight: Sendable, Codable, Equatable {
@@ -19,5 +20,7 @@ package struct FeatureInsight: Sendable, Codable, Equatable {
     }
 
     /// Enough high performers and a correlation unlikely to be chance: generation may follow it.
-    package var isSteering: Bool { evidence.isSufficient && highPerformerCount >= InsightSteering.minimumHighPerformers }
+    package var isSteering: Bool {
+        evidence.isSufficient && highPerformerCount >= InsightSteering.minimumHighPerformers
+    }
 }

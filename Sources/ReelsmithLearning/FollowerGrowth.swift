@@ -1,4 +1,5 @@
 import ReelsmithCore
+
 /// How the follower count moved over the 30 days up to the newest day of follower history
 /// (TikTok Studio's `FollowerHistory.csv`, issue 11).
 package struct FollowerGrowth: Sendable, Codable, Equatable {

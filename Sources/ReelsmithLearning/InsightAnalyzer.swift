@@ -25,7 +25,9 @@ package enum InsightAnalyzer {
         var features: [FeatureInsight] = []
         for feature in LearningFeature.allCases {
             let column = values[feature] ?? []
-            var x: [Double] = [], y: [Double] = [], high: [Double] = []
+            var x: [Double] = []
+            var y: [Double] = []
+            var high: [Double] = []
             for index in column.indices {
                 guard let value = column[index] else { continue }
                 x.append(value)
@@ -51,11 +53,15 @@ package enum InsightAnalyzer {
             optimalHookLength: rounded(.hookLength), features: features,
             recommendations: LocalizedText(en: [], fr: []))
         insights.olderVideoCount =
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM learning_data WHERE views IS NOT NULL AND metrics_date < ?", arguments: [since]) ?? 0
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM learning_data WHERE views IS NOT NULL AND metrics_date < ?",
+                arguments: [since]) ?? 0
         let hasAnalytics = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM analytics)") ?? false
         insights.window = LocalizedText { InsightWording.window(of: insights, hasAnalytics: hasAnalytics, in: $0) }
         insights.audience = try AudienceAnalyzer.insights(db, localZone: localZone)
-        insights.recommendations = LocalizedText { InsightWording.recommendations(for: insights, hasAnalytics: hasAnalytics, in: $0) }
+        insights.recommendations = LocalizedText {
+            InsightWording.recommendations(for: insights, hasAnalytics: hasAnalytics, in: $0)
+        }
         return insights
     }
 

@@ -1,4 +1,5 @@
 import ReelsmithCore
+
 /// Turns the insights into the next script's targets (DESIGN §2: "the next generation reads these
 /// insights"). A target moves only when the evidence is sufficient — at least 5 high performers
 /// have the feature and its correlation with views is unlikely to be chance — and each move is
@@ -21,7 +22,9 @@ package struct InsightSteering: Sendable {
             if abs(wanted - targets.durationSeconds) >= 5 {
                 targets.adjustments.append(
                     adjustment(
-                        language == .fr ? "durée \(targets.durationSeconds) s → \(wanted) s" : "duration \(targets.durationSeconds) s → \(wanted) s",
+                        language == .fr
+                            ? "durée \(targets.durationSeconds) s → \(wanted) s"
+                            : "duration \(targets.durationSeconds) s → \(wanted) s",
                         insight: insight, name: "optimal_duration_seconds", value: "\(optimum) s", language: language))
                 targets.durationSeconds = wanted
             }
@@ -42,7 +45,8 @@ package struct InsightSteering: Sendable {
                 targets.adjustments.append(
                     adjustment(
                         language == .fr
-                            ? "hook ≤ \(targets.hookMaxWords) → ≤ \(wanted) mots" : "hook ≤ \(targets.hookMaxWords) → ≤ \(wanted) words",
+                            ? "hook ≤ \(targets.hookMaxWords) → ≤ \(wanted) mots"
+                            : "hook ≤ \(targets.hookMaxWords) → ≤ \(wanted) words",
                         insight: insight, name: "optimal_hook_length", value: "\(optimum)", language: language))
                 targets.hookMaxWords = wanted
             }
@@ -54,7 +58,9 @@ package struct InsightSteering: Sendable {
         insights.feature(feature).flatMap { $0.isSteering ? $0 : nil }
     }
 
-    private func adjustment(_ change: String, insight: FeatureInsight, name: String, value: String, language: Language) -> String {
+    private func adjustment(_ change: String, insight: FeatureInsight, name: String, value: String, language: Language)
+        -> String
+    {
         let threshold = InsightWording.count(Insights.highPerformerViews, language)
         let stats = InsightWording.statistics(insight.correlation, language)
         return language == .fr

@@ -17,10 +17,13 @@ package enum InsightWording {
     /// `ρ = −0.82, n = 24, p < 0.001`
     static func statistics(_ correlation: SpearmanCorrelation, _ language: Language) -> String {
         var parts: [String] = []
-        if let rho = correlation.rho { parts.append("ρ = " + number(rho, language).replacingOccurrences(of: "-", with: "−")) }
+        if let rho = correlation.rho {
+            parts.append("ρ = " + number(rho, language).replacingOccurrences(of: "-", with: "−"))
+        }
         parts.append("n = \(correlation.sampleSize)")
         if let p = correlation.pValue {
-            parts.append(p < 0.001 ? "p < " + number(0.001, language, digits: 3) : "p = " + number(p, language, digits: 3))
+            parts.append(
+                p < 0.001 ? "p < " + number(0.001, language, digits: 3) : "p = " + number(p, language, digits: 3))
         }
         return parts.joined(separator: ", ")
     }
@@ -82,10 +85,12 @@ package enum InsightWording {
     }
 
     static let englishMonths = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
     ]
     static let frenchMonths = [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+        "décembre",
     ]
 
     /// `25 March 2026`, `25 mars 2026` (`1er` in French).
@@ -98,7 +103,8 @@ package enum InsightWording {
 
     /// "30 days up to 25 March 2026: 15 videos", and the videos older than the window when there are.
     package static func window(of insights: Insights, hasAnalytics: Bool, in language: Language) -> String {
-        let n = insights.videoCount, older = insights.olderVideoCount
+        let n = insights.videoCount
+        let older = insights.olderVideoCount
         let end = longDay(insights.asOf, language)
         var text =
             language == .fr
@@ -115,7 +121,9 @@ package enum InsightWording {
         return text
     }
 
-    package static func recommendations(for insights: Insights, hasAnalytics: Bool = true, in language: Language) -> [String] {
+    package static func recommendations(for insights: Insights, hasAnalytics: Bool = true, in language: Language)
+        -> [String]
+    {
         let threshold = count(Insights.highPerformerViews, language)
         let audience = audienceRecommendations(insights.audience, language)
         guard insights.highPerformerCount > 0 else {
@@ -148,15 +156,21 @@ package enum InsightWording {
             let sentence = language == .fr ? fr("\(value)") : en("\(value)")
             lines.append("\(sentence) (\(of)) — \(hedge(insight, language)).")
         }
-        add(.durationSeconds, insights.optimalDurationSeconds,
-            fr: { "La durée optimale est autour de \($0) secondes" }, en: { "The optimal duration is around \($0) seconds" })
-        add(.hashtagCount, insights.optimalHashtagCount,
+        add(
+            .durationSeconds, insights.optimalDurationSeconds,
+            fr: { "La durée optimale est autour de \($0) secondes" },
+            en: { "The optimal duration is around \($0) seconds" })
+        add(
+            .hashtagCount, insights.optimalHashtagCount,
             fr: { "Nombre de hashtags optimal : environ \($0)" }, en: { "Optimal number of hashtags: about \($0)" })
-        add(.hookLength, insights.optimalHookLength,
+        add(
+            .hookLength, insights.optimalHookLength,
             fr: { "Longueur de hook : environ \($0) mots" }, en: { "Hook length: about \($0) words" })
-        add(.viralityScore, insights.viralityThreshold,
+        add(
+            .viralityScore, insights.viralityThreshold,
             fr: { "Vise un score de viralité d'au moins \($0)" }, en: { "Aim for a virality score of at least \($0)" })
-        for insight in insights.features where [.hasCta, .captionWords].contains(insight.feature) && insight.evidence.isSufficient {
+        for insight in insights.features
+        where [.hasCta, .captionWords].contains(insight.feature) && insight.evidence.isSufficient {
             lines.append(insight.summary[language])
         }
         return lines + audience
@@ -174,7 +188,8 @@ package enum InsightWording {
                     ? "Publie entre \(hours.window.replacingOccurrences(of: "–", with: " et ")) : c'est là que tes abonnés sont le plus "
                         + "actifs (\(average) en moyenne par heure sur \(days) jour\(days > 1 ? "s" : ""), heures de TikTok Studio, prises pour UTC : le fichier ne dit pas son fuseau)."
                     : "Post between \(hours.window.replacingOccurrences(of: "–", with: " and ")): your followers are most active then "
-                        + "(\(average) on average per hour over \(days) day\(days == 1 ? "" : "s"); TikTok Studio's hours, taken as UTC: the file does not say its time zone).")
+                        + "(\(average) on average per hour over \(days) day\(days == 1 ? "" : "s"); TikTok Studio's hours, taken as UTC: the file does not say its time zone)."
+            )
         }
         if let growth = audience.followerGrowth {
             let change = (growth.change > 0 ? "+" : growth.change < 0 ? "−" : "") + count(abs(growth.change), language)

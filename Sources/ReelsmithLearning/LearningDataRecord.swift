@@ -70,7 +70,8 @@ package struct LearningDataRecord: Sendable, Codable, Equatable, FetchableRecord
                     has_cta = excluded.has_cta, caption_words = excluded.caption_words, updated_at = excluded.updated_at
                 """,
             arguments: [
-                videoId, niche, isExternal, viralityScore, durationSeconds, hookLength, hashtagCount, hasCta, captionWords,
+                videoId, niche, isExternal, viralityScore, durationSeconds, hookLength, hashtagCount, hasCta,
+                captionWords,
                 updatedAt,
             ])
     }

@@ -1,4 +1,5 @@
 import ReelsmithCore
+
 /// A feature of a video the model learns from (the seed's `learning_data` columns, plus the
 /// caption's length), with its words in both languages.
 package enum LearningFeature: String, Sendable, Codable, Equatable, CaseIterable {
@@ -38,13 +39,15 @@ package enum LearningFeature: String, Sendable, Codable, Equatable, CaseIterable
         case (.hashtagCount, .fr): positive ? "Les vidéos avec plus de hashtags" : "Les vidéos avec moins de hashtags"
         case (.hookLength, .en): positive ? "Videos with longer hooks" : "Videos with shorter hooks"
         case (.hookLength, .fr): positive ? "Les vidéos au hook plus long" : "Les vidéos au hook plus court"
-        case (.viralityScore, .en): positive ? "Videos with higher virality scores" : "Videos with lower virality scores"
+        case (.viralityScore, .en):
+            positive ? "Videos with higher virality scores" : "Videos with lower virality scores"
         case (.viralityScore, .fr):
             positive ? "Les vidéos au score de viralité plus élevé" : "Les vidéos au score de viralité plus bas"
         case (.hasCta, .en): positive ? "Videos with a call to action" : "Videos without a call to action"
         case (.hasCta, .fr): positive ? "Les vidéos avec un appel à l'action" : "Les vidéos sans appel à l'action"
         case (.captionWords, .en): positive ? "Videos with longer captions" : "Videos with shorter captions"
-        case (.captionWords, .fr): positive ? "Les vidéos à la description plus longue" : "Les vidéos à la description plus courte"
+        case (.captionWords, .fr):
+            positive ? "Les vidéos à la description plus longue" : "Les vidéos à la description plus courte"
         }
     }
 }

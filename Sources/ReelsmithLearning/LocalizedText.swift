@@ -1,4 +1,5 @@
 import ReelsmithCore
+
 /// A sentence (or list of sentences) in each first-class language; reports carry both.
 package struct LocalizedText<Value: Sendable & Codable & Equatable>: Sendable, Codable, Equatable {
     package var en: Value

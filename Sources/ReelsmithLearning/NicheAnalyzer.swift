@@ -80,13 +80,15 @@ package enum NicheAnalyzer {
             let engagement = entry.trendEngagement + entry.videoEngagement
             let averageViews = finite(observations == 0 ? 0 : views / Double(observations))
             let averageEngagement = finite(observations == 0 ? 0 : engagement / Double(observations))
-            let averageRevenue = finite(entry.measuredVideos == 0 ? 0 : entry.videoRevenue / Double(entry.measuredVideos))
+            let averageRevenue = finite(
+                entry.measuredVideos == 0 ? 0 : entry.videoRevenue / Double(entry.measuredVideos))
             let score = Profitability(
                 averageViews: averageViews, averageEngagement: averageEngagement, averageRevenue: averageRevenue,
                 trendCount: entry.trendCount)
             let record = NicheRecord(
                 name: name, profitabilityScore: score.total, trendCount: entry.trendCount, videoCount: entry.videoCount,
-                totalViews: clamped(views), totalEngagement: clamped(engagement), totalRevenue: finite(entry.videoRevenue),
+                totalViews: clamped(views), totalEngagement: clamped(engagement),
+                totalRevenue: finite(entry.videoRevenue),
                 avgViews: averageViews,
                 avgEngagement: averageEngagement, avgRevenue: averageRevenue, trending: entry.trending, updatedAt: now)
             try record.insert(db)

@@ -38,6 +38,8 @@ package struct NicheRecord: Sendable, Codable, Equatable, FetchableRecord, Persi
     }
 
     package var profitability: Profitability {
-        Profitability(averageViews: avgViews, averageEngagement: avgEngagement, averageRevenue: avgRevenue, trendCount: trendCount)
+        Profitability(
+            averageViews: avgViews, averageEngagement: avgEngagement, averageRevenue: avgRevenue, trendCount: trendCount
+        )
     }
 }

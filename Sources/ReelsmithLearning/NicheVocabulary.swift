@@ -1,4 +1,5 @@
 import ReelsmithCore
+
 /// Words that name a niche, to guess the niche of a video seen only in a TikTok export from its
 /// hashtags: niche names, the templates' aliases and their hashtags. A word several niches share
 /// (`fyp`) names none of them.
@@ -49,7 +50,9 @@ extension NicheVocabulary {
         for template in templates?.templates ?? [] where template.niche != ScriptTemplate.genericNiche {
             niches[template.niche, default: []] += template.aliases + template.hashtags
         }
-        for niche in knownNiches where niches[niche] == nil && niche != NicheAnalyzer.unknownNiche { niches[niche] = [] }
+        for niche in knownNiches where niches[niche] == nil && niche != NicheAnalyzer.unknownNiche {
+            niches[niche] = []
+        }
         return NicheVocabulary(niches: niches)
     }
 }

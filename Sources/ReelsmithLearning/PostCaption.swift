@@ -48,7 +48,8 @@ struct PostCaption: Sendable, Equatable {
 
     /// Jaccard similarity of the two token sets: 1 for the same caption, 0 for nothing shared.
     package func similarity(to other: PostCaption) -> Double {
-        let mine = tokens, theirs = other.tokens
+        let mine = tokens
+        let theirs = other.tokens
         let union = mine.union(theirs).count
         return union == 0 ? 0 : Double(mine.intersection(theirs).count) / Double(union)
     }

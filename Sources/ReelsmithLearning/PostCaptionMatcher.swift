@@ -1,4 +1,5 @@
 import ReelsmithCore
+
 /// Links a TikTok caption to the one video of ours whose description (caption + hashtags) it
 /// repeats. A caption that two videos fit about equally well is ambiguous: it is reported, never
 /// guessed, because a wrong link would teach the model with another video's numbers.

@@ -1,4 +1,5 @@
 import ReelsmithCore
+
 /// A niche's profitability, 0–100, exactly as the seed's NicheAnalyzer defines it (DESIGN §2):
 /// `min(50, avg_views/100000*50) + min(20, avg_engagement/10000*20) + min(20, avg_revenue/100*20)
 /// + (trend_count >= 3 ? 10 : 5)`. Kept in parts so reports can show where a score comes from.

@@ -35,7 +35,8 @@ package struct ProviderSpending: Sendable, Equatable {
                         """, arguments: [since]
                 ).map {
                     Line(
-                        provider: $0["provider"], model: $0["model"], requests: $0["requests"], promptTokens: $0["prompt"],
+                        provider: $0["provider"], model: $0["model"], requests: $0["requests"],
+                        promptTokens: $0["prompt"],
                         completionTokens: $0["completion"], seconds: $0["seconds"], images: $0["images"],
                         characters: $0["characters"], audioSeconds: $0["audio"])
                 }

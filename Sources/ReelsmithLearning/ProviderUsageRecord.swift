@@ -36,7 +36,6 @@ struct ProviderUsageRecord: Sendable, Codable, Equatable, FetchableRecord, Persi
 
 extension LearningIndex {
 
-
     package func record(usage: ProviderUsage, jobId: String, at date: Date = Date()) throws {
         try database.write { db in
             let record = ProviderUsageRecord(

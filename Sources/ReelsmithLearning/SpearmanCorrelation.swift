@@ -19,11 +19,16 @@ package struct SpearmanCorrelation: Sendable, Codable, Equatable {
         precondition(x.count == y.count, "paired samples")
         sampleSize = x.count
         guard x.count >= 3 else { return }
-        let rankX = Self.ranks(x), rankY = Self.ranks(y)
-        let meanX = rankX.reduce(0, +) / Double(x.count), meanY = rankY.reduce(0, +) / Double(y.count)
-        var covariance = 0.0, varianceX = 0.0, varianceY = 0.0
+        let rankX = Self.ranks(x)
+        let rankY = Self.ranks(y)
+        let meanX = rankX.reduce(0, +) / Double(x.count)
+        let meanY = rankY.reduce(0, +) / Double(y.count)
+        var covariance = 0.0
+        var varianceX = 0.0
+        var varianceY = 0.0
         for index in 0..<x.count {
-            let dx = rankX[index] - meanX, dy = rankY[index] - meanY
+            let dx = rankX[index] - meanX
+            let dy = rankY[index] - meanY
             covariance += dx * dy
             varianceX += dx * dx
             varianceY += dy * dy

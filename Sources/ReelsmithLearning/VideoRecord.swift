@@ -31,7 +31,12 @@ package struct VideoRecord: Sendable, Codable, Equatable, FetchableRecord, Persi
     /// tell which of the two predicts views better.
     package var offlineViralityScore: Int? = nil
 
-    package init(id: String, niche: String, topic: String? = nil, title: String, language: String, viralityScore: Int, durationSeconds: Double, hookLength: Int, hashtagCount: Int, hasCta: Bool, description: String, hashtags: String, folder: String? = nil, tiktokId: String? = nil, isExternal: Bool, createdAt: Date, scoreEngine: String? = nil, offlineViralityScore: Int? = nil) {
+    package init(
+        id: String, niche: String, topic: String? = nil, title: String, language: String, viralityScore: Int,
+        durationSeconds: Double, hookLength: Int, hashtagCount: Int, hasCta: Bool, description: String,
+        hashtags: String, folder: String? = nil, tiktokId: String? = nil, isExternal: Bool, createdAt: Date,
+        scoreEngine: String? = nil, offlineViralityScore: Int? = nil
+    ) {
         self.id = id
         self.niche = niche
         self.topic = topic
@@ -66,7 +71,6 @@ package struct VideoRecord: Sendable, Codable, Equatable, FetchableRecord, Persi
         case offlineViralityScore = "offline_virality_score"
     }
 }
-
 
 extension LearningIndex {
     /// Records a generated video and its features, and recomputes the niches, in one transaction; recording the same id again

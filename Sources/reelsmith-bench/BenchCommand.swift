@@ -1,16 +1,20 @@
 import ArgumentParser
+import LocalProviderServer
+import Reelsmith
 import ReelsmithBenchmarks
 import ReelsmithCLI
-import Reelsmith
 import ReelsmithCore
 import ReelsmithMedia
-import LocalProviderServer
 
 /// `reelsmith-bench`, also run as `reelsmith bench`: benchmarks live in their own executable, so
 /// the shipped `reelsmith` carries none of their code (nor the test server's).
 @main
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reelsmith-bench", abstract: "Benchmarks: the render, the daemon, the learning index, the provider layer.",
-        subcommands: [RenderBench.self, WatchBench.self, LearningBench.self, ProvidersBench.self, AlignBench.self, DashboardBench.self])
+        commandName: "reelsmith-bench",
+        abstract: "Benchmarks: the render, the daemon, the learning index, the provider layer.",
+        subcommands: [
+            RenderBench.self, WatchBench.self, LearningBench.self, ProvidersBench.self, AlignBench.self,
+            DashboardBench.self,
+        ])
 }

@@ -1,17 +1,19 @@
 import ArgumentParser
 import Foundation
+import LocalProviderServer
+import Reelsmith
 import ReelsmithBenchmarks
 import ReelsmithCLI
-import Reelsmith
 import ReelsmithCore
 import ReelsmithMedia
-import LocalProviderServer
 
 struct DashboardBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
-        abstract: "Write outbox/reports/dashboard.html for a large index in a temp folder and load it in headless Chromium; print the figures.",
-        discussion: "Measure with a release build: `swift build -c release && .build/release/reelsmith bench dashboard`. Needs Debian's `chromium` for the browser figures (REELSMITH_CHROMIUM names another binary)."
+        abstract:
+            "Write outbox/reports/dashboard.html for a large index in a temp folder and load it in headless Chromium; print the figures.",
+        discussion:
+            "Measure with a release build: `swift build -c release && .build/release/reelsmith bench dashboard`. Needs Debian's `chromium` for the browser figures (REELSMITH_CHROMIUM names another binary)."
     )
 
     @OptionGroup var options: WorkspaceOptions
@@ -39,7 +41,9 @@ struct DashboardBench: AsyncParsableCommand {
         let result = try await DashboardBenchmark(templates: options.workspace.templates)
             .run(videos: videos, analyticsRows: rows, niches: niches, browser: !noBrowser)
         for row in result {
-            print(row.name.padding(toLength: 26, withPad: " ", startingAt: 0) + row.value.padding(toLength: 10, withPad: " ", startingAt: 0) + "  " + row.detail)
+            print(
+                row.name.padding(toLength: 26, withPad: " ", startingAt: 0)
+                    + row.value.padding(toLength: 10, withPad: " ", startingAt: 0) + "  " + row.detail)
         }
     }
 }

@@ -1,16 +1,17 @@
 import ArgumentParser
 import Foundation
+import LocalProviderServer
+import Reelsmith
 import ReelsmithBenchmarks
 import ReelsmithCLI
-import Reelsmith
 import ReelsmithCore
 import ReelsmithMedia
-import LocalProviderServer
 
 struct LearningBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "learning",
-        abstract: "Ingest a generated analytics CSV and recompute niches over many trends, in a temp folder; print the times.",
+        abstract:
+            "Ingest a generated analytics CSV and recompute niches over many trends, in a temp folder; print the times.",
         discussion: "Measure with a release build: `swift build -c release && .build/release/reelsmith bench learning`."
     )
 

@@ -1,19 +1,20 @@
 import ArgumentParser
 import Dispatch
 import Foundation
-import Synchronization
+import LocalProviderServer
+import Reelsmith
 import ReelsmithBenchmarks
 import ReelsmithCLI
-import Reelsmith
 import ReelsmithCore
 import ReelsmithMedia
-import LocalProviderServer
+import Synchronization
 
 struct ProvidersBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "providers",
         abstract: "Measure what the provider layer adds to a model's time, against a local OpenAI-compatible server.",
-        discussion: "The server (on 127.0.0.1) answers every chat completion after --delay seconds; the whole script writer runs (prompt, HTTP, decoding, checks). Measure with a release build: `swift build -c release && .build/release/reelsmith bench providers`."
+        discussion:
+            "The server (on 127.0.0.1) answers every chat completion after --delay seconds; the whole script writer runs (prompt, HTTP, decoding, checks). Measure with a release build: `swift build -c release && .build/release/reelsmith bench providers`."
     )
 
     @OptionGroup var options: WorkspaceOptions
@@ -37,8 +38,10 @@ struct ProvidersBench: AsyncParsableCommand {
     var scenes: Int = 5
 
     func validate() throws {
-        guard delay >= 0, requests >= 1, variants >= 1, imageDelay >= 0, speechDelay >= 0, (1...12).contains(scenes) else {
-            throw ValidationError("give delays of 0 or more, --requests and --variants of 1 or more, and --scenes of 1 to 12")
+        guard delay >= 0, requests >= 1, variants >= 1, imageDelay >= 0, speechDelay >= 0, (1...12).contains(scenes)
+        else {
+            throw ValidationError(
+                "give delays of 0 or more, --requests and --variants of 1 or more, and --scenes of 1 to 12")
         }
     }
 
@@ -55,11 +58,16 @@ struct ProvidersBench: AsyncParsableCommand {
         let mean = sorted.reduce(0, +) / Double(sorted.count)
         let median = sorted[sorted.count / 2]
         print(String(format: "server delay            %7.0f ms per answer", delay * 1000))
-        print(String(format: "provider layer adds     %7.1f ms mean, %.1f ms median, %.1f ms max (%d scripts in turn)", mean, median, sorted.last ?? 0, result.requests))
         print(
             String(
-                format: "%d variants at once     %7.0f ms wall (%.2f round trips; one after another: %.0f ms)", result.variants,
-                result.variantsSeconds * 1000, result.variantsSeconds / max(delay, 0.001), Double(result.variants) * (delay * 1000 + mean)))
+                format: "provider layer adds     %7.1f ms mean, %.1f ms median, %.1f ms max (%d scripts in turn)", mean,
+                median, sorted.last ?? 0, result.requests))
+        print(
+            String(
+                format: "%d variants at once     %7.0f ms wall (%.2f round trips; one after another: %.0f ms)",
+                result.variants,
+                result.variantsSeconds * 1000, result.variantsSeconds / max(delay, 0.001),
+                Double(result.variants) * (delay * 1000 + mean)))
         try await media()
     }
 
@@ -68,8 +76,12 @@ struct ProvidersBench: AsyncParsableCommand {
         let picture = try await Self.picture()
         let (imageDelay, speechDelay) = (imageDelay, speechDelay)
         let server = try LocalProviderServer { request in
-            if request.path.hasSuffix("/images/generations") { return .imageGeneration(picture, delaySeconds: imageDelay) }
-            if request.path.hasSuffix("/audio/speech"), let text = request.json?["input"] as? String, let audio = try? Self.speech(text) {
+            if request.path.hasSuffix("/images/generations") {
+                return .imageGeneration(picture, delaySeconds: imageDelay)
+            }
+            if request.path.hasSuffix("/audio/speech"), let text = request.json?["input"] as? String,
+                let audio = try? Self.speech(text)
+            {
                 return .speech(audio, contentType: "audio/wav", delaySeconds: speechDelay)
             }
             return .error(404, "not served by this benchmark")
@@ -80,7 +92,8 @@ struct ProvidersBench: AsyncParsableCommand {
             speechDelaySeconds: speechDelay)
         print(
             String(
-                format: "media: %d pictures at %.1f s and a voice at %.1f s (%.1f s of speech)", result.scenes, imageDelay, speechDelay,
+                format: "media: %d pictures at %.1f s and a voice at %.1f s (%.1f s of speech)", result.scenes,
+                imageDelay, speechDelay,
                 result.voiceSeconds))
         for stage in result.stages where [.script, .images, .voice, .captions].contains(stage.stage) {
             let name = stage.stage.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
@@ -88,15 +101,20 @@ struct ProvidersBench: AsyncParsableCommand {
         }
         print(
             String(
-                format: "time before the render  %7.2f s (one answer after another: %.2f s)", result.secondsBeforeRender,
+                format: "time before the render  %7.2f s (one answer after another: %.2f s)",
+                result.secondsBeforeRender,
                 result.sequentialSeconds))
     }
 
     /// A 1024×1536 picture, made once by ffmpeg.
     private static func picture() async throws -> Data {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-bench-\(UUID().uuidString).png")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-bench-\(UUID().uuidString).png")
         defer { try? FileManager.default.removeItem(at: file) }
-        try await ExternalTool(executable: "ffmpeg").run(["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=s=1024x1536", "-frames:v", "1", file.path])
+        try await ExternalTool(executable: "ffmpeg").run([
+            "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=s=1024x1536", "-frames:v", "1",
+            file.path,
+        ])
         return try Data(contentsOf: file)
     }
 
@@ -104,16 +122,20 @@ struct ProvidersBench: AsyncParsableCommand {
     /// by the server's synchronous handler on the server's own thread (never the cooperative pool),
     /// which waits here for the run.
     private static func speech(_ text: String) throws -> Data {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-bench-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("text.txt"), output = folder.appendingPathComponent("speech.wav")
+        let input = folder.appendingPathComponent("text.txt")
+        let output = folder.appendingPathComponent("speech.wav")
         try Data(text.utf8).write(to: input)
         let failure = Failure()
         let done = DispatchSemaphore(value: 0)
         Task {
             do {
-                try await ExternalTool(executable: "espeak-ng").run(["-v", "en-us+f3", "-s", "175", "-f", input.path, "-w", output.path])
+                try await ExternalTool(executable: "espeak-ng").run([
+                    "-v", "en-us+f3", "-s", "175", "-f", input.path, "-w", output.path,
+                ])
             } catch {
                 failure.error.withLock { $0 = error }
             }

@@ -1,16 +1,17 @@
 import ArgumentParser
 import Foundation
+import LocalProviderServer
+import Reelsmith
 import ReelsmithBenchmarks
 import ReelsmithCLI
-import Reelsmith
 import ReelsmithCore
 import ReelsmithMedia
-import LocalProviderServer
 
 struct RenderBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render a 45 s example and a bare one-still ffmpeg encode (the floor) in the same run (with --clips, also from clips); print wall, CPU, the ratio to the floor and how smoothly each scene moves."
+        abstract:
+            "Render a 45 s example and a bare one-still ffmpeg encode (the floor) in the same run (with --clips, also from clips); print wall, CPU, the ratio to the floor and how smoothly each scene moves."
     )
 
     @OptionGroup var options: WorkspaceOptions
@@ -30,12 +31,15 @@ struct RenderBench: AsyncParsableCommand {
     @Option(help: "How far a still moves over its scene, as a share of the width (0.01...0.3).")
     var strength: Double = RenderSettings().motionStrength
 
-    @Flag(help: "Also render the same video from five 1080×1920 clips and from five 3840×2160 clips (scenes from footage).")
+    @Flag(
+        help:
+            "Also render the same video from five 1080×1920 clips and from five 3840×2160 clips (scenes from footage).")
     var clips = false
 
     func validate() throws {
         guard Motion(rawValue: motion) != nil else {
-            throw ValidationError("unknown motion `\(motion)`: use one of \(Motion.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "unknown motion `\(motion)`: use one of \(Motion.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard (0.01...0.3).contains(strength) else {
             throw ValidationError("--strength must be between 0.01 and 0.3, e.g. --strength 0.06")
@@ -61,7 +65,9 @@ struct RenderBench: AsyncParsableCommand {
             String(
                 format: "render / floor: ×%.2f wall, ×%.2f CPU (goal ≤ ×2)", result.costOverFloor, result.cpuOverFloor))
         if let fromClips = result.clipRenders.first {
-            print(String(format: "clips from 1080×1920: realtime ×%.2f (goal ≤ ×0.6 on 2 cores)", fromClips.realtimeFactor))
+            print(
+                String(
+                    format: "clips from 1080×1920: realtime ×%.2f (goal ≤ ×0.6 on 2 cores)", fromClips.realtimeFactor))
         }
         for scene in result.scenes {
             let smoothness = scene.smoothness
@@ -73,7 +79,8 @@ struct RenderBench: AsyncParsableCommand {
         }
         print(
             String(
-                format: "smoothness (every scene, 2 s): frozen ≤ %.1f %%, largest jump ≤ ×%.2f the median (goal ≤ 10 %%, ≤ ×4)",
+                format:
+                    "smoothness (every scene, 2 s): frozen ≤ %.1f %%, largest jump ≤ ×%.2f the median (goal ≤ 10 %%, ≤ ×4)",
                 result.mostFrozenShare * 100, result.largestJumpOverMedian))
     }
 }

@@ -1,16 +1,17 @@
 import ArgumentParser
 import Foundation
+import LocalProviderServer
+import Reelsmith
 import ReelsmithBenchmarks
 import ReelsmithCLI
-import Reelsmith
 import ReelsmithCore
 import ReelsmithMedia
-import LocalProviderServer
 
 struct WatchBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Run a real daemon on a temp folder: settle-to-start latency, throughput on small files, idle CPU and RSS."
+        abstract:
+            "Run a real daemon on a temp folder: settle-to-start latency, throughput on small files, idle CPU and RSS."
     )
 
     @OptionGroup var options: WorkspaceOptions
@@ -29,12 +30,21 @@ struct WatchBench: AsyncParsableCommand {
 
     func run() async throws {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        let result = try await WatchBenchmark(executable: executable, templates: options.workspace.templates, settleSeconds: settle)
-            .run(latencyFiles: latencyFiles, throughputFiles: throughputFiles, idleSeconds: idleSeconds)
-        print(String(format: "settle → start over %d files: median %.0f ms, worst %.0f ms",
-            result.latencyFiles, result.latencyMedianMilliseconds, result.latencyWorstMilliseconds))
-        print(String(format: "throughput: %d small trends files in %.2f s = %.0f files/s",
-            result.throughputFiles, result.throughputSeconds, result.filesPerSecond))
-        print(String(format: "idle over %.0f s: CPU %.2f %%, RSS %.1f MB (of which private %.1f MB)", result.idleSeconds, result.idleCPUPercent, result.idleRSSMegabytes, result.idlePrivateMegabytes))
+        let result = try await WatchBenchmark(
+            executable: executable, templates: options.workspace.templates, settleSeconds: settle
+        )
+        .run(latencyFiles: latencyFiles, throughputFiles: throughputFiles, idleSeconds: idleSeconds)
+        print(
+            String(
+                format: "settle → start over %d files: median %.0f ms, worst %.0f ms",
+                result.latencyFiles, result.latencyMedianMilliseconds, result.latencyWorstMilliseconds))
+        print(
+            String(
+                format: "throughput: %d small trends files in %.2f s = %.0f files/s",
+                result.throughputFiles, result.throughputSeconds, result.filesPerSecond))
+        print(
+            String(
+                format: "idle over %.0f s: CPU %.2f %%, RSS %.1f MB (of which private %.1f MB)", result.idleSeconds,
+                result.idleCPUPercent, result.idleRSSMegabytes, result.idlePrivateMegabytes))
     }
 }

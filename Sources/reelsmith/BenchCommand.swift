@@ -1,11 +1,11 @@
 import ArgumentParser
 import Foundation
-import ReelsmithCLI
 import Reelsmith
+import ReelsmithCLI
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 #if canImport(Glibc)
     import Glibc
@@ -21,11 +21,13 @@ struct BenchCommand: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
-        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         let bench = folder.appendingPathComponent("reelsmith-bench").path
         guard FileManager.default.isExecutableFile(atPath: bench) else {
             throw ValidationError(
-                "the benchmarks are not installed beside \(folder.path): build them with `swift build --product reelsmith-bench`")
+                "the benchmarks are not installed beside \(folder.path): build them with `swift build --product reelsmith-bench`"
+            )
         }
         // The benchmark replaces this process: its output, signals and exit status are the user's.
         let argv = ([bench] + arguments).map { strdup($0) } + [nil]

@@ -1,17 +1,18 @@
 import ArgumentParser
 import Foundation
-import ReelsmithCLI
 import Reelsmith
+import ReelsmithCLI
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check request, trends, analytics or settings files without running anything.",
-        discussion: "Prints the same file:line:column messages as `reelsmith process` and the daemon, with the same checks (music under templates/music/, espeak-ng voices, the providers of reelsmith.yaml). --json prints them as Language Server Protocol diagnostics, for an editor task or a pre-commit hook. The exit code is 1 when any file has an error."
+        discussion:
+            "Prints the same file:line:column messages as `reelsmith process` and the daemon, with the same checks (music under templates/music/, espeak-ng voices, the providers of reelsmith.yaml). --json prints them as Language Server Protocol diagnostics, for an editor task or a pre-commit hook. The exit code is 1 when any file has an error."
     )
 
     @OptionGroup var options: WorkspaceOptions
@@ -23,7 +24,9 @@ struct CheckCommand: ParsableCommand {
     var files: [String]
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("give at least one file, e.g. `reelsmith check inbox/requests/mine.yaml`") }
+        guard !files.isEmpty else {
+            throw ValidationError("give at least one file, e.g. `reelsmith check inbox/requests/mine.yaml`")
+        }
     }
 
     struct FileReport: Encodable {
@@ -55,7 +58,11 @@ struct CheckCommand: ParsableCommand {
             guard !json else { continue }
             if result.diagnostics.isEmpty { print("\(path): ok (\(result.kind ?? "file"))") }
             for diagnostic in result.diagnostics {
-                if diagnostic.severity == .error { Terminal.error(diagnostic.text) } else { Terminal.warning(diagnostic.text) }
+                if diagnostic.severity == .error {
+                    Terminal.error(diagnostic.text)
+                } else {
+                    Terminal.warning(diagnostic.text)
+                }
             }
         }
         if json {

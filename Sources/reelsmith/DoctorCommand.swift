@@ -1,15 +1,16 @@
 import ArgumentParser
 import Foundation
-import ReelsmithCLI
 import Reelsmith
+import ReelsmithCLI
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "doctor", abstract: "Check that ffmpeg, espeak-ng, fonts, the templates and each configured provider are ready.")
+        commandName: "doctor",
+        abstract: "Check that ffmpeg, espeak-ng, fonts, the templates and each configured provider are ready.")
 
     @OptionGroup var options: WorkspaceOptions
 

@@ -1,28 +1,33 @@
 import ArgumentParser
 import Foundation
-import ReelsmithCLI
 import Reelsmith
+import ReelsmithCLI
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a project folder: inbox/ with an example of each input, outbox/, templates/, editor schemas and .stignore.",
-        discussion: "Nothing that exists is overwritten (the schemas under .reelsmith/schema/ are regenerated). .vscode/settings.json maps inbox/requests/*.yaml and the others to their schemas for the Red Hat YAML extension. In a Syncthing folder, the .stignore lines keep the live learning index out of the sync."
+        abstract:
+            "Create a project folder: inbox/ with an example of each input, outbox/, templates/, editor schemas and .stignore.",
+        discussion:
+            "Nothing that exists is overwritten (the schemas under .reelsmith/schema/ are regenerated). .vscode/settings.json maps inbox/requests/*.yaml and the others to their schemas for the Red Hat YAML extension. In a Syncthing folder, the .stignore lines keep the live learning index out of the sync."
     )
 
     @Argument(help: "The folder to create or complete.")
     var folder: String
 
-    @Option(name: .long, help: "A Reelsmith checkout to copy templates and examples from (default: the one this binary was built in).")
+    @Option(
+        name: .long,
+        help: "A Reelsmith checkout to copy templates and examples from (default: the one this binary was built in).")
     var from: String?
 
     func run() throws {
         let executable = URL(fileURLWithPath: "/proc/self/exe")
-        guard let source = from.map({ URL(fileURLWithPath: $0) }) ?? ProjectInitializer.checkout(containing: executable) else {
+        guard let source = from.map({ URL(fileURLWithPath: $0) }) ?? ProjectInitializer.checkout(containing: executable)
+        else {
             throw ValidationError("cannot find the templates to copy — pass the Reelsmith checkout with --from DIR")
         }
         let project = URL(fileURLWithPath: folder).standardizedFileURL

@@ -1,10 +1,10 @@
 import Foundation
-import ReelsmithCLI
 import Reelsmith
+import ReelsmithCLI
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Reports printed as the same JSON that `outbox/reports/` holds.
 enum JSONReport {

@@ -1,17 +1,18 @@
 import ArgumentParser
 import Foundation
-import ReelsmithCLI
 import Reelsmith
+import ReelsmithCLI
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 struct LibraryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "library",
         abstract: "List the videos, newest first, with their score, status and real numbers (the dashboard's library).",
-        discussion: "Status: published (in outbox/videos/, no numbers yet), posted (numbers arrived from inbox/analytics/), external (seen only in a TikTok export). The page outbox/reports/dashboard.html shows the same list with thumbnails, sorting and filters."
+        discussion:
+            "Status: published (in outbox/videos/, no numbers yet), posted (numbers arrived from inbox/analytics/), external (seen only in a TikTok export). The page outbox/reports/dashboard.html shows the same list with thumbnails, sorting and filters."
     )
 
     @OptionGroup var options: WorkspaceOptions
@@ -40,7 +41,8 @@ struct LibraryCommand: AsyncParsableCommand {
             headers: ["date", "niche", "title", "score", "status", "views", "eng."],
             rows: videos.map { video in
                 [
-                    video.day, video.niche.count > 14 ? video.niche.prefix(13) + "…" : video.niche, video.title, video.score.map(String.init) ?? "—", video.status.rawValue,
+                    video.day, video.niche.count > 14 ? video.niche.prefix(13) + "…" : video.niche, video.title,
+                    video.score.map(String.init) ?? "—", video.status.rawValue,
                     video.views.map(String.init) ?? "—", video.engagement.map(String.init) ?? "—",
                 ]
             }, numeric: [3, 5, 6], flexible: 2)

@@ -1,11 +1,11 @@
 import ArgumentParser
 import Foundation
-import ReelsmithCLI
 import Reelsmith
+import ReelsmithCLI
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,7 +27,8 @@ struct NewRequestCommand: ParsableCommand {
 
     func validate() throws {
         guard Language(rawValue: language.lowercased()) != nil else {
-            throw ValidationError("--language must be one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "--language must be one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard !niche.trimmingCharacters(in: .whitespaces).isEmpty, !niche.contains("/"), niche.count <= 60 else {
             throw ValidationError("--niche must be a name of at most 60 characters without `/`, e.g. --niche fitness")
@@ -35,6 +36,8 @@ struct NewRequestCommand: ParsableCommand {
     }
 
     func run() {
-        print(RequestTemplate(niche: niche, language: Language(rawValue: language.lowercased()) ?? .en).text, terminator: "")
+        print(
+            RequestTemplate(niche: niche, language: Language(rawValue: language.lowercased()) ?? .en).text,
+            terminator: "")
     }
 }

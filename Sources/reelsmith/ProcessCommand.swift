@@ -1,17 +1,19 @@
 import ArgumentParser
 import Foundation
-import ReelsmithCLI
 import Reelsmith
+import ReelsmithCLI
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 struct ProcessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "process",
-        abstract: "Run the pipeline once for each file given: a request, trends or analytics file, or a folder of them.",
-        discussion: "A request becomes a folder under outbox/videos/. The kind comes from a `kind:` key, else from the inbox folder. A folder (such as TikTok Studio's export folder) runs each file inside it, one line per file. A file that fails is reported with its line, column and fix; the others still run."
+        abstract:
+            "Run the pipeline once for each file given: a request, trends or analytics file, or a folder of them.",
+        discussion:
+            "A request becomes a folder under outbox/videos/. The kind comes from a `kind:` key, else from the inbox folder. A folder (such as TikTok Studio's export folder) runs each file inside it, one line per file. A file that fails is reported with its line, column and fix; the others still run."
     )
 
     @OptionGroup var options: WorkspaceOptions
@@ -20,7 +22,9 @@ struct ProcessCommand: AsyncParsableCommand {
     var files: [String]
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("give at least one file, e.g. `reelsmith process inbox/requests/example-en.yaml`") }
+        guard !files.isEmpty else {
+            throw ValidationError("give at least one file, e.g. `reelsmith process inbox/requests/example-en.yaml`")
+        }
     }
 
     func run() async throws {
@@ -55,7 +59,8 @@ struct ProcessCommand: AsyncParsableCommand {
     private static func process(_ files: [String], with processor: InboxProcessor) async throws -> Int {
         var failures = 0
         let expanded = files.flatMap { path in
-            InputFolder.files(in: URL(fileURLWithPath: path))?.map { (path as NSString).appendingPathComponent($0) } ?? [path]
+            InputFolder.files(in: URL(fileURLWithPath: path))?.map { (path as NSString).appendingPathComponent($0) }
+                ?? [path]
         }
         for path in expanded {
             try Task.checkCancellation()

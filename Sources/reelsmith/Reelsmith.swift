@@ -1,10 +1,10 @@
 import ArgumentParser
-import ReelsmithCLI
 import Reelsmith
+import ReelsmithCLI
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 @main
 struct ReelsmithCommand: AsyncParsableCommand {

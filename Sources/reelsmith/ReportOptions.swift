@@ -1,10 +1,10 @@
 import ArgumentParser
-import ReelsmithCLI
 import Reelsmith
+import ReelsmithCLI
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// How `niches` and `insights` print: tables in a language, or the report's JSON.
 struct ReportOptions: ParsableArguments {

@@ -1,17 +1,19 @@
 import ArgumentParser
 import Foundation
-import ReelsmithCLI
 import Reelsmith
+import ReelsmithCLI
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print or write the JSON Schemas (draft 2020-12) of requests, trends, analytics YAML and reelsmith.yaml.",
-        discussion: "Editors with yaml-language-server (VS Code's YAML extension, Neovim, Helix, Zed, JetBrains) use them to complete keys, show each key's range and default, and underline mistakes. The project's niches and music are offered as suggestions. `reelsmith init` writes them under .reelsmith/schema/."
+        abstract:
+            "Print or write the JSON Schemas (draft 2020-12) of requests, trends, analytics YAML and reelsmith.yaml.",
+        discussion:
+            "Editors with yaml-language-server (VS Code's YAML extension, Neovim, Helix, Zed, JetBrains) use them to complete keys, show each key's range and default, and underline mistakes. The project's niches and music are offered as suggestions. `reelsmith init` writes them under .reelsmith/schema/."
     )
 
     @Argument(help: "Which schema: request, trends, analytics or config (default: all, with --out).")
@@ -25,7 +27,8 @@ struct SchemaCommand: ParsableCommand {
 
     func validate() throws {
         if which == nil, out == nil {
-            throw ValidationError("name a schema to print (`reelsmith schema request`), or write them all with `--out DIR`")
+            throw ValidationError(
+                "name a schema to print (`reelsmith schema request`), or write them all with `--out DIR`")
         }
     }
 

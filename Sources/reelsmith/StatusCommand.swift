@@ -1,22 +1,25 @@
 import ArgumentParser
 import Foundation
-import ReelsmithCLI
 import Reelsmith
+import ReelsmithCLI
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Show queued, running (with render percent), done and failed inputs, and the last errors.")
+        commandName: "status",
+        abstract: "Show queued, running (with render percent), done and failed inputs, and the last errors.")
 
     @OptionGroup var options: WorkspaceOptions
 
     func run() throws {
         let index = try LearningIndex(url: options.workspace.indexFile)
         let status = try DaemonStatus.read(from: index)
-        print("queued \(status.queued)  running \(status.running.count)  done \(status.done)  failed \(status.failed)  duplicates \(status.duplicates)")
+        print(
+            "queued \(status.queued)  running \(status.running.count)  done \(status.done)  failed \(status.failed)  duplicates \(status.duplicates)"
+        )
         for job in status.running {
             let progress = job.progress.map { String(format: " %.0f%%", $0 * 100) } ?? ""
             print(Terminal.wrap("  running inbox/\(job.source)" + (job.stage.map { " — \($0)\(progress)" } ?? "")))

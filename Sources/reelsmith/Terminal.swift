@@ -1,10 +1,10 @@
 import Foundation
-import ReelsmithCLI
 import Reelsmith
+import ReelsmithCLI
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Everything that prints for a person at a terminal.
 enum Terminal {

@@ -1,9 +1,10 @@
-import ReelsmithCLI
 import Reelsmith
+import ReelsmithCLI
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+
 /// Aligned columns for the terminal: numbers right-aligned, text left-aligned.
 struct TextTable {
     var headers: [String]
@@ -25,7 +26,9 @@ struct TextTable {
             widths[flexible] = max(headers[flexible].count, 6, widths[flexible] - (total - maximumWidth))
             rows = rows.map { row in
                 var row = row
-                if row[flexible].count > widths[flexible] { row[flexible] = String(row[flexible].prefix(widths[flexible] - 1)) + "…" }
+                if row[flexible].count > widths[flexible] {
+                    row[flexible] = String(row[flexible].prefix(widths[flexible] - 1)) + "…"
+                }
                 return row
             }
         }

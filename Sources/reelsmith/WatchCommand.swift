@@ -1,12 +1,12 @@
 import ArgumentParser
 import Foundation
 import Logging
-import ReelsmithCLI
 import Reelsmith
+import ReelsmithCLI
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 struct WatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,7 +34,9 @@ struct WatchCommand: AsyncParsableCommand {
     var renders: Int?
 
     func validate() throws {
-        if let settle, !(0.05...600).contains(settle) { throw ValidationError("--settle must be between 0.05 and 600 seconds") }
+        if let settle, !(0.05...600).contains(settle) {
+            throw ValidationError("--settle must be between 0.05 and 600 seconds")
+        }
         if let rescan, rescan < 1 { throw ValidationError("--rescan must be at least 1 second") }
         if let renders, !(1...16).contains(renders) { throw ValidationError("--renders must be between 1 and 16") }
     }
@@ -58,7 +60,8 @@ struct WatchCommand: AsyncParsableCommand {
             group.addTask { try await daemon.run() }
             group.addTask {
                 let signal = await ShutdownSignal.wait(forcedExitAfterSeconds: 8) {
-                    Log.watch.warning("a file was still being read after 8 s; stopped anyway, it runs again at the next start")
+                    Log.watch.warning(
+                        "a file was still being read after 8 s; stopped anyway, it runs again at the next start")
                 }
                 Log.watch.info("stopping", metadata: ["signal": "\(signal)"])
                 throw CancellationError()

@@ -8,7 +8,8 @@ public func fuzzAnalytics(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     guard count > 0 else { return 0 }
     let data = Data(bytes: bytes + 1, count: count - 1)
     _ = try? AnalyticsFile.decode(
-        data: data, file: "inbox/analytics/fuzz", isYAML: bytes[0] & 1 == 1, ingestDay: CalendarDay(year: 2026, month: 11, day: 25)!)
+        data: data, file: "inbox/analytics/fuzz", isYAML: bytes[0] & 1 == 1,
+        ingestDay: CalendarDay(year: 2026, month: 11, day: 25)!)
     return 0
 }
 

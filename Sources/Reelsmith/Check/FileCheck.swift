@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// `reelsmith check`: decodes a request, trends, analytics or settings file exactly as the daemon
 /// and `reelsmith process` do — the same decoders, the same music library, voices, engines and
@@ -34,12 +34,14 @@ package struct FileCheck: Sendable {
 
     /// The rows as `process` would import them, against the project's learning index (or an empty
     /// one when there is none yet), in a transaction rolled back.
-    private func trialImport(_ analytics: AnalyticsFile, name: String, ingestDay: CalendarDay) throws -> AnalyticsImport {
+    private func trialImport(_ analytics: AnalyticsFile, name: String, ingestDay: CalendarDay) throws -> AnalyticsImport
+    {
         var scratch: URL?
         defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
         var url = workspace.indexFile
         if !FileManager.default.fileExists(atPath: url.path) {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-check-\(UUID().uuidString)")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "reelsmith-check-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             scratch = folder
             url = folder.appendingPathComponent("learning.sqlite")
@@ -68,7 +70,8 @@ package struct FileCheck: Sendable {
             switch inputKind {
             case .request:
                 _ = try GenerationRequest.decode(
-                    data: bytes, displayName: name, musicLibrary: musicLibrary, voiceExists: SpeechSynthesizer.shared.hasVoice,
+                    data: bytes, displayName: name, musicLibrary: musicLibrary,
+                    voiceExists: SpeechSynthesizer.shared.hasVoice,
                     engines: configuration.engines, providers: configuration.providerKinds)
             case .trends:
                 _ = try TrendsFile.decode(data: bytes, displayName: name, ingestDay: ingestDay)

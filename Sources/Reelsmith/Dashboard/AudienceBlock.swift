@@ -1,7 +1,8 @@
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+
 /// The account's side of the insights, from TikTok Studio's export folder (issue 11): views and
 /// profile views per day, new and returning viewers per day (line charts with their tables), the
 /// best hours to post with their time zone, the follower growth, and the gender and territory shares.
@@ -14,7 +15,8 @@ struct AudienceBlock: Sendable {
         let daily = audience.daily.filter { $0.videoViews != nil || $0.profileViews != nil }
         return HTML.element("div", ["id": "audience"]) {
             HTML.element("h3") { text.audience }
-            if daily.isEmpty, audience.viewerMix == nil, audience.bestPostingHours == nil, audience.followerGrowth == nil, audience.genderShares.isEmpty,
+            if daily.isEmpty, audience.viewerMix == nil, audience.bestPostingHours == nil,
+                audience.followerGrowth == nil, audience.genderShares.isEmpty,
                 audience.territoryShares.isEmpty
             {
                 HTML.element("p", ["class": "muted"]) { text.noAudience }
@@ -28,7 +30,8 @@ struct AudienceBlock: Sendable {
                     }
                     if let growth = audience.followerGrowth {
                         HTML.element("li", ["id": "follower-growth"]) {
-                            text.followers + ": " + (growth.change > 0 ? "+" : "") + NumberText.grouped(growth.change, language)
+                            text.followers + ": " + (growth.change > 0 ? "+" : "")
+                                + NumberText.grouped(growth.change, language)
                                 + " (\(growth.from) → \(growth.to))"
                                 + (growth.followers.map { " — " + NumberText.grouped($0, language) } ?? "")
                         }
@@ -42,11 +45,13 @@ struct AudienceBlock: Sendable {
                     days: audience.daily.filter { $0.newViewers != nil || $0.returningViewers != nil },
                     (text.newViewers, \.newViewers), (text.returningViewers, \.returningViewers))
                 for (title, id, shares) in [
-                    (text.gender, "audience-gender", audience.genderShares), (text.territories, "audience-territories", audience.territoryShares),
+                    (text.gender, "audience-gender", audience.genderShares),
+                    (text.territories, "audience-territories", audience.territoryShares),
                 ] where !shares.isEmpty {
                     HTML.element("h4") { title }
                     DataTable(
-                        headers: [title, text.share], rows: shares.map { [$0.label, NumberText.percent($0.share, language)] }, numeric: [1],
+                        headers: [title, text.share],
+                        rows: shares.map { [$0.label, NumberText.percent($0.share, language)] }, numeric: [1],
                         id: id
                     ).html
                 }
@@ -61,26 +66,34 @@ struct AudienceBlock: Sendable {
         _ second: (name: String, value: KeyPath<DailyAccountNumbers, Int?>)
     ) -> HTML {
         if !days.isEmpty {
-                HTML.element("div", ["class": "legend"]) {
-                    HTML.element("span") { HTML.element("i", ["class": "k1"]); first.name }
-                    HTML.element("span") { HTML.element("i", ["class": "k2"]); second.name }
+            HTML.element("div", ["class": "legend"]) {
+                HTML.element("span") {
+                    HTML.element("i", ["class": "k1"])
+                    first.name
                 }
-                ChartFigure(
-                    id: id,
-                    svg: LineChart(
-                        days: days.map(\.day.description),
-                        series: [first, second].map { line in
-                            .init(name: line.name, values: days.map { $0[keyPath: line.value].map(Double.init) ?? .nan })
-                        }
-                    ).svg(title: title),
-                    alternative: DataTable(
-                        headers: [text.day, first.name, second.name],
-                        rows: days.map {
-                            [$0.day.description, NumberText.grouped($0[keyPath: first.value], text.language),
-                             NumberText.grouped($0[keyPath: second.value], text.language)]
-                        }, numeric: [1, 2]
-                    ).html, showTable: text.showTable
-                ).html
+                HTML.element("span") {
+                    HTML.element("i", ["class": "k2"])
+                    second.name
+                }
+            }
+            ChartFigure(
+                id: id,
+                svg: LineChart(
+                    days: days.map(\.day.description),
+                    series: [first, second].map { line in
+                        .init(name: line.name, values: days.map { $0[keyPath: line.value].map(Double.init) ?? .nan })
+                    }
+                ).svg(title: title),
+                alternative: DataTable(
+                    headers: [text.day, first.name, second.name],
+                    rows: days.map {
+                        [
+                            $0.day.description, NumberText.grouped($0[keyPath: first.value], text.language),
+                            NumberText.grouped($0[keyPath: second.value], text.language),
+                        ]
+                    }, numeric: [1, 2]
+                ).html, showTable: text.showTable
+            ).html
         }
     }
 }

@@ -1,7 +1,8 @@
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+
 /// A chart with its alternative: the SVG, then the same numbers as a table folded under it
 /// (or a sentence, when a table would be 10,000 rows long).
 struct ChartFigure: Sendable {

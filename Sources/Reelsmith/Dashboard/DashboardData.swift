@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Everything the dashboard shows, read from the learning index in one read transaction
 /// (``read(from:language:asOf:now:)``), then drawn by ``DashboardPage``.
@@ -61,5 +61,7 @@ package struct DashboardData: Sendable {
     }
 
     /// Nothing to show yet: the first-run page says what to drop where.
-    package var isEmpty: Bool { videos.isEmpty && niches.niches.isEmpty && publishedJobs + failedJobs + runningJobs == 0 }
+    package var isEmpty: Bool {
+        videos.isEmpty && niches.niches.isEmpty && publishedJobs + failedJobs + runningJobs == 0
+    }
 }

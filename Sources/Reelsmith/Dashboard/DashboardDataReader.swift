@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 extension DashboardData {
     /// How many days the overview's charts cover.
@@ -25,13 +25,16 @@ extension DashboardData {
             let niches = NichesReport(niches: NicheAnalyzer.ranked(try NicheRecord.fetchAll(db)), generatedAt: now)
             let videos = try libraryEntries(db)
             let jobs = Dictionary(
-                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT state, count(*) AS n FROM jobs WHERE kind = 'request' GROUP BY state")
-                    .map { ($0["state"] as String, $0["n"] as Int) })
+                uniqueKeysWithValues: try Row.fetchAll(
+                    db, sql: "SELECT state, count(*) AS n FROM jobs WHERE kind = 'request' GROUP BY state"
+                )
+                .map { ($0["state"] as String, $0["n"] as Int) })
             return DashboardData(
                 generatedAt: now, language: try language ?? commonLanguage(db) ?? .en, days: try days(db, today: today),
                 publishedJobs: jobs["published"] ?? 0, failedJobs: jobs["failed"] ?? 0,
                 runningJobs: (jobs["running"] ?? 0) + (jobs["queued"] ?? 0), stageMeans: try stageMeans(db),
-                meanViralityScore: try Double.fetchOne(db, sql: "SELECT avg(virality_score) FROM videos WHERE is_external = 0"),
+                meanViralityScore: try Double.fetchOne(
+                    db, sql: "SELECT avg(virality_score) FROM videos WHERE is_external = 0"),
                 spending: spending, performance: try performance(db, today: today), niches: niches,
                 topTrends: try topTrends(db, niches: niches.niches.map(\.name)),
                 insights: try InsightAnalyzer.insights(
@@ -44,7 +47,8 @@ extension DashboardData {
     static func commonLanguage(_ db: Database) throws -> Language? {
         try String.fetchOne(
             db,
-            sql: "SELECT language FROM videos WHERE is_external = 0 GROUP BY language ORDER BY count(*) DESC, language LIMIT 1"
+            sql:
+                "SELECT language FROM videos WHERE is_external = 0 GROUP BY language ORDER BY count(*) DESC, language LIMIT 1"
         ).flatMap { Language(rawValue: $0) }
     }
 
@@ -82,7 +86,9 @@ extension DashboardData {
         var made: [String: Int] = [:]
         var failed: [String: Int] = [:]
         let dayBefore = first.adding(days: -1)
-        let since = Calendar.current.date(from: DateComponents(year: dayBefore.year, month: dayBefore.month, day: dayBefore.day))
+        let since =
+            Calendar.current.date(
+                from: DateComponents(year: dayBefore.year, month: dayBefore.month, day: dayBefore.day))
             ?? .distantPast
         for row in try Row.fetchAll(
             db,
@@ -111,8 +117,12 @@ extension DashboardData {
     /// Mean seconds per stage over the runs that did the work.
     static func stageMeans(_ db: Database) throws -> [StageMean] {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT stage, avg(seconds) AS seconds, count(*) AS runs FROM stage_timings WHERE reused = 0 GROUP BY stage")
-        let byStage = Dictionary(uniqueKeysWithValues: rows.map { ($0["stage"] as String, ($0["seconds"] as Double, $0["runs"] as Int)) })
+            db,
+            sql:
+                "SELECT stage, avg(seconds) AS seconds, count(*) AS runs FROM stage_timings WHERE reused = 0 GROUP BY stage"
+        )
+        let byStage = Dictionary(
+            uniqueKeysWithValues: rows.map { ($0["stage"] as String, ($0["seconds"] as Double, $0["runs"] as Int)) })
         return Stage.allCases.compactMap { stage in
             byStage[stage.rawValue].map { StageMean(stage: stage, seconds: $0.0, runs: $0.1) }
         }

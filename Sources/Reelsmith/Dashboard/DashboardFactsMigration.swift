@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 extension LearningIndex {
 
@@ -14,9 +14,11 @@ extension LearningIndex {
             if try VideoRecord.exists(db, key: jobId) {
                 let points = VideoCriteria.names.map { report.score.points(for: $0) ?? 0 }
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO video_criteria (video_id, \(VideoCriteria.names.joined(separator: ", "))) "
+                    sql:
+                        "INSERT OR REPLACE INTO video_criteria (video_id, \(VideoCriteria.names.joined(separator: ", "))) "
                         + "VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: StatementArguments([jobId as any DatabaseValueConvertible] + points.map { $0 as any DatabaseValueConvertible }))
+                    arguments: StatementArguments(
+                        [jobId as any DatabaseValueConvertible] + points.map { $0 as any DatabaseValueConvertible }))
             }
             guard try JobRecord.exists(db, key: jobId) else { return }
             for timing in report.stageTimings where timing.seconds.isFinite {

@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// `outbox/reports/dashboard.html` (issue 10): one self-contained page — styles, charts and
 /// script inline, no server, no CDN, no request leaving the outbox — that a creator opens from
@@ -28,7 +28,8 @@ package struct DashboardPage: Sendable {
     package func html() throws -> String {
         let text = DashboardText(language: data.language)
         let libraryNiches = Array(Set(data.videos.map(\.niche))).sorted()
-        let payload = DashboardPayload(videos: data.videos, niches: libraryNiches, text: text, pageSize: LibrarySection.pageSize)
+        let payload = DashboardPayload(
+            videos: data.videos, niches: libraryNiches, text: text, pageSize: LibrarySection.pageSize)
         let rankedNiches = data.niches.niches.map(\.name)
         let payloadJSON = try payload.json()
         let page = HTML.element("html", ["lang": data.language.rawValue]) {

@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// The JSON the page's script reads: the whole library as compact rows (about 190 bytes a video
 /// with a model's 60–100-character titles, so 10,000 videos stay under 2 MB) and the few words
@@ -53,7 +53,9 @@ struct DashboardPayload: Encodable {
 
         /// The middle of a folder named `DAY-SLUG-IDPREFIX` for this video, nil for any other name.
         package func slug(of folder: String?) -> String? {
-            guard let folder, folder.hasPrefix(entry.day + "-"), folder.hasSuffix("-" + entry.id.prefix(8)) else { return nil }
+            guard let folder, folder.hasPrefix(entry.day + "-"), folder.hasSuffix("-" + entry.id.prefix(8)) else {
+                return nil
+            }
             let middle = folder.dropFirst(entry.day.count + 1).dropLast(entry.id.prefix(8).count + 1)
             return middle.isEmpty ? nil : String(middle)
         }
@@ -84,7 +86,8 @@ struct DashboardPayload: Encodable {
             showing: language == .fr ? "{from}–{to} sur {total}" : "{from}–{to} of {total}")
         form = FormWords(
             nicheRequired: language == .fr ? "Indiquez une niche." : "Give a niche.",
-            range: language == .fr ? "{name} doit être un entier de {min} à {max}." : "{name} must be a whole number from {min} to {max}.")
+            range: language == .fr
+                ? "{name} doit être un entier de {min} à {max}." : "{name} must be a whole number from {min} to {max}.")
         let position = Dictionary(uniqueKeysWithValues: niches.enumerated().map { ($1, $0) })
         videos = entries.map { Video(entry: $0, nicheIndex: position[$0.niche] ?? 0) }
     }

@@ -1,7 +1,8 @@
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+
 /// The page's script, inline. It only ever puts text into the page through `textContent` and
 /// attribute setters (never `innerHTML`), so the library's titles stay text here too. It sorts,
 /// filters and pages the library from the JSON block (50 rows at a time, so 10,000 videos stay

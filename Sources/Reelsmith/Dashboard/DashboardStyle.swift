@@ -1,7 +1,8 @@
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+
 /// The page's styles, inline: light and dark (the system's choice), a phone width of 390 px
 /// without horizontal scrolling (wide tables scroll inside their box; the library turns into
 /// cards), and chart colours shared by every SVG.

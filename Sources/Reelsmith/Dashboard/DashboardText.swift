@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// The page's words in French and English (DESIGN: both are first-class).
 struct DashboardText: Sendable {
@@ -25,7 +25,9 @@ struct DashboardText: Sendable {
     func jobsFinished(_ published: Int, _ failed: Int) -> String {
         pick("\(published) published, \(failed) failed", "\(published) publiées, \(failed) en échec")
     }
-    var videosPerDay: String { pick("Videos made per day (last 30 days)", "Vidéos créées par jour (30 derniers jours)") }
+    var videosPerDay: String {
+        pick("Videos made per day (last 30 days)", "Vidéos créées par jour (30 derniers jours)")
+    }
     package var day: String { pick("Day", "Jour") }
     package var made: String { pick("Made", "Créées") }
     package var failed: String { pick("Failed", "En échec") }
@@ -33,18 +35,25 @@ struct DashboardText: Sendable {
     package var stage: String { pick("Stage", "Étape") }
     package var seconds: String { pick("Seconds", "Secondes") }
     package var runs: String { pick("Runs", "Exécutions") }
-    var noStageTimes: String { pick("No stage times yet: they appear after the first video.", "Pas encore de temps d’étape : ils apparaissent après la première vidéo.") }
+    var noStageTimes: String {
+        pick(
+            "No stage times yet: they appear after the first video.",
+            "Pas encore de temps d’étape : ils apparaissent après la première vidéo.")
+    }
     package var spend: String { pick("Provider spend (last 30 days)", "Crédits API consommés (30 derniers jours)") }
     package var provider: String { pick("Provider / model", "Fournisseur / modèle") }
     package var requests: String { pick("Requests", "Requêtes") }
     package var tokens: String { pick("Tokens (prompt + completion)", "Jetons (prompt + réponse)") }
-    var noSpend: String { pick("Nothing spent: every stage ran offline.", "Aucune dépense : toutes les étapes ont tourné hors ligne.") }
+    var noSpend: String {
+        pick("Nothing spent: every stage ran offline.", "Aucune dépense : toutes les étapes ont tourné hors ligne.")
+    }
     package var performance: String { pick("Views and engagement over time", "Vues et interactions dans le temps") }
     package var views: String { pick("Views", "Vues") }
     package var engagement: String { pick("Engagement", "Interactions") }
     var noPerformance: String {
-        pick("No analytics yet: drop a TikTok Studio export or an analytics CSV into inbox/analytics/.",
-             "Pas encore de statistiques : déposez un export TikTok Studio ou un CSV dans inbox/analytics/.")
+        pick(
+            "No analytics yet: drop a TikTok Studio export or an analytics CSV into inbox/analytics/.",
+            "Pas encore de statistiques : déposez un export TikTok Studio ou un CSV dans inbox/analytics/.")
     }
     var showTable: String { pick("Show as a table", "Afficher en tableau") }
     package var rank: String { "#" }
@@ -52,11 +61,14 @@ struct DashboardText: Sendable {
     package var score: String { pick("Score", "Score") }
     package var parts: String { pick("Formula’s parts", "Parts de la formule") }
     var partNames: [String] {
-        language == .fr ? ["vues", "interactions", "revenu", "bonus tendances"] : ["views", "engagement", "revenue", "trend bonus"]
+        language == .fr
+            ? ["vues", "interactions", "revenu", "bonus tendances"] : ["views", "engagement", "revenue", "trend bonus"]
     }
     package var trending: String { pick("trending", "en vogue") }
     func trendingThisWeek(_ count: Int) -> String {
-        pick("\(count) trend\(count == 1 ? "" : "s") this week", "\(count) tendance\(count > 1 ? "s" : "") cette semaine")
+        pick(
+            "\(count) trend\(count == 1 ? "" : "s") this week", "\(count) tendance\(count > 1 ? "s" : "") cette semaine"
+        )
     }
     package func trendCount(_ count: Int) -> String {
         pick("\(count) trend\(count == 1 ? "" : "s")", "\(count) tendance\(count > 1 ? "s" : "")")
@@ -67,7 +79,9 @@ struct DashboardText: Sendable {
     var topTrends: String { pick("Top trends", "Meilleures tendances") }
     var makeNext: String { pick("What to make next", "Quoi créer ensuite") }
     var noNiches: String {
-        pick("No niches yet: drop a trends file into inbox/trends/.", "Pas encore de niches : déposez un fichier de tendances dans inbox/trends/.")
+        pick(
+            "No niches yet: drop a trends file into inbox/trends/.",
+            "Pas encore de niches : déposez un fichier de tendances dans inbox/trends/.")
     }
     var allNiches: String { pick("All niches", "Toutes les niches") }
     var filterByNiche: String { pick("Niche", "Niche") }
@@ -96,10 +110,16 @@ struct DashboardText: Sendable {
     func showing(_ from: String, _ to: String, _ total: String) -> String {
         pick("\(from)–\(to) of \(total)", "\(from)–\(to) sur \(total)")
     }
-    var noVideos: String { pick("No videos yet: drop a request into inbox/requests/.", "Pas encore de vidéo : déposez une demande dans inbox/requests/.") }
+    var noVideos: String {
+        pick(
+            "No videos yet: drop a request into inbox/requests/.",
+            "Pas encore de vidéo : déposez une demande dans inbox/requests/.")
+    }
     package var window: String { pick("Window", "Période") }
     func videosWithNumbers(_ count: Int, _ high: Int) -> String {
-        pick("\(count) videos with numbers, \(high) over 10,000 views", "\(count) vidéos chiffrées, \(high) au-dessus de 10 000 vues")
+        pick(
+            "\(count) videos with numbers, \(high) over 10,000 views",
+            "\(count) vidéos chiffrées, \(high) au-dessus de 10 000 vues")
     }
     package var feature: String { pick("Feature", "Caractéristique") }
     package var correlation: String { pick("ρ (Spearman)", "ρ (Spearman)") }
@@ -119,19 +139,24 @@ struct DashboardText: Sendable {
     var noAudience: String {
         pick(
             "Drop TikTok Studio's whole export folder into inbox/analytics/ to see the account's views, the best hours to post and who watches.",
-            "Dépose le dossier d’export complet de TikTok Studio dans inbox/analytics/ pour voir les vues du compte, les meilleures heures pour publier et qui regarde.")
+            "Dépose le dossier d’export complet de TikTok Studio dans inbox/analytics/ pour voir les vues du compte, les meilleures heures pour publier et qui regarde."
+        )
     }
     var accountViews: String { pick("Account views per day", "Vues du compte par jour") }
     package var profileViews: String { pick("Profile views", "Vues du profil") }
-    var viewersPerDay: String { pick("New and returning viewers per day", "Nouveaux spectateurs et spectateurs fidèles par jour") }
+    var viewersPerDay: String {
+        pick("New and returning viewers per day", "Nouveaux spectateurs et spectateurs fidèles par jour")
+    }
     package var newViewers: String { pick("New viewers", "Nouveaux") }
     package var returningViewers: String { pick("Returning viewers", "Reviennent") }
     package func viewerMix(_ mix: ViewerMix) -> String {
-        let new = NumberText.grouped(mix.newViewers, language), returning = NumberText.grouped(mix.returningViewers, language)
+        let new = NumberText.grouped(mix.newViewers, language)
+        let returning = NumberText.grouped(mix.returningViewers, language)
         let percent = NumberText.percent(mix.returningShare, language)
         return pick(
             "Viewers: \(new) new, \(returning) returning (\(percent)) over \(mix.days) days (\(mix.from) → \(mix.to))",
-            "Spectateurs : \(new) nouveaux, \(returning) qui reviennent (\(percent)) sur \(mix.days) jours (\(mix.from) → \(mix.to))")
+            "Spectateurs : \(new) nouveaux, \(returning) qui reviennent (\(percent)) sur \(mix.days) jours (\(mix.from) → \(mix.to))"
+        )
     }
     var bestHours: String { pick("Best hours to post", "Meilleures heures pour publier") }
     package var followers: String { pick("Followers", "Abonnés") }
@@ -146,12 +171,17 @@ struct DashboardText: Sendable {
         let rhoText = rho.map { String(format: "%+.2f", $0) } ?? "—"
         return pick(
             "\(count) videos with a score and views; Spearman ρ = \(rhoText); evidence: \(self.evidence(evidence)).",
-            "\(count) vidéos avec un score et des vues ; ρ de Spearman = \(rhoText) ; certitude : \(self.evidence(evidence)).")
+            "\(count) vidéos avec un score et des vues ; ρ de Spearman = \(rhoText) ; certitude : \(self.evidence(evidence))."
+        )
     }
-    var noScatter: String { pick("No video has both a score and views yet.", "Aucune vidéo n’a encore un score et des vues.") }
+    var noScatter: String {
+        pick("No video has both a score and views yet.", "Aucune vidéo n’a encore un score et des vues.")
+    }
     var formIntro: String {
-        pick("Fill in the request, then copy or download the YAML and drop the file into inbox/requests/. The daemon makes the video; no server is needed.",
-             "Remplissez la demande, puis copiez ou téléchargez le YAML et déposez le fichier dans inbox/requests/. Le démon crée la vidéo ; aucun serveur n’est nécessaire.")
+        pick(
+            "Fill in the request, then copy or download the YAML and drop the file into inbox/requests/. The daemon makes the video; no server is needed.",
+            "Remplissez la demande, puis copiez ou téléchargez le YAML et déposez le fichier dans inbox/requests/. Le démon crée la vidéo ; aucun serveur n’est nécessaire."
+        )
     }
     package var copy: String { pick("Copy", "Copier") }
     package var download: String { pick("Download request.yaml", "Télécharger request.yaml") }
@@ -171,7 +201,8 @@ struct DashboardText: Sendable {
             ]
     }
     var firstRunNote: String {
-        pick("This page is rewritten each time the index changes; reload it to see the new state.",
-             "Cette page est réécrite à chaque changement de l’index ; rechargez-la pour voir le nouvel état.")
+        pick(
+            "This page is rewritten each time the index changes; reload it to see the new state.",
+            "Cette page est réécrite à chaque changement de l’index ; rechargez-la pour voir le nouvel état.")
     }
 }

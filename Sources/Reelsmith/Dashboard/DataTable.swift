@@ -1,7 +1,8 @@
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+
 /// A plain table of text cells (the charts' alternatives, the insights): every cell escaped,
 /// numeric columns right-aligned, wrapped in a box that scrolls sideways on a narrow phone
 /// instead of the page.
@@ -18,7 +19,9 @@ struct DataTable: Sendable {
                 HTML.element("thead") {
                     HTML.element("tr") {
                         for (column, header) in headers.enumerated() {
-                            HTML.element("th", ["class": numeric.contains(column) ? "n" : nil, "scope": "col"]) { header }
+                            HTML.element("th", ["class": numeric.contains(column) ? "n" : nil, "scope": "col"]) {
+                                header
+                            }
                         }
                     }
                 }

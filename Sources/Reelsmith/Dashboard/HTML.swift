@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// A fragment of HTML that is safe to emit (issue 10). It can only be made from text, which is
 /// escaped; from elements whose tag and attribute names are compile-time literals and whose
@@ -26,7 +26,8 @@ package struct HTML: Sendable, Equatable, CustomStringConvertible {
 
     /// `<name attributes>content</name>`; an attribute whose value is nil is left out.
     package static func element(
-        _ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:], @HTMLBuilder content: () -> HTML = { .empty }
+        _ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:],
+        @HTMLBuilder content: () -> HTML = { .empty }
     ) -> HTML {
         var markup = "<\(name)" + Self.attributes(attributes) + ">"
         markup += content().markup
@@ -41,7 +42,9 @@ package struct HTML: Sendable, Equatable, CustomStringConvertible {
 
     /// An empty SVG element, `<name attributes/>`: inside `<svg>` an element without `/>` or an
     /// end tag would swallow the ones after it.
-    package static func selfClosing(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) -> HTML {
+    package static func selfClosing(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:])
+        -> HTML
+    {
         HTML(markup: "<\(name)" + Self.attributes(attributes) + "/>")
     }
 
@@ -58,7 +61,8 @@ package struct HTML: Sendable, Equatable, CustomStringConvertible {
             case UInt8(ascii: "<"): bytes.append(contentsOf: Array(#"\u003c"#.utf8))
             case UInt8(ascii: ">"): bytes.append(contentsOf: Array(#"\u003e"#.utf8))
             case UInt8(ascii: "&"): bytes.append(contentsOf: Array(#"\u0026"#.utf8))
-            case 0xE2 where index + 2 < data.endIndex && data[index + 1] == 0x80
+            case 0xE2
+            where index + 2 < data.endIndex && data[index + 1] == 0x80
                 && (data[index + 2] == 0xA8 || data[index + 2] == 0xA9):
                 bytes.append(contentsOf: Array((data[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8))
                 index += 2
@@ -66,7 +70,9 @@ package struct HTML: Sendable, Equatable, CustomStringConvertible {
             }
             index += 1
         }
-        return HTML(markup: "<script type=\"application/json\" id=\"\(id)\">" + String(decoding: bytes, as: UTF8.self) + "</script>")
+        return HTML(
+            markup: "<script type=\"application/json\" id=\"\(id)\">" + String(decoding: bytes, as: UTF8.self)
+                + "</script>")
     }
 
     package static func + (lhs: HTML, rhs: HTML) -> HTML { HTML(markup: lhs.markup + rhs.markup) }
@@ -89,7 +95,9 @@ package struct HTML: Sendable, Equatable, CustomStringConvertible {
     /// `&`, `<`, `>`, `"` and `'` as character references; everything else as it is.
     package static func escape(_ text: String) -> String {
         let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count + 16)
         for byte in utf8 {

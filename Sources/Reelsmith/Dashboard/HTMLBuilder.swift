@@ -1,7 +1,8 @@
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+
 /// Builds ``HTML`` from a block: a `String` (or a number) in the block is text and is escaped;
 /// markup only comes from ``HTML`` values.
 @resultBuilder

@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Insights (the learning loop's findings): each feature's rank correlation with views, its
 /// sample size and how sure it is; the recommendations; predicted score against real views.
@@ -26,8 +26,10 @@ struct InsightsSection: Sendable {
                 headers: [text.feature, text.correlation, text.sample, text.certainty, text.finding],
                 rows: insights.features.map { feature in
                     [
-                        feature.feature.name(language), feature.correlation.rho.map { String(format: "%+.2f", $0) } ?? "—",
-                        String(feature.correlation.sampleSize), text.evidence(feature.evidence), feature.summary[language],
+                        feature.feature.name(language),
+                        feature.correlation.rho.map { String(format: "%+.2f", $0) } ?? "—",
+                        String(feature.correlation.sampleSize), text.evidence(feature.evidence),
+                        feature.summary[language],
                     ]
                 }, numeric: [1, 2], id: "insight-features"
             ).html

@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// One video of the library, as the dashboard and `reelsmith library` show it.
 package struct LibraryEntry: Sendable, Encodable, Equatable {

@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// One library row as markup: the first page is written into the HTML so that it reads without
 /// script; the page's script draws the same row (`row(v)` in ``DashboardScript``) when the reader
@@ -17,7 +17,8 @@ struct LibraryRow: Sendable {
 
     /// A folder name as one URL path segment (`encodeURIComponent` in the script).
     static func pathSegment(_ name: String) -> String {
-        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+        var allowed = CharacterSet.alphanumerics.intersection(
+            CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
         allowed.insert(charactersIn: "-_.!~*'()")
         return name.addingPercentEncoding(withAllowedCharacters: allowed) ?? name
     }
@@ -28,7 +29,8 @@ struct LibraryRow: Sendable {
             HTML.element("td", ["class": "thumb"]) {
                 if let base {
                     HTML.element("a", ["href": base + "video.mp4"]) {
-                        HTML.void("img", ["class": "thumb", "src": base + "thumbnail.jpg", "alt": "", "loading": "lazy"])
+                        HTML.void(
+                            "img", ["class": "thumb", "src": base + "thumbnail.jpg", "alt": "", "loading": "lazy"])
                     }
                 }
             }
@@ -45,7 +47,9 @@ struct LibraryRow: Sendable {
                 }
             }
             HTML.element("td", ["class": "status", "data-label": text.status]) { text.statusName(entry.status) }
-            HTML.element("td", ["class": "n views", "data-label": text.views]) { NumberText.grouped(entry.views, text.language) }
+            HTML.element("td", ["class": "n views", "data-label": text.views]) {
+                NumberText.grouped(entry.views, text.language)
+            }
             HTML.element("td", ["class": "n engagement", "data-label": text.engagement]) {
                 NumberText.grouped(entry.engagement, text.language)
             }
@@ -60,6 +64,7 @@ struct LibraryRow: Sendable {
     }
 
     static func criteriaTitle(_ criteria: [Int], text: DashboardText) -> String {
-        zip(text.criterionNames, zip(criteria, VideoCriteria.maximums)).map { "\($0) \($1.0)/\($1.1)" }.joined(separator: ", ")
+        zip(text.criterionNames, zip(criteria, VideoCriteria.maximums)).map { "\($0) \($1.0)/\($1.1)" }.joined(
+            separator: ", ")
     }
 }

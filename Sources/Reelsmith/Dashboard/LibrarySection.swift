@@ -1,7 +1,8 @@
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+
 /// Library (the seed's Library page): every video with its thumbnail (linked, never embedded),
 /// title, score and five criteria, status and real numbers; relative links to its folder and
 /// MP4. The first page is in the markup; the script sorts, filters by niche and pages the rest
@@ -46,7 +47,9 @@ struct LibrarySection: Sendable {
                         for key in Self.sortKeys { HTML.element("option", ["value": key]) { sortName(key) } }
                     }
                     " "
-                    HTML.element("button", ["type": "button", "id": "library-direction", "aria-label": text.sortBy]) { "↓" }
+                    HTML.element("button", ["type": "button", "id": "library-direction", "aria-label": text.sortBy]) {
+                        "↓"
+                    }
                 }
             }
             HTML.element("div", ["class": "scroll"]) {
@@ -76,7 +79,10 @@ struct LibrarySection: Sendable {
                             NumberText.grouped(1, text.language), NumberText.grouped(firstPage.count, text.language),
                             NumberText.grouped(data.videos.count, text.language))
                 }
-                HTML.element("button", ["type": "button", "id": "library-next", "disabled": data.videos.count > Self.pageSize ? nil : ""]) {
+                HTML.element(
+                    "button",
+                    ["type": "button", "id": "library-next", "disabled": data.videos.count > Self.pageSize ? nil : ""]
+                ) {
                     text.next
                 }
             }
@@ -84,7 +90,13 @@ struct LibrarySection: Sendable {
     }
 
     private func sortable(_ key: String, _ title: String, numeric: Bool) -> HTML {
-        HTML.element("th", ["scope": "col", "class": numeric ? "n" : nil, "data-sort": key, "aria-sort": key == "day" ? "descending" : "none"]) {
+        HTML.element(
+            "th",
+            [
+                "scope": "col", "class": numeric ? "n" : nil, "data-sort": key,
+                "aria-sort": key == "day" ? "descending" : "none",
+            ]
+        ) {
             HTML.element("button", ["type": "button"]) { title }
         }
     }

@@ -1,7 +1,8 @@
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+
 /// Niches and trends (the seed's Trends page): the ranking with the formula's four parts as one
 /// stacked bar per niche, trending flags, each niche's top trends, and what to make next.
 struct NichesSection: Sendable {
@@ -47,16 +48,22 @@ struct NichesSection: Sendable {
                                     HTML.element("td") {
                                         niche.name
                                         if niche.trending > 0 {
-                                            HTML.element("span", ["class": "flag", "title": text.trendingThisWeek(niche.trending)]) {
+                                            HTML.element(
+                                                "span",
+                                                ["class": "flag", "title": text.trendingThisWeek(niche.trending)]
+                                            ) {
                                                 text.trending
                                             }
                                         }
                                         HTML.element("small") {
-                                            text.trendingThisWeek(niche.trending) + " · " + text.trendCount(niche.trendCount) + " · "
+                                            text.trendingThisWeek(niche.trending) + " · "
+                                                + text.trendCount(niche.trendCount) + " · "
                                                 + text.videoCount(niche.videoCount)
                                         }
                                     }
-                                    HTML.element("td", ["class": "n score"]) { NumberText.decimal(niche.profitabilityScore, language) }
+                                    HTML.element("td", ["class": "n score"]) {
+                                        NumberText.decimal(niche.profitabilityScore, language)
+                                    }
                                     HTML.element("td") {
                                         StackedBar(parts: parts(niche)).svg(title: partsTitle(niche))
                                         HTML.element("small") { partsTitle(niche) }
@@ -71,7 +78,8 @@ struct NichesSection: Sendable {
                     for recommendation in data.niches.recommendations {
                         HTML.element("li") {
                             HTML.element("b") { recommendation.niche }
-                            " (" + NumberText.decimal(recommendation.score, language) + ") — " + recommendation.reason[language]
+                            " (" + NumberText.decimal(recommendation.score, language) + ") — "
+                                + recommendation.reason[language]
                         }
                     }
                 }
@@ -86,7 +94,8 @@ struct NichesSection: Sendable {
                                         HTML.element("li") {
                                             trend.title
                                             HTML.element("small") {
-                                                NumberText.grouped(trend.views, language) + " " + text.views.lowercased() + " · "
+                                                NumberText.grouped(trend.views, language) + " "
+                                                    + text.views.lowercased() + " · "
                                                     + NumberText.grouped(trend.engagement, language) + " "
                                                     + text.engagement.lowercased() + " · " + trend.day
                                             }
@@ -102,8 +111,12 @@ struct NichesSection: Sendable {
     }
 
     private func parts(_ niche: NichesReport.Niche) -> [StackedBar.Part] {
-        let values = [niche.components.views, niche.components.engagement, niche.components.revenue, niche.components.trendBonus]
-        return zip(text.partNames, values).map { StackedBar.Part(name: "\($0) \(NumberText.decimal($1, text.language))", value: $1) }
+        let values = [
+            niche.components.views, niche.components.engagement, niche.components.revenue, niche.components.trendBonus,
+        ]
+        return zip(text.partNames, values).map {
+            StackedBar.Part(name: "\($0) \(NumberText.decimal($1, text.language))", value: $1)
+        }
     }
 
     private func partsTitle(_ niche: NichesReport.Niche) -> String {

@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Whole numbers as the page writes them: thousands grouped with a comma in English and a narrow
 /// no-break space in French (the script groups the same way).

@@ -1,7 +1,8 @@
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+
 /// Overview (the seed's monitoring and business metrics): videos made per day, success rate,
 /// mean time per stage, mean virality score, provider spend, and views and engagement over time.
 struct OverviewSection: Sendable {
@@ -19,7 +20,9 @@ struct OverviewSection: Sendable {
                     id: "success-rate", value: NumberText.percent(data.successRate, language),
                     label: text.successRate + " — " + text.jobsFinished(data.publishedJobs, data.failedJobs))
                 card(id: "running", value: NumberText.grouped(data.runningJobs, language), label: text.running)
-                card(id: "mean-score", value: NumberText.decimal(data.meanViralityScore, language), label: text.meanScore)
+                card(
+                    id: "mean-score", value: NumberText.decimal(data.meanViralityScore, language), label: text.meanScore
+                )
                 card(id: "count-trends", value: NumberText.grouped(data.trendCount, language), label: text.trends)
             }
             HTML.element("div", ["class": "grid2"]) {
@@ -27,8 +30,10 @@ struct OverviewSection: Sendable {
                     HTML.element("h3") { text.videosPerDay }
                     ChartFigure(
                         id: "chart-videos-per-day",
-                        svg: ColumnChart(columns: data.days.map { .init(label: $0.day.description, value: Double($0.made)) })
-                            .svg(title: text.videosPerDay),
+                        svg: ColumnChart(
+                            columns: data.days.map { .init(label: $0.day.description, value: Double($0.made)) }
+                        )
+                        .svg(title: text.videosPerDay),
                         alternative: DataTable(
                             headers: [text.day, text.made, text.failed],
                             rows: data.days.filter { $0.made + $0.failed > 0 }.map {
@@ -46,13 +51,18 @@ struct OverviewSection: Sendable {
                             id: "chart-stage-times",
                             svg: BarChart(
                                 bars: data.stageMeans.map {
-                                    .init(label: $0.stage.rawValue, value: $0.seconds, display: NumberText.decimal($0.seconds, digits: 2, language) + " s")
+                                    .init(
+                                        label: $0.stage.rawValue, value: $0.seconds,
+                                        display: NumberText.decimal($0.seconds, digits: 2, language) + " s")
                                 }
                             ).svg(title: text.stageTimes),
                             alternative: DataTable(
                                 headers: [text.stage, text.seconds, text.runs],
                                 rows: data.stageMeans.map {
-                                    [$0.stage.rawValue, NumberText.decimal($0.seconds, digits: 2, language), String($0.runs)]
+                                    [
+                                        $0.stage.rawValue, NumberText.decimal($0.seconds, digits: 2, language),
+                                        String($0.runs),
+                                    ]
                                 }, numeric: [1, 2]
                             ).html, showTable: text.showTable
                         ).html
@@ -64,8 +74,14 @@ struct OverviewSection: Sendable {
                 HTML.element("p", ["class": "muted"]) { text.noPerformance }
             } else {
                 HTML.element("div", ["class": "legend"]) {
-                    HTML.element("span") { HTML.element("i", ["class": "k1"]); text.views }
-                    HTML.element("span") { HTML.element("i", ["class": "k2"]); text.engagement }
+                    HTML.element("span") {
+                        HTML.element("i", ["class": "k1"])
+                        text.views
+                    }
+                    HTML.element("span") {
+                        HTML.element("i", ["class": "k2"])
+                        text.engagement
+                    }
                 }
                 ChartFigure(
                     id: "chart-performance",
@@ -79,7 +95,10 @@ struct OverviewSection: Sendable {
                     alternative: DataTable(
                         headers: [text.day, text.views, text.engagement],
                         rows: data.performance.map {
-                            [$0.day.description, NumberText.grouped($0.views, language), NumberText.grouped($0.engagement, language)]
+                            [
+                                $0.day.description, NumberText.grouped($0.views, language),
+                                NumberText.grouped($0.engagement, language),
+                            ]
                         }, numeric: [1, 2]
                     ).html, showTable: text.showTable
                 ).html
@@ -93,8 +112,10 @@ struct OverviewSection: Sendable {
                     rows: data.spending.last30Days.map {
                         [
                             "\($0.provider)/\($0.model)", NumberText.grouped($0.requests, language),
-                            NumberText.grouped($0.promptTokens, language) + " + " + NumberText.grouped($0.completionTokens, language),
-                            NumberText.grouped($0.images, language) + " · " + NumberText.grouped($0.characters, language) + " · "
+                            NumberText.grouped($0.promptTokens, language) + " + "
+                                + NumberText.grouped($0.completionTokens, language),
+                            NumberText.grouped($0.images, language) + " · "
+                                + NumberText.grouped($0.characters, language) + " · "
                                 + NumberText.decimal($0.audioSeconds, language) + " s",
                             NumberText.decimal($0.seconds, language),
                         ]

@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// `reelsmith doctor`: checks what the offline engines need and each configured provider, each
 /// with a fix when it fails.
@@ -19,7 +19,8 @@ package struct Doctor: Sendable {
     package let engines: EngineSettings
 
     package init(
-        workspace: Workspace, tools: Tools = Tools(), providers: [ProviderSettings] = [], engines: EngineSettings = EngineSettings()
+        workspace: Workspace, tools: Tools = Tools(), providers: [ProviderSettings] = [],
+        engines: EngineSettings = EngineSettings()
     ) {
         self.workspace = workspace
         self.tools = tools
@@ -36,7 +37,8 @@ package struct Doctor: Sendable {
             checks.append(
                 Check(
                     name: "ffmpeg", isOK: missing.isEmpty,
-                    detail: missing.isEmpty ? "found with libx264, libass, libmp3lame and freetype"
+                    detail: missing.isEmpty
+                        ? "found with libx264, libass, libmp3lame and freetype"
                         : "built without \(missing.joined(separator: ", ")) — install Debian's ffmpeg package"))
         } catch {
             checks.append(Check(name: "ffmpeg", isOK: false, detail: "\(error) — apt-get install ffmpeg"))
@@ -44,7 +46,8 @@ package struct Doctor: Sendable {
         do {
             let audio = try await SpeechSynthesizer.shared.synthesize("Bonjour", voice: Language.fr.defaultVoice)
             _ = try await SpeechSynthesizer.shared.synthesize("Hello", voice: Language.en.defaultVoice)
-            checks.append(Check(name: "espeak-ng", isOK: !audio.samples.isEmpty, detail: "French and English voices speak"))
+            checks.append(
+                Check(name: "espeak-ng", isOK: !audio.samples.isEmpty, detail: "French and English voices speak"))
         } catch {
             checks.append(Check(name: "espeak-ng", isOK: false, detail: "\(error)"))
         }
@@ -52,7 +55,9 @@ package struct Doctor: Sendable {
         checks.append(
             Check(
                 name: "font", isOK: hasFont,
-                detail: hasFont ? tools.fontFile : "\(tools.fontFile) is missing — apt-get install fonts-dejavu-core, or set REELSMITH_FONT"))
+                detail: hasFont
+                    ? tools.fontFile
+                    : "\(tools.fontFile) is missing — apt-get install fonts-dejavu-core, or set REELSMITH_FONT"))
         do {
             let library = try TemplateLibrary.load(from: workspace.templates)
             checks.append(
@@ -74,11 +79,15 @@ package struct Doctor: Sendable {
     /// A `command` engine's program can be found and run; it is not started (it may be slow).
     package func check(_ command: CommandEngine, stage: EngineStage) -> Check {
         let name = "engines.\(stage) command"
-        guard let program = command.arguments.first else { return Check(name: name, isOK: false, detail: "`command` is empty") }
+        guard let program = command.arguments.first else {
+            return Check(name: name, isOK: false, detail: "`command` is empty")
+        }
         do {
             let url = try ExternalTool.locate(program)
             guard FileManager.default.isExecutableFile(atPath: url.path) else {
-                return Check(name: name, isOK: false, detail: "\(url.path) is not an executable file — check the path, or `chmod +x` it")
+                return Check(
+                    name: name, isOK: false,
+                    detail: "\(url.path) is not an executable file — check the path, or `chmod +x` it")
             }
             return Check(
                 name: name, isOK: true,
@@ -86,7 +95,9 @@ package struct Doctor: Sendable {
         } catch {
             return Check(
                 name: name, isOK: false,
-                detail: "`\(program)` is not installed or not on PATH — install it, or write its full path as the first item of `command`")
+                detail:
+                    "`\(program)` is not installed or not on PATH — install it, or write its full path as the first item of `command`"
+            )
         }
     }
 
@@ -102,24 +113,34 @@ package struct Doctor: Sendable {
             guard let list = try? JSONDecoder().decode(ModelList.self, from: exchange.reply.body) else {
                 return Check(
                     name: name, isOK: false,
-                    detail: "\(client.url("models").absoluteString) did not answer with a model list — check that `base_url` is the API's root (it usually ends in /v1)")
+                    detail:
+                        "\(client.url("models").absoluteString) did not answer with a model list — check that `base_url` is the API's root (it usually ends in /v1)"
+                )
             }
             // Gemini's compatible API lists `models/gemini-…`; a request names `gemini-…`.
-            let available = Set(list.data.flatMap { [$0.id, $0.id.hasPrefix("models/") ? String($0.id.dropFirst(7)) : $0.id] })
+            let available = Set(
+                list.data.flatMap { [$0.id, $0.id.hasPrefix("models/") ? String($0.id.dropFirst(7)) : $0.id] })
             let missing = wanted.filter { !available.contains($0.1) }
             let key = provider.key == .none ? "no key needed" : "\(provider.key) accepted"
             guard missing.isEmpty else {
                 let names = list.data.map(\.id).sorted().prefix(8).joined(separator: ", ")
                 return Check(
                     name: name, isOK: false,
-                    detail: missing.map { "engines.\($0.0) names the model `\($0.1)`, which \(provider.name) does not list" }
-                        .joined(separator: "; ")
-                        + " — fix the name (available: \(names.isEmpty ? "none" : names)), or fetch the model (Ollama: `ollama pull \(missing[0].1)`)")
+                    detail: missing.map {
+                        "engines.\($0.0) names the model `\($0.1)`, which \(provider.name) does not list"
+                    }
+                    .joined(separator: "; ")
+                        + " — fix the name (available: \(names.isEmpty ? "none" : names)), or fetch the model (Ollama: `ollama pull \(missing[0].1)`)"
+                )
             }
-            let models = wanted.isEmpty ? "no engine uses it" : wanted.map { "\($0.1) for \($0.0)" }.joined(separator: ", ")
+            let models =
+                wanted.isEmpty ? "no engine uses it" : wanted.map { "\($0.1) for \($0.0)" }.joined(separator: ", ")
             return Check(name: name, isOK: true, detail: "reachable, \(key), \(list.data.count) models; \(models)")
         } catch let error as ProviderError {
-            return Check(name: name, isOK: false, detail: "\(error.problem)\(error.serverMessage.map { " (the server said: \($0))" } ?? "") — \(error.fix)")
+            return Check(
+                name: name, isOK: false,
+                detail:
+                    "\(error.problem)\(error.serverMessage.map { " (the server said: \($0))" } ?? "") — \(error.fix)")
         } catch {
             return Check(name: name, isOK: false, detail: "\(error)")
         }
@@ -137,9 +158,14 @@ package struct Doctor: Sendable {
         do {
             let results = try await source.search(term: "nature")
             let key = provider.key == .none ? "no key sent" : "\(provider.key) accepted"
-            return Check(name: name, isOK: true, detail: "\(provider.kind.rawValue): reachable, \(key), \(results.count) clips for “nature”; \(used)")
+            return Check(
+                name: name, isOK: true,
+                detail: "\(provider.kind.rawValue): reachable, \(key), \(results.count) clips for “nature”; \(used)")
         } catch let error as ProviderError {
-            return Check(name: name, isOK: false, detail: "\(error.problem)\(error.serverMessage.map { " (the server said: \($0))" } ?? "") — \(error.fix)")
+            return Check(
+                name: name, isOK: false,
+                detail:
+                    "\(error.problem)\(error.serverMessage.map { " (the server said: \($0))" } ?? "") — \(error.fix)")
         } catch {
             return Check(name: name, isOK: false, detail: "\(error)")
         }

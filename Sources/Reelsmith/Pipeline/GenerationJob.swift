@@ -1,9 +1,9 @@
 import Foundation
 import Logging
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// One request's run through the stages (DESIGN §2), inside its staging folder. Each stage is a
 /// ``JobStep`` that owns its checkpoint, so a resumed job pays only for what is missing.
@@ -27,13 +27,16 @@ package struct GenerationJob: Sendable {
             {
                 let clips = try await steps.run(ClipsStep(context: context, script: script))
                 let shownAsClips = Set(clips.scenes.filter { $0.clip != nil }.map(\.scene))
-                return (clips, try await steps.run(ImagesStep(context: context, script: script, shownAsClips: shownAsClips)))
+                return (
+                    clips, try await steps.run(ImagesStep(context: context, script: script, shownAsClips: shownAsClips))
+                )
             },
             { try await steps.run(VoiceStep(context: context, script: script)) })
         let clips = context.exists(["video.mp4"]) ? clipPlan : Self.droppingMissingClips(clipPlan, logger: logger)
         // 5–6. Captions, render.
         try await steps.run(CaptionsStep(context: context, timings: voice.timings))
-        try await steps.run(RenderStep(context: context, script: script, clips: clips, timings: voice.timings, progress: progress))
+        try await steps.run(
+            RenderStep(context: context, script: script, clips: clips, timings: voice.timings, progress: progress))
         // 7. Record, report, publish.
         let publisher = Publisher(videos: pipeline.workspace.videos)
         let destination = try publisher.freeDestination(
@@ -64,7 +67,8 @@ package struct GenerationJob: Sendable {
             clipCache: StockClipCache(state: pipeline.workspace.state)
         ) { usage in
             do { try index.record(usage: usage, jobId: jobId) } catch {
-                Logger(label: "reelsmith.pipeline").error("provider usage not recorded", metadata: ["error": "\(error)"])
+                Logger(label: "reelsmith.pipeline").error(
+                    "provider usage not recorded", metadata: ["error": "\(error)"])
             }
         }
         let offline = EngineFactory.OfflineInputs(

@@ -1,9 +1,9 @@
 import Foundation
 import Logging
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Request → video (DESIGN §2). Each stage writes its product into the job's staging folder under
 /// the state directory and is skipped when that product exists, so a crash or a restart resumes
@@ -96,8 +96,11 @@ package struct GenerationPipeline: Sendable {
         do {
             try FileManager.default.createDirectory(at: job.staging, withIntermediateDirectories: true)
             let requestCopy = job.staging.appendingPathComponent("request.yaml")
-            if !FileManager.default.fileExists(atPath: requestCopy.path) { try data.write(to: requestCopy, options: .atomic) }
-            logger.info("generating", metadata: ["niche": "\(request.niche)", "language": "\(request.language.rawValue)"])
+            if !FileManager.default.fileExists(atPath: requestCopy.path) {
+                try data.write(to: requestCopy, options: .atomic)
+            }
+            logger.info(
+                "generating", metadata: ["niche": "\(request.niche)", "language": "\(request.language.rawValue)"])
             let published = try await job.run(logger: logger)
             try index.updateJob(id: jobId) {
                 $0.state = .published
@@ -134,7 +137,8 @@ package struct GenerationPipeline: Sendable {
             !FileManager.default.fileExists(atPath: staging.path)
         else { return nil }
         let folder = URL(fileURLWithPath: output)
-        guard let report = try? JSONFiles.read(GenerationReport.self, from: folder.appendingPathComponent("report.json"))
+        guard
+            let report = try? JSONFiles.read(GenerationReport.self, from: folder.appendingPathComponent("report.json"))
         else { return nil }
         if job.state != .published {
             try index.updateJob(id: jobId) {

@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// `report.json`: what was made, how it scored, how long each stage took, and what to try next.
 package struct GenerationReport: Sendable, Codable, Equatable {
@@ -58,20 +58,25 @@ package struct GenerationReport: Sendable, Codable, Equatable {
 extension GenerationReport {
     /// The report of a finished job, built from its stages' products.
     package init(
-        context: JobContext, written: ScriptStep.Product, clips: ClipPlan, images: [SceneImage], voice: VoiceStep.Product,
+        context: JobContext, written: ScriptStep.Product, clips: ClipPlan, images: [SceneImage],
+        voice: VoiceStep.Product,
         suggestions: [String], spend: [ProviderUsage], stageTimings: [StageTiming]
     ) {
         let choice = written.choice
         var engines = choice.engines ?? [:]
         engines.merge(voice.engines) { first, _ in first }
         engines[EngineStage.images.rawValue] = engines[EngineStage.images.rawValue] ?? SceneImage.summary(images)
-        engines[EngineStage.clips.rawValue] = (context.request.engines ?? context.pipeline.engines).clips?.label
+        engines[EngineStage.clips.rawValue] =
+            (context.request.engines ?? context.pipeline.engines).clips?.label
             ?? ClipsEngine.offline.label
         self.init(
             jobId: context.id, createdAt: Date(), request: context.request, template: written.script.template,
-            score: choice.score, variants: choice.variants, chosenVariant: choice.chosenVariant, targets: choice.targets,
-            durationSeconds: voice.timings.durationSeconds, wordCount: voice.timings.words.count, stageTimings: stageTimings,
-            suggestions: suggestions, offlineScore: choice.offlineScore, engines: engines, spend: spend.isEmpty ? nil : spend,
+            score: choice.score, variants: choice.variants, chosenVariant: choice.chosenVariant,
+            targets: choice.targets,
+            durationSeconds: voice.timings.durationSeconds, wordCount: voice.timings.words.count,
+            stageTimings: stageTimings,
+            suggestions: suggestions, offlineScore: choice.offlineScore, engines: engines,
+            spend: spend.isEmpty ? nil : spend,
             images: images)
         self.clips = clips
     }

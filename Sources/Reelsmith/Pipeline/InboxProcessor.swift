@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Routes one inbox file to the pipeline of its kind (DESIGN §1–2). The one entry point shared by
 /// `reelsmith process` and the daemon.
@@ -35,7 +35,8 @@ package struct InboxProcessor: Sendable {
             let published = try await generation.run(requestFile: file, displayName: name, progress: progress)
             return ProcessOutcome(
                 kind: .request,
-                summary: (published.wasPublishedBefore ? "video already published, not made again (score " : "video published (score ")
+                summary: (published.wasPublishedBefore
+                    ? "video already published, not made again (score " : "video published (score ")
                     + "\(published.report.score.total)/100, "
                     + String(format: "%.1f s", published.report.durationSeconds) + ")",
                 output: published.folder)
@@ -58,10 +59,12 @@ package struct InboxProcessor: Sendable {
         let file = try TrendsFile.decode(data: data, displayName: displayName, ingestDay: day)
         let result = try index.ingest(trends: file.trends, sourceFile: displayName, today: day)
         let reports = publishesReports ? try publishReports() : []
-        let best = result.niches.first.map { ", best: \($0.name) " + String(format: "%.1f", $0.profitabilityScore) } ?? ""
+        let best =
+            result.niches.first.map { ", best: \($0.name) " + String(format: "%.1f", $0.profitabilityScore) } ?? ""
         return ProcessOutcome(
             kind: .trends,
-            summary: "\(Plural.count(file.trends.count, "trend")) stored (\(result.added) new, \(result.updated) updated); "
+            summary:
+                "\(Plural.count(file.trends.count, "trend")) stored (\(result.added) new, \(result.updated) updated); "
                 + "\(Plural.count(result.niches.count, "niche")) ranked\(best)",
             output: reports.first)
     }
@@ -81,7 +84,8 @@ package struct InboxProcessor: Sendable {
         guard !analytics.parts.isEmpty else {
             let imported = try importAnalytics(analytics, displayName: displayName, day: day, vocabulary: vocabulary)
             let reports = publishesReports ? try publishReports() : []
-            return ProcessOutcome(kind: .analytics, summary: imported.summary, output: reports.last, problems: imported.problems)
+            return ProcessOutcome(
+                kind: .analytics, summary: imported.summary, output: reports.last, problems: imported.problems)
         }
         // A zip of TikTok Studio's export (issue 11): each of its files imported as if dropped loose, one line apiece.
         var lines: [String] = []
@@ -89,7 +93,8 @@ package struct InboxProcessor: Sendable {
         var usable = 0
         for part in analytics.parts {
             do {
-                let imported = try importAnalytics(part.result.get(), displayName: part.file, day: day, vocabulary: vocabulary)
+                let imported = try importAnalytics(
+                    part.result.get(), displayName: part.file, day: day, vocabulary: vocabulary)
                 lines.append("\(part.file): \(imported.summary)")
                 problems += imported.problems
                 usable += 1
@@ -116,10 +121,13 @@ package struct InboxProcessor: Sendable {
     private func importAnalytics(
         _ analytics: AnalyticsFile, displayName: String, day: CalendarDay, vocabulary: NicheVocabulary
     ) throws -> (summary: String, problems: [String]) {
-        let result = try index.importAnalytics(analytics, sourceFile: displayName, ingestDay: day, vocabulary: vocabulary)
+        let result = try index.importAnalytics(
+            analytics, sourceFile: displayName, ingestDay: day, vocabulary: vocabulary)
         let isAccount = result.account != nil
         if let failure = result.nothingUsed(displayName: displayName) { throw failure }
-        var parts = isAccount ? [Self.accountSummary(result, export: analytics.account!.export)] : [Self.snapshotSummary(result)]
+        var parts =
+            isAccount
+            ? [Self.accountSummary(result, export: analytics.account!.export)] : [Self.snapshotSummary(result)]
         if analytics.format == .tiktokContent { parts += Self.linkSummary(result) }
         if result.skippedCells > 0 {
             parts.append(Plural.count(result.skippedCells, "cell") + " without a value (`undefined` or empty) skipped")
@@ -145,7 +153,8 @@ package struct InboxProcessor: Sendable {
         if result.unchanged > 0 { counts.append("\(result.unchanged) already there") }
         var text = Plural.count(result.applied, "row") + " recorded (" + counts.joined(separator: ", ") + ")"
         if result.keptNewer > 0 {
-            text += "; " + Plural.count(result.keptNewer, "row") + " older than the numbers already recorded for that day, "
+            text +=
+                "; " + Plural.count(result.keptNewer, "row") + " older than the numbers already recorded for that day, "
                 + "which were kept"
         }
         return text
@@ -162,7 +171,8 @@ package struct InboxProcessor: Sendable {
         }
         if result.external > 0 {
             parts.append(
-                Plural.count(result.external, "external video") + " (\(result.knownExternal) already known, \(result.newExternal) new)")
+                Plural.count(result.external, "external video")
+                    + " (\(result.knownExternal) already known, \(result.newExternal) new)")
         }
         if result.ambiguous > 0 { parts.append("\(result.ambiguous) ambiguous, not recorded") }
         return parts
@@ -186,12 +196,14 @@ package struct InboxProcessor: Sendable {
         if total == 0, [.followerActivity, .followerGender, .followerTopTerritories].contains(export) {
             return "no rows: TikTok Studio leaves this file empty until the account has more followers (about 100)"
         }
-        let plural = noun.replacingOccurrences(of: "hour ", with: "hours ").replacingOccurrences(of: "day ", with: "days ")
+        let plural = noun.replacingOccurrences(of: "hour ", with: "hours ").replacingOccurrences(
+            of: "day ", with: "days ")
         var details: [String] = []
         if counts.new > 0 || total == 0 { details.append("\(counts.new) new") }
         if counts.updated > 0 { details.append("\(counts.updated) updated") }
         if counts.unchanged > 0 { details.append("\(counts.unchanged) already there") }
         if counts.keptNewer > 0 { details.append("\(counts.keptNewer) older than the numbers kept") }
-        return Plural.count(total, noun, noun.hasSuffix("share") ? noun + "s" : plural) + " (" + details.joined(separator: ", ") + ")"
+        return Plural.count(total, noun, noun.hasSuffix("share") ? noun + "s" : plural) + " ("
+            + details.joined(separator: ", ") + ")"
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// A folder given to `reelsmith process` (TikTok Studio's export folder, issue 11): its input
 /// files, subfolders included, in path order, without the names the daemon ignores (temp, lock

@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// What processing one inbox file produced, for logs, `reelsmith process` and the daemon's journal.
 package struct ProcessOutcome: Sendable {

@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// `reelsmith init DIR`: a fresh project folder — inbox (with an example of each input), outbox,
 /// templates, the editor schemas (``EditorSetup``) — and the `.stignore` lines that keep Syncthing away from the live state (DESIGN §5).
@@ -19,7 +19,9 @@ package struct ProjectInitializer: Sendable {
     package static func checkout(containing executable: URL) -> URL? {
         var folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
         while folder.path != "/" {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("templates/scripts").path) { return folder }
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("templates/scripts").path) {
+                return folder
+            }
             folder.deleteLastPathComponent()
         }
         return nil

@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// A generation request's result: the published folder and its report.
 package struct PublishedVideo: Sendable {

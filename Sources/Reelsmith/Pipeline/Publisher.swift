@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Moves a finished staging folder into `outbox/videos/` in one `rename()`, so a syncing phone
 /// never sees half a video (DESIGN §2). Staging lives on the same filesystem by default; when it
@@ -34,12 +34,13 @@ struct Publisher: Sendable {
         // `<state>/staging/<job>`: the state folder's parent is the anchor.
         let stagingParent = try ProjectFolder(
             staging.deletingLastPathComponent(),
-            under: staging.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent(), creating: false)
+            under: staging.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent(),
+            creating: false)
         let folder = try videosFolder()
         let moved = Result { () throws(UnsafeFolderError) in
             try folder.moveIn(staging.lastPathComponent, from: stagingParent, as: destination.lastPathComponent)
         }
-        guard case let .failure(error) = moved else { return }
+        guard case .failure(let error) = moved else { return }
         guard error.code == EXDEV else { throw error }
         // Another filesystem: copy under a hidden name in the outbox, then rename.
         let hidden = videos.appendingPathComponent(".partial-\(destination.lastPathComponent)")

@@ -1,9 +1,9 @@
 import Foundation
-import Synchronization
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+import Synchronization
 
 /// Forwards render progress to the caller and, at most once per percent, to the jobs table,
 /// where `reelsmith status` reads it.

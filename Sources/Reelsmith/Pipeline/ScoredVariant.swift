@@ -1,7 +1,8 @@
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+
 /// One variant's scores, checkpointed in `work/scores/variant-N.json` as soon as they are known:
 /// a job stopped or failed later never pays for that score again.
 package struct ScoredVariant: Sendable, Codable, Equatable {

@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// The scoring stage's product (`virality.json`): every variant's score and the one kept. When a
 /// model scores, the offline rubric's score is kept beside it, so the learning loop can tell

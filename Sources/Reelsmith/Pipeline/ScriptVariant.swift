@@ -1,7 +1,8 @@
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+
 /// One written variant, checkpointed in `work/scripts/variant-N.json` as soon as it arrives: a job
 /// stopped or failed later (while scoring, say) never asks a model for it again.
 package struct ScriptVariant: Sendable, Codable, Equatable {

@@ -1,9 +1,9 @@
 import Foundation
-import Synchronization
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+import Synchronization
 
 /// Times the stages of a job and remembers them in the staging folder, so a resumed job still
 /// reports what the re-used stages cost the first time. Stages may run at the same time (images
@@ -41,7 +41,9 @@ final class StageClock: Sendable {
     ) async throws -> T {
         if reused {
             let value = try reuse()
-            timings.withLock { $0.recorded.append(StageTiming(stage: stage, seconds: $0.earlier[stage] ?? 0, reused: true)) }
+            timings.withLock {
+                $0.recorded.append(StageTiming(stage: stage, seconds: $0.earlier[stage] ?? 0, reused: true))
+            }
             return value
         }
         let start = clock.now
@@ -54,7 +56,8 @@ final class StageClock: Sendable {
                     stage: stage, seconds: (seconds * 1000).rounded() / 1000, reused: false,
                     startedAt: (startedAt * 1000).rounded() / 1000))
             timings.earlier[stage] = seconds
-            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? JSONFiles.write(timings.recorded, to: file)
         }
         return value

@@ -1,7 +1,8 @@
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+
 /// How long a stage took, and whether its product was re-used from an earlier run.
 package struct StageTiming: Sendable, Codable, Equatable {
     package var stage: Stage

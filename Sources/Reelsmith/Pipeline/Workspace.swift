@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Where Reelsmith reads and writes: the inbox, the outbox, the templates and the state folder
 /// (learning index and staging, outside synced folders: DESIGN §5).
@@ -25,5 +25,7 @@ package struct Workspace: Sendable, Equatable {
     package var indexFile: URL { state.appendingPathComponent("learning.sqlite") }
     package var music: URL { templates.appendingPathComponent("music") }
 
-    package func assets(niche: String) -> URL { templates.appendingPathComponent("assets").appendingPathComponent(niche) }
+    package func assets(niche: String) -> URL {
+        templates.appendingPathComponent("assets").appendingPathComponent(niche)
+    }
 }

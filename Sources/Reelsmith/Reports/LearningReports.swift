@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Publishes `outbox/reports/niches.json`, `insights.json` and `dashboard.html` from the learning
 /// index, each written atomically; called after every trends or analytics file (once per burst

@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// `outbox/reports/niches.json`: every niche with its score, the formula's parts, its totals and
 /// averages, and the ranked recommendation list (seed: NicheAnalyzer).
@@ -62,7 +62,8 @@ package struct NichesReport: Sendable, Codable, Equatable {
         let ranked = NicheAnalyzer.ranked(records)
         niches = ranked.enumerated().map { offset, record in
             Niche(
-                rank: offset + 1, name: record.name, profitabilityScore: (record.profitabilityScore * 100).rounded() / 100,
+                rank: offset + 1, name: record.name,
+                profitabilityScore: (record.profitabilityScore * 100).rounded() / 100,
                 components: record.profitability, trendCount: record.trendCount, videoCount: record.videoCount,
                 trending: record.trending, totalViews: record.totalViews, totalEngagement: record.totalEngagement,
                 totalRevenue: record.totalRevenue, avgViews: record.avgViews, avgEngagement: record.avgEngagement,

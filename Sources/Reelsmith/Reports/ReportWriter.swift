@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Writes a report into `outbox/reports/` whole or not at all: a hidden temp file in the same
 /// folder (same filesystem), flushed, then `rename()`d over the old one — a syncing phone or

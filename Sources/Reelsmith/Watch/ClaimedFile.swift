@@ -1,13 +1,13 @@
+import CDispatch
 // `stat` is declared by Glibc, CoreFoundation and CDispatch alike; which one a file sees first
 // varies, so all three are imported (MemberImportVisibility).
 import CoreFoundation
-import CDispatch
 import Foundation
 import Glibc
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// An input taken out of the inbox by `rename()` into the processing area, so two daemons or two
 /// events never run it twice. Its processing name keeps where it came from,
@@ -56,11 +56,14 @@ struct ClaimedFile: Sendable, Equatable {
         }
         let rawName = name + [0]
         let moved = rawName.withUnsafeBufferPointer { raw in
-            raw.withMemoryRebound(to: CChar.self) { renameat(sourceFolder.descriptor, $0.baseAddress!, processing.descriptor, processingName) }
+            raw.withMemoryRebound(to: CChar.self) {
+                renameat(sourceFolder.descriptor, $0.baseAddress!, processing.descriptor, processingName)
+            }
         }
         let destination = processingArea.appendingPathComponent(processingName)
         if moved == 0 {
-            return ClaimedFile(source: source, processing: destination, settledAt: settledAt, hasInvalidName: utf8Name == nil)
+            return ClaimedFile(
+                source: source, processing: destination, settledAt: settledAt, hasInvalidName: utf8Name == nil)
         }
         let code = errno
         unlinkat(processing.descriptor, sourceNoteName(unique: unique), 0)
@@ -85,13 +88,16 @@ struct ClaimedFile: Sendable, Equatable {
         processingName: String, settledAt: Date?
     ) throws -> ClaimedFile? {
         var info = stat()
-        guard fstatat(folder.descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard fstatat(folder.descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            return nil
+        }
         let hidden = "\(abandonedPrefix)\(unique.prefix(8))-\(name)"
         guard (try? folder.moveIn(name, from: folder, as: hidden)) != nil else { return nil }
         let data = try InputFile.read(folder.url.appendingPathComponent(hidden), displayName: source)
         try processing.write(data, as: processingName)
         unlinkat(folder.descriptor, hidden, 0)
-        return ClaimedFile(source: source, processing: processing.url.appendingPathComponent(processingName), settledAt: settledAt)
+        return ClaimedFile(
+            source: source, processing: processing.url.appendingPathComponent(processingName), settledAt: settledAt)
     }
 
     static let abandonedPrefix = ".reelsmith-claim-"
@@ -101,7 +107,8 @@ struct ClaimedFile: Sendable, Equatable {
     static func sourceNoteName(unique: String) -> String { ".\(unique).source" }
 
     static func sourceNoteName(processingName: String) -> String? {
-        guard processingName.hasSuffix("\(separator)~"), let unique = processingName.components(separatedBy: separator).first
+        guard processingName.hasSuffix("\(separator)~"),
+            let unique = processingName.components(separatedBy: separator).first
         else { return nil }
         return sourceNoteName(unique: unique)
     }
@@ -120,7 +127,8 @@ struct ClaimedFile: Sendable, Equatable {
             let original = String(name.dropFirst(abandonedPrefix.count + 9))
             guard !original.isEmpty,
                 let folder = try? ProjectFolder(
-                    entry.parent.isEmpty ? inbox : inbox.appendingPathComponent(entry.parent), under: project, creating: false)
+                    entry.parent.isEmpty ? inbox : inbox.appendingPathComponent(entry.parent), under: project,
+                    creating: false)
             else { continue }
             try? folder.moveIn(name, from: folder, as: original)
         }
@@ -130,12 +138,14 @@ struct ClaimedFile: Sendable, Equatable {
     static func recovered(_ url: URL) -> ClaimedFile {
         let processingName = url.lastPathComponent
         if let noteName = sourceNoteName(processingName: processingName),
-            let note = try? InputFile.read(url.deletingLastPathComponent().appendingPathComponent(noteName), displayName: noteName)
+            let note = try? InputFile.read(
+                url.deletingLastPathComponent().appendingPathComponent(noteName), displayName: noteName)
         {
             var lines = String(decoding: note, as: UTF8.self).components(separatedBy: "\n")
             let isInvalid = lines.first == invalidNameMark
             if isInvalid { lines.removeFirst() }
-            return ClaimedFile(source: lines.joined(separator: "\n"), processing: url, settledAt: nil, hasInvalidName: isInvalid)
+            return ClaimedFile(
+                source: lines.joined(separator: "\n"), processing: url, settledAt: nil, hasInvalidName: isInvalid)
         }
         let parts = processingName.components(separatedBy: separator)
         guard parts.count >= 3 else { return ClaimedFile(source: processingName, processing: url, settledAt: nil) }

@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// What `reelsmith status` shows, read from the learning index while the daemon runs.
 package struct DaemonStatus: Sendable, Equatable {
@@ -30,8 +30,10 @@ package struct DaemonStatus: Sendable, Equatable {
     package static func read(from index: LearningIndex, lastErrorCount: Int = 5) throws -> DaemonStatus {
         try index.database.read { db in
             let counts = Dictionary(
-                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM journal GROUP BY state")
-                    .map { ($0["state"] as String, $0["n"] as Int) })
+                uniqueKeysWithValues: try Row.fetchAll(
+                    db, sql: "SELECT state, COUNT(*) AS n FROM journal GROUP BY state"
+                )
+                .map { ($0["state"] as String, $0["n"] as Int) })
             let running = try Row.fetchAll(
                 db,
                 sql: """
@@ -40,7 +42,8 @@ package struct DaemonStatus: Sendable, Equatable {
                     WHERE journal.state = 'running' ORDER BY journal.id
                     """
             ).map { row in
-                Running(source: row["source"], stage: row["stage"], progress: row["stage"] == nil ? nil : row["progress"])
+                Running(
+                    source: row["source"], stage: row["stage"], progress: row["stage"] == nil ? nil : row["progress"])
             }
             let failures = try Row.fetchAll(
                 db,
@@ -48,7 +51,8 @@ package struct DaemonStatus: Sendable, Equatable {
                 arguments: [lastErrorCount]
             ).map { Failure(source: $0["source"], message: $0["message"] ?? "", at: $0["finished_at"] ?? Date()) }
             return DaemonStatus(
-                queued: counts["claimed"] ?? 0, running: running, done: counts["done"] ?? 0, failed: counts["failed"] ?? 0,
+                queued: counts["claimed"] ?? 0, running: running, done: counts["done"] ?? 0,
+                failed: counts["failed"] ?? 0,
                 duplicates: counts["duplicate"] ?? 0, lastErrors: failures)
         }
     }

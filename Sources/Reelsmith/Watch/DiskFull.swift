@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Whether an error means the disk (or the process's file-size limit) is full: ENOSPC, EDQUOT,
 /// EFBIG from a write, SQLite's SQLITE_FULL, or an external tool (ffmpeg) saying so. Such a job
@@ -20,9 +20,13 @@ enum DiskFull {
         case let error as DatabaseError:
             return error.resultCode == .SQLITE_FULL || error.extendedResultCode == .SQLITE_IOERR_WRITE
         case let error as ExternalToolError:
-            return ["No space left on device", "File too large", "Disk quota exceeded"].contains { error.stderrTail.contains($0) }
+            return ["No space left on device", "File too large", "Disk quota exceeded"].contains {
+                error.stderrTail.contains($0)
+            }
         case let error as CocoaError:
-            if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError,
+                underlying.domain == NSPOSIXErrorDomain
+            {
                 return codes.contains(Int32(underlying.code))
             }
             return error.code == .fileWriteOutOfSpace

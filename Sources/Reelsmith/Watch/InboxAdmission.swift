@@ -1,10 +1,10 @@
 import Foundation
 import Logging
-import Yams
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+import Yams
 
 /// Decides what a claimed file becomes (DESIGN §3, exactly once): it is read and hashed, journalled
 /// by content hash, reported as a duplicate when the same bytes were already processed or are
@@ -80,20 +80,23 @@ struct InboxAdmission: Sendable {
         }
         let kind: InputKind
         do {
-            kind = try InputKind.detect(file: claim.processing, data: data, displayName: claim.displayName, folder: claim.folder)
+            kind = try InputKind.detect(
+                file: claim.processing, data: data, displayName: claim.displayName, folder: claim.folder)
         } catch {
             try await placement.recordFailure(claim, entryId: entryId, failure: error)
             return
         }
         try index.updateJournal(id: entryId) { $0.kind = kind.rawValue }
         logger.info("claimed", metadata: ["kind": "\(kind.rawValue)"])
-        lanes.send(InboxLanes.Job(claim: claim, entryId: entryId, contentHash: hash), to: kind == .request ? .render : .light)
+        lanes.send(
+            InboxLanes.Job(claim: claim, entryId: entryId, contentHash: hash), to: kind == .request ? .render : .light)
     }
 
     /// What the user reads about a duplicate: where the same content went, and what to do.
     static func duplicateMessage(_ claim: ClaimedFile, earlier: JournalEntry?) -> String {
         "\(claim.displayName): the same content was already processed"
-            + (earlier.map { " (as inbox/\($0.source)" + ($0.output.map { ", result: \($0)" } ?? "") + ")" } ?? " (it is running now)")
+            + (earlier.map { " (as inbox/\($0.source)" + ($0.output.map { ", result: \($0)" } ?? "") + ")" }
+                ?? " (it is running now)")
             + (isYAML(claim.source)
                 ? " — nothing was run. To run it again on purpose, add the line `force: true` to the file."
                 : " — its rows are already counted, and nothing needs doing. A newer export, with other numbers, is imported as usual.")
@@ -123,12 +126,14 @@ struct InboxAdmission: Sendable {
         var entry =
             existing
             ?? JournalEntry(
-                id: nil, contentHash: "unreadable", kind: nil, source: claim.source, processingPath: claim.processing.path,
+                id: nil, contentHash: "unreadable", kind: nil, source: claim.source,
+                processingPath: claim.processing.path,
                 state: .failed, forced: false, message: nil, output: nil, finalPath: nil,
                 settledAt: claim.settledAt?.timeIntervalSince1970, startedAt: nil, claimedAt: Date(), finishedAt: nil)
         if entry.id == nil { entry = try index.insert(journal: entry) }
         guard let entryId = entry.id else { return }
-        try await placement.record(claim, entryId: entryId, as: .failed, message: explanation, in: .failed(explanation: explanation))
+        try await placement.record(
+            claim, entryId: entryId, as: .failed, message: explanation, in: .failed(explanation: explanation))
         logger.warning("failed", metadata: ["file": "\(claim.displayName)", "error": "\(explanation)"])
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Where every input ends, exactly once (DESIGN §3): `outbox/archive/<path in the inbox>` when processed,
 /// `outbox/failed/NAME` with a sibling `NAME.error.txt` (what, where, how to fix) when not.
@@ -22,7 +22,8 @@ struct InboxArchive: Sendable {
     }
 
     private func processingFolder() throws(UnsafeFolderError) -> ProjectFolder {
-        try ProjectFolder(processing, under: processing.deletingLastPathComponent().deletingLastPathComponent(), creating: false)
+        try ProjectFolder(
+            processing, under: processing.deletingLastPathComponent().deletingLastPathComponent(), creating: false)
     }
 
     /// `note` (a duplicate's explanation) is written beside the archived file as `NAME.note.txt`.
@@ -31,7 +32,8 @@ struct InboxArchive: Sendable {
         let destination = try move(claim, into: folder)
         if let note { try folder.write(Data((note + "\n").utf8), as: destination.lastPathComponent + ".note.txt") }
         if !problems.isEmpty {
-            let text = "\(claim.displayName) was processed, but some parts could not be used:\n\n"
+            let text =
+                "\(claim.displayName) was processed, but some parts could not be used:\n\n"
                 + RowProblem.listing(problems)
                 + "\n\nFix those rows and drop the file into inbox/\(claim.folder ?? "") again; rows already applied are not counted twice.\n"
             try folder.write(Data(text.utf8), as: destination.lastPathComponent + ".error.txt")
@@ -42,7 +44,9 @@ struct InboxArchive: Sendable {
     package func fail(_ claim: ClaimedFile, explanation: String) throws -> URL {
         let folder = try outboxFolder("failed")
         let destination = try move(claim, into: folder)
-        let text = explanation + "\n\nThe file is kept here as it was. Fix it and drop it into inbox/\(claim.folder.map { "\($0)/" } ?? "") again.\n"
+        let text =
+            explanation
+            + "\n\nThe file is kept here as it was. Fix it and drop it into inbox/\(claim.folder.map { "\($0)/" } ?? "") again.\n"
         try folder.write(Data(text.utf8), as: destination.lastPathComponent + ".error.txt")
         return destination
     }

@@ -1,9 +1,9 @@
 import Foundation
 import Logging
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// `reelsmith watch`: runs the right pipeline for every file that lands in `inbox/`, however it
 /// lands (DESIGN §3). It checks the folders, lets ``InboxRecovery`` resume what a killed run left,
@@ -31,7 +31,8 @@ package struct InboxDaemon: Sendable {
         let road = AsyncStream.makeStream(of: ClaimedFile.self)
         let lanes = InboxLanes()
         let placement = InboxPlacement(index: index, archive: archive)
-        try await InboxRecovery(inbox: workspace.inbox, index: index, placement: placement, road: road.continuation).run()
+        try await InboxRecovery(inbox: workspace.inbox, index: index, placement: placement, road: road.continuation)
+            .run()
         // A run stopped in the middle of a burst may have left the reports behind the index.
         do { try processor.publishReports() } catch {
             logger.error("cannot write the reports", metadata: ["error": "\(error)"])
@@ -62,8 +63,11 @@ package struct InboxDaemon: Sendable {
         _ = try ProjectFolder(processingArea, under: workspace.state.deletingLastPathComponent())
         _ = try ProjectFolder(workspace.inbox, under: workspace.inbox.deletingLastPathComponent())
         // A link in place of an inbox folder is taken as an input (and refused with a reason).
-        for folder in InputKind.allCases.map({ workspace.inbox.appendingPathComponent($0.folder) }) + [workspace.videos] {
-            let anchor = folder == workspace.videos ? workspace.outbox.deletingLastPathComponent() : workspace.inbox.deletingLastPathComponent()
+        for folder in InputKind.allCases.map({ workspace.inbox.appendingPathComponent($0.folder) }) + [workspace.videos]
+        {
+            let anchor =
+                folder == workspace.videos
+                ? workspace.outbox.deletingLastPathComponent() : workspace.inbox.deletingLastPathComponent()
             do { _ = try ProjectFolder(folder, under: anchor) } catch {
                 logger.error("refusing a tampered folder", metadata: ["error": "\(error)"])
             }

@@ -1,7 +1,8 @@
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+
 /// Which inbox names are real inputs (DESIGN §3): temp and lock files of Syncthing and editors are
 /// ignored; Syncthing conflict copies are reported, not run.
 enum InboxFilter {

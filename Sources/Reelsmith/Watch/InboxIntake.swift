@@ -1,9 +1,9 @@
 import Foundation
 import Logging
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Sees and takes files (DESIGN §3): inotify is a hint and the directory scan, at start, on an
 /// overflow and every `rescanSeconds`, is the truth. A file is claimed by `rename()` into the
@@ -29,7 +29,8 @@ actor InboxIntake {
         self.settings = settings
         self.road = road
         self.memory = memory
-        self.tracker = SettleTracker(settleSeconds: settings.settleSeconds, staleWriterSeconds: settings.staleWriterSeconds)
+        self.tracker = SettleTracker(
+            settleSeconds: settings.settleSeconds, staleWriterSeconds: settings.staleWriterSeconds)
     }
 
     /// Watches, then scans the whole inbox (nothing dropped before the watch is missed), until cancelled.
@@ -68,11 +69,11 @@ actor InboxIntake {
     private func handle(_ event: WatchEvent) {
         let now = ContinuousClock.now
         switch event {
-        case let .closedWrite(path), let .movedIn(path):
+        case .closedWrite(let path), .movedIn(let path):
             consider(path, writing: false, now: now)
-        case let .writing(path):
+        case .writing(let path):
             consider(path, writing: true, now: now)
-        case let .folderAppeared(path):
+        case .folderAppeared(let path):
             scan(URL(fileURLWithPath: path))
         case .overflow:
             logger.warning("inotify queue overflowed; scanning the inbox")
@@ -122,7 +123,9 @@ actor InboxIntake {
         for settled in settledFiles {
             let relative = String(settled.path.dropFirst(inbox.path.count + 1))
             let parent = (relative as NSString).deletingLastPathComponent
-            claim(parent: parent, name: Array((relative as NSString).lastPathComponent.utf8), settledAt: settled.settledAt)
+            claim(
+                parent: parent, name: Array((relative as NSString).lastPathComponent.utf8), settledAt: settled.settledAt
+            )
         }
         let isSettling = !tracker.pending.isEmpty
         // A file claimed just now is not in flight until admission has taken it: not idle yet.

@@ -1,8 +1,8 @@
-import Synchronization
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+import Synchronization
 
 /// The two queues from admission to the runner, and the contents in flight between them: requests
 /// go to the render lane, trends and analytics to the light lane, so a render never delays them.

@@ -1,9 +1,9 @@
 import Foundation
 import Logging
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Records how an input ended in the journal and moves it to its one place (DESIGN §3): the
 /// archive when processed, `failed/` with a `.error.txt` when not. An actor so that the journal
@@ -80,8 +80,8 @@ actor InboxPlacement {
         do {
             let placed: URL
             switch destination {
-            case let .archive(problems, note): placed = try archive.archive(claim, problems: problems, note: note)
-            case let .failed(explanation): placed = try archive.fail(claim, explanation: explanation)
+            case .archive(let problems, let note): placed = try archive.archive(claim, problems: problems, note: note)
+            case .failed(let explanation): placed = try archive.fail(claim, explanation: explanation)
             }
             try index.updateJournal(id: entryId) { $0.finalPath = placed.path }
         } catch let error as UnsafeFolderError {

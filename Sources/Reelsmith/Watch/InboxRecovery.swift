@@ -1,9 +1,9 @@
 import Foundation
 import Logging
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// What a killed run left behind (DESIGN §3: kill -9 at any moment, no input lost, none run twice
 /// to completion). A file in the processing area whose outcome was journalled is put in its place;
@@ -17,7 +17,9 @@ struct InboxRecovery: Sendable {
     private let road: AsyncStream<ClaimedFile>.Continuation
     private let logger = Logger(label: "reelsmith.watch")
 
-    package init(inbox: URL, index: LearningIndex, placement: InboxPlacement, road: AsyncStream<ClaimedFile>.Continuation) {
+    package init(
+        inbox: URL, index: LearningIndex, placement: InboxPlacement, road: AsyncStream<ClaimedFile>.Continuation
+    ) {
         self.inbox = inbox
         self.index = index
         self.placement = placement
@@ -42,7 +44,8 @@ struct InboxRecovery: Sendable {
             } catch {
                 // One bad leftover must not keep the daemon from starting.
                 logger.error("cannot resume", metadata: ["file": "\(claim.displayName)", "error": "\(error)"])
-                _ = try? placement.archive.fail(claim, explanation: "\(claim.displayName): could not be resumed after a restart — \(error)")
+                _ = try? placement.archive.fail(
+                    claim, explanation: "\(claim.displayName): could not be resumed after a restart — \(error)")
             }
         }
         ClaimedFile.releaseAbandonedClaims(in: inbox)

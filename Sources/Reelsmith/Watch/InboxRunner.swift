@@ -1,9 +1,9 @@
 import Foundation
 import Logging
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// The lanes' workers (DESIGN §3): each job runs its pipeline and ends in its place. A job that
 /// hits a full disk is parked, its input kept claimed, and goes back on the road at each rescan;
@@ -74,10 +74,13 @@ actor InboxRunner {
             try await placement.recordDone(job.claim, entryId: job.entryId, outcome: outcome)
             lanes.release(job.contentHash)
         } catch is CancellationError {
-            logger.info("stopped at a checkpoint; resumes at the next start", metadata: ["file": "\(job.claim.displayName)"])
+            logger.info(
+                "stopped at a checkpoint; resumes at the next start", metadata: ["file": "\(job.claim.displayName)"])
         } catch {
             if Task.isCancelled {
-                logger.info("stopped at a checkpoint; resumes at the next start", metadata: ["file": "\(job.claim.displayName)"])
+                logger.info(
+                    "stopped at a checkpoint; resumes at the next start", metadata: ["file": "\(job.claim.displayName)"]
+                )
                 return
             }
             if DiskFull.matches(error) {
@@ -85,7 +88,8 @@ actor InboxRunner {
                 return
             }
             do { try await placement.recordFailure(job.claim, entryId: job.entryId, failure: error) } catch {
-                logger.error("cannot record a failure", metadata: ["file": "\(job.claim.displayName)", "error": "\(error)"])
+                logger.error(
+                    "cannot record a failure", metadata: ["file": "\(job.claim.displayName)", "error": "\(error)"])
             }
             lanes.release(job.contentHash)
         }

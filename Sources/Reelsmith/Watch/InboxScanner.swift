@@ -1,13 +1,13 @@
+import CDispatch
 // `stat` is declared by Glibc, CoreFoundation and CDispatch alike; which one a file sees first
 // varies, so all three are imported (MemberImportVisibility).
 import CoreFoundation
-import CDispatch
 import Foundation
 import Glibc
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Lists the inbox the way the daemon may trust it (issue 12): from descriptors opened with
 /// `O_NOFOLLOW`, by raw name bytes, descending only into real folders with UTF-8 names. Anything
@@ -30,7 +30,8 @@ enum InboxScanner {
 
     package static func entries(in inbox: URL, under parent: String = "") -> [Entry] {
         let folderURL = parent.isEmpty ? inbox : inbox.appendingPathComponent(parent)
-        guard let folder = try? ProjectFolder(folderURL, under: inbox.deletingLastPathComponent(), creating: false) else {
+        guard let folder = try? ProjectFolder(folderURL, under: inbox.deletingLastPathComponent(), creating: false)
+        else {
             return []
         }
         var result: [Entry] = []
@@ -56,12 +57,15 @@ enum InboxScanner {
             let isFolder =
                 name.first != 0x2E
                 && (name + [0]).withUnsafeBufferPointer { raw in
-                    raw.withMemoryRebound(to: CChar.self) { fstatat(descriptor, $0.baseAddress!, &info, AT_SYMLINK_NOFOLLOW) }
+                    raw.withMemoryRebound(to: CChar.self) {
+                        fstatat(descriptor, $0.baseAddress!, &info, AT_SYMLINK_NOFOLLOW)
+                    }
                 } == 0 && info.st_mode & S_IFMT == S_IFDIR
             if isFolder, let utf8Name, depth < maximumDepth {
                 let child = openat(descriptor, utf8Name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                 guard child >= 0 else { continue }
-                list(child, parent: parent.isEmpty ? utf8Name : "\(parent)/\(utf8Name)", depth: depth + 1, into: &result)
+                list(
+                    child, parent: parent.isEmpty ? utf8Name : "\(parent)/\(utf8Name)", depth: depth + 1, into: &result)
                 close(child)
             } else {
                 result.append(Entry(parent: parent, name: name, utf8Name: utf8Name))

@@ -1,9 +1,9 @@
 import CInotifyTools
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Recursive inotify through libinotifytools. The library keeps global state and its read call
 /// blocks, so one dedicated thread owns it and hands events over an `AsyncStream`. The C state is
@@ -20,7 +20,9 @@ final class InotifyWatcher: Sendable {
 
     /// Starts the thread. The stream ends when ``stop()`` is called or the watch fails.
     package func events() throws -> AsyncStream<WatchEvent> {
-        guard inotifytools_initialize() == 1 else { throw WatchError.inotify("initialise", errno: inotifytools_error()) }
+        guard inotifytools_initialize() == 1 else {
+            throw WatchError.inotify("initialise", errno: inotifytools_error())
+        }
         guard inotifytools_watch_recursively(root.path, Self.mask) == 1 else {
             throw WatchError.inotify("watch \(root.path)", errno: inotifytools_error())
         }

@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// One input file the daemon claimed, and how it ended: the exactly-once journal (DESIGN §3),
 /// keyed by content hash.

@@ -1,8 +1,8 @@
-import Synchronization
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+import Synchronization
 
 /// After a burst, once nothing is settling or running, SQLite's caches and freed heap pages are
 /// given back, so the idle daemon stays small.

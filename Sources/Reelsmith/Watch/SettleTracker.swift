@@ -1,13 +1,13 @@
+import CDispatch
 // `stat` is declared by Glibc, CoreFoundation and CDispatch alike; which one a file sees first
 // varies, so all three are imported (MemberImportVisibility).
 import CoreFoundation
-import CDispatch
 import Foundation
 import Glibc
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Files seen in the inbox and not yet taken. A file is settled when its size and modification
 /// time have not changed for the settle time, and no writer is known to hold it open.

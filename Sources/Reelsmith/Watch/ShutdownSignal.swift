@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Waits for SIGTERM or SIGINT (systemd stop, Ctrl-C). The default handlers are replaced so the
 /// daemon can stop at a checkpoint and exit 0.

@@ -1,8 +1,8 @@
-import Synchronization
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+import Synchronization
 
 /// A flag set once from any thread.
 final class StopFlag: Sendable {

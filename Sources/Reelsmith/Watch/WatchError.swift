@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// A failure of the watcher itself (not of an input file).
 enum WatchError: Error, CustomStringConvertible {
@@ -10,7 +10,7 @@ enum WatchError: Error, CustomStringConvertible {
 
     package var description: String {
         switch self {
-        case let .inotify(what, code):
+        case .inotify(let what, let code):
             let reason = String(cString: strerror(code))
             let hint =
                 code == ENOSPC

@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// What the kernel told us about the inbox. Only a hint: the directory scan is the truth (DESIGN §3).
 enum WatchEvent: Sendable, Equatable {

@@ -1,7 +1,7 @@
+import CDispatch
 // `stat` is declared by Glibc, CoreFoundation and CDispatch alike; which one a file sees first
 // varies, so all three are imported (MemberImportVisibility).
 import CoreFoundation
-import CDispatch
 import Foundation
 import Glibc
 
@@ -26,8 +26,8 @@ package struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebug
         package var description: String {
             switch self {
             case .none: "no key (none is configured)"
-            case let .environment(name, _): "the key in \(name)"
-            case let .file(path, _): "the key in \(path)"
+            case .environment(let name, _): "the key in \(name)"
+            case .file(let path, _): "the key in \(path)"
             }
         }
 
@@ -35,12 +35,14 @@ package struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebug
         package func key() throws(ProviderProblem) -> APIKey? {
             switch self {
             case .none: return nil
-            case let .file(_, value): return value
-            case let .environment(name, value):
+            case .file(_, let value): return value
+            case .environment(let name, let value):
                 guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                     throw ProviderProblem(
                         problem: "the environment variable \(name) is not set",
-                        fix: "export \(name)=… before starting reelsmith, or remove `api_key_env` for a server that needs no key")
+                        fix:
+                            "export \(name)=… before starting reelsmith, or remove `api_key_env` for a server that needs no key"
+                    )
                 }
                 return APIKey(value.trimmingCharacters(in: .whitespacesAndNewlines))
             }
@@ -60,7 +62,8 @@ package struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebug
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            throw ProviderProblem(problem: "\(url.path) is not a regular file", fix: "point `api_key_file` at a file holding the key")
+            throw ProviderProblem(
+                problem: "\(url.path) is not a regular file", fix: "point `api_key_file` at a file holding the key")
         }
         guard status.st_uid == geteuid() else {
             throw ProviderProblem(
@@ -76,10 +79,13 @@ package struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebug
         var bytes = [UInt8](repeating: 0, count: 16_384)
         let count = read(descriptor, &bytes, bytes.count)
         guard count > 0, count < bytes.count,
-            let text = String(bytes: bytes[0..<count], encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
+            let text = String(bytes: bytes[0..<count], encoding: .utf8)?.trimmingCharacters(
+                in: .whitespacesAndNewlines),
             !text.isEmpty, !text.contains(where: \.isNewline)
         else {
-            throw ProviderProblem(problem: "the key file \(url.path) is empty or not one line of text", fix: "write the key alone on its first line")
+            throw ProviderProblem(
+                problem: "the key file \(url.path) is empty or not one line of text",
+                fix: "write the key alone on its first line")
         }
         return APIKey(text)
     }

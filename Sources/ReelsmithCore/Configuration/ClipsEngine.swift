@@ -18,7 +18,6 @@ package enum ClipsEngine: Sendable, Equatable, Codable {
     /// The keys: ``EngineFields/clipsTable`` (also the source of the schemas' `engines.clips`).
     package static var keys: [String] { EngineFields.clipsTable.names }
 
-
     /// Written as in reelsmith.yaml: `"offline"` or `{"provider": NAME}`.
     private struct Written: Codable { var provider: String }
 

@@ -31,13 +31,17 @@ package struct Configuration: Sendable, Equatable {
 
     package static let fileName = "reelsmith.yaml"
 
-    package init(tools: Tools = Tools(), render: RenderSettings = RenderSettings(), watch: WatchSettings = WatchSettings()) {
+    package init(
+        tools: Tools = Tools(), render: RenderSettings = RenderSettings(), watch: WatchSettings = WatchSettings()
+    ) {
         self.tools = tools
         self.render = render
         self.watch = watch
     }
 
-    static let presets = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"]
+    static let presets = [
+        "ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow",
+    ]
 
     /// Reads `file` when it exists (a missing file means the defaults), then the environment
     /// (`REELSMITH_FONT`, `REELSMITH_FFMPEG`, `REELSMITH_FFPROBE`), which wins.
@@ -86,7 +90,8 @@ package struct Configuration: Sendable, Equatable {
             watch.renderConcurrency = try section.integer(SettingsFields.renders) ?? watch.renderConcurrency
         }
         for (name, section) in try reader.namedMappings(SettingsFields.providers) {
-            providers.append(try ProviderSettings.read(name: name, from: section, folder: folder, environment: environment))
+            providers.append(
+                try ProviderSettings.read(name: name, from: section, folder: folder, environment: environment))
         }
         if let section = try reader.mapping(SettingsFields.engines) {
             engines = try EngineSettings.read(section, over: engines, providers: providerKinds)

@@ -9,13 +9,13 @@ package enum EngineChoice<Options: ProviderEngineOptions>: Sendable, Equatable, 
     package var label: String {
         switch self {
         case .offline: EngineLabel.offline
-        case let .provider(options): "\(options.provider)/\(options.model)"
-        case let .command(command): "command:\(command.program)"
+        case .provider(let options): "\(options.provider)/\(options.model)"
+        case .command(let command): "command:\(command.program)"
         }
     }
 
     package var provider: Options? {
-        if case let .provider(options) = self { options } else { nil }
+        if case .provider(let options) = self { options } else { nil }
     }
 
     package init(from decoder: any Decoder) throws {
@@ -33,8 +33,8 @@ package enum EngineChoice<Options: ProviderEngineOptions>: Sendable, Equatable, 
         var container = encoder.singleValueContainer()
         switch self {
         case .offline: try container.encode(EngineLabel.offline)
-        case let .provider(options): try container.encode(options)
-        case let .command(command): try container.encode(command)
+        case .provider(let options): try container.encode(options)
+        case .command(let command): try container.encode(command)
         }
     }
 }

@@ -2,7 +2,8 @@
 /// ``EngineSettings`` and turned into the schemas' `engines` sections.
 package enum EngineFields {
     package static let provider = FieldSpec.text(
-        "provider", .init(isNonBlank: true), summary: "A provider named under `providers:` in reelsmith.yaml.", example: "openai",
+        "provider", .init(isNonBlank: true), summary: "A provider named under `providers:` in reelsmith.yaml.",
+        example: "openai",
         isRequired: true)
     package static func model(example: String) -> FieldSpec {
         .text("model", .init(isNonBlank: true), summary: "The provider's model.", example: example, isRequired: true)
@@ -10,7 +11,8 @@ package enum EngineFields {
     package static let temperature = FieldSpec.number(
         "temperature", 0...2, summary: "Sampling temperature. Absent: the server's default.", example: 0.8)
     package static let voice = FieldSpec.text(
-        "voice", .init(suggestions: .fixed(["alloy", "ash", "coral", "echo", "fable", "nova", "onyx", "sage", "shimmer"])),
+        "voice",
+        .init(suggestions: .fixed(["alloy", "ash", "coral", "echo", "fable", "nova", "onyx", "sage", "shimmer"])),
         summary: "The provider's voice.", default: "alloy", example: "alloy")
     package static let voices = FieldSpec(
         "voices",
@@ -18,7 +20,8 @@ package enum EngineFields {
             FieldTable(
                 Language.allCases.map { language in
                     FieldSpec.text(
-                        language.rawValue, .init(isNonBlank: true), summary: "The voice for \(language.rawValue) requests.",
+                        language.rawValue, .init(isNonBlank: true),
+                        summary: "The voice for \(language.rawValue) requests.",
                         example: language == .fr ? "ff_siwis" : "af_heart")
                 }, summary: "A voice per request language.")),
         summary: "A voice per request language, over `voice` (Kokoro reads with its voice's language: `fr: ff_siwis`).",
@@ -32,7 +35,8 @@ package enum EngineFields {
         example: 4_096)
     package static let size = FieldSpec.text(
         "size", .init(pattern: "^(\(sidePattern)[xX]\(sidePattern)|auto)$", acceptsOtherScalars: false),
-        summary: "WIDTHxHEIGHT asked of the model, each 256–4096 (OpenAI's models take only their own sizes; gpt-image also `auto`).",
+        summary:
+            "WIDTHxHEIGHT asked of the model, each 256–4096 (OpenAI's models take only their own sizes; gpt-image also `auto`).",
         example: "1024x1536")
     package static let quality = FieldSpec.text(
         "quality", .init(suggestions: .fixed(["low", "medium", "high", "standard", "hd"])),
@@ -43,7 +47,8 @@ package enum EngineFields {
     /// `engines.clips: { provider: NAME }` (issue 9): stock footage, no model.
     package static let clipsProvider = FieldSpec.text(
         "provider", .init(isNonBlank: true),
-        summary: "A provider of kind `pexels` or `pixabay` named under `providers:` in reelsmith.yaml.", example: "pexels",
+        summary: "A provider of kind `pexels` or `pixabay` named under `providers:` in reelsmith.yaml.",
+        example: "pexels",
         isRequired: true)
     static let clipsTable = FieldTable([clipsProvider], summary: "Stock footage per scene, besides your clip library.")
 
@@ -61,11 +66,14 @@ package enum EngineFields {
 
     package static let command = FieldSpec(
         "command", .textList,
-        summary: "The program and its arguments, run without a shell; `{out}` is where it writes (images: `{prompt}` is the picture's prompt).",
-        example: .array(["piper", "--model", "voice.onnx", "--output_file", "{out}"].map(JSONValue.string)), isRequired: true)
+        summary:
+            "The program and its arguments, run without a shell; `{out}` is where it writes (images: `{prompt}` is the picture's prompt).",
+        example: .array(["piper", "--model", "voice.onnx", "--output_file", "{out}"].map(JSONValue.string)),
+        isRequired: true)
     package static let timeoutSeconds = FieldSpec.number(
         "timeout_seconds", 1...3600, summary: "Seconds the program may run.", default: 300, example: 300)
-    static let commandTable = FieldTable([command, timeoutSeconds], summary: "A local program (piper, stable-diffusion.cpp…).")
+    static let commandTable = FieldTable(
+        [command, timeoutSeconds], summary: "A local program (piper, stable-diffusion.cpp…).")
 
     package static func summary(_ stage: EngineStage) -> String {
         switch stage {

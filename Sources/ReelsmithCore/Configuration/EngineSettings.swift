@@ -56,8 +56,8 @@ package struct EngineSettings: Sendable, Equatable, Codable {
     /// The local programs the settings run, by stage.
     package var commands: [(stage: EngineStage, command: CommandEngine)] {
         var commands: [(EngineStage, CommandEngine)] = []
-        if case let .command(command) = voice { commands.append((.voice, command)) }
-        if case let .command(command) = images { commands.append((.images, command)) }
+        if case .command(let command) = voice { commands.append((.voice, command)) }
+        if case .command(let command) = images { commands.append((.images, command)) }
         return commands
     }
 
@@ -75,11 +75,11 @@ package struct EngineSettings: Sendable, Equatable, Codable {
     /// Command engines run in `folder` (the one holding reelsmith.yaml): relative paths in their
     /// arguments mean what they mean there.
     mutating func runCommands(in folder: String) {
-        if case var .command(command) = voice {
+        if case .command(var command) = voice {
             command.folder = folder
             voice = .command(command)
         }
-        if case var .command(command) = images {
+        if case .command(var command) = images {
             command.folder = folder
             images = .command(command)
         }
@@ -90,7 +90,8 @@ package struct EngineSettings: Sendable, Equatable, Codable {
     /// `command` (`allowsCommands: false`): it may arrive from another device, and must not run
     /// programs on this one.
     package static func read(
-        _ reader: MappingReader, over base: EngineSettings, providers: [String: ProviderSettings.Kind], allowsCommands: Bool = true
+        _ reader: MappingReader, over base: EngineSettings, providers: [String: ProviderSettings.Kind],
+        allowsCommands: Bool = true
     ) throws(InputError) -> EngineSettings {
         var settings = base
         if let text = try reader.string(EngineFields.onFailure) {
@@ -103,7 +104,7 @@ package struct EngineSettings: Sendable, Equatable, Codable {
         }
         if !allowsCommands {
             for stage in EngineStage.allCases where stage.commandPlaceholders != nil {
-                guard case let .mapping(mapping)? = reader.node(stage.rawValue),
+                guard case .mapping(let mapping)? = reader.node(stage.rawValue),
                     mapping.keys.contains(where: { $0.string == "command" })
                 else { continue }
                 throw reader.error(
@@ -112,18 +113,24 @@ package struct EngineSettings: Sendable, Equatable, Codable {
                     fix: "set `engines.\(stage): { command: … }` in reelsmith.yaml on this machine, and remove it here")
             }
         }
-        settings.script = try choice(.script, in: reader, providers: providers, as: ChatEngineOptions.self) ?? settings.script
-        settings.score = try choice(.score, in: reader, providers: providers, as: ChatEngineOptions.self) ?? settings.score
-        settings.images = try choice(.images, in: reader, providers: providers, as: ImageEngineOptions.self) ?? settings.images
-        settings.voice = try choice(.voice, in: reader, providers: providers, as: VoiceEngineOptions.self) ?? settings.voice
-        settings.align = try choice(.align, in: reader, providers: providers, as: AlignEngineOptions.self) ?? settings.align
+        settings.script =
+            try choice(.script, in: reader, providers: providers, as: ChatEngineOptions.self) ?? settings.script
+        settings.score =
+            try choice(.score, in: reader, providers: providers, as: ChatEngineOptions.self) ?? settings.score
+        settings.images =
+            try choice(.images, in: reader, providers: providers, as: ImageEngineOptions.self) ?? settings.images
+        settings.voice =
+            try choice(.voice, in: reader, providers: providers, as: VoiceEngineOptions.self) ?? settings.voice
+        settings.align =
+            try choice(.align, in: reader, providers: providers, as: AlignEngineOptions.self) ?? settings.align
         if let clips = try ClipsEngine.read(reader, providers: providers) { settings.clips = clips }
         return settings
     }
 
     /// One stage's choice, its provider options read by the stage's own type.
     private static func choice<Options: ReadableEngineOptions>(
-        _ stage: EngineStage, in reader: MappingReader, providers: [String: ProviderSettings.Kind], as options: Options.Type
+        _ stage: EngineStage, in reader: MappingReader, providers: [String: ProviderSettings.Kind],
+        as options: Options.Type
     ) throws(InputError) -> EngineChoice<Options>? {
         let key = stage.rawValue
         guard let node = reader.node(key) else { return nil }
@@ -131,7 +138,7 @@ package struct EngineSettings: Sendable, Equatable, Codable {
         let shapes =
             "`\(key): { provider: NAME, model: MODEL }` with a provider named under `providers:`"
             + (placeholders != nil ? ", or `\(key): { command: [program, argument, \"{out}\"] }`" : "")
-        if case let .scalar(scalar) = node {
+        if case .scalar(let scalar) = node {
             guard scalar.string == EngineLabel.offline else {
                 throw reader.error(
                     .invalidValue(key: key), at: key, problem: "`\(key)` is `\(scalar.string)`",
@@ -139,7 +146,7 @@ package struct EngineSettings: Sendable, Equatable, Codable {
             }
             return .offline
         }
-        if case let .mapping(mapping) = node, mapping.keys.contains(where: { $0.string == "command" }) {
+        if case .mapping(let mapping) = node, mapping.keys.contains(where: { $0.string == "command" }) {
             guard let placeholders else {
                 throw reader.error(
                     .invalidValue(key: key), at: key, problem: "`\(key)` cannot run a command",
@@ -148,7 +155,8 @@ package struct EngineSettings: Sendable, Equatable, Codable {
             return .command(try command(stage, in: reader, placeholders: placeholders))
         }
         guard let section = try reader.mapping(key, knownKeys: Options.fields.names) else { return nil }
-        let provider = try section.requiredString("provider", example: providers.keys.sorted().first ?? EngineFields.provider.exampleText)
+        let provider = try section.requiredString(
+            "provider", example: providers.keys.sorted().first ?? EngineFields.provider.exampleText)
         guard let kind = providers[provider] else {
             let names = providers.keys.sorted()
             let hint = KeySuggestion.nearest(to: provider, among: names).map { "did you mean `\($0)`? " } ?? ""
@@ -173,9 +181,13 @@ package struct EngineSettings: Sendable, Equatable, Codable {
     ) throws(InputError) -> CommandEngine {
         let key = stage.rawValue
         guard let section = try reader.mapping(key, knownKeys: EngineFields.commandTable.names) else {
-            throw reader.error(.invalidValue(key: key), at: key, problem: "`\(key)` is empty", fix: "write `\(key): offline`")
+            throw reader.error(
+                .invalidValue(key: key), at: key, problem: "`\(key)` is empty", fix: "write `\(key): offline`")
         }
-        let example = stage == .voice ? "[piper, --model, voice.onnx, --output_file, \"{out}\"]" : "[sd-cli, -m, model.gguf, -p, \"{prompt}\", -W, \"768\", -H, \"1344\", -o, \"{out}\"]"
+        let example =
+            stage == .voice
+            ? "[piper, --model, voice.onnx, --output_file, \"{out}\"]"
+            : "[sd-cli, -m, model.gguf, -p, \"{prompt}\", -W, \"768\", -H, \"1344\", -o, \"{out}\"]"
         guard let arguments = try section.strings("command", example: example) else {
             throw section.missing("command", example: example)
         }

@@ -27,7 +27,8 @@ package struct ImageEngineOptions: ProviderEngineOptions, ReadableEngineOptions 
             if let sizes = family?.sizes {
                 guard sizes.contains(size.lowercased()) else {
                     throw section.error(
-                        .invalidValue(key: "size"), at: "size", problem: "\(model) does not draw `\(Excerpt.quote(size))`",
+                        .invalidValue(key: "size"), at: "size",
+                        problem: "\(model) does not draw `\(Excerpt.quote(size))`",
                         fix:
                             "use one of its sizes: \(sizes.map { "`\($0)`" }.joined(separator: ", ")) (the picture is cropped to 1080×1920)"
                     )
@@ -42,7 +43,8 @@ package struct ImageEngineOptions: ProviderEngineOptions, ReadableEngineOptions 
         options.quality = try section.string(EngineFields.quality)
         if let quality = options.quality, let qualities = family?.qualities, !qualities.contains(quality) {
             throw section.error(
-                .invalidValue(key: "quality"), at: "quality", problem: "\(model) has no quality `\(Excerpt.quote(quality))`",
+                .invalidValue(key: "quality"), at: "quality",
+                problem: "\(model) has no quality `\(Excerpt.quote(quality))`",
                 fix: "use one of \(qualities.map { "`\($0)`" }.joined(separator: ", "))")
         }
         return options

@@ -51,13 +51,16 @@ package struct ProviderSettings: Sendable, Equatable {
                 ? reader.error(
                     .invalidValue(key: "base_url"), at: "base_url",
                     problem: "`base_url` is not a plain web address (no user, password, `?` or `#`)",
-                    fix: "write the API's root, e.g. `base_url: https://api.openai.com/v1` or `http://localhost:11434/v1`, and the key in `api_key_env`")
+                    fix:
+                        "write the API's root, e.g. `base_url: https://api.openai.com/v1` or `http://localhost:11434/v1`, and the key in `api_key_env`"
+                )
                 : reader.missing(ProviderFields.baseURL)
         }
         var settings = ProviderSettings(name: name, kind: kind, baseURL: url)
         if reader.has("api_key_env"), reader.has("api_key_file") {
             throw reader.error(
-                .invalidValue(key: "api_key_file"), at: "api_key_file", problem: "both `api_key_env` and `api_key_file` are set",
+                .invalidValue(key: "api_key_file"), at: "api_key_file",
+                problem: "both `api_key_env` and `api_key_file` are set",
                 fix: "keep one of them")
         }
         if let variable = try reader.string(ProviderFields.apiKeyEnv) {
@@ -74,7 +77,8 @@ package struct ProviderSettings: Sendable, Equatable {
             do {
                 settings.key = .file(file.path, value: try APIKey.readFile(file))
             } catch {
-                throw reader.error(.invalidValue(key: "api_key_file"), at: "api_key_file", problem: error.problem, fix: error.fix)
+                throw reader.error(
+                    .invalidValue(key: "api_key_file"), at: "api_key_file", problem: error.problem, fix: error.fix)
             }
         }
         // A key travels only encrypted, or to this machine (Ollama, llama.cpp on localhost).
@@ -85,7 +89,8 @@ package struct ProviderSettings: Sendable, Equatable {
                 fix: "use an https:// address, or remove the key for a server on this machine")
         }
         settings.maxInFlight = try reader.integer(ProviderFields.maxInFlight) ?? settings.maxInFlight
-        settings.connectTimeoutSeconds = try reader.number(ProviderFields.connectTimeoutSeconds) ?? settings.connectTimeoutSeconds
+        settings.connectTimeoutSeconds =
+            try reader.number(ProviderFields.connectTimeoutSeconds) ?? settings.connectTimeoutSeconds
         settings.timeoutSeconds = try reader.number(ProviderFields.timeoutSeconds) ?? settings.timeoutSeconds
         settings.maxRetries = try reader.integer(ProviderFields.maxRetries) ?? settings.maxRetries
         if let megabytes = try reader.number(ProviderFields.maxResponseMB) {

@@ -37,7 +37,8 @@ package struct VoiceEngineOptions: ProviderEngineOptions, ReadableEngineOptions 
 
     package static let fields = FieldTable(
         [
-            EngineFields.provider, EngineFields.model(example: "gpt-4o-mini-tts"), EngineFields.voice, EngineFields.voices,
+            EngineFields.provider, EngineFields.model(example: "gpt-4o-mini-tts"), EngineFields.voice,
+            EngineFields.voices,
             EngineFields.speed, EngineFields.format, EngineFields.inputLimit,
         ],
         summary: "`/audio/speech` speaks the script.")

@@ -190,7 +190,8 @@ enum AccountExportDecoder {
                 RowProblem(
                     file: file, row: offset + 1, line: record.line,
                     column: column < record.columns.count ? record.columns[column] : 1,
-                    problem: "`Date` `\(Excerpt.quote(texts[offset]))` is not a day Reelsmith can read; the row was skipped",
+                    problem:
+                        "`Date` `\(Excerpt.quote(texts[offset]))` is not a day Reelsmith can read; the row was skipped",
                     fix: "export the file again from TikTok Studio; days read like `March 25` or `2026-03-25`"))
         }
         return rows

@@ -15,23 +15,29 @@ enum AnalyticsCSVDecoder {
         return ours.count * 2 > names.count
     }
 
-    package static func decode(_ table: CSVTable, file: String, ingestDay: CalendarDay) throws(InputError) -> AnalyticsFile {
+    package static func decode(_ table: CSVTable, file: String, ingestDay: CalendarDay) throws(InputError)
+        -> AnalyticsFile
+    {
         var position: [String: Int] = [:]
         for (index, cell) in table.header.fields.enumerated() {
             let name = AnalyticsFile.columnKey(cell)
-            let line = table.header.line, column = table.header.columns[index]
+            let line = table.header.line
+            let column = table.header.columns[index]
             if name.isEmpty { continue }
             guard known.contains(name) else {
                 let suggestion = KeySuggestion.nearest(to: name, among: known)
                 throw InputError(
-                    .unknownKey(name: Excerpt.quote(cell), suggestion: suggestion), file: file, line: line, column: column,
+                    .unknownKey(name: Excerpt.quote(cell), suggestion: suggestion), file: file, line: line,
+                    column: column,
                     problem: "unknown column `\(Excerpt.quote(cell))`",
                     fix: suggestion.map { "did you mean `\($0)`?" }
-                        ?? "the columns are \(known.map { "`\($0)`" }.joined(separator: ", ")) (revenue, date and tiktok_id are optional)")
+                        ?? "the columns are \(known.map { "`\($0)`" }.joined(separator: ", ")) (revenue, date and tiktok_id are optional)"
+                )
             }
             guard position[name] == nil else {
                 throw InputError(
-                    .syntax, file: file, line: line, column: column, problem: "the column `\(Excerpt.quote(name))` appears twice",
+                    .syntax, file: file, line: line, column: column,
+                    problem: "the column `\(Excerpt.quote(name))` appears twice",
                     fix: "keep only one of them")
             }
             position[name] = index
@@ -53,7 +59,8 @@ enum AnalyticsCSVDecoder {
                 problems.append(
                     RowProblem(
                         file: file, row: rowNumber, line: record.line, column: 1,
-                        problem: "the row has \(Plural.count(record.fields.count, "field")) but the header has \(width)",
+                        problem:
+                            "the row has \(Plural.count(record.fields.count, "field")) but the header has \(width)",
                         fix: "give every row the header's columns; quote a value that contains `\(table.separator)`"))
                 continue
             }
@@ -64,7 +71,8 @@ enum AnalyticsCSVDecoder {
                 let id = AnalyticsValue.trim(cell("video_id")!).lowercased()
                 guard !id.isEmpty else {
                     throw AnalyticsValue.Invalid(
-                        problem: "`video_id` is empty", fix: "write the video's id (the last part of its folder name in outbox/videos/)")
+                        problem: "`video_id` is empty",
+                        fix: "write the video's id (the last part of its folder name in outbox/videos/)")
                 }
                 var tiktokId: String?
                 if let text = cell("tiktok_id"), !AnalyticsValue.trim(text).isEmpty {
@@ -85,7 +93,9 @@ enum AnalyticsCSVDecoder {
                 current = "comments"
                 let comments = try AnalyticsValue.count(cell("comments")!, name: "comments")
                 current = "revenue"
-                let revenue = try cell("revenue").flatMap { text throws(AnalyticsValue.Invalid) in try AnalyticsValue.revenue(text) }
+                let revenue = try cell("revenue").flatMap { text throws(AnalyticsValue.Invalid) in
+                    try AnalyticsValue.revenue(text)
+                }
                 current = "date"
                 let date = try cell("date").flatMap { text throws(AnalyticsValue.Invalid) in
                     try AnalyticsValue.day(text, name: "date", reference: ingestDay)

@@ -41,23 +41,30 @@ package struct AnalyticsFile: Sendable {
     /// date is counted on (and the reference for TikTok's year-less days). A zip is read in
     /// memory: an Excel workbook (it holds `[Content_Types].xml`) as its one sheet, any other zip
     /// file by file into ``parts``.
-    package static func decode(data: Data, file: String, isYAML: Bool, ingestDay: CalendarDay) throws(InputError) -> AnalyticsFile {
+    package static func decode(data: Data, file: String, isYAML: Bool, ingestDay: CalendarDay) throws(InputError)
+        -> AnalyticsFile
+    {
         if isYAML {
-            return try AnalyticsYAMLDecoder.decode(YAMLDocument.parse(data: data, displayName: file), ingestDay: ingestDay)
+            return try AnalyticsYAMLDecoder.decode(
+                YAMLDocument.parse(data: data, displayName: file), ingestDay: ingestDay)
         }
         if ZipArchiveReader.isArchive(data) { return try decodeArchive(data, file: file, ingestDay: ingestDay) }
         return try decode(table: CSVTable.parse(data: data, file: file), file: file, ingestDay: ingestDay)
     }
 
     /// A table, from a CSV file or a workbook's sheet, by its header.
-    package static func decode(table: CSVTable, file: String, ingestDay: CalendarDay) throws(InputError) -> AnalyticsFile {
+    package static func decode(table: CSVTable, file: String, ingestDay: CalendarDay) throws(InputError)
+        -> AnalyticsFile
+    {
         switch TikTokExport.recognize(header: table.header.fields) {
         case .content?:
             return try TikTokContentDecoder.decode(table, file: file, ingestDay: ingestDay)
         case let export?:
             return try AccountExportDecoder.decode(table, export: export, file: file, reference: ingestDay)
         case nil:
-            guard AnalyticsCSVDecoder.looksLikeOurs(header: table.header.fields) else { throw unknownHeader(table, file: file) }
+            guard AnalyticsCSVDecoder.looksLikeOurs(header: table.header.fields) else {
+                throw unknownHeader(table, file: file)
+            }
             return try AnalyticsCSVDecoder.decode(table, file: file, ingestDay: ingestDay)
         }
     }
@@ -69,7 +76,8 @@ package struct AnalyticsFile: Sendable {
     ) throws(InputError) -> AnalyticsFile {
         let entries = try ZipArchiveReader.entries(of: data, file: file)
         if WorkbookSheet.isWorkbook(entries) {
-            return try decode(table: WorkbookSheet.read(entries, file: file).table(file: file), file: file, ingestDay: ingestDay)
+            return try decode(
+                table: WorkbookSheet.read(entries, file: file).table(file: file), file: file, ingestDay: ingestDay)
         }
         guard !isInsideArchive else {
             throw InputError(
@@ -96,7 +104,7 @@ package struct AnalyticsFile: Sendable {
             }
         }
         let failures = parts.compactMap { part -> InputError? in
-            if case let .failure(error) = part.result { return error } else { return nil }
+            if case .failure(let error) = part.result { return error } else { return nil }
         }
         if failures.count == parts.count {
             if failures.count == 1 { throw failures[0] }
@@ -120,11 +128,13 @@ package struct AnalyticsFile: Sendable {
     package func datingShares(fileTime: Date?) -> AnalyticsFile {
         var dated = self
         let fileDay = fileTime.map { CalendarDay.day(of: $0, in: TimeZone(identifier: "UTC")!) }
-        if dated.account?.shares.isEmpty == false, dated.account?.exportedOn == nil { dated.account?.exportedOn = fileDay }
+        if dated.account?.shares.isEmpty == false, dated.account?.exportedOn == nil {
+            dated.account?.exportedOn = fileDay
+        }
         let historyEnd = parts.compactMap { try? $0.result.get().account }.filter { $0.export == .followerHistory }
             .compactMap { $0.days.map(\.day).max() }.max()
         for index in dated.parts.indices {
-            guard case var .success(file) = dated.parts[index].result, file.account?.shares.isEmpty == false,
+            guard case .success(var file) = dated.parts[index].result, file.account?.shares.isEmpty == false,
                 file.account?.exportedOn == nil
             else { continue }
             file.account?.exportedOn = historyEnd?.adding(days: 1) ?? fileDay
@@ -140,9 +150,11 @@ package struct AnalyticsFile: Sendable {
         let names = TikTokExport.allCases.map { $0.rawValue.replacingOccurrences(of: ".csv", with: "") }
         return InputError(
             .invalidValue(key: "header"), file: file, line: table.header.line, column: 1,
-            problem: "the header \(shown)\(table.header.fields.count > 4 ? ",…" : "") is not one of a file Reelsmith reads",
+            problem:
+                "the header \(shown)\(table.header.fields.count > 4 ? ",…" : "") is not one of a file Reelsmith reads",
             fix: "Reelsmith reads TikTok Studio's " + names.dropLast().joined(separator: ", ") + " and \(names.last!) "
-                + ".csv files and its own CSV (`video_id,views,likes,shares,comments`); leave other files out of inbox/analytics/")
+                + ".csv files and its own CSV (`video_id,views,likes,shares,comments`); leave other files out of inbox/analytics/"
+        )
     }
 
     /// A header cell as compared with the known names: trimmed, lowercased, accent-free, `_` for spaces.

@@ -13,7 +13,8 @@ package enum AnalyticsValue {
     package static func trim(_ text: String) -> String {
         let utf8 = text.utf8
         guard let first = utf8.first, let last = utf8.last else { return text }
-        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        let space = UInt8(ascii: " ")
+        let tab = UInt8(ascii: "\t")
         if first != space, first != tab, last != space, last != tab { return text }
         return text.trimmingCharacters(in: .whitespaces)
     }
@@ -111,7 +112,9 @@ package enum AnalyticsValue {
             candidate = Substring(trimmed)
         }
         // TikTok ids have 19 digits: a longer run of digits is no id (and would be quoted whole).
-        guard (5...24).contains(candidate.count), candidate.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        guard (5...24).contains(candidate.count), candidate.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return nil
+        }
         return String(candidate)
     }
 }

@@ -21,13 +21,16 @@ enum AnalyticsYAMLDecoder {
         let reader = try MappingReader(document.root, file: document.file, table: AnalyticsFields.table)
         if let kind = try reader.string(AnalyticsFields.kind), kind != "analytics" {
             throw reader.error(
-                .invalidValue(key: "kind"), at: "kind", problem: "this is a `\(Excerpt.quote(kind))` file, not analytics",
+                .invalidValue(key: "kind"), at: "kind",
+                problem: "this is a `\(Excerpt.quote(kind))` file, not analytics",
                 fix: "write `kind: analytics`, or move the file to the inbox folder for \(Excerpt.quote(kind))")
         }
         // `force:` is the daemon's (it reads it before the file runs); a wrong value is still a mistake here.
         _ = try reader.bool(AnalyticsFields.force)
-        guard let list = reader.node("analytics") else { throw reader.missing("analytics", example: "[{video_id: …, views: …}]") }
-        guard case let .sequence(items) = list else {
+        guard let list = reader.node("analytics") else {
+            throw reader.missing("analytics", example: "[{video_id: …, views: …}]")
+        }
+        guard case .sequence(let items) = list else {
             throw reader.error(
                 .wrongType(key: "analytics", expected: "list"), at: "analytics", problem: "`analytics` must be a list",
                 fix: "write one `- video_id: …` item per video under `analytics:`")
@@ -38,7 +41,7 @@ enum AnalyticsYAMLDecoder {
             let rowNumber = offset + 1
             let line = item.mark?.line ?? 0
             do throws(InputError) {
-                guard case let .mapping(mapping) = item else {
+                guard case .mapping(let mapping) = item else {
                     throw InputError(
                         .wrongType(key: "analytics", expected: "mapping"), file: document.file, line: item.mark?.line,
                         column: item.mark?.column, problem: "the item is not a set of `key: value` pairs",
@@ -46,12 +49,15 @@ enum AnalyticsYAMLDecoder {
                 }
                 let row = try MappingReader(mapping, file: document.file, table: AnalyticsFields.row)
                 let id = try row.requiredString(AnalyticsFields.videoId).lowercased()
-                guard let views = try row.integer(AnalyticsFields.views) else { throw row.missing(AnalyticsFields.views) }
+                guard let views = try row.integer(AnalyticsFields.views) else {
+                    throw row.missing(AnalyticsFields.views)
+                }
                 var tiktokId: String?
                 if let text = try row.string(AnalyticsFields.tiktokId) {
                     guard let parsed = AnalyticsValue.tiktokId(text) else {
                         throw row.error(
-                            .invalidValue(key: "tiktok_id"), at: "tiktok_id", problem: "`tiktok_id` is not a TikTok video id",
+                            .invalidValue(key: "tiktok_id"), at: "tiktok_id",
+                            problem: "`tiktok_id` is not a TikTok video id",
                             fix: "write the number after /video/ in the video's link")
                     }
                     tiktokId = parsed
@@ -59,7 +65,8 @@ enum AnalyticsYAMLDecoder {
                 var revenue: Double?
                 if let text = try row.string(AnalyticsFields.revenue) {
                     do { revenue = try AnalyticsValue.revenue(text) } catch {
-                        throw row.error(.invalidValue(key: "revenue"), at: "revenue", problem: error.problem, fix: error.fix)
+                        throw row.error(
+                            .invalidValue(key: "revenue"), at: "revenue", problem: error.problem, fix: error.fix)
                     }
                 }
                 var date: CalendarDay?
@@ -71,7 +78,8 @@ enum AnalyticsYAMLDecoder {
                 rows.append(
                     AnalyticsRow(
                         row: rowNumber, line: line, subject: .video(id: id, tiktokId: tiktokId), views: views,
-                        likes: try row.integer(AnalyticsFields.likes) ?? 0, comments: try row.integer(AnalyticsFields.comments) ?? 0,
+                        likes: try row.integer(AnalyticsFields.likes) ?? 0,
+                        comments: try row.integer(AnalyticsFields.comments) ?? 0,
                         shares: try row.integer(AnalyticsFields.shares) ?? 0, revenue: revenue, date: date))
             } catch {
                 problems.append(

@@ -63,14 +63,19 @@ package struct CSVTable: Sendable {
         return best.value > 0 ? best.key : UInt8(ascii: ",")
     }
 
-    private static func records(_ bytes: [UInt8], from start: Int, separator: UInt8, file: String) throws(InputError) -> [Record] {
-        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+    private static func records(_ bytes: [UInt8], from start: Int, separator: UInt8, file: String) throws(InputError)
+        -> [Record]
+    {
+        let quote = UInt8(ascii: "\"")
+        let newline = UInt8(ascii: "\n")
+        let carriageReturn = UInt8(ascii: "\r")
         var records: [Record] = []
         var fields: [String] = []
         var columns: [Int] = []
         var field: [UInt8] = []
         field.reserveCapacity(256)
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         var recordLine = 1
         var fieldColumn = 1
         var isQuoted = false
@@ -113,7 +118,8 @@ package struct CSVTable: Sendable {
                 throw InputError(
                     .tooComplex, file: file, line: line,
                     problem: fields.count >= maximumFields
-                        ? "a row has more than \(maximumFields) fields" : "the file has more than \(maximumRecords) rows",
+                        ? "a row has more than \(maximumFields) fields"
+                        : "the file has more than \(maximumRecords) rows",
                     fix: fields.count >= maximumFields
                         ? "check the separator: the file's first line decides between `,`, `;` and tab"
                         : "split it into several files")

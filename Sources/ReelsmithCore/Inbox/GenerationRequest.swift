@@ -75,7 +75,8 @@ package struct GenerationRequest: Sendable, Codable, Equatable {
         engines: EngineSettings = EngineSettings(), providers: [String: ProviderSettings.Kind] = [:]
     ) throws(InputError) -> GenerationRequest {
         try decode(
-            YAMLDocument.parse(data: data, displayName: displayName), musicLibrary: musicLibrary, voiceExists: voiceExists,
+            YAMLDocument.parse(data: data, displayName: displayName), musicLibrary: musicLibrary,
+            voiceExists: voiceExists,
             engines: engines, providers: providers)
     }
 
@@ -86,7 +87,8 @@ package struct GenerationRequest: Sendable, Codable, Equatable {
         let reader = try MappingReader(document.root, file: document.file, table: RequestFields.table)
         if let kind = try reader.string(RequestFields.kind), kind != "request" {
             throw reader.error(
-                .invalidValue(key: "kind"), at: "kind", problem: "this is a `\(Excerpt.quote(kind))` file, not a request",
+                .invalidValue(key: "kind"), at: "kind",
+                problem: "this is a `\(Excerpt.quote(kind))` file, not a request",
                 fix: "write `kind: request`, or move the file to the inbox folder for \(Excerpt.quote(kind))")
         }
         let niche = try reader.requiredString(RequestFields.niche)
@@ -101,12 +103,17 @@ package struct GenerationRequest: Sendable, Codable, Equatable {
                 fix: "name the niche in a few words (at most 60 characters), e.g. `niche: fitness`")
         }
         var request = GenerationRequest(niche: niche)
-        if let topic = try reader.string(RequestFields.topic)?.trimmingCharacters(in: .whitespacesAndNewlines), !topic.isEmpty {
+        if let topic = try reader.string(RequestFields.topic)?.trimmingCharacters(in: .whitespacesAndNewlines),
+            !topic.isEmpty
+        {
             guard topic.count <= maximumTopicLength else {
                 throw reader.error(
                     .invalidValue(key: "topic"), at: "topic",
-                    problem: "`topic` is \(topic.count) characters long; a topic is spoken in the hook and must fit a title",
-                    fix: "shorten it to at most \(maximumTopicLength) characters (one phrase, e.g. `topic: the morning routine`)")
+                    problem:
+                        "`topic` is \(topic.count) characters long; a topic is spoken in the hook and must fit a title",
+                    fix:
+                        "shorten it to at most \(maximumTopicLength) characters (one phrase, e.g. `topic: the morning routine`)"
+                )
             }
             request.topic = topic
         }
@@ -118,7 +125,8 @@ package struct GenerationRequest: Sendable, Codable, Equatable {
                 let names = Language.allCases.map(\.rawValue)
                 let hint = KeySuggestion.nearest(to: code, among: names).map { "did you mean `\($0)`? " } ?? ""
                 throw reader.error(
-                    .invalidValue(key: "language"), at: "language", problem: "unsupported language `\(Excerpt.quote(code))`",
+                    .invalidValue(key: "language"), at: "language",
+                    problem: "unsupported language `\(Excerpt.quote(code))`",
                     fix: "\(hint)use one of \(names.joined(separator: ", "))")
             }
             request.language = language
@@ -126,8 +134,11 @@ package struct GenerationRequest: Sendable, Codable, Equatable {
         if let voice = try reader.string(RequestFields.voice)?.trimmingCharacters(in: .whitespaces), !voice.isEmpty {
             if voice != "default", let voiceExists, !voiceExists(voice) {
                 throw reader.error(
-                    .invalidValue(key: "voice"), at: "voice", problem: "espeak-ng has no voice `\(Excerpt.quote(voice))`",
-                    fix: "write `voice: default`, or a voice listed by `espeak-ng --voices=\(request.language.rawValue)` (e.g. \(request.language.defaultVoice))")
+                    .invalidValue(key: "voice"), at: "voice",
+                    problem: "espeak-ng has no voice `\(Excerpt.quote(voice))`",
+                    fix:
+                        "write `voice: default`, or a voice listed by `espeak-ng --voices=\(request.language.rawValue)` (e.g. \(request.language.defaultVoice))"
+                )
             }
             request.voice = voice
         }
@@ -140,7 +151,8 @@ package struct GenerationRequest: Sendable, Codable, Equatable {
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? "") else {
                 throw reader.error(
                     .invalidValue(key: "inspiration_url"), at: "inspiration_url",
-                    problem: "`inspiration_url` is not a web address", fix: "write a full address starting with https://")
+                    problem: "`inspiration_url` is not a web address",
+                    fix: "write a full address starting with https://")
             }
             request.inspirationURL = url
         }
@@ -149,15 +161,18 @@ package struct GenerationRequest: Sendable, Codable, Equatable {
         {
             guard !music.contains("/"), !music.hasPrefix(".") else {
                 throw reader.error(
-                    .invalidValue(key: "music"), at: "music", problem: "`music` must name a file inside templates/music/",
+                    .invalidValue(key: "music"), at: "music",
+                    problem: "`music` must name a file inside templates/music/",
                     fix: "write just the file name, e.g. `music: calm`, or `music: none`")
             }
             let music = (music as NSString).deletingPathExtension
             if let musicLibrary, !musicLibrary.contains(music) {
                 let hint = KeySuggestion.nearest(to: music, among: musicLibrary).map { "did you mean `\($0)`? " } ?? ""
-                let available = musicLibrary.isEmpty ? "none is installed" : "available: \(musicLibrary.joined(separator: ", "))"
+                let available =
+                    musicLibrary.isEmpty ? "none is installed" : "available: \(musicLibrary.joined(separator: ", "))"
                 throw reader.error(
-                    .invalidValue(key: "music"), at: "music", problem: "no music named `\(Excerpt.quote(music))` in templates/music/",
+                    .invalidValue(key: "music"), at: "music",
+                    problem: "no music named `\(Excerpt.quote(music))` in templates/music/",
                     fix: "\(hint)\(available); or write `music: none`")
             }
             request.music = music
@@ -166,7 +181,8 @@ package struct GenerationRequest: Sendable, Codable, Equatable {
             request.visuals = VisualsMode(rawValue: visuals)
         }
         if let section = try reader.mapping(RequestFields.engines) {
-            request.engines = try EngineSettings.read(section, over: engines, providers: providers, allowsCommands: false)
+            request.engines = try EngineSettings.read(
+                section, over: engines, providers: providers, allowsCommands: false)
         }
         return request
     }

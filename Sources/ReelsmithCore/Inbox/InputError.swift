@@ -50,8 +50,8 @@ package struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `file:line:column`, as compilers and editors print it.
     package var location: String {
         switch (line, column) {
-        case let (line?, column?): "\(file):\(line):\(column)"
-        case let (line?, nil): "\(file):\(line)"
+        case (let line?, let column?): "\(file):\(line):\(column)"
+        case (let line?, nil): "\(file):\(line)"
         default: file
         }
     }

@@ -1,7 +1,7 @@
+import CDispatch
 // `stat` is declared by Glibc, CoreFoundation and CDispatch alike; which one a file sees first
 // varies, so all three are imported (MemberImportVisibility).
 import CoreFoundation
-import CDispatch
 import Foundation
 import Glibc
 
@@ -23,7 +23,8 @@ package enum InputFile {
             throw unreadable(displayName, errno: errno)
         }
         try requireRegular(info, displayName: displayName)
-        let descriptor = open(url.path, O_RDONLY | (followingLinks ? 0 : O_NOFOLLOW) | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        let descriptor = open(
+            url.path, O_RDONLY | (followingLinks ? 0 : O_NOFOLLOW) | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
             if code == ELOOP { throw notAFile(displayName, what: "a link (symlink)") }
@@ -79,8 +80,11 @@ package enum InputFile {
     package static func tooLarge(_ displayName: String, bytes: Int, limit: Int) -> InputError {
         InputError(
             .tooLarge, file: displayName,
-            problem: "the file is \(bytes >> 20) MB, over the \(limit >> 20) MB limit; inbox files are YAML or CSV text",
-            fix: "drop only requests, trends and analytics files here; pictures go to templates/assets/<niche>/ and music to templates/music/")
+            problem:
+                "the file is \(bytes >> 20) MB, over the \(limit >> 20) MB limit; inbox files are YAML or CSV text",
+            fix:
+                "drop only requests, trends and analytics files here; pictures go to templates/assets/<niche>/ and music to templates/music/"
+        )
     }
 
     private static func unreadable(_ displayName: String, errno code: Int32) -> InputError {
@@ -113,12 +117,15 @@ package enum InputFile {
         if let nul = data.firstIndex(of: 0) {
             let (line, column) = position(of: nul - data.startIndex, in: data)
             throw InputError(
-                .notText, file: file, line: line, column: column, problem: "the file holds a NUL byte: it is binary, not text",
+                .notText, file: file, line: line, column: column,
+                problem: "the file holds a NUL byte: it is binary, not text",
                 fix: "drop only YAML or CSV text here; \(saveAs)")
         }
         guard String(validating: data, as: UTF8.self) != nil else {
             let (line, column) = YAMLDocument.firstInvalidUTF8Position(in: data)
-            throw InputError(.notUTF8, file: file, line: line, column: column, problem: "the file is not valid UTF-8 text", fix: saveAs)
+            throw InputError(
+                .notUTF8, file: file, line: line, column: column, problem: "the file is not valid UTF-8 text",
+                fix: saveAs)
         }
     }
 
@@ -141,7 +148,8 @@ package enum InputFile {
 
     /// 1-based line and column (in bytes) of `offset`.
     private static func position(of offset: Int, in data: Data) -> (Int, Int) {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for byte in data.prefix(offset) {
             if byte == 0x0A {
                 line += 1

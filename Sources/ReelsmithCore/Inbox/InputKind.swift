@@ -21,7 +21,9 @@ package enum InputKind: String, Sendable, Codable, CaseIterable {
         file: URL, data: Data, displayName: String, folder: String? = nil
     ) throws(InputError) -> InputKind {
         let fileExtension = file.pathExtension.lowercased()
-        if ["yaml", "yml"].contains(fileExtension), let declared = try declaredKind(data: data, displayName: displayName) {
+        if ["yaml", "yml"].contains(fileExtension),
+            let declared = try declaredKind(data: data, displayName: displayName)
+        {
             return declared
         }
         let folder = folder ?? file.deletingLastPathComponent().lastPathComponent
@@ -30,10 +32,14 @@ package enum InputKind: String, Sendable, Codable, CaseIterable {
         }
         // TikTok Studio's "Download data" gives zips of CSV files (or an .xlsx), kept in an export
         // folder the user drops whole: analytics wherever they are (issue 11).
-        if ["csv", "tsv", "zip", "xlsx"].contains(fileExtension) || ZipArchiveReader.isArchive(data) { return .analytics }
+        if ["csv", "tsv", "zip", "xlsx"].contains(fileExtension) || ZipArchiveReader.isArchive(data) {
+            return .analytics
+        }
         throw InputError(
             .invalidValue(key: "kind"), file: displayName, problem: "Reelsmith cannot tell what this file is",
-            fix: "put it in inbox/requests/, inbox/trends/ or inbox/analytics/, or add a first line `kind: request` (or trends, analytics)")
+            fix:
+                "put it in inbox/requests/, inbox/trends/ or inbox/analytics/, or add a first line `kind: request` (or trends, analytics)"
+        )
     }
 
     /// The value of a top-level `kind:` key, if the file is a YAML mapping that has one.
@@ -48,6 +54,7 @@ package enum InputKind: String, Sendable, Codable, CaseIterable {
         let hint = KeySuggestion.nearest(to: value, among: names).map { "did you mean `\($0)`? " } ?? ""
         throw InputError(
             .invalidValue(key: "kind"), file: displayName, line: node.mark?.line, column: node.mark?.column,
-            problem: "unknown kind `\(Excerpt.quote(value))`", fix: "\(hint)write `kind: request`, `kind: trends` or `kind: analytics`")
+            problem: "unknown kind `\(Excerpt.quote(value))`",
+            fix: "\(hint)write `kind: request`, `kind: trends` or `kind: analytics`")
     }
 }

@@ -37,7 +37,9 @@ enum LocalizedDay {
             return numericDay(numbers).map { ($0.year, $0.month, $0.day) }
         }
         let year = numbers.first { $0 >= 1000 }
-        guard let month, (1...12).contains(month), let day = numbers.first(where: { (1...31).contains($0) }) else { return nil }
+        guard let month, (1...12).contains(month), let day = numbers.first(where: { (1...31).contains($0) }) else {
+            return nil
+        }
         // The day must exist in some year (29 February does, 30 February never).
         guard CalendarDay(year: year ?? 2024, month: month, day: day) != nil else { return nil }
         return (year, month, day)
@@ -47,7 +49,9 @@ enum LocalizedDay {
     /// back to the last leap year).
     package static func latest(month: Int, day: Int, notAfter reference: CalendarDay) -> CalendarDay? {
         for year in stride(from: reference.year, through: reference.year - 8, by: -1) {
-            if let candidate = CalendarDay(year: year, month: month, day: day), candidate <= reference { return candidate }
+            if let candidate = CalendarDay(year: year, month: month, day: day), candidate <= reference {
+                return candidate
+            }
         }
         return nil
     }

@@ -13,9 +13,13 @@ extension MappingReader {
         try requiredString(field.name, example: field.exampleText)
     }
 
-    package func integer(_ field: FieldSpec) throws(InputError) -> Int? { try integer(field.name, in: field.integerRange) }
+    package func integer(_ field: FieldSpec) throws(InputError) -> Int? {
+        try integer(field.name, in: field.integerRange)
+    }
 
-    package func number(_ field: FieldSpec) throws(InputError) -> Double? { try number(field.name, in: field.numberRange) }
+    package func number(_ field: FieldSpec) throws(InputError) -> Double? {
+        try number(field.name, in: field.numberRange)
+    }
 
     package func bool(_ field: FieldSpec) throws(InputError) -> Bool? { try bool(field.name) }
 

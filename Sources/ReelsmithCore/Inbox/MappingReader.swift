@@ -13,7 +13,7 @@ package struct MappingReader {
         self.mappingMark = mapping.mark
         var entries: [String: (key: Node, value: Node)] = [:]
         for (key, value) in mapping {
-            guard case let .scalar(scalar) = key else {
+            guard case .scalar(let scalar) = key else {
                 throw InputError(
                     .syntax, file: file, line: key.mark?.line, column: key.mark?.column,
                     problem: "a key must be a plain word", fix: "write keys as `name: value`")
@@ -26,7 +26,8 @@ package struct MappingReader {
                     ?? "remove it; the known keys are \(knownKeys.map { "`\($0)`" }.joined(separator: ", "))"
                 throw InputError(
                     .unknownKey(name: Excerpt.quote(name), suggestion: suggestion), file: file,
-                    line: key.mark?.line, column: key.mark?.column, problem: "unknown key `\(Excerpt.quote(name))`", fix: fix)
+                    line: key.mark?.line, column: key.mark?.column, problem: "unknown key `\(Excerpt.quote(name))`",
+                    fix: fix)
             }
             entries[name] = (key, value)
         }
@@ -36,7 +37,9 @@ package struct MappingReader {
     /// The value node of a key, nil when absent or explicitly null.
     func node(_ key: String) -> Node? {
         guard let value = entries[key]?.value else { return nil }
-        if case let .scalar(scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+        if case .scalar(let scalar) = value, scalar.style == .plain,
+            ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        {
             return nil
         }
         return value
@@ -57,10 +60,11 @@ package struct MappingReader {
 
     package func string(_ key: String) throws(InputError) -> String? {
         guard let value = node(key) else { return nil }
-        guard case let .scalar(scalar) = value else {
+        guard case .scalar(let scalar) = value else {
             throw error(
                 .wrongType(key: key, expected: "text"), at: key,
-                problem: "`\(key)` must be text, not a list or a mapping", fix: "write it on one line: `\(key): some text`")
+                problem: "`\(key)` must be text, not a list or a mapping",
+                fix: "write it on one line: `\(key): some text`")
         }
         return scalar.string
     }
@@ -69,18 +73,23 @@ package struct MappingReader {
         guard let value = try string(key) else { throw missing(key, example: example) }
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
-            throw error(.invalidValue(key: key), at: key, problem: "`\(key)` is empty", fix: "write `\(key): \(example)`")
+            throw error(
+                .invalidValue(key: key), at: key, problem: "`\(key)` is empty", fix: "write `\(key): \(example)`")
         }
         return trimmed
     }
 
     package func integer(_ key: String, in range: ClosedRange<Int>) throws(InputError) -> Int? {
         guard let value = node(key) else { return nil }
-        guard case let .scalar(scalar) = value, scalar.style == .plain, let number = Self.wholeNumber(scalar.string) else {
+        guard case .scalar(let scalar) = value, scalar.style == .plain, let number = Self.wholeNumber(scalar.string)
+        else {
             throw error(
                 .wrongType(key: key, expected: "whole number"), at: key,
-                problem: "`\(key)` must be a whole number, found `\(value.scalar.map { Excerpt.quote($0.string) } ?? "a list or mapping")`",
-                fix: "write a number between \(range.lowerBound) and \(range.upperBound), e.g. `\(key): \(range.lowerBound)`")
+                problem:
+                    "`\(key)` must be a whole number, found `\(value.scalar.map { Excerpt.quote($0.string) } ?? "a list or mapping")`",
+                fix:
+                    "write a number between \(range.lowerBound) and \(range.upperBound), e.g. `\(key): \(range.lowerBound)`"
+            )
         }
         return try checked(number, in: range, key: key)
     }
@@ -100,7 +109,7 @@ package struct MappingReader {
 
     package func number(_ key: String, in range: ClosedRange<Double>) throws(InputError) -> Double? {
         guard let value = node(key) else { return nil }
-        guard case let .scalar(scalar) = value, scalar.style == .plain,
+        guard case .scalar(let scalar) = value, scalar.style == .plain,
             let number = Self.wholeNumber(scalar.string).map(Double.init) ?? Double(scalar.string), number.isFinite
         else {
             throw error(
@@ -116,7 +125,8 @@ package struct MappingReader {
     ) throws(InputError) -> Value {
         guard range.contains(value) else {
             throw error(
-                .outOfRange(key: key), at: key, problem: "`\(key)` is \(value), outside \(range.lowerBound)…\(range.upperBound)",
+                .outOfRange(key: key), at: key,
+                problem: "`\(key)` is \(value), outside \(range.lowerBound)…\(range.upperBound)",
                 fix: "use a value between \(range.lowerBound) and \(range.upperBound)")
         }
         return value
@@ -125,22 +135,24 @@ package struct MappingReader {
     /// A list of text items (`[piper, --model, fr.onnx]` or one `- item` per line); nil when absent.
     package func strings(_ key: String, example: String) throws(InputError) -> [String]? {
         guard let value = node(key) else { return nil }
-        guard case let .sequence(sequence) = value else {
+        guard case .sequence(let sequence) = value else {
             throw error(
                 .wrongType(key: key, expected: "list"), at: key, problem: "`\(key)` must be a list",
                 fix: "write it as a list in brackets: `\(key): \(example)`")
         }
         var items: [String] = []
         for item in sequence {
-            guard case let .scalar(scalar) = item else {
+            guard case .scalar(let scalar) = item else {
                 throw InputError(
-                    .wrongType(key: key, expected: "list of text"), file: file, line: item.mark?.line, column: item.mark?.column,
+                    .wrongType(key: key, expected: "list of text"), file: file, line: item.mark?.line,
+                    column: item.mark?.column,
                     problem: "each item of `\(key)` must be text", fix: "write it as `\(key): \(example)`")
             }
             items.append(scalar.string)
         }
         guard !items.isEmpty else {
-            throw error(.invalidValue(key: key), at: key, problem: "`\(key)` is empty", fix: "write `\(key): \(example)`")
+            throw error(
+                .invalidValue(key: key), at: key, problem: "`\(key)` is empty", fix: "write `\(key): \(example)`")
         }
         return items
     }
@@ -148,9 +160,10 @@ package struct MappingReader {
     /// A nested mapping's reader, with its own known keys.
     package func mapping(_ key: String, knownKeys: [String]) throws(InputError) -> MappingReader? {
         guard let value = node(key) else { return nil }
-        guard case let .mapping(mapping) = value else {
+        guard case .mapping(let mapping) = value else {
             throw error(
-                .wrongType(key: key, expected: "mapping"), at: key, problem: "`\(key)` must hold indented `name: value` lines",
+                .wrongType(key: key, expected: "mapping"), at: key,
+                problem: "`\(key)` must hold indented `name: value` lines",
                 fix: "write `\(key):` alone on its line, then its settings indented below it")
         }
         return try MappingReader(mapping, file: file, knownKeys: knownKeys)
@@ -158,21 +171,22 @@ package struct MappingReader {
 
     /// A mapping whose keys are the user's own names (e.g. `providers:`), each holding a mapping
     /// with `knownKeys`; in the file's order.
-    func namedMappings(_ key: String, knownKeys: [String]) throws(InputError) -> [(name: String, reader: MappingReader)] {
+    func namedMappings(_ key: String, knownKeys: [String]) throws(InputError) -> [(name: String, reader: MappingReader)]
+    {
         guard let value = node(key) else { return [] }
-        guard case let .mapping(mapping) = value else {
+        guard case .mapping(let mapping) = value else {
             throw error(
                 .wrongType(key: key, expected: "mapping"), at: key, problem: "`\(key)` must hold named entries",
                 fix: "write `\(key):` alone on its line, then each entry's name and its settings indented below it")
         }
         var result: [(name: String, reader: MappingReader)] = []
         for (name, entry) in mapping {
-            guard case let .scalar(scalar) = name, !scalar.string.isEmpty else {
+            guard case .scalar(let scalar) = name, !scalar.string.isEmpty else {
                 throw InputError(
                     .syntax, file: file, line: name.mark?.line, column: name.mark?.column,
                     problem: "a name under `\(key)` must be a plain word", fix: "write it as `name:`")
             }
-            guard case let .mapping(settings) = entry else {
+            guard case .mapping(let settings) = entry else {
                 throw InputError(
                     .wrongType(key: scalar.string, expected: "mapping"), file: file, line: entry.mark?.line,
                     column: entry.mark?.column, problem: "`\(scalar.string)` must hold indented `name: value` lines",
@@ -197,7 +211,7 @@ package struct MappingReader {
 
     package func bool(_ key: String) throws(InputError) -> Bool? {
         guard let value = node(key) else { return nil }
-        guard case let .scalar(scalar) = value, let flag = Bool.fromYAML(scalar.string) else {
+        guard case .scalar(let scalar) = value, let flag = Bool.fromYAML(scalar.string) else {
             throw error(
                 .wrongType(key: key, expected: "true or false"), at: key,
                 problem: "`\(key)` must be true or false", fix: "write `\(key): true` or `\(key): false`")

@@ -6,14 +6,17 @@ package enum RequestFields {
         suggestions: .niches, isNonBlank: true, maximumLength: 60, pattern: #"^[^/\\.][^/\\]*$"#)
 
     package static let kind = FieldSpec(
-        "kind", .constant("request"), summary: "What this file is; the inbox folder says it too.", example: .string("request"))
+        "kind", .constant("request"), summary: "What this file is; the inbox folder says it too.",
+        example: .string("request"))
     package static let niche = FieldSpec.text(
         "niche", nicheRule,
-        summary: "The niche the video is for: its templates, its trends, its learning. Any name; the project's niches are suggested.",
+        summary:
+            "The niche the video is for: its templates, its trends, its learning. Any name; the project's niches are suggested.",
         example: "motivation", isRequired: true)
     package static let topic = FieldSpec.text(
         "topic", .init(maximumLength: GenerationRequest.maximumTopicLength),
-        summary: "What the video is about, spoken in the hook (at most 300 characters). Absent: chosen from the niche's best trends.",
+        summary:
+            "What the video is about, spoken in the hook (at most 300 characters). Absent: chosen from the niche's best trends.",
         example: "la routine du matin")
     package static let tone = FieldSpec.text(
         "tone", summary: "Free text passed to the script engine (`inspirant`, `energetic and educational`).",
@@ -24,7 +27,8 @@ package enum RequestFields {
         .init(
             suggestions: .fixed(Language.allCases.map(\.rawValue)),
             pattern: FieldSpec.anyCase(Language.allCases.map(\.rawValue)), acceptsOtherScalars: false),
-        summary: "The language of the script, voice and captions: \(Language.allCases.map(\.rawValue).joined(separator: " or ")).",
+        summary:
+            "The language of the script, voice and captions: \(Language.allCases.map(\.rawValue).joined(separator: " or ")).",
         default: "en", example: "fr")
     package static let voice = FieldSpec.text(
         "voice", .init(suggestions: .voices),
@@ -45,23 +49,29 @@ package enum RequestFields {
         summary: "A file under templates/music/ (its name, with or without extension), or `none`.",
         example: "calm")
     package static let seed = FieldSpec.integer(
-        "seed", 0...Int(Int32.max), summary: "Seeds the offline engine's choices: the same request and seed give the same script.",
+        "seed", 0...Int(Int32.max),
+        summary: "Seeds the offline engine's choices: the same request and seed give the same script.",
         default: 0, example: 7)
     package static let force = FieldSpec(
         "force", .flag, summary: "Run again even when the same content was already processed.", default: .bool(false),
         example: .bool(true))
     package static let engines = FieldSpec(
         "engines", .mapping(EngineFields.requestTable),
-        summary: "This request's engines, over reelsmith.yaml's, key by key (no `command`: a request may come from another device).",
+        summary:
+            "This request's engines, over reelsmith.yaml's, key by key (no `command`: a request may come from another device).",
         example: .object(["script": .object(["provider": .string("openai"), "model": .string("gpt-4o-mini")])]))
 
     package static let visuals = FieldSpec.choice(
         "visuals", VisualsMode.allCases.map(\.rawValue),
-        summary: "What the scenes show: `auto` a clip where one matches the scene, else the still; `images` stills only; `clips` a clip for every scene that can get one.",
+        summary:
+            "What the scenes show: `auto` a clip where one matches the scene, else the still; `images` stills only; `clips` a clip for every scene that can get one.",
         default: "auto", example: "auto")
 
     /// In the order messages list them.
     package static let table = FieldTable(
-        [kind, niche, topic, tone, language, voice, duration, images, variants, inspirationURL, music, seed, force, engines, visuals],
+        [
+            kind, niche, topic, tone, language, voice, duration, images, variants, inspirationURL, music, seed, force,
+            engines, visuals,
+        ],
         summary: "A generation request: drop it into inbox/requests/ (README, \"Inbox formats\").")
 }

@@ -21,7 +21,9 @@ package struct RowProblem: Sendable, Equatable, CustomStringConvertible {
     /// A file of a zip that could not be read while the zip's other files were (issue 11): listed
     /// with the zip's row problems, as row 0 (no row of its own).
     package init(unreadable error: InputError) {
-        self.init(file: error.file, row: 0, line: error.line ?? 1, column: error.column, problem: error.problem, fix: error.fix)
+        self.init(
+            file: error.file, row: 0, line: error.line ?? 1, column: error.column, problem: error.problem,
+            fix: error.fix)
     }
 
     package var description: String {

@@ -5,10 +5,14 @@ import Foundation
 /// `Time` is the export day, `Post time` a localized day and month without a year, the title the
 /// full caption. Columns TikTok may add later are ignored.
 enum TikTokContentDecoder {
-    package static let required = ["video_title", "video_link", "total_likes", "total_comments", "total_shares", "total_views"]
+    package static let required = [
+        "video_title", "video_link", "total_likes", "total_comments", "total_shares", "total_views",
+    ]
     package static let optional = ["time", "post_time"]
 
-    package static func decode(_ table: CSVTable, file: String, ingestDay: CalendarDay) throws(InputError) -> AnalyticsFile {
+    package static func decode(_ table: CSVTable, file: String, ingestDay: CalendarDay) throws(InputError)
+        -> AnalyticsFile
+    {
         var position: [String: Int] = [:]
         for (index, cell) in table.header.fields.enumerated() {
             let key = AnalyticsFile.columnKey(cell)
@@ -19,7 +23,9 @@ enum TikTokContentDecoder {
             throw InputError(
                 .missingKey(name: name), file: file, line: table.header.line, column: 1,
                 problem: "this looks like TikTok Studio's Content.csv but has no `\(name)` column",
-                fix: "export it again from TikTok Studio (Analytics › Content › Download data) without editing the header")
+                fix:
+                    "export it again from TikTok Studio (Analytics › Content › Download data) without editing the header"
+            )
         }
 
         var rows: [AnalyticsRow] = []
@@ -33,8 +39,11 @@ enum TikTokContentDecoder {
                 problems.append(
                     RowProblem(
                         file: file, row: rowNumber, line: record.line, column: 1,
-                        problem: "the row has \(Plural.count(record.fields.count, "field")), fewer than the header's \(table.header.fields.count)",
-                        fix: "export the file again from TikTok Studio; if you edited it, quote captions that contain `\(table.separator)`"))
+                        problem:
+                            "the row has \(Plural.count(record.fields.count, "field")), fewer than the header's \(table.header.fields.count)",
+                        fix:
+                            "export the file again from TikTok Studio; if you edited it, quote captions that contain `\(table.separator)`"
+                    ))
                 continue
             }
             func cell(_ key: String) -> String? { position[key].map { record.fields[$0] } }
@@ -47,15 +56,17 @@ enum TikTokContentDecoder {
                         fix: "keep the link as exported (https://www.tiktok.com/@you/video/1234…)")
                 }
                 current = "time"
-                let exportDay = try cell("time").flatMap { text throws(AnalyticsValue.Invalid) in
-                    try AnalyticsValue.day(text, name: "Time", reference: ingestDay)
-                } ?? ingestDay
+                let exportDay =
+                    try cell("time").flatMap { text throws(AnalyticsValue.Invalid) in
+                        try AnalyticsValue.day(text, name: "Time", reference: ingestDay)
+                    } ?? ingestDay
                 current = "total_views"
                 let views = try AnalyticsValue.count(cell("total_views")!, name: "Total views", allowsGrouping: true)
                 current = "total_likes"
                 let likes = try AnalyticsValue.count(cell("total_likes")!, name: "Total likes", allowsGrouping: true)
                 current = "total_comments"
-                let comments = try AnalyticsValue.count(cell("total_comments")!, name: "Total comments", allowsGrouping: true)
+                let comments = try AnalyticsValue.count(
+                    cell("total_comments")!, name: "Total comments", allowsGrouping: true)
                 current = "total_shares"
                 let shares = try AnalyticsValue.count(cell("total_shares")!, name: "Total shares", allowsGrouping: true)
                 // The year comes from the id (its top 32 bits are the creation time); the
@@ -64,14 +75,19 @@ enum TikTokContentDecoder {
                 if let text = cell("post_time"), !AnalyticsValue.isMissing(text) {
                     let parts = LocalizedDay.components(text)
                     postedOn =
-                        parts.flatMap { parts in parts.year.flatMap { CalendarDay(year: $0, month: parts.month, day: parts.day) } }
-                        ?? parts.flatMap { TikTokVideoId.postedDay(id: id, month: $0.month, day: $0.day, latest: latest) }
+                        parts.flatMap { parts in
+                            parts.year.flatMap { CalendarDay(year: $0, month: parts.month, day: parts.day) }
+                        }
+                        ?? parts.flatMap {
+                            TikTokVideoId.postedDay(id: id, month: $0.month, day: $0.day, latest: latest)
+                        }
                         ?? LocalizedDay.parse(text, reference: exportDay)
                     if postedOn == nil {
                         problems.append(
                             RowProblem(
                                 file: file, row: rowNumber, line: record.line, column: column("post_time"),
-                                problem: "`Post time` `\(Excerpt.quote(text))` is not a day Reelsmith can read; the row was imported without it",
+                                problem:
+                                    "`Post time` `\(Excerpt.quote(text))` is not a day Reelsmith can read; the row was imported without it",
                                 fix: "nothing to do for the numbers; to keep the day, write it like `April 17`"))
                     }
                 } else {

@@ -31,7 +31,8 @@ package struct TrendsFile: Sendable, Equatable {
     static var topLevelKeys: [String] { TrendsFields.table.names }
     static var trendKeys: [String] { TrendsFields.trend.names }
 
-    package static func decode(data: Data, displayName: String, ingestDay: CalendarDay) throws(InputError) -> TrendsFile {
+    package static func decode(data: Data, displayName: String, ingestDay: CalendarDay) throws(InputError) -> TrendsFile
+    {
         try decode(YAMLDocument.parse(data: data, displayName: displayName), ingestDay: ingestDay)
     }
 
@@ -45,22 +46,24 @@ package struct TrendsFile: Sendable, Equatable {
         // `force:` is the daemon's (it reads it before the file runs); a wrong value is still a mistake here.
         _ = try reader.bool(TrendsFields.force)
         guard let list = reader.node("trends") else {
-            throw reader.missing("trends", example: "then one `- title: …` item per trend (see inbox/trends/example-trends.yaml)")
+            throw reader.missing(
+                "trends", example: "then one `- title: …` item per trend (see inbox/trends/example-trends.yaml)")
         }
-        guard case let .sequence(items) = list, !items.isEmpty else {
+        guard case .sequence(let items) = list, !items.isEmpty else {
             throw reader.error(
                 .wrongType(key: "trends", expected: "list"), at: "trends", problem: "`trends` must be a non-empty list",
                 fix: "write one `- title: …` item per trend under `trends:`, each with views, engagement and niche")
         }
         var trends: [Trend] = []
         for item in items {
-            guard case let .mapping(mapping) = item else {
+            guard case .mapping(let mapping) = item else {
                 throw InputError(
                     .wrongType(key: "trends", expected: "mapping"), file: document.file, line: item.mark?.line,
                     column: item.mark?.column, problem: "a trend must be a set of `key: value` pairs",
                     fix: "write `- title: …` then `views: …`, `engagement: …` and `niche: …` indented under it")
             }
-            trends.append(try trend(MappingReader(mapping, file: document.file, table: TrendsFields.trend), ingestDay: ingestDay))
+            trends.append(
+                try trend(MappingReader(mapping, file: document.file, table: TrendsFields.trend), ingestDay: ingestDay))
         }
         return TrendsFile(trends: trends)
     }
@@ -74,7 +77,8 @@ package struct TrendsFile: Sendable, Equatable {
                 fix: "name the niche in a few words (at most 60 characters), e.g. `niche: fitness`")
         }
         guard let views = try reader.integer(TrendsFields.views) else { throw reader.missing(TrendsFields.views) }
-        let parts = try [TrendsFields.likes, TrendsFields.comments, TrendsFields.shares].map { field throws(InputError) in
+        let parts = try [TrendsFields.likes, TrendsFields.comments, TrendsFields.shares].map {
+            field throws(InputError) in
             try reader.integer(field)
         }
         let engagement: Int

@@ -23,14 +23,17 @@ struct WorkbookSheet: Sendable {
 
     package static func read(_ entries: [ZipArchiveReader.Entry], file: String) throws(InputError) -> WorkbookSheet {
         var parts: [String: Data] = [:]
-        for entry in entries { parts[entry.path.hasPrefix("/") ? String(entry.path.dropFirst()) : entry.path] = entry.data }
+        for entry in entries {
+            parts[entry.path.hasPrefix("/") ? String(entry.path.dropFirst()) : entry.path] = entry.data
+        }
         guard let workbookXML = parts["xl/workbook.xml"] else {
             throw refused(file, problem: "this Office file is not an Excel workbook (it has no xl/workbook.xml)")
         }
         let sheets = try elements(named: "sheet", in: workbookXML, file: file, part: "xl/workbook.xml")
         guard sheets.count == 1, let sheet = sheets.first else {
             throw refused(
-                file, problem: "this workbook has \(sheets.count) sheets; Reelsmith reads a workbook of one sheet, "
+                file,
+                problem: "this workbook has \(sheets.count) sheets; Reelsmith reads a workbook of one sheet, "
                     + "as TikTok Studio's Viewers.xlsx")
         }
         let name = sheet.attributes["name"] ?? "Sheet1"
@@ -44,11 +47,13 @@ struct WorkbookSheet: Sendable {
             path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
         }
         guard let sheetXML = parts[path] else {
-            throw refused(file, problem: "the workbook's sheet `\(Excerpt.quote(name))` is missing (\(Excerpt.quote(path)))")
+            throw refused(
+                file, problem: "the workbook's sheet `\(Excerpt.quote(name))` is missing (\(Excerpt.quote(path)))")
         }
-        let shared = try parts["xl/sharedStrings.xml"].map { data throws(InputError) in
-            try SharedStringsParser.strings(data, file: file)
-        } ?? []
+        let shared =
+            try parts["xl/sharedStrings.xml"].map { data throws(InputError) in
+                try SharedStringsParser.strings(data, file: file)
+            } ?? []
         return WorkbookSheet(name: name, rows: try SheetParser.rows(sheetXML, sharedStrings: shared, file: file))
     }
 
@@ -61,7 +66,9 @@ struct WorkbookSheet: Sendable {
                 .emptyFile, file: file, problem: "the workbook's sheet `\(Excerpt.quote(name))` is empty",
                 fix: "export the section again from TikTok Studio (Analytics › Download data)")
         }
-        let records = filled.map { CSVTable.Record(line: $0.number, fields: $0.cells, columns: Array(1..<($0.cells.count + 1))) }
+        let records = filled.map {
+            CSVTable.Record(line: $0.number, fields: $0.cells, columns: Array(1..<($0.cells.count + 1)))
+        }
         return CSVTable(separator: ",", header: records[0], rows: Array(records.dropFirst()))
     }
 
@@ -80,7 +87,9 @@ struct WorkbookSheet: Sendable {
     }
 
     /// Every element named `name` (namespace prefix ignored) in `data`.
-    package static func elements(named name: String, in data: Data, file: String, part: String) throws(InputError) -> [Element] {
+    package static func elements(named name: String, in data: Data, file: String, part: String) throws(InputError)
+        -> [Element]
+    {
         let collector = ElementCollector(name: name)
         try parse(data, delegate: collector, file: file, part: part)
         return collector.found
@@ -88,7 +97,9 @@ struct WorkbookSheet: Sendable {
 
     /// Runs `delegate` over `data`. A document type declaration is refused before parsing: OOXML
     /// parts never have one, and it is where entity expansion (the "billion laughs") lives.
-    package static func parse(_ data: Data, delegate: some XMLParserDelegate, file: String, part: String) throws(InputError) {
+    package static func parse(_ data: Data, delegate: some XMLParserDelegate, file: String, part: String)
+        throws(InputError)
+    {
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
             throw refused(file, problem: "the workbook's \(part) declares a document type, which workbooks never do")
         }
@@ -162,7 +173,9 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
         if inText, current != nil { current! += string }
     }
 
-    package func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    package func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+    ) {
         switch WorkbookSheet.localName(elementName) {
         case "si":
             strings.append(current ?? "")
@@ -192,7 +205,9 @@ private final class SheetParser: NSObject, XMLParserDelegate {
 
     package init(sharedStrings: [String]) { self.sharedStrings = sharedStrings }
 
-    package static func rows(_ data: Data, sharedStrings: [String], file: String) throws(InputError) -> [(number: Int, cells: [String])] {
+    package static func rows(_ data: Data, sharedStrings: [String], file: String) throws(InputError) -> [(
+        number: Int, cells: [String]
+    )] {
         let parser = SheetParser(sharedStrings: sharedStrings)
         try WorkbookSheet.parse(data, delegate: parser, file: file, part: "worksheet")
         if let failure = parser.failure { throw WorkbookSheet.refused(file, problem: failure) }
@@ -221,7 +236,9 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         if inValue || inInlineText { text += string }
     }
 
-    package func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    package func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+    ) {
         switch WorkbookSheet.localName(elementName) {
         case "v": inValue = false
         case "t": inInlineText = false
@@ -234,7 +251,8 @@ private final class SheetParser: NSObject, XMLParserDelegate {
             var value = text
             switch cellType {
             case "s":
-                guard let index = Int(text.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else {
+                guard let index = Int(text.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index)
+                else {
                     failure = "a cell of row \(rowNumber) points to a shared string the workbook does not have"
                     parser.abortParsing()
                     return

@@ -16,7 +16,9 @@ package struct YAMLDocument {
     package static func parse(data: Data, displayName: String) throws(InputError) -> YAMLDocument {
         try InputFile.requireText(
             data, file: displayName, saveAs: "save it as UTF-8 (in most editors: File › Save with encoding › UTF-8)",
-            emptyFix: "write at least the required keys, for example `niche: motivation` (see inbox/requests/ for an example)")
+            emptyFix:
+                "write at least the required keys, for example `niche: motivation` (see inbox/requests/ for an example)"
+        )
         let text = String(decoding: data, as: UTF8.self)
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         // Anchors, aliases, deep nesting and a parse over its time budget are refused before Yams
@@ -32,7 +34,7 @@ package struct YAMLDocument {
                 .syntax, file: displayName, problem: "the YAML cannot be read",
                 fix: "check the indentation and that every `key: value` pair is on its own line")
         }
-        guard let node, case let .mapping(mapping) = node else {
+        guard let node, case .mapping(let mapping) = node else {
             throw InputError(
                 .notAMapping, file: displayName, line: node?.mark?.line, column: node?.mark?.column,
                 problem: "the file holds a single value or a list, not a set of `key: value` pairs",
@@ -43,12 +45,13 @@ package struct YAMLDocument {
 
     private static func syntaxError(_ error: YamlError, displayName: String) -> InputError {
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-            let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             let message = YAMLSyntaxMessage(problem: problem, context: context?.text)
             return InputError(
-                .syntax, file: displayName, line: mark.line, column: mark.column, problem: message.problem, fix: message.fix)
-        case let .duplicatedKeysInMapping(duplicates, context):
+                .syntax, file: displayName, line: mark.line, column: mark.column, problem: message.problem,
+                fix: message.fix)
+        case .duplicatedKeysInMapping(let duplicates, let context):
             return InputError(
                 .syntax, file: displayName, line: context.mark.line, column: context.mark.column,
                 problem: "the key `\(duplicates.map { Excerpt.quote($0) }.joined(separator: "`, `"))` appears twice",
@@ -64,7 +67,8 @@ package struct YAMLDocument {
     static func firstInvalidUTF8Position(in data: Data) -> (Int, Int) {
         let bytes = [UInt8](data)
         var offset = 0
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         while offset < bytes.count {
             let byte = bytes[offset]
             let length: Int

@@ -56,7 +56,8 @@ enum YAMLGuard {
                     if isKey {
                         return InputError(
                             .syntax, file: file, line: mark.line, column: mark.column,
-                            problem: "a list or a mapping is used as a key", fix: "write keys as plain words: `name: value`")
+                            problem: "a list or a mapping is used as a key",
+                            fix: "write keys as plain words: `name: value`")
                     }
                     expectsKey[expectsKey.count - 1] = true
                 }

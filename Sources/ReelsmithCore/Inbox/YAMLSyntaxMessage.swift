@@ -24,7 +24,8 @@ struct YAMLSyntaxMessage: Equatable {
             }, problem: "the file holds a control character that YAML does not allow",
             fix: "remove it; save the file as plain UTF-8 text"),
         Rule(
-            matches: { text, _ in text.contains("maximum nesting level") }, problem: "the lists and mappings are nested too deep",
+            matches: { text, _ in text.contains("maximum nesting level") },
+            problem: "the lists and mappings are nested too deep",
             fix: "inbox files need only a few levels: write each item as `key: value` lines under its list"),
         Rule(
             matches: { _, context in context.contains("alias") || context.contains("anchor") },
@@ -38,11 +39,15 @@ struct YAMLSyntaxMessage: Equatable {
             matches: { text, _ in text.contains("tab character") }, problem: "a tab is used for indentation",
             fix: "indent with spaces, not tabs"),
         Rule(
-            matches: { text, _ in text.contains("mapping values are not allowed") }, problem: "a `:` where YAML does not expect one",
+            matches: { text, _ in text.contains("mapping values are not allowed") },
+            problem: "a `:` where YAML does not expect one",
             fix: "put the value in quotes when it contains `: `, e.g. `title: \"Morning: the routine\"`"),
         Rule(
-            matches: { text, _ in text.contains("did not find expected key") || text.contains("did not find expected '-' indicator") },
-            problem: "a line is not indented like the lines around it", fix: "line up each key under the one before it, with spaces"),
+            matches: { text, _ in
+                text.contains("did not find expected key") || text.contains("did not find expected '-' indicator")
+            },
+            problem: "a line is not indented like the lines around it",
+            fix: "line up each key under the one before it, with spaces"),
         Rule(
             matches: { text, _ in text.contains("could not find expected ':'") }, problem: "a key without its `:`",
             fix: "write `key: value`, with a space after the `:`"),
@@ -52,19 +57,23 @@ struct YAMLSyntaxMessage: Equatable {
             fix: "close the quote on the same line; write a quote inside a value as `\\\"` in double quotes"),
         Rule(
             matches: { text, context in context.contains("flow") || text.contains("did not find expected ',' or") },
-            problem: "a `[` or `{` is opened and never closed properly", fix: "close every bracket, and separate the items inside with `, `"),
+            problem: "a `[` or `{` is opened and never closed properly",
+            fix: "close every bracket, and separate the items inside with `, `"),
         Rule(
             matches: { _, context in context.contains("quoted scalar") || context.contains("escape") },
-            problem: "a quoted value holds an escape YAML cannot read", fix: "in double quotes write a backslash as `\\\\`, or use single quotes"),
+            problem: "a quoted value holds an escape YAML cannot read",
+            fix: "in double quotes write a backslash as `\\\\`, or use single quotes"),
         Rule(
             matches: { _, context in context.contains("tag") || context.contains("directive") },
             problem: "a `!` or `%` starts a YAML tag or directive, which inbox files do not use",
             fix: "put the value in quotes if it starts with `!` or `%`"),
         Rule(
             matches: { text, context in text.contains("block scalar") || context.contains("block scalar") },
-            problem: "a `|` or `>` text block is not written as YAML expects", fix: "put the text on the lines after `|`, indented more than its key"),
+            problem: "a `|` or `>` text block is not written as YAML expects",
+            fix: "put the text on the lines after `|`, indented more than its key"),
         Rule(
-            matches: { text, _ in text.contains("more than one document") || text.contains("expected <document start>") },
+            matches: { text, _ in text.contains("more than one document") || text.contains("expected <document start>")
+            },
             problem: "the file holds more than one YAML document (`---`)", fix: "keep one document per file"),
     ]
 

@@ -22,7 +22,8 @@ enum ZipArchiveReader {
 
     /// `PK\x03\x04` (a zip's first local header) or `PK\x05\x06` (an empty zip).
     static func isArchive(_ data: Data) -> Bool {
-        data.prefix(4).elementsEqual([0x50, 0x4B, 0x03, 0x04]) || data.prefix(4).elementsEqual([0x50, 0x4B, 0x05, 0x06])
+        data.prefix(4).elementsEqual([0x50, 0x4B, 0x03, 0x04])
+            || data.prefix(4).elementsEqual([0x50, 0x4B, 0x05, 0x06])
     }
 
     /// The regular files of the archive in their stored order, without folders and the copies
@@ -40,7 +41,8 @@ enum ZipArchiveReader {
                     : "this zip archive cannot be read (it is damaged or incomplete)",
                 fix: isWorkbook
                     ? "export it again from TikTok Studio, or open it in a spreadsheet and save it as \"CSV UTF-8\""
-                    : "download it again from TikTok Studio (Analytics › Download data), or unzip it and drop the CSV files")
+                    : "download it again from TikTok Studio (Analytics › Download data), or unzip it and drop the CSV files"
+            )
         }
         var entries: [Entry] = []
         var seen = 0
@@ -70,7 +72,8 @@ enum ZipArchiveReader {
             } catch {
                 throw InputError(
                     .notText, file: "\(file)/\(Excerpt.quote(entry.path))",
-                    problem: "this file of the zip cannot be read (it is damaged, or compressed in a way zip files rarely are)",
+                    problem:
+                        "this file of the zip cannot be read (it is damaged, or compressed in a way zip files rarely are)",
                     fix: "download the zip again from TikTok Studio, or unzip it and drop the CSV files")
             }
             entries.append(Entry(path: entry.path, data: content))
@@ -83,7 +86,8 @@ enum ZipArchiveReader {
     private static func tooLarge(_ file: String) -> InputError {
         InputError(
             .tooLarge, file: file,
-            problem: "this zip inflates to more than \(maximumUncompressedBytes >> 20) MB; no analytics export is that large",
+            problem:
+                "this zip inflates to more than \(maximumUncompressedBytes >> 20) MB; no analytics export is that large",
             fix: "unzip it and drop only the analytics CSV files into inbox/analytics/")
     }
 }

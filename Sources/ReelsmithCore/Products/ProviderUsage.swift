@@ -88,8 +88,11 @@ package struct ProviderUsage: Sendable, Codable, Equatable {
                 sums[key] = entry
             }
         }
-        return order.compactMap { sums[$0] }.map { var usage = $0; usage.seconds = (usage.seconds * 1000).rounded() / 1000
+        return order.compactMap { sums[$0] }.map {
+            var usage = $0
+            usage.seconds = (usage.seconds * 1000).rounded() / 1000
             usage.audioSeconds = (usage.audioSeconds * 1000).rounded() / 1000
-            return usage }
+            return usage
+        }
     }
 }

@@ -14,7 +14,10 @@ package struct Script: Sendable, Codable, Equatable {
     /// The niche template that wrote it (`generic` when the niche had none).
     package var template: String
 
-    package init(title: String, hook: String, script: String, scenes: [Scene], hashtags: [String], description: String, callToAction: String, durationSeconds: Int, language: Language, template: String) {
+    package init(
+        title: String, hook: String, script: String, scenes: [Scene], hashtags: [String], description: String,
+        callToAction: String, durationSeconds: Int, language: Language, template: String
+    ) {
         self.title = title
         self.hook = hook
         self.script = script
@@ -37,7 +40,9 @@ package struct Script: Sendable, Codable, Equatable {
         /// 1–3-word English terms to find footage for the scene, when a model wrote them (issue 9).
         package var searchTerms: [String]? = nil
 
-        package init(index: Int, narration: String, keyPhrase: String, imagePrompt: String, searchTerms: [String]? = nil) {
+        package init(
+            index: Int, narration: String, keyPhrase: String, imagePrompt: String, searchTerms: [String]? = nil
+        ) {
             self.index = index
             self.narration = narration
             self.keyPhrase = keyPhrase

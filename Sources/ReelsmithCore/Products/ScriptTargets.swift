@@ -9,9 +9,10 @@ package struct ScriptTargets: Sendable, Codable, Equatable {
     package static let defaultHashtagCount = 5
     package static let defaultHookMaxWords = 12
 
-    package init(durationSeconds: Int, hashtagCount: Int = defaultHashtagCount, hookMaxWords: Int = defaultHookMaxWords,
-        adjustments: [String] = [])
-    {
+    package init(
+        durationSeconds: Int, hashtagCount: Int = defaultHashtagCount, hookMaxWords: Int = defaultHookMaxWords,
+        adjustments: [String] = []
+    ) {
         self.durationSeconds = durationSeconds
         self.hashtagCount = hashtagCount
         self.hookMaxWords = hookMaxWords

@@ -15,7 +15,8 @@ package struct EditorDiagnostic: Sendable, Equatable, Codable {
     }
 
     package enum Severity: Int, Sendable, Equatable, Codable {
-        case error = 1, warning = 2
+        case error = 1
+        case warning = 2
     }
 
     package var range: Range
@@ -30,7 +31,9 @@ package struct EditorDiagnostic: Sendable, Equatable, Codable {
 
     /// Places an error at its 1-based line and column (counted in Unicode scalars) within `data`:
     /// from there to the end of the line's text, or the start of the file when it has no line.
-    package init(severity: Severity, line: Int?, column: Int?, message: String, text: String, code: String?, data: Data?) {
+    package init(
+        severity: Severity, line: Int?, column: Int?, message: String, text: String, code: String?, data: Data?
+    ) {
         self.severity = severity
         self.message = message
         self.text = text
@@ -45,12 +48,17 @@ package struct EditorDiagnostic: Sendable, Equatable, Codable {
             range = Range(start: position, end: position)
             return
         }
-        let lines = Optional(data).map { String(decoding: $0, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) } ?? []
-        let content = line <= lines.count ? String(lines[line - 1]).trimmingCharacters(in: .init(charactersIn: "\r")) : ""
+        let lines =
+            Optional(data).map {
+                String(decoding: $0, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            } ?? []
+        let content =
+            line <= lines.count ? String(lines[line - 1]).trimmingCharacters(in: .init(charactersIn: "\r")) : ""
         let scalars = Array(content.unicodeScalars)
         let startScalar = min(max((column ?? 1) - 1, 0), scalars.count)
         let endScalar = max(
-            startScalar, scalars.lastIndex(where: { !CharacterSet.whitespaces.contains($0) }).map { $0 + 1 } ?? startScalar)
+            startScalar,
+            scalars.lastIndex(where: { !CharacterSet.whitespaces.contains($0) }).map { $0 + 1 } ?? startScalar)
         func utf16(_ count: Int) -> Int { scalars.prefix(count).reduce(0) { $0 + $1.utf16.count } }
         range = Range(
             start: Position(line: line - 1, character: utf16(startScalar)),
@@ -66,7 +74,8 @@ package struct EditorDiagnostic: Sendable, Equatable, Codable {
     package init(_ problem: RowProblem, data: Data?) {
         self.init(
             severity: .error, line: problem.line, column: problem.column,
-            message: (problem.row > 0 ? "row \(problem.row): " : "") + "\(problem.problem) — \(problem.fix)", text: problem.description,
+            message: (problem.row > 0 ? "row \(problem.row): " : "") + "\(problem.problem) — \(problem.fix)",
+            text: problem.description,
             code: "row", data: data)
     }
 }

@@ -24,7 +24,9 @@ package struct EditorSetup: Sendable {
         // A folder the user named is trusted as it is; one inside a project is opened from the project.
         if anchor == nil { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
         let target = try ProjectFolder(folder, under: anchor ?? folder)
-        return try schemas.map { schema in try target.write(try schema.json(suggestions: suggestions), as: schema.fileName) }
+        return try schemas.map { schema in
+            try target.write(try schema.json(suggestions: suggestions), as: schema.fileName)
+        }
     }
 
     /// `yaml.schemas` for a project: schema path (from the project folder) → the files it checks.
@@ -51,7 +53,8 @@ package struct EditorSetup: Sendable {
     package func install(in project: URL) throws -> [String] {
         let folder = project.appendingPathComponent(Self.schemaFolder)
         let changed = try InputSchema.allCases.filter { schema in
-            (try? Data(contentsOf: folder.appendingPathComponent(schema.fileName))) != (try schema.json(suggestions: suggestions))
+            (try? Data(contentsOf: folder.appendingPathComponent(schema.fileName)))
+                != (try schema.json(suggestions: suggestions))
         }
         var written = try writeSchemas(changed, into: folder, under: project).map {
             "\(Self.schemaFolder)/\($0.lastPathComponent)"
@@ -61,7 +64,8 @@ package struct EditorSetup: Sendable {
         if !FileManager.default.fileExists(atPath: settings.path) {
             try settingsFolder().write(try Self.vscodeSettings(), as: settings.lastPathComponent)
             written.append(Self.settingsFile)
-        } else if let text = try? String(contentsOf: settings, encoding: .utf8), let merged = try Self.adding(to: text) {
+        } else if let text = try? String(contentsOf: settings, encoding: .utf8), let merged = try Self.adding(to: text)
+        {
             try settingsFolder().write(Data(merged.utf8), as: settings.lastPathComponent)
             written.append(Self.settingsFile)
         }
@@ -99,7 +103,9 @@ package struct EditorSetup: Sendable {
                     while index < characters.count, characters[index] != "\n" { index += 1 }
                 } else if characters[index] == "/", index + 1 < characters.count, characters[index + 1] == "*" {
                     index += 2
-                    while index + 1 < characters.count, !(characters[index] == "*" && characters[index + 1] == "/") { index += 1 }
+                    while index + 1 < characters.count, !(characters[index] == "*" && characters[index + 1] == "/") {
+                        index += 1
+                    }
                     index += 2
                 } else {
                     return index
@@ -107,7 +113,9 @@ package struct EditorSetup: Sendable {
             }
             return nil
         }
-        guard let open = significant(from: 0), characters[open] == "{", let next = significant(from: open + 1) else { return nil }
+        guard let open = significant(from: 0), characters[open] == "{", let next = significant(from: open + 1) else {
+            return nil
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let value = String(decoding: try encoder.encode(yamlSchemas), as: UTF8.self)

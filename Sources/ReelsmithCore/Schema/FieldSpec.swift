@@ -43,7 +43,8 @@ package struct FieldSpec: Sendable {
         package var acceptsOtherScalars = true
 
         package init(
-            suggestions: Suggestions = .none, isNonBlank: Bool = false, maximumLength: Int? = nil, pattern: String? = nil,
+            suggestions: Suggestions = .none, isNonBlank: Bool = false, maximumLength: Int? = nil,
+            pattern: String? = nil,
             acceptsOtherScalars: Bool = true
         ) {
             self.suggestions = suggestions
@@ -83,7 +84,8 @@ package struct FieldSpec: Sendable {
     }
 
     package static func text(
-        _ name: String, _ rule: TextRule = TextRule(), summary: String, default defaultValue: String? = nil, example: String,
+        _ name: String, _ rule: TextRule = TextRule(), summary: String, default defaultValue: String? = nil,
+        example: String,
         isRequired: Bool = false
     ) -> FieldSpec {
         FieldSpec(
@@ -101,35 +103,40 @@ package struct FieldSpec: Sendable {
     }
 
     package static func number(
-        _ name: String, _ range: ClosedRange<Double>, summary: String, default defaultValue: Double? = nil, example: Double
+        _ name: String, _ range: ClosedRange<Double>, summary: String, default defaultValue: Double? = nil,
+        example: Double
     ) -> FieldSpec {
-        FieldSpec(name, .number(range), summary: summary, default: defaultValue.map(JSONValue.number), example: .number(example))
+        FieldSpec(
+            name, .number(range), summary: summary, default: defaultValue.map(JSONValue.number),
+            example: .number(example))
     }
 
     package static func choice(
         _ name: String, _ words: [String], summary: String, default defaultValue: String? = nil, example: String
     ) -> FieldSpec {
-        FieldSpec(name, .choice(words), summary: summary, default: defaultValue.map(JSONValue.string), example: .string(example))
+        FieldSpec(
+            name, .choice(words), summary: summary, default: defaultValue.map(JSONValue.string),
+            example: .string(example))
     }
 
     /// The range of an `.integer` key (a programming mistake otherwise, caught by the field tests).
     var integerRange: ClosedRange<Int> {
-        if case let .integer(range) = shape { return range }
+        if case .integer(let range) = shape { return range }
         assertionFailure("\(name) is not an integer key")
         return Int.min...Int.max
     }
 
     var numberRange: ClosedRange<Double> {
-        if case let .number(range) = shape { return range }
+        if case .number(let range) = shape { return range }
         assertionFailure("\(name) is not a number key")
         return -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude
     }
 
     package var words: [String] {
         switch shape {
-        case let .choice(words): words
-        case let .constant(word): [word]
-        case let .alternatives(words, _): words
+        case .choice(let words): words
+        case .constant(let word): [word]
+        case .alternatives(let words, _): words
         default: []
         }
     }
@@ -137,7 +144,7 @@ package struct FieldSpec: Sendable {
     /// The table of a `.mapping`, `.namedMappings` or `.list` key.
     package var table: FieldTable {
         switch shape {
-        case let .mapping(table), let .namedMappings(table), let .list(table): return table
+        case .mapping(let table), .namedMappings(let table), .list(let table): return table
         default:
             assertionFailure("\(name) holds no mapping")
             return FieldTable([])
@@ -147,8 +154,8 @@ package struct FieldSpec: Sendable {
     /// The example as it is written in YAML, for messages (`add a line such as \`niche: fitness\``).
     var exampleText: String {
         switch example {
-        case let .string(text): text
-        case let .number(value): value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        case .string(let text): text
+        case .number(let value): value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
         default: example.text
         }
     }
@@ -157,7 +164,7 @@ package struct FieldSpec: Sendable {
 extension FieldSpec {
     /// The most characters a text key may hold.
     package var maximumLength: Int {
-        if case let .text(rule) = shape, let limit = rule.maximumLength { return limit }
+        if case .text(let rule) = shape, let limit = rule.maximumLength { return limit }
         assertionFailure("\(name) has no length limit")
         return Int.max
     }
@@ -168,7 +175,8 @@ extension FieldSpec {
     static func anyCase(_ words: [String]) -> String {
         let alternatives = words.map { word in
             word.map { character in
-                let lower = character.lowercased(), upper = character.uppercased()
+                let lower = character.lowercased()
+                let upper = character.uppercased()
                 return lower == upper ? NSRegularExpression.escapedPattern(for: lower) : "[\(upper)\(lower)]"
             }.joined()
         }

@@ -9,7 +9,8 @@ struct JSONSchemaBuilder {
 
     static let dialect = "https://json-schema.org/draft/2020-12/schema"
     /// `yes`, `No`, `ON`…: what the decoders read as true or false besides `true`/`false`.
-    static let flagWordsPattern = "^([Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$"
+    static let flagWordsPattern =
+        "^([Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$"
 
     package func document(_ table: FieldTable, id: String, title: String) -> JSONValue {
         var schema = object(table)
@@ -32,16 +33,23 @@ struct JSONSchemaBuilder {
         var clauses: [JSONValue] = []
         for rule in table.rules {
             switch rule {
-            case let .anyOf(keys):
+            case .anyOf(let keys):
                 clauses.append(["anyOf": .array(keys.map { ["required": [.string($0)]] })])
-            case let .exclusive(key, others):
+            case .exclusive(let key, let others):
                 clauses.append(
-                    ["if": ["required": [.string(key)]],
-                     "then": ["not": ["anyOf": .array(others.map { ["required": [.string($0)]] })]]])
-            case let .requiredUnless(key, switchKey, values):
+                    [
+                        "if": ["required": [.string(key)]],
+                        "then": ["not": ["anyOf": .array(others.map { ["required": [.string($0)]] })]],
+                    ])
+            case .requiredUnless(let key, let switchKey, let values):
                 clauses.append(
-                    ["if": ["required": [.string(switchKey)], "properties": [switchKey: ["enum": .array(values.map(JSONValue.string))]]],
-                     "else": ["required": [.string(key)]]])
+                    [
+                        "if": [
+                            "required": [.string(switchKey)],
+                            "properties": [switchKey: ["enum": .array(values.map(JSONValue.string))]],
+                        ],
+                        "else": ["required": [.string(key)]],
+                    ])
             }
         }
         if !clauses.isEmpty { schema["allOf"] = .array(clauses) }
@@ -55,7 +63,7 @@ struct JSONSchemaBuilder {
         schema["description"] = .string(description(field))
         if let defaultValue = field.defaultValue { schema["default"] = defaultValue }
         var examples = [field.example]
-        if case let .text(rule) = field.shape {
+        if case .text(let rule) = field.shape {
             examples += suggestions.values(rule.suggestions).map(JSONValue.string).filter { $0 != field.example }
         }
         schema["examples"] = .array(examples)
@@ -66,9 +74,9 @@ struct JSONSchemaBuilder {
     private func description(_ field: FieldSpec) -> String {
         var parts = [field.summary]
         switch field.shape {
-        case let .integer(range): parts.append("Range: \(range.lowerBound)…\(range.upperBound).")
-        case let .number(range): parts.append("Range: \(Self.text(range.lowerBound))…\(Self.text(range.upperBound)).")
-        case let .choice(words): parts.append("One of: \(words.joined(separator: ", ")).")
+        case .integer(let range): parts.append("Range: \(range.lowerBound)…\(range.upperBound).")
+        case .number(let range): parts.append("Range: \(Self.text(range.lowerBound))…\(Self.text(range.upperBound)).")
+        case .choice(let words): parts.append("One of: \(words.joined(separator: ", ")).")
         default: break
         }
         if field.isRequired { parts.append("Required.") }
@@ -84,7 +92,7 @@ struct JSONSchemaBuilder {
 
     package func value(_ shape: FieldSpec.Shape) -> [String: JSONValue] {
         switch shape {
-        case let .text(rule):
+        case .text(let rule):
             var text: [String: JSONValue] = ["type": "string"]
             if let limit = rule.maximumLength { text["maxLength"] = .number(Double(limit)) }
             var patterns: [JSONValue] = []
@@ -102,25 +110,28 @@ struct JSONSchemaBuilder {
             // A number or `true` is read as its text (`voice: 123`), as the decoders read it.
             if rule.acceptsOtherScalars { alternatives.append(["type": ["number", "boolean"]]) }
             return alternatives.count == 1 ? text : ["anyOf": .array(alternatives)]
-        case let .integer(range):
-            return ["type": "integer", "minimum": .number(Double(range.lowerBound)), "maximum": .number(Double(range.upperBound))]
-        case let .number(range):
+        case .integer(let range):
+            return [
+                "type": "integer", "minimum": .number(Double(range.lowerBound)),
+                "maximum": .number(Double(range.upperBound)),
+            ]
+        case .number(let range):
             return ["type": "number", "minimum": .number(range.lowerBound), "maximum": .number(range.upperBound)]
         case .flag:
             return ["anyOf": [["type": "boolean"], ["type": "string", "pattern": .string(Self.flagWordsPattern)]]]
-        case let .choice(words):
+        case .choice(let words):
             return ["enum": .array(words.map(JSONValue.string))]
-        case let .constant(word):
+        case .constant(let word):
             return ["const": .string(word)]
         case .textList:
             return ["type": "array", "minItems": 1, "items": ["type": ["string", "number", "boolean"]]]
-        case let .mapping(table):
+        case .mapping(let table):
             return object(table)
-        case let .namedMappings(table):
+        case .namedMappings(let table):
             return ["type": "object", "additionalProperties": .object(object(table))]
-        case let .list(table):
+        case .list(let table):
             return ["type": "array", "minItems": 1, "items": .object(object(table))]
-        case let .alternatives(words, mappings):
+        case .alternatives(let words, let mappings):
             var alternatives: [JSONValue] = [["enum": .array(words.map(JSONValue.string))]]
             alternatives += mappings.map { .object(object($0)) }
             return ["anyOf": .array(alternatives)]
@@ -132,14 +143,14 @@ struct JSONSchemaBuilder {
     private func allowingNull(_ schema: [String: JSONValue]) -> [String: JSONValue] {
         var schema = schema
         switch (schema["type"], schema["enum"], schema["const"], schema["anyOf"]) {
-        case let (.string(type)?, _, _, _):
+        case (.string(let type)?, _, _, _):
             schema["type"] = [.string(type), "null"]
-        case let (_, .array(words)?, _, _):
+        case (_, .array(let words)?, _, _):
             schema["enum"] = .array(words + [.null])
-        case let (_, _, word?, _):
+        case (_, _, let word?, _):
             schema["const"] = nil
             schema["enum"] = [word, .null]
-        case let (_, _, _, .array(alternatives)?):
+        case (_, _, _, .array(let alternatives)?):
             schema["anyOf"] = .array(alternatives + [["type": "null"]])
         default:
             return ["anyOf": [.object(schema), ["type": "null"]]]

@@ -49,7 +49,9 @@ package struct RequestTemplate: Sendable {
     /// A plain word as it is; anything else as a double-quoted YAML (JSON) string, so a value can
     /// never add a key or break the file.
     package static func scalar(_ text: String) -> String {
-        if text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" || $0 == "_" }), text.first?.isLetter == true {
+        if text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" || $0 == "_" }),
+            text.first?.isLetter == true
+        {
             return text
         }
         return JSONValue.string(text).text
@@ -61,16 +63,20 @@ package struct RequestTemplate: Sendable {
         "topic": "Le sujet de la vidéo, dit dans l'accroche (300 caractères au plus)",
         "tone": "Texte libre transmis au moteur de script (`inspirant`, `énergique et pédagogique`)",
         "language": "La langue du script, de la voix et des sous-titres : fr ou en",
-        "voice": "La voix : `default` est la voix espeak-ng de la langue ; toute voix listée par `espeak-ng --voices` convient",
+        "voice":
+            "La voix : `default` est la voix espeak-ng de la langue ; toute voix listée par `espeak-ng --voices` convient",
         "duration": "Durée visée de la vidéo, en secondes",
         "images": "Nombre de scènes, une image chacune",
         "variants": "Scripts écrits et notés ; le meilleur est rendu",
         "music": "Un fichier de templates/music/ (son nom, avec ou sans extension), ou `none`",
-        "visuals": "Ce que montrent les scènes : `auto` un clip quand l'un correspond à la scène, sinon l'image ; `images` des images seulement ; `clips` un clip pour chaque scène qui peut en avoir un",
-        "inspiration_url": "Une vidéo ou une page, comme contexte seulement (jamais téléchargée sans fournisseur) ; une adresse http(s) complète",
+        "visuals":
+            "Ce que montrent les scènes : `auto` un clip quand l'un correspond à la scène, sinon l'image ; `images` des images seulement ; `clips` un clip pour chaque scène qui peut en avoir un",
+        "inspiration_url":
+            "Une vidéo ou une page, comme contexte seulement (jamais téléchargée sans fournisseur) ; une adresse http(s) complète",
         "seed": "Graine des choix du moteur hors ligne : même demande et même graine, même script",
         "force": "Refaire même quand le même contenu a déjà été traité",
-        "engines": "Les moteurs de cette demande, par-dessus ceux de reelsmith.yaml, clé par clé (pas de `command` : une demande peut venir d'un autre appareil)",
+        "engines":
+            "Les moteurs de cette demande, par-dessus ceux de reelsmith.yaml, clé par clé (pas de `command` : une demande peut venir d'un autre appareil)",
     ]
 
     /// `15–180, default 45` and the first words of the key's summary, in the request's language.
@@ -78,8 +84,8 @@ package struct RequestTemplate: Sendable {
         let french = language == .fr
         var parts: [String] = []
         switch field.shape {
-        case let .integer(range): parts.append("\(range.lowerBound)–\(range.upperBound)")
-        case let .choice(words): parts.append(words.joined(separator: " | "))
+        case .integer(let range): parts.append("\(range.lowerBound)–\(range.upperBound)")
+        case .choice(let words): parts.append(words.joined(separator: " | "))
         default: break
         }
         if field.isRequired { parts.append(french ? "obligatoire" : "required") }
@@ -87,7 +93,8 @@ package struct RequestTemplate: Sendable {
             parts.append((french ? "par défaut : " : "default: ") + (defaultValue.stringValue ?? defaultValue.text))
         }
         // The first sentence: up to ". " (a file name such as reelsmith.yaml keeps its dot).
-        let english = field.summary.components(separatedBy: ". ").first.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+        let english =
+            field.summary.components(separatedBy: ". ").first.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
             ?? field.summary
         let summary = french ? frenchSummaries[field.name] ?? english : english
         return ([summary] + parts).joined(separator: "; ")

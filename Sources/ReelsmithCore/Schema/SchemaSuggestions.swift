@@ -28,14 +28,15 @@ package struct SchemaSuggestions: Sendable, Equatable {
         let music = ((try? files.contentsOfDirectory(atPath: templates.appendingPathComponent("music").path)) ?? [])
             .filter { !$0.hasPrefix(".") }.map { ($0 as NSString).deletingPathExtension }
         return SchemaSuggestions(
-            niches: niches.sorted(), voices: ["default"] + Language.allCases.map(\.defaultVoice) + ["fr", "en", "en-gb"],
+            niches: niches.sorted(),
+            voices: ["default"] + Language.allCases.map(\.defaultVoice) + ["fr", "en", "en-gb"],
             music: Array(Set(music)).sorted() + ["none"])
     }
 
     package func values(_ suggestions: FieldSpec.Suggestions) -> [String] {
         switch suggestions {
         case .none: []
-        case let .fixed(values): values
+        case .fixed(let values): values
         case .niches: niches
         case .voices: voices
         case .music: music

@@ -9,7 +9,8 @@ package struct CalendarDay: Sendable, Codable, Hashable, Comparable, CustomStrin
 
     /// nil when the day does not exist (`2026-02-30`).
     package init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day)
+        guard (1...9999).contains(year), (1...12).contains(month),
+            (1...Self.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month
@@ -23,7 +24,8 @@ package struct CalendarDay: Sendable, Codable, Hashable, Comparable, CustomStrin
         while utf8.first == UInt8(ascii: " ") { utf8.removeFirst() }
         guard utf8.count >= 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
             utf8.count == 10 || utf8[10] == UInt8(ascii: "T") || utf8[10] == UInt8(ascii: " "),
-            let year = Self.number(utf8[0..<4]), let month = Self.number(utf8[5..<7]), let day = Self.number(utf8[8..<10])
+            let year = Self.number(utf8[0..<4]), let month = Self.number(utf8[5..<7]),
+            let day = Self.number(utf8[8..<10])
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -59,7 +61,8 @@ package struct CalendarDay: Sendable, Codable, Hashable, Comparable, CustomStrin
     package init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let day = CalendarDay(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD day: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD day: \(text)"))
         }
         self = day
     }

@@ -1,7 +1,7 @@
+import CDispatch
 // `stat` is declared by Glibc, CoreFoundation and CDispatch alike; which one a file sees first
 // varies, so all three are imported (MemberImportVisibility).
 import CoreFoundation
-import CDispatch
 import Foundation
 import Glibc
 

@@ -8,11 +8,11 @@ enum TemplateError: Error, CustomStringConvertible {
 
     package var description: String {
         switch self {
-        case let .invalid(file, detail):
+        case .invalid(let file, let detail):
             "\(file): this script template cannot be read (\(detail)) — compare it with templates/scripts/en/generic.yaml"
-        case let .incomplete(file):
+        case .incomplete(let file):
             "\(file): the template needs at least one title, description and point, and every tone at least one hook and one call to action — add them"
-        case let .missingGeneric(folder):
+        case .missingGeneric(let folder):
             "\(folder)/generic.yaml is missing: it is the fallback for niches without a template — restore it from the repository"
         }
     }

@@ -41,7 +41,8 @@ package struct TemplateLibrary: Sendable {
         }
         for language in Language.allCases
         where !templates.contains(where: { $0.language == language && $0.niche == ScriptTemplate.genericNiche }) {
-            throw TemplateError.missingGeneric(folder: folder.appendingPathComponent("scripts/\(language.rawValue)").path)
+            throw TemplateError.missingGeneric(
+                folder: folder.appendingPathComponent("scripts/\(language.rawValue)").path)
         }
         return TemplateLibrary(templates: templates, lexicons: lexicons)
     }
@@ -77,17 +78,17 @@ package struct TemplateLibrary: Sendable {
         case let error as InputError:
             return error.location + ": " + error.problem
         case let error as YamlError:
-            if case let .scanner(context, problem, mark, _) = error {
+            if case .scanner(let context, let problem, let mark, _) = error {
                 return "line \(mark.line): " + YAMLSyntaxMessage(problem: problem, context: context?.text).problem
             }
-            if case let .parser(context, problem, mark, _) = error {
+            if case .parser(let context, let problem, let mark, _) = error {
                 return "line \(mark.line): " + YAMLSyntaxMessage(problem: problem, context: context?.text).problem
             }
             return "the YAML cannot be read"
         case let error as DecodingError:
             switch error {
-            case let .keyNotFound(key, _): return "the key `\(Excerpt.quote(key.stringValue))` is missing"
-            case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
+            case .keyNotFound(let key, _): return "the key `\(Excerpt.quote(key.stringValue))` is missing"
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
                 let path = context.codingPath.map { Excerpt.quote($0.stringValue) }.joined(separator: ".")
                 return "`\(path)` does not have the expected type"
             @unknown default: return "it does not have the expected shape"

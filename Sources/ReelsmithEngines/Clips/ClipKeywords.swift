@@ -1,8 +1,8 @@
 import Foundation
-import Yams
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+import Yams
 
 /// The words a library clip is found by (issue 9): its file name (`beach-run_Sunrise2.mp4` →
 /// beach, run, sunrise), its sidecar `NAME.txt` (free text), and its entry in the folder's

@@ -34,7 +34,9 @@ package struct ClipPlan: Sendable, Codable, Equatable {
     /// The plan with each clip that is no longer on disk (deleted from the library or the cache
     /// since the plan was made, before a resumed render) turned back into its scene's still, and a
     /// warning naming the file.
-    package func droppingMissingClips(exists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) -> ClipPlan {
+    package func droppingMissingClips(exists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) })
+        -> ClipPlan
+    {
         var plan = self
         for index in plan.scenes.indices {
             guard let path = plan.scenes[index].clip, !exists(path) else { continue }
@@ -43,7 +45,9 @@ package struct ClipPlan: Sendable, Codable, Equatable {
             plan.scenes[index].reason = "its clip \(path) was deleted before the render: the scene's still is shown"
             plan.scenes[index].durationSeconds = nil
             plan.scenes[index].credit = nil
-            plan.warnings.append("scene \(plan.scenes[index].scene): \(path) is gone (deleted since the clips were chosen); the still is shown")
+            plan.warnings.append(
+                "scene \(plan.scenes[index].scene): \(path) is gone (deleted since the clips were chosen); the still is shown"
+            )
         }
         return plan
     }

@@ -94,7 +94,8 @@ package struct ClipStage: Sendable {
             } else if visuals == .clips, let any = matcher.anyUnused(sceneSeconds: seconds, used: used) {
                 choice.take(any, reason: "visuals: clips and no clip matches the terms: an unused clip of the library")
             } else if let stock, failedStock.count > failedBefore {
-                choice.reason = "\(stock.name): the clips found failed to download or to probe (see the warnings): the still"
+                choice.reason =
+                    "\(stock.name): the clips found failed to download or to probe (see the warnings): the still"
             } else if let stock, sceneTerms.stock.isEmpty {
                 choice.reason =
                     "no clip matches the terms, and none is English to search \(stock.name) with (give the niche "
@@ -158,7 +159,8 @@ package struct ClipStage: Sendable {
                     let problem = error.message
                     plan.warnings.append("\(Self.describe(clip, from: source)): skipped, \(problem)")
                     logger.warning(
-                        "clip skipped", metadata: ["provider": "\(source.name)", "clip": "\(clip.id)", "error": "\(problem)"])
+                        "clip skipped",
+                        metadata: ["provider": "\(source.name)", "clip": "\(clip.id)", "error": "\(problem)"])
                     StockClipCache.discard(file)
                     failed.insert(clip.id)
                     failedFetches += 1

@@ -65,7 +65,6 @@ package struct LibraryClip: Sendable, Codable, Equatable, FetchableRecord, Persi
 
 extension LearningIndex {
 
-
     func libraryClips(inFolders folders: [String]) throws -> [LibraryClip] {
         try database.read { db in
             try LibraryClip.filter(folders.contains(Column("folder"))).order(Column("path")).fetchAll(db)

@@ -23,7 +23,8 @@ struct PexelsClipSource: ClipSource {
                 "GET", "videos/search",
                 query: [
                     URLQueryItem(name: "query", value: term), URLQueryItem(name: "orientation", value: "portrait"),
-                    URLQueryItem(name: "locale", value: "en-US"), URLQueryItem(name: "per_page", value: "\(Self.perPage)"),
+                    URLQueryItem(name: "locale", value: "en-US"),
+                    URLQueryItem(name: "per_page", value: "\(Self.perPage)"),
                 ], stage: .clips)
         } catch let error as ProviderError {
             onUsage(ProviderUsage(stage: .clips, provider: name, model: "videos/search", requests: error.attempts))

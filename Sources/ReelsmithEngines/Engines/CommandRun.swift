@@ -34,11 +34,15 @@ struct CommandRun: Sendable {
         return result
     }
 
-    package func run(replacing placeholders: [String: String], input: Data?, workingDirectory: URL, output: URL) async throws {
+    package func run(replacing placeholders: [String: String], input: Data?, workingDirectory: URL, output: URL)
+        async throws
+    {
         let arguments = command.arguments.map { Self.replacing(placeholders, in: $0) }
         guard var program = arguments.first else { return }
         // `./piper/piper` is beside reelsmith.yaml, like the paths in the arguments; `piper` is on PATH.
-        if program.contains("/"), !program.hasPrefix("/") { program = workingDirectory.appendingPathComponent(program).path }
+        if program.contains("/"), !program.hasPrefix("/") {
+            program = workingDirectory.appendingPathComponent(program).path
+        }
         let tool = ExternalTool(executable: program, workingDirectory: workingDirectory)
         do {
             try await tool.run(Array(arguments.dropFirst()), input: input, timeoutSeconds: command.timeoutSeconds)
@@ -47,7 +51,9 @@ struct CommandRun: Sendable {
                 stage: stage, program: command.program,
                 problem: "did not finish within \(ProviderClient.format(command.timeoutSeconds)) s and was stopped",
                 fix: "raise `timeout_seconds`, or check that the program does not wait for input")
-        } catch let failure as ExternalToolError where failure.status == 127 && failure.stderrTail.contains("not on PATH") {
+        } catch let failure as ExternalToolError
+            where failure.status == 127 && failure.stderrTail.contains("not on PATH")
+        {
             throw Failure(
                 stage: stage, program: command.program, problem: "is not installed or not on PATH",
                 fix: "install it, or write its full path as the first item of `command`")

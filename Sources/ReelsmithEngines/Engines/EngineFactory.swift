@@ -14,7 +14,10 @@ package struct EngineFactory: Sendable {
     /// Called with each provider exchange's cost, as it happens.
     let onUsage: @Sendable (ProviderUsage) -> Void
 
-    package init(providers: ProviderClients, ffmpeg: String, clipCache: StockClipCache, onUsage: @escaping @Sendable (ProviderUsage) -> Void) {
+    package init(
+        providers: ProviderClients, ffmpeg: String, clipCache: StockClipCache,
+        onUsage: @escaping @Sendable (ProviderUsage) -> Void
+    ) {
         self.providers = providers
         self.ffmpeg = ffmpeg
         self.clipCache = clipCache
@@ -33,7 +36,10 @@ package struct EngineFactory: Sendable {
         /// The niche's own pictures (`templates/assets/<niche>/`).
         package var assets: [URL]
 
-        package init(templates: TemplateLibrary, language: Language, niche: String, offlineVoice: String, renderer: ImageRenderer, assets: [URL]) {
+        package init(
+            templates: TemplateLibrary, language: Language, niche: String, offlineVoice: String,
+            renderer: ImageRenderer, assets: [URL]
+        ) {
             self.templates = templates
             self.language = language
             self.niche = niche
@@ -60,12 +66,13 @@ package struct EngineFactory: Sendable {
             let chosen: Engine
             switch choice {
             case .offline: return StageEngine(offline: offline, stage: stage, label: offlineLabel)
-            case let .provider(options): chosen = provider(options, try client(options.provider, for: stage))
-            case let .command(engine):
+            case .provider(let options): chosen = provider(options, try client(options.provider, for: stage))
+            case .command(let engine):
                 guard let command else { return StageEngine(offline: offline, stage: stage, label: offlineLabel) }
                 chosen = command(engine)
             }
-            return StageEngine(stage, chosen: chosen, label: choice.label, offline: offline, onFailure: settings.onFailure)
+            return StageEngine(
+                stage, chosen: chosen, label: choice.label, offline: offline, onFailure: settings.onFailure)
         }
         let stopwords = templates.foldedStopwords
         return JobEngines(
@@ -82,24 +89,28 @@ package struct EngineFactory: Sendable {
             images: settings.images == .offline
                 ? StageEngine(offline: cards, stage: .images)
                 : try stage(
-                .images, settings.images, offline: cards.withoutAssets as any ImageEngine,
-                provider: { options, client in ImagesEndpoint(client: client, engine: options, onUsage: onUsage) },
-                command: { CommandImages(command: $0) }),
+                    .images, settings.images, offline: cards.withoutAssets as any ImageEngine,
+                    provider: { options, client in ImagesEndpoint(client: client, engine: options, onUsage: onUsage) },
+                    command: { CommandImages(command: $0) }),
             titleCards: cards,
             promptRewriter: try settings.script.provider.map { options in
                 PromptRewriter(
-                    model: ChatModel(client: try client(options.provider, for: .script), engine: options, stage: .images, onUsage: onUsage))
+                    model: ChatModel(
+                        client: try client(options.provider, for: .script), engine: options, stage: .images,
+                        onUsage: onUsage))
             },
             voice: try stage(
                 .voice, settings.voice, offline: espeak as any VoiceEngine,
                 provider: { options, client in
-                    SpeechEndpointVoice(client: client, engine: options, ffmpeg: ffmpeg, language: job.language, onUsage: onUsage)
+                    SpeechEndpointVoice(
+                        client: client, engine: options, ffmpeg: ffmpeg, language: job.language, onUsage: onUsage)
                 },
                 command: { CommandVoice(command: $0, ffmpeg: ffmpeg) }),
             align: try stage(
                 .align, settings.align, offline: offlineAligner as any Aligner,
                 offlineLabel: OfflineAligner.label,
-                provider: { options, client in TranscriptionAligner(client: client, engine: options, onUsage: onUsage) }),
+                provider: { options, client in TranscriptionAligner(client: client, engine: options, onUsage: onUsage) }
+            ),
             clips: try clipSource(settings.clips ?? .offline))
     }
 

@@ -1,6 +1,7 @@
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+
 /// The engines one job runs (STYLE rules 18, 21): for every stage the chosen engine and the
 /// offline one it falls back to, never optional. Built by ``EngineFactory``.
 package struct JobEngines: Sendable {

@@ -26,7 +26,9 @@ package struct StageEngine<Engine: Sendable>: Sendable {
         isOffline = true
     }
 
-    package init(_ stage: EngineStage, chosen: Engine, label: String, offline: Engine, onFailure: EngineSettings.FailurePolicy) {
+    package init(
+        _ stage: EngineStage, chosen: Engine, label: String, offline: Engine, onFailure: EngineSettings.FailurePolicy
+    ) {
         self.stage = stage
         self.chosen = chosen
         self.label = label
@@ -48,12 +50,17 @@ package struct StageEngine<Engine: Sendable>: Sendable {
 
     /// Runs `body` with the chosen engine; when that fails for good (a provider's or a program's
     /// ``FallbackCause``) and `on_failure` is `offline`, runs it again with the offline engine.
-    package func run<Value: Sendable>(logger: Logger, _ body: (Engine) async throws -> Value) async throws -> Made<Value> {
-        guard !isOffline else { return Made(value: try await body(offline), engine: label, fallback: nil, isChosen: false) }
+    package func run<Value: Sendable>(logger: Logger, _ body: (Engine) async throws -> Value) async throws -> Made<
+        Value
+    > {
+        guard !isOffline else {
+            return Made(value: try await body(offline), engine: label, fallback: nil, isChosen: false)
+        }
         do {
             return Made(value: try await body(chosen), engine: label, fallback: nil, isChosen: true)
         } catch let cause as any FallbackCause where onFailure == .offline {
-            logger.warning("engine failed, using the offline one", metadata: ["stage": "\(stage)", "error": "\(cause)"])
+            logger.warning(
+                "engine failed, using the offline one", metadata: ["stage": "\(stage)", "error": "\(cause)"])
             return Made(
                 value: try await body(offline), engine: EngineLabel.fallback(cause.problem), fallback: cause.problem,
                 isChosen: false)

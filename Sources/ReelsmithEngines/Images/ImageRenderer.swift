@@ -15,7 +15,10 @@ package struct ImageRenderer: Sendable {
     var lineCharacters = 14
     package var fontSize = 92
 
-    package init(ffmpeg: String, fontFile: String, width: Int = 1080, height: Int = 1920, lineCharacters: Int = 14, fontSize: Int = 92) {
+    package init(
+        ffmpeg: String, fontFile: String, width: Int = 1080, height: Int = 1920, lineCharacters: Int = 14,
+        fontSize: Int = 92
+    ) {
         self.ffmpeg = ffmpeg
         self.fontFile = fontFile
         self.width = width
@@ -29,8 +32,10 @@ package struct ImageRenderer: Sendable {
     /// The user's pictures for a niche, in name order.
     package static func assets(in folder: URL) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { !$0.hasPrefix(".") && pictureExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
-            .sorted().map { folder.appendingPathComponent($0) }
+        return names.filter {
+            !$0.hasPrefix(".") && pictureExtensions.contains(($0 as NSString).pathExtension.lowercased())
+        }
+        .sorted().map { folder.appendingPathComponent($0) }
     }
 
     /// Writes `images/01.png…` inside `staging`, all at once: they go to a partial folder renamed at the end.
@@ -39,7 +44,9 @@ package struct ImageRenderer: Sendable {
         try? FileManager.default.removeItem(at: partial)
         try FileManager.default.createDirectory(at: partial, withIntermediateDirectories: true)
         for scene in scenes {
-            try await render(scene: scene, palette: palette, assets: assets, staging: staging, output: "images.partial/" + Self.fileName(scene))
+            try await render(
+                scene: scene, palette: palette, assets: assets, staging: staging,
+                output: "images.partial/" + Self.fileName(scene))
         }
         let final = staging.appendingPathComponent("images")
         try? FileManager.default.removeItem(at: final)
@@ -51,11 +58,14 @@ package struct ImageRenderer: Sendable {
 
     /// One scene's offline picture at `output` (relative to `staging`): the niche's own picture,
     /// else a title card.
-    package func render(scene: Script.Scene, palette: [String], assets: [URL], staging: URL, output: String) async throws {
+    package func render(scene: Script.Scene, palette: [String], assets: [URL], staging: URL, output: String)
+        async throws
+    {
         let tool = ExternalTool(executable: ffmpeg, workingDirectory: staging)
         if !assets.isEmpty {
             let asset = assets[(scene.index - 1) % assets.count]
-            try await tool.run(pictureArguments(asset: asset.path, demuxer: try Self.demuxer(of: asset), output: output))
+            try await tool.run(
+                pictureArguments(asset: asset.path, demuxer: try Self.demuxer(of: asset), output: output))
             return
         }
         let lines = Self.wrap(SpokenText.removingEmoji(scene.keyPhrase), width: lineCharacters, maximumLines: 6)
@@ -65,7 +75,9 @@ package struct ImageRenderer: Sendable {
             try Data(line.utf8).write(to: staging.appendingPathComponent(file))
             textFiles.append(file)
         }
-        defer { for file in textFiles { try? FileManager.default.removeItem(at: staging.appendingPathComponent(file)) } }
+        defer {
+            for file in textFiles { try? FileManager.default.removeItem(at: staging.appendingPathComponent(file)) }
+        }
         try await tool.run(cardArguments(textFiles: textFiles, palette: palette, output: output))
     }
 
@@ -83,7 +95,9 @@ package struct ImageRenderer: Sendable {
         let head = [UInt8](try handle.read(upToCount: 12) ?? Data())
         if head.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "png_pipe" }
         if head.starts(with: [0xFF, 0xD8, 0xFF]) { return "jpeg_pipe" }
-        if head.count >= 12, head.starts(with: Array("RIFF".utf8)), Array(head[8..<12]) == Array("WEBP".utf8) { return "webp_pipe" }
+        if head.count >= 12, head.starts(with: Array("RIFF".utf8)), Array(head[8..<12]) == Array("WEBP".utf8) {
+            return "webp_pipe"
+        }
         if head.starts(with: Array("BM".utf8)) { return "bmp_pipe" }
         throw NotAPicture(file: file.lastPathComponent)
     }
@@ -100,11 +114,13 @@ package struct ImageRenderer: Sendable {
     /// user text is ever parsed by the filter graph; only our own relative file names are.
     func cardArguments(textFiles: [String], palette: [String], output: String) -> [String] {
         let colors = palette.compactMap(Self.ffmpegColor)
-        let top = colors.first ?? "0x1f1c2c", bottom = colors.dropFirst().first ?? "0x3a3560"
+        let top = colors.first ?? "0x1f1c2c"
+        let bottom = colors.dropFirst().first ?? "0x3a3560"
         let font = FilterGraph.escapeValue(fontFile)
         let lineHeight = Int(Double(fontSize) * 1.25)
         // Safe zone: x 60…910, y 250…1470; centre the block in it.
-        let centerX = 485, centerY = 860
+        let centerX = 485
+        let centerY = 860
         let firstY = centerY - lineHeight * textFiles.count / 2
         var filters = [
             "drawbox=x=\(centerX - 60):y=\(firstY - 70):w=120:h=10:color=white@0.85:t=fill"
@@ -112,7 +128,8 @@ package struct ImageRenderer: Sendable {
         for (number, file) in textFiles.enumerated() {
             filters.append(
                 "drawtext=fontfile=\(font):textfile=\(FilterGraph.escapeValue(file)):expansion=none:fontcolor=white"
-                    + ":fontsize=\(fontSize):borderw=3:bordercolor=black@0.35:x=\(centerX)-text_w/2:y=\(firstY + number * lineHeight)")
+                    + ":fontsize=\(fontSize):borderw=3:bordercolor=black@0.35:x=\(centerX)-text_w/2:y=\(firstY + number * lineHeight)"
+            )
         }
         return [
             "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "lavfi", "-i",

@@ -18,7 +18,10 @@ package struct ImageStage: Sendable {
     package let staging: URL
     package let logger: Logger
 
-    package init(engines: StageEngine<any ImageEngine>, titleCards: TitleCards, rewriter: PromptRewriter?, style: String, staging: URL, logger: Logger) {
+    package init(
+        engines: StageEngine<any ImageEngine>, titleCards: TitleCards, rewriter: PromptRewriter?, style: String,
+        staging: URL, logger: Logger
+    ) {
         self.engines = engines
         self.titleCards = titleCards
         self.rewriter = rewriter
@@ -38,9 +41,12 @@ package struct ImageStage: Sendable {
         try FileManager.default.createDirectory(at: partial, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: records, withIntermediateDirectories: true)
         /// The scene's picture: the one made by an earlier run, or made now and recorded.
-        @Sendable func once(_ scene: Script.Scene, _ make: @Sendable () async throws -> SceneImage) async throws -> SceneImage {
+        @Sendable func once(_ scene: Script.Scene, _ make: @Sendable () async throws -> SceneImage) async throws
+            -> SceneImage
+        {
             let record = records.appendingPathComponent(String(format: "%02d.json", scene.index))
-            if FileManager.default.fileExists(atPath: partial.appendingPathComponent(ImageRenderer.fileName(scene)).path),
+            if FileManager.default.fileExists(
+                atPath: partial.appendingPathComponent(ImageRenderer.fileName(scene)).path),
                 let earlier = try? JSONFiles.read(SceneImage.self, from: record)
             {
                 return earlier
@@ -103,21 +109,26 @@ package struct ImageStage: Sendable {
 
     /// A provider's picture; a prompt its safety system refuses is rewritten once by the script's
     /// model, and a scene refused again gets a title card whatever `on_failure` says.
-    private func refusalAware(_ prompt: String, scene: Script.Scene, engine: any ImageEngine) async throws -> SceneImage {
+    private func refusalAware(_ prompt: String, scene: Script.Scene, engine: any ImageEngine) async throws -> SceneImage
+    {
         let label = engines.label
         do {
             try await draw(prompt, scene: scene, engine: engine)
             return SceneImage(scene: scene.index, engine: label, prompt: prompt)
         } catch let refusal as ProviderError where refusal.isContentRefusal {
-            logger.warning("image prompt refused", metadata: ["scene": "\(scene.index)", "said": "\(refusal.serverMessage ?? "")"])
+            logger.warning(
+                "image prompt refused", metadata: ["scene": "\(scene.index)", "said": "\(refusal.serverMessage ?? "")"])
             guard let rewriter else {
                 return try await refusedCard(
                     scene, prompt: prompt,
-                    fallback: "the provider refused the prompt (content policy) and no script model can rewrite it: title card")
+                    fallback:
+                        "the provider refused the prompt (content policy) and no script model can rewrite it: title card"
+                )
             }
             let rewritten: String
             do {
-                rewritten = Self.styled(try await rewriter.rewrite(prompt, refusal: refusal.serverMessage), style: style)
+                rewritten = Self.styled(
+                    try await rewriter.rewrite(prompt, refusal: refusal.serverMessage), style: style)
             } catch {
                 return try await refusedCard(
                     scene, prompt: prompt,
@@ -160,7 +171,9 @@ package struct ImageStage: Sendable {
     }
 
     /// The offline picture of a scene, made by `cards`.
-    private func card(_ scene: Script.Scene, with cards: any ImageEngine, label: String, prompt: String?) async throws -> SceneImage {
+    private func card(_ scene: Script.Scene, with cards: any ImageEngine, label: String, prompt: String?) async throws
+        -> SceneImage
+    {
         try await cards.draw(prompt ?? scene.keyPhrase, scene: scene, to: output(scene), staging: staging)
         return SceneImage(scene: scene.index, engine: label, prompt: prompt)
     }

@@ -73,7 +73,8 @@ struct ImagesEndpoint: ImageEngine {
         guard let picture = answer.data.first else { throw invalid("the answer holds no picture") }
         guard let base64 = picture.b64Json else {
             throw invalid(
-                picture.url != nil ? "the server answered with a link, not the picture itself" : "the answer holds no picture",
+                picture.url != nil
+                    ? "the server answered with a link, not the picture itself" : "the answer holds no picture",
                 fix: "use a server or model that answers `response_format: b64_json`, or set engines.images to offline")
         }
         guard let data = Data(base64Encoded: base64, options: .ignoreUnknownCharacters), !data.isEmpty else {
@@ -84,7 +85,8 @@ struct ImagesEndpoint: ImageEngine {
 
     private func send(_ body: Body) async throws -> ProviderClient.Exchange {
         do {
-            let exchange = try await client.send("POST", "images/generations", json: try JSONEncoder().encode(body), stage: .images)
+            let exchange = try await client.send(
+                "POST", "images/generations", json: try JSONEncoder().encode(body), stage: .images)
             onUsage(
                 ProviderUsage(
                     stage: .images, provider: client.name, model: engine.model, requests: exchange.attempts,
@@ -92,7 +94,8 @@ struct ImagesEndpoint: ImageEngine {
             return exchange
         } catch let error as ProviderError {
             if error.reason != .keyMissing {
-                onUsage(ProviderUsage(stage: .images, provider: client.name, model: engine.model, requests: error.attempts))
+                onUsage(
+                    ProviderUsage(stage: .images, provider: client.name, model: engine.model, requests: error.attempts))
             }
             throw error
         }

@@ -11,7 +11,9 @@ package struct PromptRewriter: Sendable {
     package static let schema: JSONValue = .object([
         "type": .string("object"),
         "properties": .object([
-            "prompt": .object(["type": .string("string"), "description": .string("The rewritten image prompt, one line.")])
+            "prompt": .object([
+                "type": .string("string"), "description": .string("The rewritten image prompt, one line."),
+            ])
         ]),
         "required": .array([.string("prompt")]), "additionalProperties": .bool(false),
     ])
@@ -27,7 +29,8 @@ package struct PromptRewriter: Sendable {
                 "Refused prompt:\n<<<\n\(prompt)\n>>>\n" + (refusal.map { "The provider said: \($0)\n" } ?? "")
                     + "Write a safe prompt for the same picture."),
         ]
-        return try await model.answer(messages, schemaName: "image_prompt", schema: Self.schema) { data throws(AnswerProblem) in
+        return try await model.answer(messages, schemaName: "image_prompt", schema: Self.schema) {
+            data throws(AnswerProblem) in
             guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
                 let text = (object["prompt"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty
             else { throw AnswerProblem("the answer has no `prompt` text") }

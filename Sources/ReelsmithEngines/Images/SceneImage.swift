@@ -1,6 +1,7 @@
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+
 /// How one scene's picture was made, for `report.json` (issue 8): the engine, the prompt sent,
 /// a rewritten prompt after a refusal, and why the scene fell back to a title card.
 package struct SceneImage: Sendable, Codable, Equatable {

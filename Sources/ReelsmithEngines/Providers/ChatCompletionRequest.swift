@@ -1,6 +1,7 @@
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+
 /// The body of `POST /chat/completions` in the OpenAI wire format
 /// (https://platform.openai.com/docs/api-reference/chat/create), which OpenAI, Gemini's
 /// compatible API, Ollama, llama.cpp's server, vLLM, LM Studio, LocalAI and OpenRouter all accept.

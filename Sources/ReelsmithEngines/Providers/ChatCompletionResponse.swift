@@ -1,6 +1,7 @@
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+
 /// The answer of `POST /chat/completions` (OpenAI wire format); only the fields we read.
 struct ChatCompletionResponse: Sendable, Codable, Equatable {
     struct Choice: Sendable, Codable, Equatable {

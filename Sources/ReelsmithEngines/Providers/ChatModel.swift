@@ -48,9 +48,14 @@ package struct ChatModel: Sendable {
             }
             logger.info(
                 "invalid answer",
-                metadata: ["provider": "\(client.name)", "stage": "\(stage)", "round": "\(round)", "problem": "\(problem.message)"])
+                metadata: [
+                    "provider": "\(client.name)", "stage": "\(stage)", "round": "\(round)",
+                    "problem": "\(problem.message)",
+                ])
             messages.append(
-                .user("That answer cannot be used: \(problem.message). Answer again with the corrected JSON object only."))
+                .user(
+                    "That answer cannot be used: \(problem.message). Answer again with the corrected JSON object only.")
+            )
         }
         throw ProviderError(
             .invalidAnswer, provider: client.name, stage: stage,
@@ -85,15 +90,21 @@ package struct ChatModel: Sendable {
                 responseFormat: format, seed: seed)
             let exchange: ProviderClient.Exchange
             do {
-                exchange = try await client.send("POST", "chat/completions", json: try JSONEncoder().encode(request), stage: stage)
+                exchange = try await client.send(
+                    "POST", "chat/completions", json: try JSONEncoder().encode(request), stage: stage)
             } catch let error as ProviderError {
                 if error.reason != .keyMissing {
-                    onUsage(ProviderUsage(stage: stage, provider: client.name, model: engine.model, requests: error.attempts))
+                    onUsage(
+                        ProviderUsage(
+                            stage: stage, provider: client.name, model: engine.model, requests: error.attempts))
                 }
                 guard error.refusesResponseFormat, let lower = level.next else { throw error }
                 logger.info(
                     "response_format refused, asking again with a simpler one",
-                    metadata: ["provider": "\(client.name)", "model": "\(engine.model)", "said": "\(error.serverMessage ?? "")"])
+                    metadata: [
+                        "provider": "\(client.name)", "model": "\(engine.model)",
+                        "said": "\(error.serverMessage ?? "")",
+                    ])
                 level = lower
                 continue
             }
@@ -103,13 +114,17 @@ package struct ChatModel: Sendable {
             do {
                 response = try JSONDecoder().decode(ChatCompletionResponse.self, from: exchange.reply.body)
             } catch {
-                onUsage(ProviderUsage(stage: stage, provider: client.name, model: engine.model, requests: exchange.attempts, seconds: exchange.seconds))
+                onUsage(
+                    ProviderUsage(
+                        stage: stage, provider: client.name, model: engine.model, requests: exchange.attempts,
+                        seconds: exchange.seconds))
                 throw AnswerProblem("the server's reply is not a chat completion (\(DecodingProblem.describe(error)))")
             }
             onUsage(
                 ProviderUsage(
                     stage: stage, provider: client.name, model: engine.model, requests: exchange.attempts,
-                    promptTokens: response.usage?.promptTokens ?? 0, completionTokens: response.usage?.completionTokens ?? 0,
+                    promptTokens: response.usage?.promptTokens ?? 0,
+                    completionTokens: response.usage?.completionTokens ?? 0,
                     seconds: exchange.seconds))
             guard let message = response.choices.first?.message else { throw AnswerProblem("the reply has no choice") }
             if let refusal = message.refusal, !refusal.isEmpty {

@@ -37,7 +37,8 @@ enum ConnectProbe {
         var address: UnsafeMutablePointer<addrinfo>? = first
         while let candidate = address {
             address = candidate.pointee.ai_next
-            let descriptor = socket(candidate.pointee.ai_family, candidate.pointee.ai_socktype | Int32(SOCK_NONBLOCK.rawValue), 0)
+            let descriptor = socket(
+                candidate.pointee.ai_family, candidate.pointee.ai_socktype | Int32(SOCK_NONBLOCK.rawValue), 0)
             guard descriptor >= 0 else { continue }
             defer { close(descriptor) }
             if Glibc.connect(descriptor, candidate.pointee.ai_addr, candidate.pointee.ai_addrlen) == 0 { return nil }

@@ -12,9 +12,9 @@ enum DecodingProblem {
             keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
         }
         switch error {
-        case let .keyNotFound(key, context): return "missing key `\(path(context.codingPath + [key]))`"
-        case let .typeMismatch(_, context): return "`\(path(context.codingPath))` has the wrong type"
-        case let .valueNotFound(_, context): return "`\(path(context.codingPath))` is null"
+        case .keyNotFound(let key, let context): return "missing key `\(path(context.codingPath + [key]))`"
+        case .typeMismatch(_, let context): return "`\(path(context.codingPath))` has the wrong type"
+        case .valueNotFound(_, let context): return "`\(path(context.codingPath))` is null"
         case .dataCorrupted: return "not valid JSON"
         @unknown default: return "not the expected shape"
         }

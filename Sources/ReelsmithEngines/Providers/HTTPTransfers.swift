@@ -116,7 +116,8 @@ package final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked 
                     guard let entry = pending[id], entry.failure == nil else { return false }
                     let elapsed = Self.seconds(entry.startedAt, now)
                     let expectedBytes = Double(minimumBytesPerSecond) * (elapsed - timeoutSeconds)
-                    return Self.seconds(entry.lastActivity, now) > timeoutSeconds || Double(entry.body.count) < expectedBytes
+                    return Self.seconds(entry.lastActivity, now) > timeoutSeconds
+                        || Double(entry.body.count) < expectedBytes
                 }
                 if isTooSlow { fail(id, with: .timeout, task: task) } else { watchdog.after(interval, check) }
             }
@@ -190,7 +191,8 @@ package final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked 
             return completionHandler(nil)
         }
         let fromHere = ProviderSettings.isLoopback(task.originalRequest?.url?.host ?? "")
-        guard scheme == "https" || (scheme == "http" && fromHere && ProviderSettings.isLoopback(target.host ?? "")) else {
+        guard scheme == "https" || (scheme == "http" && fromHere && ProviderSettings.isLoopback(target.host ?? ""))
+        else {
             return completionHandler(nil)
         }
         var next = request

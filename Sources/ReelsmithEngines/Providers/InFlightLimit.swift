@@ -1,6 +1,7 @@
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+
 /// At most `limit` requests at once to one provider (`max_in_flight`). Waiters are served in
 /// order; a cancelled waiter leaves the queue.
 actor InFlightLimit {

@@ -40,7 +40,8 @@ package final class ProviderClient: Sendable {
     package func send(
         _ method: String, _ path: String, json body: Data? = nil, query: [URLQueryItem] = [], stage: EngineStage?
     ) async throws -> Exchange {
-        try await send(method, path, body: body, contentType: body == nil ? nil : "application/json", query: query, stage: stage)
+        try await send(
+            method, path, body: body, contentType: body == nil ? nil : "application/json", query: query, stage: stage)
     }
 
     /// `method path` with a body of any type (`multipart/form-data` for a transcription); `accept`
@@ -76,7 +77,8 @@ package final class ProviderClient: Sendable {
             case .pixabay: break
             }
         }
-        return try await exchange(request, method: method, stage: stage, key: key, transfers: transfers, limit: settings.maxResponseBytes)
+        return try await exchange(
+            request, method: method, stage: stage, key: key, transfers: transfers, limit: settings.maxResponseBytes)
     }
 
     /// Downloads a file the provider's answer linked to (a stock clip), without the key: no
@@ -87,7 +89,8 @@ package final class ProviderClient: Sendable {
         var request = URLRequest(url: file)
         request.httpMethod = "GET"
         request.setValue("reelsmith", forHTTPHeaderField: "User-Agent")
-        return try await exchange(request, method: "GET", stage: stage, key: nil, transfers: downloads, limit: limitBytes)
+        return try await exchange(
+            request, method: "GET", stage: stage, key: nil, transfers: downloads, limit: limitBytes)
     }
 
     private func exchange(
@@ -102,7 +105,9 @@ package final class ProviderClient: Sendable {
             let failure: ProviderError
             var retryAfter: Double?
             do {
-                let reply = try await self.limit.run { try await self.attempt(prepared, transfers: transfers, limit: limit) }
+                let reply = try await self.limit.run {
+                    try await self.attempt(prepared, transfers: transfers, limit: limit)
+                }
                 if (200..<300).contains(reply.status) {
                     return Exchange(reply: reply, attempts: attempt, seconds: (clock.now - start).seconds)
                 }
@@ -121,12 +126,16 @@ package final class ProviderClient: Sendable {
             let wait = retryAfter ?? retry.backoffSeconds(retry: attempt)
             guard wait <= retry.longestRetryAfterSeconds else {
                 var failure = failure
-                failure.fix = "the provider asks to wait \(Int(wait.rounded())) s before trying again; try later, or lower `max_in_flight`"
+                failure.fix =
+                    "the provider asks to wait \(Int(wait.rounded())) s before trying again; try later, or lower `max_in_flight`"
                 throw failure
             }
             logger.info(
-                "retrying", metadata: ["provider": "\(name)", "stage": "\(stage?.rawValue ?? "doctor")", "attempt": "\(attempt + 1)",
-                    "after_seconds": "\(String(format: "%.2f", wait))", "reason": "\(failure.problem)"])
+                "retrying",
+                metadata: [
+                    "provider": "\(name)", "stage": "\(stage?.rawValue ?? "doctor")", "attempt": "\(attempt + 1)",
+                    "after_seconds": "\(String(format: "%.2f", wait))", "reason": "\(failure.problem)",
+                ])
             try await Task.sleep(for: .seconds(wait))
         }
     }
@@ -134,7 +143,9 @@ package final class ProviderClient: Sendable {
     /// The address of an endpoint under `base_url` (`chat/completions` → `…/v1/chat/completions`).
     package func url(_ path: String) -> URL { settings.baseURL.appendingPathComponent(path) }
 
-    private func attempt(_ request: URLRequest, transfers: HTTPTransfers, limit: Int) async throws -> HTTPTransfers.Reply {
+    private func attempt(_ request: URLRequest, transfers: HTTPTransfers, limit: Int) async throws
+        -> HTTPTransfers.Reply
+    {
         if await !connection.isVerified, !ConnectProbe.proxyIsSet(), let host = settings.baseURL.host {
             let port = settings.baseURL.port ?? (settings.baseURL.scheme?.lowercased() == "https" ? 443 : 80)
             try await ConnectProbe.check(host: host, port: port, timeoutSeconds: settings.connectTimeoutSeconds)
@@ -173,20 +184,24 @@ package final class ProviderClient: Sendable {
             return ProviderError(
                 .keyRefused(status: status), provider: name, stage: stage,
                 problem: "the provider does not allow this request with \(settings.key) (403)",
-                fix: "read the server's reason: the account or project may need access to the model" + offlineFix(stage),
+                fix: "read the server's reason: the account or project may need access to the model"
+                    + offlineFix(stage),
                 serverMessage: said)
         case 401, 403:
             let problem =
                 key == nil ? "the server asks for a key (\(status))" : "\(settings.key) was refused (\(status))"
             let fix = key == nil ? "add `api_key_env` (or `api_key_file`) to the provider" : "check it"
             return ProviderError(
-                .keyRefused(status: status), provider: name, stage: stage, problem: problem, fix: fix + offlineFix(stage),
+                .keyRefused(status: status), provider: name, stage: stage, problem: problem,
+                fix: fix + offlineFix(stage),
                 serverMessage: said)
         case 429 where code == "insufficient_quota":
             // OpenAI's billing limit, not a pace: waiting does not help, so it is not retried.
             return ProviderError(
-                .quotaExhausted, provider: name, stage: stage, problem: "the account has no quota left (429 insufficient_quota)",
-                fix: "add credit or raise the limit in the provider's billing settings" + offlineFix(stage), serverMessage: said)
+                .quotaExhausted, provider: name, stage: stage,
+                problem: "the account has no quota left (429 insufficient_quota)",
+                fix: "add credit or raise the limit in the provider's billing settings" + offlineFix(stage),
+                serverMessage: said)
         case 429:
             return ProviderError(
                 .rateLimited, provider: name, stage: stage, problem: "the provider is limiting requests (429)",
@@ -199,7 +214,8 @@ package final class ProviderClient: Sendable {
             return ProviderError(
                 .rejected(status: status), provider: name, stage: stage,
                 problem: "\(url("…").deletingLastPathComponent().absoluteString) has no such endpoint or model (404)",
-                fix: "check `base_url` (it usually ends in /v1) and the model's name" + offlineFix(stage), serverMessage: said)
+                fix: "check `base_url` (it usually ends in /v1) and the model's name" + offlineFix(stage),
+                serverMessage: said)
         default:
             return ProviderError(
                 .rejected(status: status), provider: name, stage: stage, problem: "the request was refused (\(status))",
@@ -219,10 +235,11 @@ package final class ProviderClient: Sendable {
                 .unreachable, provider: name, stage: stage,
                 problem: "could not connect to \(address) within \(Self.format(settings.connectTimeoutSeconds)) s",
                 fix: "check that the server runs and that `base_url` is right" + offlineFix(stage))
-        case let .unreachable(detail):
+        case .unreachable(let detail):
             return ProviderError(
                 .unreachable, provider: name, stage: stage, problem: "cannot reach \(address) (\(detail))",
-                fix: "check that the server runs (for Ollama: `ollama serve`) and that `base_url` is right" + offlineFix(stage))
+                fix: "check that the server runs (for Ollama: `ollama serve`) and that `base_url` is right"
+                    + offlineFix(stage))
         case .tooLarge:
             return ProviderError(
                 .answerTooLarge, provider: name, stage: stage,

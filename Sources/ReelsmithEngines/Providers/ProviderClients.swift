@@ -1,13 +1,15 @@
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+
 /// The clients of the configured providers, made once per process, so that `max_in_flight` holds
 /// across every job.
 package struct ProviderClients: Sendable {
     private let clients: [String: ProviderClient]
 
     package init(_ providers: [ProviderSettings]) {
-        clients = Dictionary(providers.map { ($0.name, ProviderClient(settings: $0)) }, uniquingKeysWith: { first, _ in first })
+        clients = Dictionary(
+            providers.map { ($0.name, ProviderClient(settings: $0)) }, uniquingKeysWith: { first, _ in first })
     }
 
     package init(clients: [ProviderClient]) {

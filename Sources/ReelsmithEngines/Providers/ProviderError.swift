@@ -38,7 +38,8 @@ package struct ProviderError: Error, Sendable, Equatable, CustomStringConvertibl
     package var serverCode: String?
 
     package init(
-        _ reason: Reason, provider: String, stage: EngineStage?, problem: String, fix: String, serverMessage: String? = nil
+        _ reason: Reason, provider: String, stage: EngineStage?, problem: String, fix: String,
+        serverMessage: String? = nil
     ) {
         self.reason = reason
         self.provider = provider
@@ -64,20 +65,25 @@ package struct ProviderError: Error, Sendable, Equatable, CustomStringConvertibl
     /// A 400 or 422 whose message is about `response_format` or the schema: the server takes
     /// JSON answers only in a simpler way (DESIGN §7).
     var refusesResponseFormat: Bool {
-        guard case let .rejected(status) = reason, [400, 422].contains(status) else { return false }
+        guard case .rejected(let status) = reason, [400, 422].contains(status) else { return false }
         let said = (serverMessage ?? "").lowercased()
-        return ["response_format", "json_schema", "json schema", "schema", "json_object", "structured"].contains { said.contains($0) }
+        return ["response_format", "json_schema", "json schema", "schema", "json_object", "structured"].contains {
+            said.contains($0)
+        }
     }
 
     /// A 400 saying the prompt was refused by the provider's safety system (OpenAI's
     /// `content_policy_violation` and `moderation_blocked`, or a message that says so).
     var isContentRefusal: Bool {
-        guard case let .rejected(status) = reason, [400, 422].contains(status) else { return false }
-        if let code = serverCode?.lowercased(), ["content_policy_violation", "moderation_blocked", "content_filter"].contains(code) {
+        guard case .rejected(let status) = reason, [400, 422].contains(status) else { return false }
+        if let code = serverCode?.lowercased(),
+            ["content_policy_violation", "moderation_blocked", "content_filter"].contains(code)
+        {
             return true
         }
         let said = (serverMessage ?? "").lowercased()
-        return ["safety system", "content policy", "content_policy", "moderation", "not allowed by our safety"].contains { said.contains($0) }
+        return ["safety system", "content policy", "content_policy", "moderation", "not allowed by our safety"].contains
+        { said.contains($0) }
     }
 
     /// Whether trying the same call again later may work.

@@ -1,6 +1,7 @@
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+
 /// What each model of a provider accepts as `response_format`, learned from its refusals: a server
 /// that refused `json_schema` once is asked with `json_object` from then on, and one that refused
 /// both gets plain instructions.

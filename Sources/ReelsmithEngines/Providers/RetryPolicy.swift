@@ -13,7 +13,10 @@ package struct RetryPolicy: Sendable, Equatable {
     /// A `Retry-After` longer than this is not waited for: the call fails and says so.
     var longestRetryAfterSeconds = 60.0
 
-    package init(maxRetries: Int, baseDelaySeconds: Double = 0.5, maximumDelaySeconds: Double = 20.0, longestRetryAfterSeconds: Double = 60.0) {
+    package init(
+        maxRetries: Int, baseDelaySeconds: Double = 0.5, maximumDelaySeconds: Double = 20.0,
+        longestRetryAfterSeconds: Double = 60.0
+    ) {
         self.maxRetries = maxRetries
         self.baseDelaySeconds = baseDelaySeconds
         self.maximumDelaySeconds = maximumDelaySeconds

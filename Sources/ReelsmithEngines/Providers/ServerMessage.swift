@@ -29,7 +29,9 @@ enum ServerMessage {
         }
         if let detail = body["detail"] {
             if let text = detail as? String { return text }
-            if let fields = detail as? [String: Any], let text = (fields["message"] ?? fields["error"]) as? String { return text }
+            if let fields = detail as? [String: Any], let text = (fields["message"] ?? fields["error"]) as? String {
+                return text
+            }
             let messages = (detail as? [Any] ?? []).compactMap { ($0 as? [String: Any])?["msg"] as? String }
             if !messages.isEmpty { return messages.joined(separator: "; ") }
         }
@@ -42,8 +44,10 @@ enum ServerMessage {
         // Keys in the shapes providers use (sk-…, AIza…, Bearer tokens), even partly masked.
         text = text.replacingOccurrences(
             of: #"(sk-|AIza|Bearer\s+)[A-Za-z0-9_\-\*\.]{6,}"#, with: "$1…", options: .regularExpression)
-        let flat = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let flat = String(
+            String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 })
+        )
+        .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard !flat.isEmpty else { return nil }
         return flat.count > maximumLength ? String(flat.prefix(maximumLength - 1)) + "…" : flat
     }

@@ -1,6 +1,7 @@
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+
 /// Why a model's answer was not accepted, in words the model is shown on its one retry and the
 /// creator reads when the stage gives up.
 package struct AnswerProblem: Error, Sendable, Equatable {

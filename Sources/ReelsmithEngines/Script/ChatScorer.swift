@@ -1,19 +1,23 @@
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+
 /// Virality scores from a chat model: the seed's five criteria and caps, each with a reason; our
 /// code clamps the points and sums the total (``ScoreAnswerCheck``).
 struct ChatScorer: Scorer {
     package let model: ChatModel
 
     package func score(_ script: Script, brief: ScriptBrief) async throws -> ViralityScore {
-        try await model.answer(Self.messages(script, brief: brief), schemaName: ScoreSchema.name, schema: ScoreSchema.schema()) {
+        try await model.answer(
+            Self.messages(script, brief: brief), schemaName: ScoreSchema.name, schema: ScoreSchema.schema()
+        ) {
             json throws(AnswerProblem) in try ScoreAnswerCheck.score(from: json)
         }
     }
 
     package static func messages(_ script: Script, brief: ScriptBrief) -> [ChatCompletionRequest.Message] {
-        let caps = ScoreSchema.criteria.map { "- \($0.name) (0 to \($0.maximum) points): \($0.meaning)" }.joined(separator: "\n")
+        let caps = ScoreSchema.criteria.map { "- \($0.name) (0 to \($0.maximum) points): \($0.meaning)" }.joined(
+            separator: "\n")
         let system = """
             You review scripts of short vertical videos (TikTok) and predict how well they will perform. Be strict:
             an average script scores about 50 in total. Score these five criteria, each within its points:

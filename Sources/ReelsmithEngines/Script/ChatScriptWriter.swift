@@ -1,6 +1,7 @@
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+
 /// Scripts from a chat model (DESIGN §7): the prompt of ``ScriptPrompt``, the schema of
 /// ``ScriptSchema``, the answer checked by ``ScriptAnswerCheck``.
 package struct ChatScriptWriter: ScriptWriter {

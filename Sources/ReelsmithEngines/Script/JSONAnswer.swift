@@ -38,10 +38,20 @@ enum JSONAnswer {
             for index in opening..<characters.count {
                 let character = characters[index]
                 if inString {
-                    if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
+                    if escaped {
+                        escaped = false
+                    } else if character == "\\" {
+                        escaped = true
+                    } else if character == "\"" {
+                        inString = false
+                    }
                     continue
                 }
-                if character == "\"" { inString = true } else if character == "{" { depth += 1 } else if character == "}" {
+                if character == "\"" {
+                    inString = true
+                } else if character == "{" {
+                    depth += 1
+                } else if character == "}" {
                     depth -= 1
                     if depth == 0 {
                         let candidate = String(characters[opening...index])

@@ -1,6 +1,7 @@
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+
 /// Which of our languages a text is written in, from its share of each language's stopwords: a
 /// model asked for French sometimes answers in English.
 package enum LanguageGuess {
@@ -16,7 +17,9 @@ package enum LanguageGuess {
 
     /// Whether enough of a text's words are `language`'s stopwords for it to read as that language
     /// (prose in English or French runs at 30–50 %; a Spanish answer to a French request, at a few).
-    package static func reads(as language: Language, _ text: String, stopwords: [Language: Set<String>], minimumShare: Double = 0.12) -> Bool {
+    package static func reads(
+        as language: Language, _ text: String, stopwords: [Language: Set<String>], minimumShare: Double = 0.12
+    ) -> Bool {
         let tokens = ScriptText.tokens(text)
         guard tokens.count >= 30, let words = stopwords[language], !words.isEmpty else { return true }
         return Double(tokens.filter(words.contains).count) / Double(tokens.count) >= minimumShare

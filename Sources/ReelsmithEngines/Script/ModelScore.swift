@@ -1,6 +1,7 @@
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+
 /// A model's score over the wire: the five criteria's points and reasons. Other keys a model
 /// adds (a `total`, say) are ignored: our code sums the total.
 struct ModelScore: Sendable, Equatable, Decodable {
@@ -22,7 +23,8 @@ struct ModelScore: Sendable, Equatable, Decodable {
         let container = try decoder.container(keyedBy: Key.self)
         var criteria: [String: Criterion] = [:]
         for criterion in ScoreSchema.criteria {
-            criteria[criterion.name] = try container.decodeIfPresent(Criterion.self, forKey: Key(stringValue: criterion.name))
+            criteria[criterion.name] = try container.decodeIfPresent(
+                Criterion.self, forKey: Key(stringValue: criterion.name))
         }
         self.criteria = criteria
     }

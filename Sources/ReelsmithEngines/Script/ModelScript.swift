@@ -1,6 +1,7 @@
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+
 /// A model's script as it comes over the wire, before our checks turn it into a ``Script``.
 package struct ModelScript: Sendable, Codable, Equatable {
     package struct Scene: Sendable, Codable, Equatable {
@@ -32,7 +33,9 @@ package struct ModelScript: Sendable, Codable, Equatable {
     package var description: String
     package var callToAction: String
 
-    package init(title: String, hook: String, scenes: [Scene], hashtags: [String], description: String, callToAction: String) {
+    package init(
+        title: String, hook: String, scenes: [Scene], hashtags: [String], description: String, callToAction: String
+    ) {
         self.title = title
         self.hook = hook
         self.scenes = scenes

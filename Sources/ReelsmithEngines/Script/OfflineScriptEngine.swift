@@ -12,11 +12,14 @@ package struct OfflineScriptEngine: Sendable {
         self.library = library
     }
 
-    package func write(request: GenerationRequest, targets: ScriptTargets, trends: [TrendHint], variant: Int) -> Script {
+    package func write(request: GenerationRequest, targets: ScriptTargets, trends: [TrendHint], variant: Int) -> Script
+    {
         let template = library.template(niche: request.niche, language: request.language)
         let lexicon = library.lexicon(for: request.language)
         var random = SeededGenerator(
-            text: "\(request.niche)|\(request.topic ?? "")|\(request.tone)|\(request.language)|\(request.seed)|\(variant)")
+            text:
+                "\(request.niche)|\(request.topic ?? "")|\(request.tone)|\(request.language)|\(request.seed)|\(variant)"
+        )
         let topic = request.topic ?? trends.first?.title ?? request.niche
         func fill(_ text: String) -> String {
             text.replacingOccurrences(of: "{Topic}", with: ScriptText.capitalizedFirst(topic))
@@ -40,7 +43,8 @@ package struct OfflineScriptEngine: Sendable {
             first.insert(point, at: 0)
         }
         var pool = PointPool(points: template.points, first: first, random: random, fill: fill)
-        let wordsWanted = Int((Double(targets.durationSeconds) * SpeakingRate.wordsPerSecond(request.language)).rounded())
+        let wordsWanted = Int(
+            (Double(targets.durationSeconds) * SpeakingRate.wordsPerSecond(request.language)).rounded())
         let bodyWords = max(0, wordsWanted - ScriptText.wordCount(hook) - ScriptText.wordCount(callToAction))
         let stopwords = Set(lexicon.stopwords.map(Slug.fold))
 
@@ -69,7 +73,9 @@ package struct OfflineScriptEngine: Sendable {
             scenes.append(
                 Script.Scene(
                     index: index, narration: parts.joined(separator: " "), keyPhrase: keyPhrase,
-                    imagePrompt: "\(keyPhrase.trimmingCharacters(in: CharacterSet(charactersIn: "…"))), \(template.imageStyle), vertical 9:16"))
+                    imagePrompt:
+                        "\(keyPhrase.trimmingCharacters(in: CharacterSet(charactersIn: "…"))), \(template.imageStyle), vertical 9:16"
+                ))
         }
 
         let hashtags = hashtagList(template: template, niche: request.niche, count: targets.hashtagCount)
@@ -92,7 +98,8 @@ package struct OfflineScriptEngine: Sendable {
     }
 
     private func trendLine(_ trend: TrendHint, language: Language) -> String {
-        let views = trend.views.formatted(.number.grouping(.automatic).locale(Locale(identifier: language == .fr ? "fr_FR" : "en_US")))
+        let views = trend.views.formatted(
+            .number.grouping(.automatic).locale(Locale(identifier: language == .fr ? "fr_FR" : "en_US")))
         return switch language {
         case .fr: "En ce moment, \(trend.title) cumule \(views) vues, et ce n'est pas un hasard."
         case .en: "Right now, \(trend.title) is pulling \(views) views, and that is no accident."

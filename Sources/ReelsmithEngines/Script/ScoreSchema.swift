@@ -1,6 +1,7 @@
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+
 /// The JSON Schema of a model's virality score: the seed's five criteria, each with its points and
 /// a one-line reason. The caps are in the schema as a guide, and enforced by our code.
 enum ScoreSchema {
@@ -22,7 +23,8 @@ enum ScoreSchema {
                 "type": .string("object"),
                 "properties": .object([
                     "points": .object([
-                        "type": .string("integer"), "minimum": .number(0), "maximum": .number(Double(criterion.maximum)),
+                        "type": .string("integer"), "minimum": .number(0),
+                        "maximum": .number(Double(criterion.maximum)),
                     ]),
                     "reason": .object(["type": .string("string"), "description": .string("One short sentence.")]),
                 ]),

@@ -1,6 +1,7 @@
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+
 /// The virality stage's engine (STYLE rule 18): the offline rubric or a language model filling the
 /// same five criteria.
 package protocol Scorer: Sendable {

@@ -1,6 +1,7 @@
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+
 /// What a script engine is asked for: the request, the targets the learning loop set, the niche's
 /// trends and the insights' advice in the request's language.
 package struct ScriptBrief: Sendable, Equatable {

@@ -27,26 +27,33 @@ enum ScriptPrompt {
             Answer with one JSON object and nothing else.
             """
         var user = ["Niche: \(request.niche)"]
-        user.append(request.topic.map { "Topic: \(quoted($0))" } ?? "Topic: choose the most promising one from the trends below.")
+        user.append(
+            request.topic.map { "Topic: \(quoted($0))" }
+                ?? "Topic: choose the most promising one from the trends below.")
         if !brief.trends.isEmpty {
             user.append(
                 "Trending in this niche now:\n"
-                    + brief.trends.prefix(5).map { "- \(quoted($0.title)) (\($0.views) views)" }.joined(separator: "\n"))
+                    + brief.trends.prefix(5).map { "- \(quoted($0.title)) (\($0.views) views)" }.joined(separator: "\n")
+            )
         }
         if !brief.insights.isEmpty {
-            user.append("What this creator's own analytics show:\n" + brief.insights.prefix(5).map { "- \($0)" }.joined(separator: "\n"))
+            user.append(
+                "What this creator's own analytics show:\n"
+                    + brief.insights.prefix(5).map { "- \($0)" }.joined(separator: "\n"))
         }
         if let url = request.inspirationURL {
             user.append("Inspiration, as context only (not fetched): \(url)")
         }
         if request.variants > 1 {
-            user.append("This is variant \(variant) of \(request.variants): take an angle the other variants would not.")
+            user.append(
+                "This is variant \(variant) of \(request.variants): take an angle the other variants would not.")
         }
         return [.system(system), .user(user.joined(separator: "\n\n"))]
     }
 
     /// Creator and trend text is data, not instructions: one line, in quotes.
     package static func quoted(_ text: String) -> String {
-        "\"" + text.split(whereSeparator: \.isNewline).joined(separator: " ").replacingOccurrences(of: "\"", with: "'") + "\""
+        "\"" + text.split(whereSeparator: \.isNewline).joined(separator: " ").replacingOccurrences(of: "\"", with: "'")
+            + "\""
     }
 }

@@ -1,6 +1,7 @@
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+
 /// The script stage's engine (STYLE rule 18): the offline templates or a language model.
 package protocol ScriptWriter: Sendable {
     /// Writes variant `variant` (1-based) of the brief's script.

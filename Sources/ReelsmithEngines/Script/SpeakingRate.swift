@@ -1,6 +1,7 @@
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+
 /// espeak-ng's speaking pace at its default rate, measured on template sentences
 /// (en-us ≈ 3.0 words/s, fr-fr ≈ 3.45 words/s, pauses included), rounded down a little so a
 /// script errs on the short side of its target.

@@ -9,7 +9,9 @@ import ReelsmithMedia
 struct ViralityRubric: Sendable {
     package let lexicon: Lexicon
 
-    package func score(_ script: Script, niche: String, targetDurationSeconds: Int, requestedScenes: Int) -> ViralityScore {
+    package func score(_ script: Script, niche: String, targetDurationSeconds: Int, requestedScenes: Int)
+        -> ViralityScore
+    {
         ViralityScore(criteria: [
             hook(script),
             structure(script, requestedScenes: requestedScenes),
@@ -47,7 +49,8 @@ struct ViralityRubric: Sendable {
             points += 5
             notes.append("carries an emotional trigger")
         }
-        return .init(name: "hook", points: min(25, points), maximum: 25, reason: "Hook: " + notes.joined(separator: "; "))
+        return .init(
+            name: "hook", points: min(25, points), maximum: 25, reason: "Hook: " + notes.joined(separator: "; "))
     }
 
     private func structure(_ script: Script, requestedScenes: Int) -> ViralityScore.Criterion {
@@ -71,7 +74,8 @@ struct ViralityRubric: Sendable {
         }
         let counts = script.scenes.map { Double(ScriptText.wordCount($0.narration)) }
         let mean = counts.reduce(0, +) / Double(max(1, counts.count))
-        let deviation = (counts.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(1, counts.count))).squareRoot()
+        let deviation = (counts.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(1, counts.count)))
+            .squareRoot()
         let variation = mean > 0 ? deviation / mean : 1
         if variation < 0.35 {
             points += 6
@@ -89,7 +93,8 @@ struct ViralityRubric: Sendable {
             notes.append("hook first, call to action last")
         }
         return .init(
-            name: "structure", points: min(25, points), maximum: 25, reason: "Structure: " + notes.joined(separator: "; "))
+            name: "structure", points: min(25, points), maximum: 25,
+            reason: "Structure: " + notes.joined(separator: "; "))
     }
 
     private func timing(_ script: Script, target: Int) -> ViralityScore.Criterion {
@@ -115,7 +120,9 @@ struct ViralityRubric: Sendable {
         }
         return .init(
             name: "timing", points: points, maximum: 20,
-            reason: "Timing: about \(estimate) s spoken for a \(target) s target (\(Int((gap * 100).rounded())) % off), \(sweetSpot)")
+            reason:
+                "Timing: about \(estimate) s spoken for a \(target) s target (\(Int((gap * 100).rounded())) % off), \(sweetSpot)"
+        )
     }
 
     private func emotion(_ script: Script) -> ViralityScore.Criterion {
@@ -148,7 +155,8 @@ struct ViralityRubric: Sendable {
         let templateWord = script.template
         if script.hashtags.contains(where: {
             let tag = Slug.fold($0)
-            return tag.contains(nicheWord) || (templateWord != ScriptTemplate.genericNiche && tag.contains(templateWord))
+            return tag.contains(nicheWord)
+                || (templateWord != ScriptTemplate.genericNiche && tag.contains(templateWord))
         }) {
             points += 3
             notes.append("a niche hashtag")

@@ -11,13 +11,17 @@ package protocol Aligner: Sendable {
 }
 
 extension OfflineAligner: Aligner {
-    package func timings(of script: VoiceScript, track: VoiceTrack, mp3: Data, language: Language) async throws -> [WordTiming] {
+    package func timings(of script: VoiceScript, track: VoiceTrack, mp3: Data, language: Language) async throws
+        -> [WordTiming]
+    {
         try await timings(of: script, in: track.samples, sampleRate: track.sampleRate)
     }
 }
 
 extension TranscriptionAligner: Aligner {
-    package func timings(of script: VoiceScript, track: VoiceTrack, mp3: Data, language: Language) async throws -> [WordTiming] {
+    package func timings(of script: VoiceScript, track: VoiceTrack, mp3: Data, language: Language) async throws
+        -> [WordTiming]
+    {
         try await timings(of: script, audio: mp3, duration: track.durationSeconds, language: language)
     }
 }

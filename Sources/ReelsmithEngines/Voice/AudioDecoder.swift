@@ -26,7 +26,8 @@ struct AudioDecoder: Sendable {
     package static func demuxer(of bytes: Data) -> String? {
         let head = [UInt8](bytes.prefix(12))
         func starts(_ text: String, at offset: Int = 0) -> Bool {
-            head.count >= offset + text.utf8.count && Array(head[offset..<(offset + text.utf8.count)]) == Array(text.utf8)
+            head.count >= offset + text.utf8.count
+                && Array(head[offset..<(offset + text.utf8.count)]) == Array(text.utf8)
         }
         if starts("RIFF"), starts("WAVE", at: 8) { return "wav" }
         if starts("fLaC") { return "flac" }
@@ -51,7 +52,9 @@ struct AudioDecoder: Sendable {
         ])
         let data = try Data(contentsOf: raw)
         return data.withUnsafeBytes { bytes in
-            (0..<(data.count / 2)).map { Int16(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 2, as: Int16.self)) }
+            (0..<(data.count / 2)).map {
+                Int16(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 2, as: Int16.self))
+            }
         }
     }
 }

@@ -12,7 +12,8 @@ struct CommandVoice: VoiceEngine {
 
     package func speak(_ script: VoiceScript, in staging: URL) async throws -> VoiceTrack {
         let output = staging.appendingPathComponent("work/voice-command.wav")
-        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: output)
         try await CommandRun(command: command, stage: .voice).run(
             replacing: ["{out}": output.path], input: Data((script.text + "\n").utf8),
@@ -22,7 +23,8 @@ struct CommandVoice: VoiceEngine {
             samples = try await AudioDecoder(ffmpeg: ffmpeg).samples(of: output, workingDirectory: staging)
         } catch is AudioDecoder.NotAudio {
             throw CommandRun.Failure(
-                stage: .voice, program: command.program, problem: "wrote a file that is not WAV, MP3, FLAC, Ogg or AAC audio",
+                stage: .voice, program: command.program,
+                problem: "wrote a file that is not WAV, MP3, FLAC, Ogg or AAC audio",
                 fix: "check the program's output format (WAV or MP3 expected)")
         } catch is ExternalToolError {
             throw CommandRun.Failure(
@@ -35,6 +37,7 @@ struct CommandVoice: VoiceEngine {
                 fix: "run the command by hand with the same text on stdin and check what it writes")
         }
         return VoiceTrack(
-            samples: samples, sampleRate: AudioDecoder.sampleRate, words: nil, mp3: nil, label: "command:\(command.program)")
+            samples: samples, sampleRate: AudioDecoder.sampleRate, words: nil, mp3: nil,
+            label: "command:\(command.program)")
     }
 }

@@ -56,11 +56,14 @@ package struct SpeechEndpointVoice: VoiceEngine {
                 throw ProviderError(
                     .invalidAnswer, provider: client.name, stage: .voice,
                     problem: "what the server sent is not \(format) audio (nor WAV, MP3, FLAC, Ogg or AAC)",
-                    fix: "check the engine's `format` and that `base_url` serves /audio/speech, or set engines.voice to offline")
+                    fix:
+                        "check the engine's `format` and that `base_url` serves /audio/speech, or set engines.voice to offline"
+                )
             } catch let failure as ExternalToolError {
                 throw ProviderError(
                     .invalidAnswer, provider: client.name, stage: .voice,
-                    problem: "the audio the server sent is not readable \(format) (\(failure.stderrTail.split(separator: "\n").last ?? ""))",
+                    problem:
+                        "the audio the server sent is not readable \(format) (\(failure.stderrTail.split(separator: "\n").last ?? ""))",
                     fix: "check the engine's `format` and the server's voices, or set engines.voice to offline")
             }
         }
@@ -78,9 +81,13 @@ package struct SpeechEndpointVoice: VoiceEngine {
             throw ProviderError(
                 .invalidAnswer, provider: client.name, stage: .voice,
                 problem: "the audio stops early: \(String(format: "%.1f", seconds)) s for \(script.words.count) words",
-                fix: "the answer was probably cut off; try again, check the server's log, or set engines.voice to offline")
+                fix:
+                    "the answer was probably cut off; try again, check the server's log, or set engines.voice to offline"
+            )
         }
-        onUsage(ProviderUsage(stage: .voice, provider: client.name, model: engine.model, requests: 0, audioSeconds: seconds))
+        onUsage(
+            ProviderUsage(stage: .voice, provider: client.name, model: engine.model, requests: 0, audioSeconds: seconds)
+        )
         return VoiceTrack(
             samples: samples, sampleRate: AudioDecoder.sampleRate, words: nil,
             // Published as it came only when it is MP3 (not when MP3 was merely asked for).
@@ -93,7 +100,8 @@ package struct SpeechEndpointVoice: VoiceEngine {
         let body = Body(model: engine.model, input: text, voice: voiceName, speed: engine.speed, responseFormat: format)
         do {
             let exchange = try await client.send(
-                "POST", "audio/speech", body: try JSONEncoder().encode(body), contentType: "application/json", accept: "audio/*",
+                "POST", "audio/speech", body: try JSONEncoder().encode(body), contentType: "application/json",
+                accept: "audio/*",
                 stage: .voice)
             onUsage(
                 ProviderUsage(
@@ -102,13 +110,15 @@ package struct SpeechEndpointVoice: VoiceEngine {
             if exchange.reply.header("Content-Type")?.lowercased().hasPrefix("application/json") == true {
                 throw ProviderError(
                     .invalidAnswer, provider: client.name, stage: .voice,
-                    problem: "the server answered with JSON instead of audio (\(ServerMessage.excerpt(of: exchange.reply.body, hiding: (try? client.settings.key.key()) ?? nil) ?? ""))",
+                    problem:
+                        "the server answered with JSON instead of audio (\(ServerMessage.excerpt(of: exchange.reply.body, hiding: (try? client.settings.key.key()) ?? nil) ?? ""))",
                     fix: "check that the provider serves /audio/speech, or set engines.voice to offline")
             }
             return exchange.reply.body
         } catch let error as ProviderError {
             if error.reason != .keyMissing, error.reason != .invalidAnswer {
-                onUsage(ProviderUsage(stage: .voice, provider: client.name, model: engine.model, requests: error.attempts))
+                onUsage(
+                    ProviderUsage(stage: .voice, provider: client.name, model: engine.model, requests: error.attempts))
             }
             throw error
         }

@@ -13,9 +13,9 @@ enum SpeechError: Error, CustomStringConvertible {
         switch self {
         case .initialisationFailed:
             "espeak-ng could not start — install it with `apt-get install espeak-ng libespeak-ng1` (see `reelsmith doctor`)"
-        case let .unknownVoice(name):
+        case .unknownVoice(let name):
             "espeak-ng has no voice `\(name)` — write `voice: default`, or a name from `espeak-ng --voices` such as en-us, en-gb, fr-fr"
-        case let .synthesisFailed(code):
+        case .synthesisFailed(let code):
             "espeak-ng failed to synthesise the text (error \(code))"
         }
     }

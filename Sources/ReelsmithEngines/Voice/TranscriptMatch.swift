@@ -21,15 +21,23 @@ enum TranscriptMatch {
 
     /// For each script word, the start of the heard word it pairs with, or nil.
     package static func starts(script: [String], heard: [HeardWord]) -> [Double?] {
-        let a = script.map(fold), b = heard.map { fold($0.text) }
-        let n = a.count, m = b.count
+        let a = script.map(fold)
+        let b = heard.map { fold($0.text) }
+        let n = a.count
+        let m = b.count
         guard n > 0 else { return [] }
         guard m > 0 else { return [Double?](repeating: nil, count: n) }
         // score[i][j]: best alignment of a[..<i] and b[..<j]; step 0 pair, 1 skip script word, 2 skip heard word.
         var score = [[Double]](repeating: [Double](repeating: 0, count: m + 1), count: n + 1)
         var step = [[UInt8]](repeating: [UInt8](repeating: 0, count: m + 1), count: n + 1)
-        for i in 1...n { score[i][0] = Double(i) * gapPenalty; step[i][0] = 1 }
-        for j in 1...m { score[0][j] = Double(j) * gapPenalty; step[0][j] = 2 }
+        for i in 1...n {
+            score[i][0] = Double(i) * gapPenalty
+            step[i][0] = 1
+        }
+        for j in 1...m {
+            score[0][j] = Double(j) * gapPenalty
+            step[0][j] = 2
+        }
         for i in 1...n {
             for j in 1...m {
                 let similarity = similarity(a[i - 1], b[j - 1])
@@ -37,21 +45,26 @@ enum TranscriptMatch {
                 let skipScript = score[i - 1][j] + gapPenalty
                 let skipHeard = score[i][j - 1] + gapPenalty
                 if pair >= skipScript, pair >= skipHeard {
-                    score[i][j] = pair; step[i][j] = 0
+                    score[i][j] = pair
+                    step[i][j] = 0
                 } else if skipScript >= skipHeard {
-                    score[i][j] = skipScript; step[i][j] = 1
+                    score[i][j] = skipScript
+                    step[i][j] = 1
                 } else {
-                    score[i][j] = skipHeard; step[i][j] = 2
+                    score[i][j] = skipHeard
+                    step[i][j] = 2
                 }
             }
         }
         var result = [Double?](repeating: nil, count: n)
-        var i = n, j = m
+        var i = n
+        var j = m
         while i > 0 || j > 0 {
             switch i > 0 && j > 0 ? step[i][j] : (i > 0 ? 1 : 2) {
             case 0:
                 if similarity(a[i - 1], b[j - 1]) >= pairingSimilarity { result[i - 1] = heard[j - 1].start }
-                i -= 1; j -= 1
+                i -= 1
+                j -= 1
             case 1: i -= 1
             default: j -= 1
             }
@@ -70,7 +83,8 @@ enum TranscriptMatch {
     /// 1 − edit distance ÷ the longer length.
     package static func similarity(_ a: String, _ b: String) -> Double {
         if a == b { return 1 }
-        let x = Array(a), y = Array(b)
+        let x = Array(a)
+        let y = Array(b)
         guard !x.isEmpty, !y.isEmpty else { return 0 }
         var previous = Array(0...y.count)
         for i in 1...x.count {

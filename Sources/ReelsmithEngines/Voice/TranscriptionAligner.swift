@@ -25,7 +25,9 @@ struct TranscriptionAligner: Sendable {
     }
 
     /// The script's word timings in the voice `audio` (an MP3 of `duration` seconds).
-    package func timings(of script: VoiceScript, audio: Data, duration: Double, language: Language) async throws -> [WordTiming] {
+    package func timings(of script: VoiceScript, audio: Data, duration: Double, language: Language) async throws
+        -> [WordTiming]
+    {
         var form = MultipartForm()
         form.add(field: "model", engine.model)
         form.add(field: "response_format", "verbose_json")
@@ -39,7 +41,8 @@ struct TranscriptionAligner: Sendable {
                 "POST", "audio/transcriptions", body: form.body, contentType: form.contentType, stage: .align)
         } catch let error as ProviderError {
             if error.reason != .keyMissing {
-                onUsage(ProviderUsage(stage: .align, provider: client.name, model: engine.model, requests: error.attempts))
+                onUsage(
+                    ProviderUsage(stage: .align, provider: client.name, model: engine.model, requests: error.attempts))
             }
             throw error
         }

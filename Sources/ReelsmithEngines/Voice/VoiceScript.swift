@@ -1,6 +1,7 @@
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+
 /// The text handed to the voice, split into the words the captions will show, with each word's
 /// position in that text so espeak-ng's word events can be mapped back onto them.
 package struct VoiceScript: Sendable, Equatable {
@@ -27,7 +28,9 @@ package struct VoiceScript: Sendable, Equatable {
             }
             for (offset, piece) in spoken.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
                 if offset > 0 { position += 1 }
-                if piece.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+                if piece.unicodeScalars.contains(where: {
+                    $0.properties.isAlphabetic || $0.properties.numericType != nil
+                }) {
                     words.append(Word(text: String(piece), position: position + 1, scene: scene.index))
                 } else if !words.isEmpty, words[words.count - 1].scene == scene.index {
                     // Punctuation standing alone (French `suite !`) stays with its word on screen.
@@ -93,7 +96,8 @@ package struct VoiceScript: Sendable, Equatable {
         }
         return words.indices.map { k in
             let end = k + 1 < words.count ? resolved[k + 1] : total
-            return WordTiming(text: words[k].text, start: resolved[k], end: max(resolved[k], end), scene: words[k].scene)
+            return WordTiming(
+                text: words[k].text, start: resolved[k], end: max(resolved[k], end), scene: words[k].scene)
         }
     }
 }

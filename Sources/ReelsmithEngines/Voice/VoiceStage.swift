@@ -16,7 +16,10 @@ package struct VoiceStage: Sendable {
     package let language: Language
     package let logger: Logger
 
-    package init(voice: StageEngine<any VoiceEngine>, align: StageEngine<any Aligner>, ffmpeg: String, staging: URL, language: Language, logger: Logger) {
+    package init(
+        voice: StageEngine<any VoiceEngine>, align: StageEngine<any Aligner>, ffmpeg: String, staging: URL,
+        language: Language, logger: Logger
+    ) {
         self.voice = voice
         self.align = align
         self.ffmpeg = ffmpeg
@@ -36,7 +39,8 @@ package struct VoiceStage: Sendable {
         let track = spoken.value
         // The engine's own label says more than the settings' (the voice it used).
         let voiceLabel = spoken.fallback == nil ? track.label : spoken.engine
-        try WAVFile.data(samples: track.samples, sampleRate: track.sampleRate).write(to: file("work/voice.wav"), options: .atomic)
+        try WAVFile.data(samples: track.samples, sampleRate: track.sampleRate).write(
+            to: file("work/voice.wav"), options: .atomic)
         let mp3 = try await publishMP3(track)
 
         let words: [WordTiming]

@@ -7,7 +7,9 @@ import ReelsmithMedia
 enum WAVFile {
     package static func data(samples: [Int16], sampleRate: Int) -> Data {
         var data = Data()
-        func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+        func append<T: FixedWidthInteger>(_ value: T) {
+            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+        }
         let byteCount = samples.count * 2
         data.append(contentsOf: Array("RIFF".utf8))
         append(UInt32(36 + byteCount))

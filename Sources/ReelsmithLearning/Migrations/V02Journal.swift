@@ -24,7 +24,9 @@ extension LearningIndex {
             }
             // The same content finishes once, unless the file asks for `force: true`.
             try db.execute(
-                sql: "CREATE UNIQUE INDEX journal_done_once ON journal(content_hash) WHERE state = 'done' AND forced = 0")
+                sql:
+                    "CREATE UNIQUE INDEX journal_done_once ON journal(content_hash) WHERE state = 'done' AND forced = 0"
+            )
         }
     }
 }

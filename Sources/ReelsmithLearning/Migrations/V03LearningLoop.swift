@@ -14,11 +14,13 @@ extension LearningIndex {
     static func registerLearningLoopMigration(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v3-learning-loop") { db in
             try db.execute(sql: "UPDATE trends SET niche = lower(trim(niche))")
-            try db.execute(sql: "DELETE FROM trends WHERE id NOT IN (SELECT max(id) FROM trends GROUP BY niche, title, date)")
+            try db.execute(
+                sql: "DELETE FROM trends WHERE id NOT IN (SELECT max(id) FROM trends GROUP BY niche, title, date)")
             try db.create(index: "trends_on_identity", on: "trends", columns: ["niche", "title", "date"], unique: true)
             try db.create(index: "trends_on_date", on: "trends", columns: ["date"])
 
-            try db.execute(sql: "DELETE FROM analytics WHERE id NOT IN (SELECT max(id) FROM analytics GROUP BY video_id, date)")
+            try db.execute(
+                sql: "DELETE FROM analytics WHERE id NOT IN (SELECT max(id) FROM analytics GROUP BY video_id, date)")
             try db.create(index: "analytics_on_snapshot", on: "analytics", columns: ["video_id", "date"], unique: true)
 
             try db.create(table: "learning_data_v3") { t in
@@ -41,21 +43,23 @@ extension LearningIndex {
                 t.column("metrics_date", .text)
                 t.column("updated_at", .datetime).notNull()
                 // A video we generated always knows its features; only an external one may not.
-                t.check(sql: """
-                    is_external = 1 OR (virality_score IS NOT NULL AND duration_seconds IS NOT NULL \
-                    AND hook_length IS NOT NULL AND has_cta IS NOT NULL)
-                    """)
+                t.check(
+                    sql: """
+                        is_external = 1 OR (virality_score IS NOT NULL AND duration_seconds IS NOT NULL \
+                        AND hook_length IS NOT NULL AND has_cta IS NOT NULL)
+                        """)
                 // Latest numbers come with the day they were read.
                 t.check(sql: "(views IS NULL) = (metrics_date IS NULL)")
             }
-            try db.execute(sql: """
-                INSERT INTO learning_data_v3 (video_id, niche, is_external, virality_score, duration_seconds, hook_length,
-                    hashtag_count, has_cta, views, engagement_rate, metrics_date, updated_at)
-                SELECT l.video_id, l.niche, coalesce(v.is_external, 0), l.virality_score, nullif(l.duration_seconds, 0),
-                    l.hook_length, l.hashtag_count, l.has_cta, l.views, l.engagement_rate,
-                    CASE WHEN l.views IS NULL THEN NULL ELSE date(l.updated_at) END, l.updated_at
-                FROM learning_data l LEFT JOIN videos v ON v.id = l.video_id
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO learning_data_v3 (video_id, niche, is_external, virality_score, duration_seconds, hook_length,
+                        hashtag_count, has_cta, views, engagement_rate, metrics_date, updated_at)
+                    SELECT l.video_id, l.niche, coalesce(v.is_external, 0), l.virality_score, nullif(l.duration_seconds, 0),
+                        l.hook_length, l.hashtag_count, l.has_cta, l.views, l.engagement_rate,
+                        CASE WHEN l.views IS NULL THEN NULL ELSE date(l.updated_at) END, l.updated_at
+                    FROM learning_data l LEFT JOIN videos v ON v.id = l.video_id
+                    """)
             try db.drop(table: "learning_data")
             try db.rename(table: "learning_data_v3", to: "learning_data")
             try db.create(index: "learning_data_on_niche", on: "learning_data", columns: ["niche"])

@@ -12,9 +12,11 @@ extension LearningIndex {
     static func registerFiniteNumbersMigration(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v5-finite-numbers") { db in
             let limit = AnalyticsValue.maximumRevenue
-            try db.execute(sql: "UPDATE analytics SET revenue = 0 WHERE NOT (revenue BETWEEN 0 AND ?)", arguments: [limit])
             try db.execute(
-                sql: "UPDATE learning_data SET revenue = NULL WHERE revenue IS NOT NULL AND NOT (revenue BETWEEN 0 AND ?)",
+                sql: "UPDATE analytics SET revenue = 0 WHERE NOT (revenue BETWEEN 0 AND ?)", arguments: [limit])
+            try db.execute(
+                sql:
+                    "UPDATE learning_data SET revenue = NULL WHERE revenue IS NOT NULL AND NOT (revenue BETWEEN 0 AND ?)",
                 arguments: [limit])
             try db.execute(
                 sql: """

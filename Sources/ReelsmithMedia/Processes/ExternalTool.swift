@@ -1,7 +1,7 @@
 import Foundation
+import ReelsmithCore
 import Subprocess
 import SystemPackage
-import ReelsmithCore
 
 /// A failed run of an external program, with its last stderr lines for the user.
 package struct ExternalToolError: Error, CustomStringConvertible, Sendable {
@@ -60,7 +60,9 @@ package struct ExternalTool: Sendable {
                 return nil
             }
             defer { group.cancelAll() }
-            guard let first = try await group.next(), let output = first else { throw TimedOut(seconds: timeoutSeconds) }
+            guard let first = try await group.next(), let output = first else {
+                throw TimedOut(seconds: timeoutSeconds)
+            }
             return output
         }
     }
@@ -92,7 +94,8 @@ package struct ExternalTool: Sendable {
         let result =
             if let input {
                 try await run(
-                    program, arguments, input: .fileDescriptor(try Self.unlinkedFile(holding: input), closeAfterSpawningProcess: true),
+                    program, arguments,
+                    input: .fileDescriptor(try Self.unlinkedFile(holding: input), closeAfterSpawningProcess: true),
                     onStart: onStart, onLine: onLine)
             } else {
                 try await run(program, arguments, input: .none, onStart: onStart, onLine: onLine)
@@ -122,7 +125,8 @@ package struct ExternalTool: Sendable {
             onStart?(execution.processIdentifier.value)
             return try await withThrowingTaskGroup(of: (stdout: Data?, stderr: Data?).self) { group in
                 group.addTask {
-                    var kept = Data(), pending = Data()
+                    var kept = Data()
+                    var pending = Data()
                     for try await buffer in execution.standardOutput {
                         let data = buffer.withUnsafeBytes { Data($0) }
                         if kept.count < stdoutLimit { kept.append(data.prefix(stdoutLimit - kept.count)) }
@@ -164,7 +168,8 @@ package struct ExternalTool: Sendable {
 
     /// A file holding `data`, already unlinked, opened for reading from its start.
     static func unlinkedFile(holding data: Data) throws -> FileDescriptor {
-        var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-stdin-XXXXXX").path.utf8CString)
+        var template = Array(
+            FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-stdin-XXXXXX").path.utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
         let file = FileDescriptor(rawValue: descriptor)
@@ -188,6 +193,7 @@ package struct ExternalTool: Sendable {
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
         throw ExternalToolError(
-            tool: name, status: 127, stderrTail: "\(name) is not installed or not on PATH — install it (apt-get install \(name))")
+            tool: name, status: 127,
+            stderrTail: "\(name) is not installed or not on PATH — install it (apt-get install \(name))")
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
+import ReelsmithCore
 import Subprocess
 import Synchronization
 import SystemPackage
-import ReelsmithCore
 
 /// A long-running child (the daemon under test, the benchmark's daemon): started, signalled and
 /// waited for by its owner, in a process group of its own. Built on swift-subprocess like
@@ -40,7 +40,8 @@ package final class RunningProcess: Sendable {
         }
         let configuration = Subprocess.Configuration(
             executable: .path(FilePath(executable.path)), arguments: Arguments(arguments),
-            environment: .inherit.updating(overrides), platformOptions: ExternalTool.ownProcessGroup(grace: gracePeriod))
+            environment: .inherit.updating(overrides), platformOptions: ExternalTool.ownProcessGroup(grace: gracePeriod)
+        )
         let child = RunningProcess()
         let run = Task {
             defer { starting.finish() }
@@ -61,11 +62,13 @@ package final class RunningProcess: Sendable {
     }
 
     private static func run(
-        _ configuration: Subprocess.Configuration, standardError log: FileDescriptor?, started: @escaping @Sendable (Int32) -> Void
+        _ configuration: Subprocess.Configuration, standardError log: FileDescriptor?,
+        started: @escaping @Sendable (Int32) -> Void
     ) async throws -> TerminationStatus {
         if let log {
             try await Subprocess.run(
-                configuration, input: .none, output: .discarded, error: .fileDescriptor(log, closeAfterSpawningProcess: true)
+                configuration, input: .none, output: .discarded,
+                error: .fileDescriptor(log, closeAfterSpawningProcess: true)
             ) { started($0.processIdentifier.value) }.terminationStatus
         } else {
             try await Subprocess.run(configuration, input: .none, output: .discarded, error: .discarded) {

@@ -1,4 +1,5 @@
 import ReelsmithCore
+
 /// A few words shown together on screen, timed by their words.
 package struct CaptionChunk: Sendable, Equatable {
     package var words: [WordTiming]

@@ -14,7 +14,10 @@ package struct CaptionWriter: Sendable {
     var marginLeft = 80
     var marginRight = 190
 
-    package init(width: Int = 1080, height: Int = 1920, fontName: String = "", fontSize: Int = 76, marginBottom: Int = 520, marginLeft: Int = 80, marginRight: Int = 190) {
+    package init(
+        width: Int = 1080, height: Int = 1920, fontName: String = "", fontSize: Int = 76, marginBottom: Int = 520,
+        marginLeft: Int = 80, marginRight: Int = 190
+    ) {
         self.width = width
         self.height = height
         self.fontName = fontName
@@ -103,7 +106,8 @@ package struct CaptionWriter: Sendable {
     static func srtTime(_ seconds: Double) -> String {
         let milliseconds = Int((max(0, seconds) * 1000).rounded())
         return String(
-            format: "%02d:%02d:%02d,%03d", milliseconds / 3_600_000, milliseconds / 60000 % 60, milliseconds / 1000 % 60,
+            format: "%02d:%02d:%02d,%03d", milliseconds / 3_600_000, milliseconds / 60000 % 60,
+            milliseconds / 1000 % 60,
             milliseconds % 1000)
     }
 }

@@ -49,6 +49,8 @@ package struct ClipProbe: Sendable, Equatable {
     }
 
     package static func parse(_ json: Data) throws(Problem) -> ClipProbe {
+        // swift-format-ignore: AlwaysUseLowerCamelCase
+        // ffprobe's own keys.
         struct Answer: Decodable {
             struct Stream: Decodable {
                 struct Disposition: Decodable { var attached_pic: Int? }

@@ -1,4 +1,5 @@
 import ReelsmithCore
+
 /// Escaping for values placed inside an ffmpeg filter graph. A value goes through two parsers:
 /// the filter's option parser (`:` separates options, `\` and `'` quote) and the graph parser
 /// (`,` `;` `[` `]` separate filters). User text never goes here — it travels in files (drawtext

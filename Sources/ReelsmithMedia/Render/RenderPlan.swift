@@ -27,7 +27,11 @@ package struct RenderPlan: Sendable, Equatable {
     /// Scenes filled by a video clip instead of their still, by 0-based scene index (issue 9).
     package var clips: [Int: SceneClip] = [:]
 
-    package init(images: [String], sceneStarts: [Double], durationSeconds: Double, voice: String, music: String? = nil, captions: String? = nil, output: String, gainDB: Double = 0, limiterCeilingDB: Double = -3.1, settings: RenderSettings = RenderSettings(), clips: [Int: SceneClip] = [:]) {
+    package init(
+        images: [String], sceneStarts: [Double], durationSeconds: Double, voice: String, music: String? = nil,
+        captions: String? = nil, output: String, gainDB: Double = 0, limiterCeilingDB: Double = -3.1,
+        settings: RenderSettings = RenderSettings(), clips: [Int: SceneClip] = [:]
+    ) {
         self.images = images
         self.sceneStarts = sceneStarts
         self.durationSeconds = durationSeconds
@@ -72,7 +76,8 @@ package struct RenderPlan: Sendable, Equatable {
         for (index, motion) in sceneMotions.enumerated() {
             let frames = timeline.scenes[index].count
             let pieces = timeline.pieces(ofScene: index)
-            let sceneChain = clips[index]?.filterChain(frames: frames, settings: settings)
+            let sceneChain =
+                clips[index]?.filterChain(frames: frames, settings: settings)
                 ?? motion.filterChain(frames: frames, settings: settings)
             let chain = "[\(index):v]" + sceneChain + ",setsar=1"
             guard pieces.count > 1 else {
@@ -88,7 +93,8 @@ package struct RenderPlan: Sendable, Equatable {
             }
             if index > 0, fade > 0 {
                 let duration = String(format: "%.4f", Double(fade) / Double(settings.framesPerSecond))
-                parts.append("[tail\(index - 1)][head\(index)]xfade=transition=fade:duration=\(duration):offset=0[fade\(index)]")
+                parts.append(
+                    "[tail\(index - 1)][head\(index)]xfade=transition=fade:duration=\(duration):offset=0[fade\(index)]")
                 order.append("[fade\(index)]")
             }
             order.append("[body\(index)]")
@@ -160,7 +166,10 @@ package struct RenderPlan: Sendable, Equatable {
 
     /// Measures a file's audio true peak (ebur128, 4× oversampled) after encoding.
     static func truePeakArguments(of file: String) -> [String] {
-        ["-hide_banner", "-nostats", "-nostdin", "-i", file, "-map", "0:a:0", "-af", "ebur128=peak=true", "-f", "null", "-"]
+        [
+            "-hide_banner", "-nostats", "-nostdin", "-i", file, "-map", "0:a:0", "-af", "ebur128=peak=true", "-f",
+            "null", "-",
+        ]
     }
 
     /// Reads the true peak from ebur128's summary (`True peak:` then `Peak: -1.9 dBFS`).

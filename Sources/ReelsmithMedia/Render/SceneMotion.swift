@@ -1,4 +1,5 @@
 import ReelsmithCore
+
 /// The motion of one still over its scene, and the filters that make it (issue 14).
 ///
 /// Every frame must move, evenly, yet a slow zoom grows the picture by a fraction of a pixel per
@@ -22,12 +23,15 @@ package enum SceneMotion: String, Sendable, Equatable, CaseIterable {
     /// `strength` is how far the picture moves over the scene, as a share of its width: a zoom
     /// grows it by that share, a pan travels that share of the width over the picture enlarged by it.
     func filterChain(frames: Int, settings: RenderSettings) -> String {
-        let width = settings.width, height = settings.height, fps = settings.framesPerSecond
+        let width = settings.width
+        let height = settings.height
+        let fps = settings.framesPerSecond
         let travel = Int((settings.motionStrength * Double(width)).rounded())
         guard self != .still, frames >= 2, travel >= 1 else {
             return "format=yuv420p,loop=loop=\(max(0, frames - 1)):size=1:start=0,setpts=N/(\(fps)*TB)"
         }
-        let position: String, keys: Int
+        let position: String
+        let keys: Int
         let enlarged = "\(width + travel):\(Self.height(forWidth: width + travel, settings: settings))"
         var prefix = ""
         switch self {

@@ -1,4 +1,5 @@
 import ReelsmithCore
+
 /// The render's timeline in whole frames: which output frames each scene's still covers, and the
 /// crossfades centred on the scene changes. Counting frames (not seconds) makes every scene's
 /// motion chain, trim and crossfade add up to exactly the video's frames.

@@ -26,7 +26,9 @@ package struct VideoRenderer: Sendable {
     /// Renders into `plan.output` (relative to `staging`) through a partial file renamed at the end,
     /// so an interrupted render never leaves a video that looks finished.
     @discardableResult
-    package func render(_ plan: RenderPlan, staging: URL, progress: @escaping @Sendable (Double) -> Void) async throws -> Outcome {
+    package func render(_ plan: RenderPlan, staging: URL, progress: @escaping @Sendable (Double) -> Void) async throws
+        -> Outcome
+    {
         let tool = ExternalTool(executable: ffmpeg, workingDirectory: staging)
         var plan = plan
         let analysis = try await tool.run(plan.analysisArguments)
@@ -45,14 +47,17 @@ package struct VideoRenderer: Sendable {
         try FileManager.default.createDirectory(
             at: staging.appendingPathComponent("work"), withIntermediateDirectories: true)
         let total = plan.durationSeconds
-        try await tool.run(plan.arguments, onStart: { pid in
-            try? Data("\(pid)".utf8).write(to: pidFile, options: .atomic)
-        }) { line in
-            // `out_time_us` (and the misnamed `out_time_ms`) are microseconds.
-            if line.hasPrefix("out_time_us="), let micro = Double(line.dropFirst("out_time_us=".count)), total > 0 {
-                progress(min(1, max(0, micro / 1_000_000 / total)))
-            }
-        }
+        try await tool.run(
+            plan.arguments,
+            onStart: { pid in
+                try? Data("\(pid)".utf8).write(to: pidFile, options: .atomic)
+            },
+            onLine: { line in
+                // `out_time_us` (and the misnamed `out_time_ms`) are microseconds.
+                if line.hasPrefix("out_time_us="), let micro = Double(line.dropFirst("out_time_us=".count)), total > 0 {
+                    progress(min(1, max(0, micro / 1_000_000 / total)))
+                }
+            })
         try? FileManager.default.removeItem(at: pidFile)
         let outcome = try await limitTruePeak(of: partial, plan: plan, tool: tool, staging: staging)
         let destination = staging.appendingPathComponent(finalOutput)

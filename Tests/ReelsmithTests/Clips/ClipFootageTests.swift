@@ -1,15 +1,15 @@
 import Foundation
 import GRDB
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
-
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Real phone footage in a clip scene (issue 9), made by real ffmpeg the way phones and cameras
 /// write it, rendered and measured: HDR (HLG, PQ) tone-mapped to SDR BT.709, anamorphic pixels
@@ -52,7 +52,9 @@ import Testing
             let untreated = Self.meanAbsoluteDifference(try Self.pixels(of: untreatedVideo, at: middle), original)
             // Measured: 4.3 (HLG) and 5.4 (PQ) tone-mapped; 31 and 45 untreated.
             #expect(error < 10, "\(name) scene differs from the SDR original by \(error)/255")
-            #expect(untreated > 20 && untreated > 3 * error, "\(name) untreated differs by \(untreated), tone-mapped by \(error)")
+            #expect(
+                untreated > 20 && untreated > 3 * error,
+                "\(name) untreated differs by \(untreated), tone-mapped by \(error)")
             // The mean colour too (untreated: HLG 7 levels too little green, PQ 10 to 16 too dark).
             let (mean, reference) = (Self.mean(rendered), Self.mean(original))
             for channel in 0..<3 {
@@ -86,8 +88,9 @@ import Testing
         hostile.colour?.primaries = "bt2020:t=linear,drawtext"
         hostile.colour?.matrix = "x'y"
         #expect(hostile.filterChain(frames: 150, settings: settings).contains("pin=bt2020:min=bt2020nc:"))
-        #expect(SceneClip(path: "/c/sdr.mp4", durationSeconds: 5).filterChain(frames: 150, settings: settings)
-            .contains("tonemap") == false)
+        #expect(
+            SceneClip(path: "/c/sdr.mp4", durationSeconds: 5).filterChain(frames: 150, settings: settings)
+                .contains("tonemap") == false)
     }
 
     @Test func aPQClipsPeakComesFromItsLightLevelThenItsMasteringDisplay() throws {
@@ -151,7 +154,8 @@ import Testing
         // counter-clockwise (ffprobe's `rotation: 90`).
         let stored = folder.appendingPathComponent("stored.mp4")
         try Self.ffmpeg([
-            "-f", "lavfi", "-i", "color=c=red:s=360x640:r=30:d=2,drawbox=x=0:y=320:w=360:h=320:color=blue:t=fill,transpose=clock",
+            "-f", "lavfi", "-i",
+            "color=c=red:s=360x640:r=30:d=2,drawbox=x=0:y=320:w=360:h=320:color=blue:t=fill,transpose=clock",
             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", stored.path,
         ])
         let clip = folder.appendingPathComponent("phone.mp4")
@@ -166,7 +170,9 @@ import Testing
         let video = try await Self.render([clip], sceneSeconds: 2, in: folder)
         let top = try ClipFixtures.meanColour(of: video, at: 1, crop: "1080:400:0:200")
         let bottom = try ClipFixtures.meanColour(of: video, at: 1, crop: "1080:400:0:1320")
-        #expect(ClipFixtures.tint(of: top) == .red && ClipFixtures.tint(of: bottom) == .blue, "top \(top), bottom \(bottom)")
+        #expect(
+            ClipFixtures.tint(of: top) == .red && ClipFixtures.tint(of: bottom) == .blue, "top \(top), bottom \(bottom)"
+        )
         for edge in ["1080:24:0:0", "1080:24:0:1896", "24:1920:0:0", "24:1920:1056:0"] {
             let colour = try ClipFixtures.meanColour(of: video, at: 1, crop: edge)
             #expect(colour.r + colour.g + colour.b > 200, "edge \(edge) is dark: \(colour) (a black bar?)")
@@ -233,7 +239,9 @@ import Testing
         #expect(scan.clips.map(\.path) == [fine.path])
         for (file, detail) in [(wide, "5000×5000 pixels"), (long, "3601 s long"), (heavy, "2048 MB")] {
             #expect(
-                scan.warnings.contains { $0.hasPrefix(file.path + ": skipped, it is too large") && $0.contains(detail) },
+                scan.warnings.contains {
+                    $0.hasPrefix(file.path + ": skipped, it is too large") && $0.contains(detail)
+                },
                 "\(file.lastPathComponent): \(scan.warnings)")
         }
         #expect(scan.warnings.count == 3)
@@ -260,7 +268,9 @@ import Testing
         // A row as v10 wrote it: the stored size, no pixel shape, no colour.
         try await index.database.write { db in
             try db.execute(
-                sql: "UPDATE clip_library SET width = 960, orientation = 'portrait', sample_aspect = NULL, colour_transfer = NULL")
+                sql:
+                    "UPDATE clip_library SET width = 960, orientation = 'portrait', sample_aspect = NULL, colour_transfer = NULL"
+            )
         }
         let again = try #require(try await library.scan(folders: ["travel"]).clips.first)
         #expect(again.width == 1920 && again.sampleAspect == 2 && again.orientation == .landscape)
@@ -272,7 +282,8 @@ import Testing
     private static func folder(_ name: String = #function) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent(
             "reelsmith-footage-\(Slug.make(name))-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: url.appendingPathComponent("work"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: url.appendingPathComponent("work"), withIntermediateDirectories: true)
         return url
     }
 

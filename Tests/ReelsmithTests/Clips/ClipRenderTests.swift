@@ -1,14 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
-
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Videos made of clips (issue 9), rendered by real ffmpeg and measured: each scene shows its
 /// clip's colour and moves, every shape of clip fills 1080×1920, a short clip covers its scene,
@@ -137,19 +137,23 @@ import Testing
         let gone = ClipFixtures.assets(workspace, "fitness").appendingPathComponent("gym-workout.mp4").path
         let staging = workspace.staging.appendingPathComponent(
             GenerationPipeline.jobId(forContent: try Data(contentsOf: request)))
-        try FileManager.default.createDirectory(at: staging.appendingPathComponent("work"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: staging.appendingPathComponent("work"), withIntermediateDirectories: true)
         try JSONFiles.write(
             ClipPlan(
                 visuals: .auto,
                 scenes: [
-                    .init(scene: 1, terms: ["gym workout"], clip: gone, source: "library", reason: "library: gym", durationSeconds: 8),
+                    .init(
+                        scene: 1, terms: ["gym workout"], clip: gone, source: "library", reason: "library: gym",
+                        durationSeconds: 8),
                     .init(scene: 2, terms: ["home workout"], clip: nil, source: "still", reason: "no clip matched"),
                 ], warnings: []),
             to: staging.appendingPathComponent("work/clips.json"))
 
         let pipeline = GenerationPipeline(workspace: workspace, index: try LearningIndex(url: workspace.indexFile))
         let published = try await pipeline.run(requestFile: request)
-        let report = try JSONFiles.read(GenerationReport.self, from: published.folder.appendingPathComponent("report.json"))
+        let report = try JSONFiles.read(
+            GenerationReport.self, from: published.folder.appendingPathComponent("report.json"))
         let plan = try #require(report.clips)
         #expect(plan.scenes.map(\.source) == ["still", "still"])
         #expect(plan.scenes[0].clip == nil && plan.scenes[0].reason.contains("deleted"))

@@ -1,15 +1,15 @@
 import Foundation
 import Logging
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
-
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// What `visuals:` does to a plan (issue 9): `images` never looks for clips, `auto` shows a clip
 /// only where one matches, `clips` takes an unused one when none matches; and the order in which
@@ -26,7 +26,8 @@ import Testing
             library: ClipLibrary(
                 assets: workspace.templates.appendingPathComponent("assets"),
                 index: try LearningIndex(url: workspace.indexFile), ffprobe: "ffprobe"),
-            stock: PexelsClipSource(client: ProviderClient(settings: settings), cache: StockClipCache(state: workspace.state)),
+            stock: PexelsClipSource(
+                client: ProviderClient(settings: settings), cache: StockClipCache(state: workspace.state)),
             logger: Logger(label: "test"))
         return stage
     }
@@ -83,7 +84,8 @@ import Testing
             Script.Scene(
                 index: 1, narration: "Blend it.", keyPhrase: "Blend a green smoothie", imagePrompt: "x",
                 searchTerms: ["green smoothie", "kitchen blender"]),
-            Script.Scene(index: 2, narration: "Follow for part two.", keyPhrase: "Follow for part two", imagePrompt: "x"),
+            Script.Scene(
+                index: 2, narration: "Follow for part two.", keyPhrase: "Follow for part two", imagePrompt: "x"),
         ]
         let queries = { server.requests.map { StockClipsTests.query($0) } }
         let english = try await stage.plan(
@@ -92,14 +94,17 @@ import Testing
             callToAction: "Follow for part two!")
         #expect(
             queries().compactMap { $0["query"] } == [
-                "green smoothie", "kitchen blender", "gym workout", "blend green",  // scene 1: the model's, the niche's…
-                "healthy food",  // scene 2: the call to action's scene, the niche's only
+                // scene 1: the model's, the niche's…
+                "green smoothie", "kitchen blender", "gym workout", "blend green",
+                // scene 2: the call to action's scene, the niche's only
+                "healthy food",
             ])
         #expect(queries().allSatisfy { $0["locale"] == "en-US" })
-        #expect(english.scenes.map(\.terms) == [
-            ["green smoothie", "kitchen blender", "gym workout", "blend green", "smoothie"],
-            ["healthy food"],
-        ])
+        #expect(
+            english.scenes.map(\.terms) == [
+                ["green smoothie", "kitchen blender", "gym workout", "blend green", "smoothie"],
+                ["healthy food"],
+            ])
 
         // In French, a model's (English) terms still lead; the French key phrase is never sent.
         let sent = server.requests.count
@@ -143,6 +148,7 @@ import Testing
         #expect(plan.scenes.map(\.source) == ["still", "still"])
         #expect(plan.scenes.allSatisfy { $0.reason.hasPrefix("pexels: the clips found failed to download") })
         #expect(plan.warnings.count == 3)
-        #expect(plan.warnings.allSatisfy { $0.contains("the file's server refused it (404)") && $0.hasSuffix("; skipped") })
+        #expect(
+            plan.warnings.allSatisfy { $0.contains("the file's server refused it (404)") && $0.hasSuffix("; skipped") })
     }
 }

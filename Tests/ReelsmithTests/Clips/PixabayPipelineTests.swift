@@ -1,14 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
-
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Pixabay end to end (issue 9): `engines.clips` on a `kind: pixabay` provider, against the local
 /// stand-in answering in Pixabay's documented shape (`hits[].videos.{large,medium,small,tiny}`
@@ -60,8 +60,10 @@ import Testing
         #expect(plan.scenes.map(\.source) == ["stock", "stock", "stock"])
         #expect(plan.scenes.compactMap(\.credit?.id) == ["201", "202", "203"])
         let downloads = server.requests.filter { $0.path.hasPrefix("/cdn/") }
-        #expect(downloads.map(\.path).sorted() == ["/cdn/201-medium.mp4", "/cdn/202-medium.mp4", "/cdn/203-medium.mp4"])
-        #expect(downloads.allSatisfy { !$0.path.contains(ProviderFixtures.secret) && $0.headers["authorization"] == nil })
+        #expect(
+            downloads.map(\.path).sorted() == ["/cdn/201-medium.mp4", "/cdn/202-medium.mp4", "/cdn/203-medium.mp4"])
+        #expect(
+            downloads.allSatisfy { !$0.path.contains(ProviderFixtures.secret) && $0.headers["authorization"] == nil })
         // Probed: the length is the file's (6 s), and the file is cached by provider kind and id.
         #expect(plan.scenes.allSatisfy { abs(($0.durationSeconds ?? 0) - 6) < 0.1 })
         for id in [201, 202, 203] {
@@ -108,7 +110,8 @@ import Testing
         // The key is in no published file.
         let enumerator = FileManager.default.enumerator(at: workspace.outbox, includingPropertiesForKeys: nil)
         for case let file as URL in enumerator! where !file.hasDirectoryPath {
-            #expect(try Data(contentsOf: file).range(of: Data(ProviderFixtures.secret.utf8)) == nil, "key in \(file.path)")
+            #expect(
+                try Data(contentsOf: file).range(of: Data(ProviderFixtures.secret.utf8)) == nil, "key in \(file.path)")
         }
     }
 }

@@ -1,15 +1,15 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
-
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Stock clips from Pexels and Pixabay (issue 9), against the local stand-in serving their
 /// documented answers and the files: what is sent, what is downloaded (once), what is credited,
@@ -233,7 +233,8 @@ import Testing
         }
         let script = try JSONFiles.read(Script.self, from: french.folder.appendingPathComponent("script.json"))
         let stopwords = try TemplateLibrary.load(from: workspace.templates).foldedStopwords.values.reduce(
-            into: Set<String>()) { $0.formUnion($1) }
+            into: Set<String>()
+        ) { $0.formUnion($1) }
         for (scene, choice) in zip(script.scenes, frenchPlan.scenes)
         where SceneSearchTerms.echoes(scene.keyPhrase, callToAction: script.callToAction, stopwords: stopwords) {
             #expect(choice.terms.count == 1, "the call to action gave terms: \(choice.terms)")
@@ -263,7 +264,8 @@ import Testing
         let search = LocalProviderServer.Response.pexelsVideos(
             [101, 104, 102, 105, 103, 106].map { id in
                 .init(
-                    id: id, author: "Author \(id)", durationSeconds: 6, files: [(1080, 1920, "\(root)/files/\(id)-hd.mp4")])
+                    id: id, author: "Author \(id)", durationSeconds: 6,
+                    files: [(1080, 1920, "\(root)/files/\(id)-hd.mp4")])
             })
         server.respond { request in
             if request.path.hasPrefix("/videos/search") { return search }
@@ -290,7 +292,8 @@ import Testing
         for (id, said) in [(101, "the download stalled (nothing for 1 s)"), (102, "(500)"), (103, "broke off")] {
             #expect(
                 plan.warnings.contains {
-                    $0.hasPrefix("stock clip \(id) (\(host)/…/\(id)-hd.mp4, page https://www.pexels.com/video/test-\(id)/)")
+                    $0.hasPrefix(
+                        "stock clip \(id) (\(host)/…/\(id)-hd.mp4, page https://www.pexels.com/video/test-\(id)/)")
                         && $0.contains(said) && $0.hasSuffix("; skipped")
                 }, "\(plan.warnings)")
         }
@@ -299,7 +302,9 @@ import Testing
         for id in [101, 102, 103] {
             // Two attempts each (one retry), and nothing kept.
             #expect(server.requests(path: "/cdn/\(id).mp4").count == 2)
-            #expect(!FileManager.default.fileExists(atPath: workspace.state.appendingPathComponent("clips/pexels/\(id).mp4").path))
+            #expect(
+                !FileManager.default.fileExists(
+                    atPath: workspace.state.appendingPathComponent("clips/pexels/\(id).mp4").path))
         }
         // The video shows the working clips, each in its scene.
         let timings = try JSONFiles.read(
@@ -390,7 +395,8 @@ import Testing
         let clip = StockClip(
             kind: "pexels", id: "9", fileURL: URL(string: "\(server.rootURL)/stall.mp4")!, width: 1080, height: 1920,
             credit: ClipCredit(
-                provider: "stock", id: "9", author: "A", url: "https://www.pexels.com/video/9/", licence: "Pexels License",
+                provider: "stock", id: "9", author: "A", url: "https://www.pexels.com/video/9/",
+                licence: "Pexels License",
                 licenceURL: "https://www.pexels.com/license/"))
         do {
             _ = try await cache.fetch(clip, with: client, onUsage: { _ in })

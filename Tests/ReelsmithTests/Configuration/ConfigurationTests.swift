@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 @Suite struct ConfigurationTests {
     private func file(_ text: String) throws -> URL {
@@ -27,7 +28,8 @@ import Testing
     @Test func theFileSetsRenderWatchAndFont() throws {
         let font = Tools().fontFile
         let url = try file(
-            "render:\n  preset: faster\n  crf: 23\n  music_volume_db: -20\nwatch:\n  settle_seconds: 2.5\n  renders: 2\nfont: \(font)\n")
+            "render:\n  preset: faster\n  crf: 23\n  music_volume_db: -20\nwatch:\n  settle_seconds: 2.5\n  renders: 2\nfont: \(font)\n"
+        )
         let configuration = try Configuration.load(file: url, environment: [:])
         #expect(configuration.render.preset == "faster" && configuration.render.crf == 23)
         #expect(configuration.render.musicVolumeDB == -20)
@@ -62,7 +64,8 @@ import Testing
     @Test func theEnvironmentWins() throws {
         let url = try file("font: \(Tools().fontFile)\n")
         let configuration = try Configuration.load(
-            file: url, environment: ["REELSMITH_FONT": "/fonts/other.ttf", "REELSMITH_FFMPEG": "/opt/ffmpeg/bin/ffmpeg"])
+            file: url,
+            environment: ["REELSMITH_FONT": "/fonts/other.ttf", "REELSMITH_FFMPEG": "/opt/ffmpeg/bin/ffmpeg"])
         #expect(configuration.tools.fontFile == "/fonts/other.ttf")
         #expect(configuration.tools.ffmpeg == "/opt/ffmpeg/bin/ffmpeg")
     }

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 @Suite struct ChartTests {
     /// Every `name="value"` pair of each `<tag …>` in the markup, in order.
@@ -18,8 +19,10 @@ import Testing
         return pattern.matches(in: markup, range: NSRange(location: 0, length: text.length)).map { match in
             let inside = text.substring(with: match.range(at: 1))
             var result: [String: String] = [:]
-            for pair in attribute.matches(in: inside, range: NSRange(location: 0, length: (inside as NSString).length)) {
-                result[(inside as NSString).substring(with: pair.range(at: 1))] = (inside as NSString).substring(with: pair.range(at: 2))
+            for pair in attribute.matches(in: inside, range: NSRange(location: 0, length: (inside as NSString).length))
+            {
+                result[(inside as NSString).substring(with: pair.range(at: 1))] = (inside as NSString).substring(
+                    with: pair.range(at: 2))
             }
             return result
         }
@@ -49,12 +52,15 @@ import Testing
     }
 
     @Test func labelsAreCompact() {
-        #expect(ChartScale.label(1_500) == "1.5k" && ChartScale.label(2_000_000) == "2M" && ChartScale.label(45) == "45")
+        #expect(
+            ChartScale.label(1_500) == "1.5k" && ChartScale.label(2_000_000) == "2M" && ChartScale.label(45) == "45")
     }
 
     @Test func barLengthsAreProportionalToTheValues() {
-        let svg = BarChart(bars: [.init(label: "a", value: 10, display: "10"), .init(label: "<b>", value: 5, display: "5")])
-            .svg(title: "t").markup
+        let svg = BarChart(bars: [
+            .init(label: "a", value: 10, display: "10"), .init(label: "<b>", value: 5, display: "5"),
+        ])
+        .svg(title: "t").markup
         let widths = Self.elements("rect", in: svg).compactMap { $0["width"].flatMap(Double.init) }
         #expect(widths.count == 2)
         #expect(abs(widths[0] - 2 * widths[1]) < 0.2)
@@ -62,8 +68,10 @@ import Testing
     }
 
     @Test func columnsGrowWithTheirValueAndStandOnTheAxis() {
-        let svg = ColumnChart(columns: [.init(label: "d1", value: 0), .init(label: "d2", value: 4), .init(label: "d3", value: 8)])
-            .svg(title: "t").markup
+        let svg = ColumnChart(columns: [
+            .init(label: "d1", value: 0), .init(label: "d2", value: 4), .init(label: "d3", value: 8),
+        ])
+        .svg(title: "t").markup
         let bars = Self.elements("rect", in: svg)
         #expect(bars.count == 3)
         let heights = bars.compactMap { $0["height"].flatMap(Double.init) }
@@ -87,7 +95,8 @@ import Testing
     @Test func everyScatterPointIsDrawn() {
         let points = (0..<1_000).map { ScatterPlot.Point(x: Double($0 % 100), y: Double($0 * 37)) }
         let svg = ScatterPlot(
-            points: points, xScale: ChartScale(upper: 100), yScale: .logarithmic(points.map(\.y)), xTitle: "x", yTitle: "y"
+            points: points, xScale: ChartScale(upper: 100), yScale: .logarithmic(points.map(\.y)), xTitle: "x",
+            yTitle: "y"
         ).svg(title: "t").markup
         let path = try! #require(Self.elements("path", in: svg).first)
         #expect(path["d"]?.filter { $0 == "M" }.count == 1_000)
@@ -105,8 +114,11 @@ import Testing
     }
 
     @Test func stackedPartsAreLaidEndToEnd() {
-        let svg = StackedBar(parts: [.init(name: "a", value: 50), .init(name: "b", value: 20), .init(name: "c", value: 10), .init(name: "d", value: 5)])
-            .svg(title: "t").markup
+        let svg = StackedBar(parts: [
+            .init(name: "a", value: 50), .init(name: "b", value: 20), .init(name: "c", value: 10),
+            .init(name: "d", value: 5),
+        ])
+        .svg(title: "t").markup
         let rects = Self.elements("rect", in: svg).dropFirst()  // the track
         let xs = rects.compactMap { $0["x"].flatMap(Double.init) }
         let widths = rects.compactMap { $0["width"].flatMap(Double.init) }

@@ -1,14 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
-
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// The dashboard shows what TikTok Studio's export folder gave (issue 11 in issue 10's page): the
 /// account's views per day, the best hours to post with their zone, follower growth and the
@@ -46,22 +46,26 @@ import Testing
         #expect(try text("#follower-growth")?.contains("\(growth.from) → \(growth.to)") == true)
         let days = insights.audience.daily.filter { $0.videoViews != nil || $0.profileViews != nil }.count
         #expect(days > 0)
-        #expect(try browser.evaluate("document.querySelectorAll('#chart-account-views table tbody tr').length") as? Int == days)
+        #expect(
+            try browser.evaluate("document.querySelectorAll('#chart-account-views table tbody tr').length") as? Int
+                == days)
         #expect(try browser.evaluate("document.querySelector('#chart-account-views svg') !== null") as? Bool == true)
         // A day the export has no number for is a gap in the line, not a zero.
         for (series, known) in [
             ("s1", insights.audience.daily.filter { $0.videoViews != nil }.count),
             ("s2", insights.audience.daily.filter { $0.profileViews != nil }.count),
         ] {
-            let drawn = try browser.evaluate(
-                "Array.from(document.querySelectorAll('#chart-account-views polyline.\(series)'))"
-                    + ".reduce((n, l) => n + l.getAttribute('points').trim().split(' ').length, 0)"
-                    + " + document.querySelectorAll('#chart-account-views circle.\(series)').length") as? Int
+            let drawn =
+                try browser.evaluate(
+                    "Array.from(document.querySelectorAll('#chart-account-views polyline.\(series)'))"
+                        + ".reduce((n, l) => n + l.getAttribute('points').trim().split(' ').length, 0)"
+                        + " + document.querySelectorAll('#chart-account-views circle.\(series)').length") as? Int
             #expect(drawn == known, "\(series): \(String(describing: drawn)) points for \(known) days with a number")
         }
         #expect(
             try browser.evaluate("document.querySelectorAll('#audience-gender tbody tr').length") as? Int
                 == insights.audience.genderShares.count)
-        #expect(try browser.evaluate("document.documentElement.scrollWidth <= 390") as? Bool == true, "no sideways scroll")
+        #expect(
+            try browser.evaluate("document.documentElement.scrollWidth <= 390") as? Bool == true, "no sideways scroll")
     }
 }

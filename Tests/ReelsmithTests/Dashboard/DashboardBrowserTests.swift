@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// The page in a real headless Chromium (Debian's `chromium`, which scripts/install-dependencies.sh
 /// installs: without it these tests fail, saying so), loaded from `file://`, with every console
@@ -52,7 +53,8 @@ struct DashboardBrowserTests {
         // Thumbnails load lazily, after the load event on a busy machine: wait for the first one.
         _ = try browser.evaluate(
             "new Promise(done => { const image = document.querySelector('img.thumb'); if (!image || image.complete) done(true);"
-                + " else { image.addEventListener('load', () => done(true)); image.addEventListener('error', () => done(false)); } })")
+                + " else { image.addEventListener('load', () => done(true)); image.addEventListener('error', () => done(false)); } })"
+        )
         let deadline = Date().addingTimeInterval(10)
         while !browser.requestedURLs.contains(where: { $0.hasSuffix("/thumbnail.jpg") }), Date() < deadline {
             _ = try browser.evaluate("1")
@@ -66,23 +68,37 @@ struct DashboardBrowserTests {
         #expect(try Self.text(browser, "#success-rate b") == "98\u{202F}%")
         #expect(try Self.text(browser, "#count-trends b") == "5")
         let fitness = try #require(NichesReport(niches: project.index.niches()).niches.first { $0.name == "fitness" })
-        #expect(try Self.text(browser, "tr[data-niche='fitness'] td.score") == NumberText.decimal(fitness.profitabilityScore, .fr))
-        #expect(try Self.text(browser, "#niche-ranking tbody tr td:nth-child(2)")?.hasPrefix("fitness") == true, "ranked first")
+        #expect(
+            try Self.text(browser, "tr[data-niche='fitness'] td.score")
+                == NumberText.decimal(fitness.profitabilityScore, .fr))
+        #expect(
+            try Self.text(browser, "#niche-ranking tbody tr td:nth-child(2)")?.hasPrefix("fitness") == true,
+            "ranked first")
         #expect(try Self.text(browser, "tr[data-id='\(DashboardFixtures.id(59))'] td.views") == "60\u{202F}000")
-        #expect(try Self.text(browser, "tr[data-id='\(DashboardFixtures.id(59))'] td.score small") == "20 · 18 · 15 · 12 · 9")
+        #expect(
+            try Self.text(browser, "tr[data-id='\(DashboardFixtures.id(59))'] td.score small")
+                == "20 · 18 · 15 · 12 · 9")
         #expect(try Self.text(browser, "#library-count") == "1–50 sur 61")
         // The video seen only in a TikTok export: no score, no links.
         let external = try #require(project.index.library().first { $0.status == .external })
         #expect(try Self.text(browser, "tr[data-id='\(external.id)'] td.status") == "TikTok seulement")
-        #expect(try browser.evaluate("document.querySelectorAll(\"tr[data-id='\(external.id)'] a\").length") as? Int == 0)
+        #expect(
+            try browser.evaluate("document.querySelectorAll(\"tr[data-id='\(external.id)'] a\").length") as? Int == 0)
         #expect(try Self.text(browser, "tr[data-id='\(external.id)'] td.score") == "—")
         #expect(try browser.evaluate("document.querySelectorAll('#library-table tbody tr').length") as? Int == 50)
-        #expect(try browser.evaluate("document.querySelector('#chart-score-views path').getAttribute('data-points')") as? String == "60")
+        #expect(
+            try browser.evaluate("document.querySelector('#chart-score-views path').getAttribute('data-points')")
+                as? String == "60")
         // Relative links that resolve to the video's folder and MP4 on this disk.
         let href = try #require(
-            try browser.evaluate("document.querySelector(\"tr[data-id='\(DashboardFixtures.id(59))'] td.links a:last-child\").href") as? String)
+            try browser.evaluate(
+                "document.querySelector(\"tr[data-id='\(DashboardFixtures.id(59))'] td.links a:last-child\").href")
+                as? String)
         let folder = try #require(project.index.library().first { $0.id == DashboardFixtures.id(59) }?.folder)
-        #expect(href == project.workspace.videos.appendingPathComponent(folder).appendingPathComponent("video.mp4").absoluteString)
+        #expect(
+            href
+                == project.workspace.videos.appendingPathComponent(folder).appendingPathComponent("video.mp4")
+                .absoluteString)
         // Every row the script drew names its own folder and day, whether the page shortened them or not.
         let drawn = try #require(
             try browser.evaluate(
@@ -96,7 +112,11 @@ struct DashboardBrowserTests {
             let entry = try #require(library[parts[0]])
             #expect(parts[1] == (entry.folder.map { "../videos/\($0)/" } ?? ""), "\(line)")
             #expect(parts[2].hasSuffix(" · " + entry.day), "\(line)")
-            if entry.folder?.hasPrefix(entry.day + "-") == true && entry.folder?.hasSuffix(String(entry.id.prefix(8))) == true { shortened += 1 }
+            if entry.folder?.hasPrefix(entry.day + "-") == true
+                && entry.folder?.hasSuffix(String(entry.id.prefix(8))) == true
+            {
+                shortened += 1
+            }
         }
         #expect(shortened >= 20, "the shortened folder names are exercised")
     }
@@ -108,8 +128,10 @@ struct DashboardBrowserTests {
             defer { browser.close() }
             try browser.openPage(project.page, width: width, height: height)
             #expect(browser.consoleProblems.isEmpty, "\(browser.consoleProblems)")
-            let layout = try browser.evaluate(
-                "[document.documentElement.scrollWidth, window.innerWidth, document.body.scrollWidth]") as? [Int] ?? []
+            let layout =
+                try browser.evaluate(
+                    "[document.documentElement.scrollWidth, window.innerWidth, document.body.scrollWidth]") as? [Int]
+                ?? []
             #expect(layout.count == 3 && layout[1] == width)
             #expect(layout[0] <= width && layout[2] <= width, "no horizontal scrolling at \(width) px: \(layout)")
             let shot = try ScreenshotCheck.of(try browser.screenshot(), savedAs: "dashboard-\(width)x\(height).png")
@@ -118,11 +140,17 @@ struct DashboardBrowserTests {
             // The whole page too, for a person to look at.
             _ = try ScreenshotCheck.of(try browser.screenshot(fullPage: true), savedAs: "dashboard-\(width)-full.png")
             // Light by default, dark when the system is.
-            #expect(try browser.evaluate("getComputedStyle(document.body).backgroundColor") as? String == "rgb(246, 247, 249)")
+            #expect(
+                try browser.evaluate("getComputedStyle(document.body).backgroundColor") as? String
+                    == "rgb(246, 247, 249)")
             try browser.emulateColorScheme("dark")
-            #expect(try browser.evaluate("getComputedStyle(document.body).backgroundColor") as? String == "rgb(16, 19, 23)")
-            #expect(try browser.evaluate("getComputedStyle(document.querySelector('h1')).color") as? String == "rgb(230, 233, 237)")
-            let dark = try ScreenshotCheck.of(try browser.screenshot(), savedAs: "dashboard-\(width)x\(height)-dark.png")
+            #expect(
+                try browser.evaluate("getComputedStyle(document.body).backgroundColor") as? String == "rgb(16, 19, 23)")
+            #expect(
+                try browser.evaluate("getComputedStyle(document.querySelector('h1')).color") as? String
+                    == "rgb(230, 233, 237)")
+            let dark = try ScreenshotCheck.of(
+                try browser.screenshot(), savedAs: "dashboard-\(width)x\(height)-dark.png")
             #expect(dark.distinctLevels > 20 && dark.deviation > 10, "not blank: \(dark)")
         }
     }
@@ -133,11 +161,18 @@ struct DashboardBrowserTests {
         defer { browser.close() }
         try browser.openPage(project.page, width: 1280, height: 800)
         // The trend is in the markup.
-        #expect(try browser.evaluate("document.getElementById('top-trends').textContent.includes(\(Self.literal(DashboardFixtures.hostileTrend)))") as? Bool == true)
+        #expect(
+            try browser.evaluate(
+                "document.getElementById('top-trends').textContent.includes(\(Self.literal(DashboardFixtures.hostileTrend)))"
+            ) as? Bool == true)
         // The two oldest videos are on the second page, drawn by the script.
         try browser.evaluate("document.getElementById('library-next').click()")
-        #expect(try Self.text(browser, "tr[data-id='\(DashboardFixtures.id(0))'] td.title a") == DashboardFixtures.hostileTitle)
-        #expect(try Self.text(browser, "tr[data-id='\(DashboardFixtures.id(1))'] td.title a") == DashboardFixtures.attributeBreaker)
+        #expect(
+            try Self.text(browser, "tr[data-id='\(DashboardFixtures.id(0))'] td.title a")
+                == DashboardFixtures.hostileTitle)
+        #expect(
+            try Self.text(browser, "tr[data-id='\(DashboardFixtures.id(1))'] td.title a")
+                == DashboardFixtures.attributeBreaker)
         // Sorted by title, they come first, on the first page.
         try browser.evaluate("document.querySelector('th[data-sort=\"title\"] button').click()")
         let rows = try Self.libraryRows(browser)
@@ -152,14 +187,18 @@ struct DashboardBrowserTests {
         let project = try DashboardFixtures.project()
         // As if a title had reached the page unescaped: the content security policy stops it.
         let html = try String(contentsOf: project.page, encoding: .utf8)
-            .replacingOccurrences(of: "<main>", with: "<main><script>window.injected = 1</script><img src=x onerror=\"window.injected = 2\">")
+            .replacingOccurrences(
+                of: "<main>",
+                with: "<main><script>window.injected = 1</script><img src=x onerror=\"window.injected = 2\">")
         let tampered = project.page.deletingLastPathComponent().appendingPathComponent("tampered.html")
         try Data(html.utf8).write(to: tampered)
         let browser = try HeadlessChromium()
         defer { browser.close() }
         try browser.openPage(tampered, width: 1280, height: 800)
         #expect(try browser.evaluate("typeof window.injected") as? String == "undefined")
-        #expect(try browser.evaluate("document.documentElement.getAttribute('data-ready') !== null") as? Bool == true, "ours ran")
+        #expect(
+            try browser.evaluate("document.documentElement.getAttribute('data-ready') !== null") as? Bool == true,
+            "ours ran")
         #expect(browser.consoleProblems.contains { $0.text.contains("Content Security Policy") })
     }
 
@@ -171,26 +210,36 @@ struct DashboardBrowserTests {
         let written = try Self.libraryRows(browser)
         #expect(written.count == 50)
         // The script redraws the same first page the markup holds.
-        try browser.evaluate("{ const s = document.getElementById('library-sort'); s.value = 'day'; s.dispatchEvent(new Event('change')) }")
+        try browser.evaluate(
+            "{ const s = document.getElementById('library-sort'); s.value = 'day'; s.dispatchEvent(new Event('change')) }"
+        )
         #expect(try Self.libraryRows(browser) == written)
         #expect(try Self.text(browser, "#library-count") == "1–50 of 61")
 
         try browser.evaluate("document.querySelector('th[data-sort=\"views\"] button').click()")
         var rows = try Self.libraryRows(browser)
-        #expect(rows.first?.hasPrefix(DashboardFixtures.id(59) + "|") == true && rows.last?.hasPrefix(DashboardFixtures.id(10) + "|") == true)
-        #expect(try browser.evaluate("document.querySelector('th[data-sort=\"views\"]').getAttribute('aria-sort')") as? String == "descending")
+        #expect(
+            rows.first?.hasPrefix(DashboardFixtures.id(59) + "|") == true
+                && rows.last?.hasPrefix(DashboardFixtures.id(10) + "|") == true)
+        #expect(
+            try browser.evaluate("document.querySelector('th[data-sort=\"views\"]').getAttribute('aria-sort')")
+                as? String == "descending")
         try browser.evaluate("document.querySelector('th[data-sort=\"views\"] button').click()")
         rows = try Self.libraryRows(browser)
         #expect(rows.first?.hasPrefix(DashboardFixtures.id(0) + "|") == true)
 
-        try browser.evaluate("{ const n = document.getElementById('library-niche'); n.value = 'cooking'; n.dispatchEvent(new Event('change')) }")
+        try browser.evaluate(
+            "{ const n = document.getElementById('library-niche'); n.value = 'cooking'; n.dispatchEvent(new Event('change')) }"
+        )
         rows = try Self.libraryRows(browser)
         #expect(rows.count == 20)
         #expect(rows.allSatisfy { $0.contains("cooking · ") })
         #expect(try Self.text(browser, "#library-count") == "1–20 of 20")
         #expect(try browser.evaluate("document.getElementById('library-next').disabled") as? Bool == true)
 
-        try browser.evaluate("{ const n = document.getElementById('library-niche'); n.value = ''; n.dispatchEvent(new Event('change')) }")
+        try browser.evaluate(
+            "{ const n = document.getElementById('library-niche'); n.value = ''; n.dispatchEvent(new Event('change')) }"
+        )
         try browser.evaluate("document.getElementById('library-next').click()")
         #expect(try Self.libraryRows(browser).count == 11)
         #expect(try Self.text(browser, "#library-count") == "51–61 of 61")
@@ -208,7 +257,8 @@ struct DashboardBrowserTests {
         #expect(browser.consoleProblems.isEmpty, "\(browser.consoleProblems)")
         #expect(try browser.evaluate("document.querySelectorAll('#first-run ol li').length") as? Int == 3)
         let steps = try Self.text(browser, "#first-run") ?? ""
-        #expect(steps.contains("inbox/trends/") && steps.contains("inbox/requests/") && steps.contains("inbox/analytics/"))
+        #expect(
+            steps.contains("inbox/trends/") && steps.contains("inbox/requests/") && steps.contains("inbox/analytics/"))
         #expect(try Self.text(browser, "#library-count") == "0")
         #expect(try browser.evaluate("document.documentElement.scrollWidth <= window.innerWidth") as? Bool == true)
         let shot = try ScreenshotCheck.of(try browser.screenshot(), savedAs: "dashboard-empty-390x844.png")
@@ -226,7 +276,8 @@ struct DashboardBrowserTests {
             for (name, value) in values {
                 try browser.evaluate(
                     "(() => { const f = document.getElementById('request-form').elements[\(Self.literal(name))]; "
-                        + "f.value = \(Self.literal(value)); f.dispatchEvent(new Event('input', {bubbles: true})); })()")
+                        + "f.value = \(Self.literal(value)); f.dispatchEvent(new Event('input', {bubbles: true})); })()"
+                )
             }
         }
         try fill(["niche": "fitness", "topic": topic, "tone": "calm: really", "duration": "500"])
@@ -235,14 +286,19 @@ struct DashboardBrowserTests {
         #expect(try browser.evaluate("document.getElementById('request-download').disabled") as? Bool == true)
 
         try fill(["duration": "15", "images": "1", "language": "en", "seed": "-1"])
-        #expect(try Self.text(browser, "#request-problem")?.contains("seed must be a whole number from 0 to 2147483647") == true)
+        #expect(
+            try Self.text(browser, "#request-problem")?.contains("seed must be a whole number from 0 to 2147483647")
+                == true)
         try fill(["seed": "7", "visuals": "images"])
         try browser.evaluate(
-            "(() => { const f = document.getElementById('f-force'); f.checked = true; f.dispatchEvent(new Event('change', {bubbles: true})); })()")
+            "(() => { const f = document.getElementById('f-force'); f.checked = true; f.dispatchEvent(new Event('change', {bubbles: true})); })()"
+        )
         let yaml = try #require(try browser.evaluate("document.getElementById('request-yaml').value") as? String)
         #expect(yaml.hasPrefix("kind: request\nniche: \"fitness\"\n"))
         let decoded = try GenerationRequest.decode(data: Data(yaml.utf8), displayName: "form.yaml")
-        #expect(decoded.topic == topic && decoded.tone == "calm: really" && decoded.durationSeconds == 15 && decoded.images == 1)
+        #expect(
+            decoded.topic == topic && decoded.tone == "calm: really" && decoded.durationSeconds == 15
+                && decoded.images == 1)
         #expect(decoded.visuals == .images && decoded.seed == 7 && decoded.force)
         #expect(browser.consoleProblems.isEmpty, "\(browser.consoleProblems)")
 
@@ -250,7 +306,8 @@ struct DashboardBrowserTests {
         let downloads = project.workspace.inbox.deletingLastPathComponent().appendingPathComponent("downloads")
         try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
         try browser.send(
-            "Browser.setDownloadBehavior", ["behavior": "allow", "downloadPath": downloads.path, "eventsEnabled": true], session: false)
+            "Browser.setDownloadBehavior",
+            ["behavior": "allow", "downloadPath": downloads.path, "eventsEnabled": true], session: false)
         var seen = browser.events.count
         try browser.evaluate("document.getElementById('request-download').click()")
         let begun = try browser.waitForEvent("Browser.downloadWillBegin", after: seen)
@@ -262,19 +319,26 @@ struct DashboardBrowserTests {
             state = progress["state"] as? String ?? ""
         }
         #expect(state == "completed")
-        #expect(try String(contentsOf: downloads.appendingPathComponent("request-fitness.yaml"), encoding: .utf8) == yaml)
+        #expect(
+            try String(contentsOf: downloads.appendingPathComponent("request-fitness.yaml"), encoding: .utf8) == yaml)
 
-        let request = try TestSupport.write(yaml, to: project.workspace.inbox.appendingPathComponent("requests"), name: "from-form.yaml")
+        let request = try TestSupport.write(
+            yaml, to: project.workspace.inbox.appendingPathComponent("requests"), name: "from-form.yaml")
         let result = try TestSupport.run(
             TestSupport.executable.path,
-            ["process", "--root", project.workspace.inbox.deletingLastPathComponent().path, "--templates", TestSupport.templates.path,
-             request.path])
+            [
+                "process", "--root", project.workspace.inbox.deletingLastPathComponent().path, "--templates",
+                TestSupport.templates.path,
+                request.path,
+            ])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("video published"))
         // The page was rewritten after the job: 61 videos now, and the project's music offered.
         try browser.navigate(project.page)
         #expect(try Self.text(browser, "#count-videos b") == "61")
-        let music = try browser.evaluate("Array.from(document.querySelectorAll('#music-list option')).map(o => o.value).join(',')") as? String
+        let music =
+            try browser.evaluate(
+                "Array.from(document.querySelectorAll('#music-list option')).map(o => o.value).join(',')") as? String
         #expect(music == "calm,none")
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
 import GRDB
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 @Suite struct DashboardDataTests {
     @Test func theFixtureIndexGivesTheExpectedNumbers() throws {
@@ -26,18 +27,27 @@ import Testing
         #expect(data.performance.map(\.views) == [total / 2, total, total + DashboardFixtures.externalViews])
         #expect(
             data.performance.map(\.day)
-                == [DashboardFixtures.today.adding(days: -3), DashboardFixtures.today.adding(days: -1), DashboardFixtures.today])
+                == [
+                    DashboardFixtures.today.adding(days: -3), DashboardFixtures.today.adding(days: -1),
+                    DashboardFixtures.today,
+                ])
         let video = try #require(data.videos.first { $0.id == DashboardFixtures.id(7) })
         #expect(video.views == 8_000 && video.engagement == 810 && video.status == .posted)
         #expect(video.criteria == [20, 18, 15, 12, 7] && video.score == 47)
-        #expect(video.folder?.hasPrefix(video.day + "-") == true && video.folder?.hasSuffix("-f0000000") == true, "named as a job names it")
-        #expect(data.topTrends["fitness"]?.map(\.title) == ["Squat challenge", DashboardFixtures.hostileTrend, "Plank a day"])
+        #expect(
+            video.folder?.hasPrefix(video.day + "-") == true && video.folder?.hasSuffix("-f0000000") == true,
+            "named as a job names it")
+        #expect(
+            data.topTrends["fitness"]?.map(\.title) == [
+                "Squat challenge", DashboardFixtures.hostileTrend, "Plank a day",
+            ])
         #expect(data.videos.first { $0.status != .external }?.id == DashboardFixtures.id(59), "newest first")
         let external = try #require(data.videos.first { $0.status == .external })
         #expect(external.score == nil && external.criteria == nil && external.folder == nil)
         #expect(external.views == DashboardFixtures.externalViews && external.title.contains("skateboard"))
         let made = Dictionary(uniqueKeysWithValues: data.days.map { ($0.day.description, $0.made) })
-        #expect(made["2026-11-20"] == 12 && made["2026-11-21"] == 24 && made["2026-11-22"] == 24 && made["2026-11-23"] == 0)
+        #expect(
+            made["2026-11-20"] == 12 && made["2026-11-21"] == 24 && made["2026-11-22"] == 24 && made["2026-11-23"] == 0)
         #expect(data.days.last?.day == DashboardFixtures.today && data.days.count == 30)
     }
 
@@ -53,7 +63,8 @@ import Testing
     }
 
     @Test func theLanguageSettingIsReadAndAMistakeNamed() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-language-\(UUID().uuidString.prefix(8))")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-language-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("reelsmith.yaml")
         try Data("language: fr\n".utf8).write(to: file)

@@ -1,13 +1,14 @@
 import Foundation
 import GRDB
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// A project with a learning index the dashboard has something to say about: three niches of
 /// trends, 60 videos (more than one library page) with folders, thumbnails, criteria, jobs and
@@ -48,11 +49,20 @@ enum DashboardFixtures {
         let index = try LearningIndex(url: workspace.indexFile)
         _ = try index.ingest(
             trends: [
-                .init(title: "Squat challenge", url: nil, views: 300_000, engagement: 40_000, niche: "fitness", date: today),
-                .init(title: hostileTrend, url: nil, views: 120_000, engagement: 9_000, niche: "fitness", date: today.adding(days: -2)),
-                .init(title: "Plank a day", url: nil, views: 80_000, engagement: 5_000, niche: "fitness", date: today.adding(days: -20)),
-                .init(title: "One-pan pasta", url: nil, views: 20_000, engagement: 1_000, niche: "cooking", date: today.adding(days: -1)),
-                .init(title: "5 a.m. club", url: nil, views: 60_000, engagement: 7_000, niche: "motivation", date: today),
+                .init(
+                    title: "Squat challenge", url: nil, views: 300_000, engagement: 40_000, niche: "fitness",
+                    date: today),
+                .init(
+                    title: hostileTrend, url: nil, views: 120_000, engagement: 9_000, niche: "fitness",
+                    date: today.adding(days: -2)),
+                .init(
+                    title: "Plank a day", url: nil, views: 80_000, engagement: 5_000, niche: "fitness",
+                    date: today.adding(days: -20)),
+                .init(
+                    title: "One-pan pasta", url: nil, views: 20_000, engagement: 1_000, niche: "cooking",
+                    date: today.adding(days: -1)),
+                .init(
+                    title: "5 a.m. club", url: nil, views: 60_000, engagement: 7_000, niche: "motivation", date: today),
             ], sourceFile: "trends.yaml", today: today)
         let thumbnail = try thumbnailJPEG()
         // Made hourly from noon on the 20th: 12 on the 20th, 24 on the 21st and 22nd.
@@ -81,14 +91,18 @@ enum DashboardFixtures {
                     sql: "INSERT INTO video_criteria VALUES (?, ?, ?, ?, ?, ?)",
                     arguments: [id, 20, 18, 15, 12, number % 10])
                 try db.execute(
-                    sql: "INSERT INTO jobs (id, kind, input, content_hash, state, progress, created_at, updated_at) VALUES (?, 'request', ?, ?, 'published', 1, ?, ?)",
+                    sql:
+                        "INSERT INTO jobs (id, kind, input, content_hash, state, progress, created_at, updated_at) VALUES (?, 'request', ?, ?, 'published', 1, ?, ?)",
                     arguments: [id, "inbox/requests/\(number).yaml", id, video.createdAt, video.createdAt])
-                try db.execute(sql: "INSERT INTO stage_timings VALUES (?, 'render', ?, 0)", arguments: [id, 10.0 + Double(number % 3)])
+                try db.execute(
+                    sql: "INSERT INTO stage_timings VALUES (?, 'render', ?, 0)",
+                    arguments: [id, 10.0 + Double(number % 3)])
                 try db.execute(sql: "INSERT INTO stage_timings VALUES (?, 'script', 0.5, 0)", arguments: [id])
                 try db.execute(sql: "INSERT INTO stage_timings VALUES (?, 'voice', 99, 1)", arguments: [id])
             }
             try db.execute(
-                sql: "INSERT INTO jobs (id, kind, input, content_hash, state, progress, error, created_at, updated_at) VALUES ('failedjob', 'request', 'inbox/requests/bad.yaml', 'x', 'failed', 0, 'boom', ?, ?)",
+                sql:
+                    "INSERT INTO jobs (id, kind, input, content_hash, state, progress, error, created_at, updated_at) VALUES ('failedjob', 'request', 'inbox/requests/bad.yaml', 'x', 'failed', 0, 'boom', ?, ?)",
                 arguments: [start, start])
         }
         var csv = "video_id,views,likes,shares,comments,date\n"
@@ -97,11 +111,13 @@ enum DashboardFixtures {
             csv += "\(id(number)),\(views(number)),\(views(number) / 10),5,5,\(today.adding(days: -1))\n"
         }
         let result = try index.importAnalytics(
-            LearningFixtures.csv(csv, day: today), sourceFile: "a.csv", ingestDay: today, vocabulary: NicheVocabulary(niches: [:]))
+            LearningFixtures.csv(csv, day: today), sourceFile: "a.csv", ingestDay: today,
+            vocabulary: NicheVocabulary(niches: [:]))
         precondition(result.problems.isEmpty, "\(result.problems)")
         // One video seen only in a TikTok export: in the library, with no score and no links.
         let export = try AnalyticsFile.decode(
-            data: LearningFixtures.tiktokExport([(caption: externalCaption, id: externalTikTokId, views: externalViews)], exportDay: today.description),
+            data: LearningFixtures.tiktokExport(
+                [(caption: externalCaption, id: externalTikTokId, views: externalViews)], exportDay: today.description),
             file: "Content.csv", isYAML: false, ingestDay: today)
         let linked = try index.importAnalytics(
             export, sourceFile: "Content.csv", ingestDay: today, vocabulary: NicheVocabulary(niches: [:]))
@@ -114,9 +130,14 @@ enum DashboardFixtures {
     static func thumbnailJPEG() throws -> Data {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-dashboard-thumbnail.jpg")
         if let data = try? Data(contentsOf: file), !data.isEmpty { return data }
-        let partial = file.deletingLastPathComponent().appendingPathComponent("reelsmith-thumb-\(UUID().uuidString.prefix(6)).jpg")
+        let partial = file.deletingLastPathComponent().appendingPathComponent(
+            "reelsmith-thumb-\(UUID().uuidString.prefix(6)).jpg")
         let result = try TestSupport.run(
-            Tools().ffmpeg, ["-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "color=c=0x3366cc:s=108x192", "-frames:v", "1", "-y", partial.path])
+            Tools().ffmpeg,
+            [
+                "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "color=c=0x3366cc:s=108x192", "-frames:v",
+                "1", "-y", partial.path,
+            ])
         precondition(result.status == 0, result.stderr)
         try? FileManager.default.moveItem(at: partial, to: file)
         return try Data(contentsOf: FileManager.default.fileExists(atPath: file.path) ? file : partial)

@@ -1,20 +1,22 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 @Suite struct HTMLTests {
     @Test func textIsEscapedWherever_itGoes() {
         let html = HTML.element("p", ["title": "a\"b'c<d>&e"]) { "<script>alert(1)</script> & \"x\"" }
         #expect(
             html.markup
-                == "<p title=\"a&quot;b&#39;c&lt;d&gt;&amp;e\">&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;</p>")
+                == "<p title=\"a&quot;b&#39;c&lt;d&gt;&amp;e\">&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;</p>"
+        )
     }
 
     @Test func plainTextIsLeftAsItIs() {
@@ -23,7 +25,8 @@ import Testing
     }
 
     @Test func aNilAttributeIsLeftOutAndAnEmptyOneKept() {
-        #expect(HTML.void("input", ["name": "n", "required": "", "max": nil]).markup == "<input name=\"n\" required=\"\">")
+        #expect(
+            HTML.void("input", ["name": "n", "required": "", "max": nil]).markup == "<input name=\"n\" required=\"\">")
     }
 
     @Test func svgChildrenCloseThemselves() {
@@ -43,7 +46,8 @@ import Testing
         let value = ["title": "</script><script>alert(1)</script> & \u{2028}\u{2029}"]
         let data = try JSONEncoder().encode(value)
         let html = HTML.json(id: "data", data)
-        let body = html.markup.dropFirst("<script type=\"application/json\" id=\"data\">".count).dropLast("</script>".count)
+        let body = html.markup.dropFirst("<script type=\"application/json\" id=\"data\">".count).dropLast(
+            "</script>".count)
         #expect(!body.contains("<") && !body.contains(">") && !body.contains("&"))
         #expect(!body.contains("\u{2028}") && !body.contains("\u{2029}"))
         // Still the same JSON.

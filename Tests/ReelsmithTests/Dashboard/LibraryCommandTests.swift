@@ -1,19 +1,21 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// `reelsmith library`, and every report table fitting an 80-column terminal.
 @Suite struct LibraryCommandTests {
     static func reelsmith(_ arguments: [String], _ project: DashboardFixtures.Project) throws -> String {
         let root = project.workspace.inbox.deletingLastPathComponent().path
-        let result = try TestSupport.run(TestSupport.executable.path, arguments + ["--root", root, "--templates", TestSupport.templates.path])
+        let result = try TestSupport.run(
+            TestSupport.executable.path, arguments + ["--root", root, "--templates", TestSupport.templates.path])
         #expect(result.status == 0, "\(arguments): \(result.stderr)")
         return result.stdout
     }
@@ -37,7 +39,9 @@ import Testing
         let cooking = try Self.reelsmith(["library", "--niche", "cooking"], project)
         #expect(cooking.split(separator: "\n").dropFirst(2).dropLast().allSatisfy { $0.contains(" cooking ") })
         #expect(cooking.hasSuffix("20 videos\n"))
-        #expect(try Self.reelsmith(["library", "--niche", "knitting"], project).contains("No videos in the niche `knitting`"))
+        #expect(
+            try Self.reelsmith(["library", "--niche", "knitting"], project).contains(
+                "No videos in the niche `knitting`"))
     }
 
     @Test func theLibraryAsJSONNamesTheCriteria() throws {
@@ -46,9 +50,16 @@ import Testing
         let videos = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
         #expect(videos.count == 61)
         let video = try #require(videos.first { $0["id"] as? String == DashboardFixtures.id(7) })
-        #expect(video["views"] as? Int == 8_000 && video["engagement"] as? Int == 810 && video["status"] as? String == "posted")
-        #expect((video["criteria"] as? [String: Int]) == ["hook": 20, "structure": 18, "timing": 15, "emotional_triggers": 12, "seo_hashtags": 7])
-        #expect(videos.first { $0["id"] as? String == DashboardFixtures.id(0) }?["title"] as? String == DashboardFixtures.hostileTitle)
+        #expect(
+            video["views"] as? Int == 8_000 && video["engagement"] as? Int == 810
+                && video["status"] as? String == "posted")
+        #expect(
+            (video["criteria"] as? [String: Int]) == [
+                "hook": 20, "structure": 18, "timing": 15, "emotional_triggers": 12, "seo_hashtags": 7,
+            ])
+        #expect(
+            videos.first { $0["id"] as? String == DashboardFixtures.id(0) }?["title"] as? String
+                == DashboardFixtures.hostileTitle)
     }
 
     @Test func statusNichesAndInsightsFitEightyColumnsWithLongNames() throws {
@@ -65,11 +76,14 @@ import Testing
                 model: "meta-llama-3.1-70b-instruct-q4_k_m-with-a-very-long-name", requests: 12, promptTokens: 123_456,
                 completionTokens: 65_432, seconds: 321.5),
             jobId: DashboardFixtures.id(3))
-        for command in [["niches"], ["niches", "--language", "fr"], ["insights"], ["insights", "--language", "fr"], ["status"]] {
+        for command in [
+            ["niches"], ["niches", "--language", "fr"], ["insights"], ["insights", "--language", "fr"], ["status"],
+        ] {
             let output = try Self.reelsmith(command, project)
             #expect(!output.isEmpty)
             Self.expectFits80Columns(output, command.joined(separator: " "))
         }
-        #expect(try Self.reelsmith(["niches"], project).contains("home cooking on a"), "a long niche is cut, not dropped")
+        #expect(
+            try Self.reelsmith(["niches"], project).contains("home cooking on a"), "a long niche is cut, not dropped")
     }
 }

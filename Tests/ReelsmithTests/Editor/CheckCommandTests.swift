@@ -1,19 +1,21 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// `reelsmith check` (issue 13), run as the real binary beside `reelsmith process`.
 @Suite struct CheckCommandTests {
     /// A project with the checkout's templates, and `files` from the fixtures copied into its inbox.
     private func project(_ files: [(folder: String, fixture: String)]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-check-\(UUID().uuidString.prefix(8))")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-check-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         for (folder, fixture) in files {
             let target = root.appendingPathComponent("inbox/\(folder)")
@@ -44,14 +46,18 @@ import Testing
             let path = root.appendingPathComponent("inbox/\(folder)/\(fixture)").path
             let check = try reelsmith(["check", path], root: root)
             let process = try reelsmith(["process", path], root: root)
-            #expect(check.status == 1 && process.status == 1, "\(fixture): check \(check.status), process \(process.status)")
+            #expect(
+                check.status == 1 && process.status == 1, "\(fixture): check \(check.status), process \(process.status)"
+            )
             let processed = process.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
             #expect(!processed.isEmpty, "\(fixture): \(process.stderr)")
             #expect(check.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") } == processed, "\(fixture)")
             #expect(processed.first?.hasPrefix("error: \(path)") == true)
         }
         // Nothing ran: no video, no learning from the check.
-        #expect((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("outbox/videos").path))?.isEmpty ?? true)
+        #expect(
+            (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("outbox/videos").path))?
+                .isEmpty ?? true)
     }
 
     @Test func analyticsRowsAreCheckedAgainstTheLearningIndexAsProcessWouldAndNothingIsStored() throws {
@@ -61,14 +67,18 @@ import Testing
         ]
         let root = try project(files)
         func indexFiles() -> [String] {
-            (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix("learning.sqlite") }
+            (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []).filter {
+                $0.hasSuffix("learning.sqlite")
+            }
         }
         for (folder, fixture) in files {
             let path = root.appendingPathComponent("inbox/\(folder)/\(fixture)").path
             let check = try reelsmith(["check", path], root: root)
             #expect(indexFiles().isEmpty, "\(fixture): check made a learning index")
             let process = try reelsmith(["process", path], root: root)
-            #expect(check.status == 1 && process.status == 1, "\(fixture): check \(check.status), process \(process.status)")
+            #expect(
+                check.status == 1 && process.status == 1, "\(fixture): check \(check.status), process \(process.status)"
+            )
             let checked = check.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
             let processed = process.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
             #expect(checked.first == processed.first, "\(fixture)")
@@ -78,26 +88,34 @@ import Testing
             }
             try? FileManager.default.removeItem(at: root.appendingPathComponent(".reelsmith"))
         }
-        let rows = try reelsmith(["check", root.appendingPathComponent("inbox/analytics/bad-rows.yaml").path], root: root)
+        let rows = try reelsmith(
+            ["check", root.appendingPathComponent("inbox/analytics/bad-rows.yaml").path], root: root)
         #expect(rows.stderr.contains("row 1: no video `aaaaaaaaaaa1` in the learning index"))
     }
 
     @Test func jsonGivesLanguageServerDiagnostics() throws {
-        let root = try project([("requests", "out-of-range.yaml"), ("requests", "hostile.yaml"), ("requests", "unknown-key.yaml")])
-        let paths = ["out-of-range.yaml", "hostile.yaml", "unknown-key.yaml"].map { root.appendingPathComponent("inbox/requests/\($0)").path }
+        let root = try project([
+            ("requests", "out-of-range.yaml"), ("requests", "hostile.yaml"), ("requests", "unknown-key.yaml"),
+        ])
+        let paths = ["out-of-range.yaml", "hostile.yaml", "unknown-key.yaml"].map {
+            root.appendingPathComponent("inbox/requests/\($0)").path
+        }
         let result = try reelsmith(["check", "--json"] + paths, root: root)
         #expect(result.status == 1, "an error in one file fails the check")
         let reports = try JSONDecoder().decode([JSONValue].self, from: Data(result.stdout.utf8))
         #expect(reports.count == 3)
         // out-of-range.yaml: `images: 40` on line 2, the value at column 9.
-        let diagnostic = try #require(reports.first?["diagnostics"].flatMap { if case let .array(list) = $0 { list.first } else { nil } })
+        let diagnostic = try #require(
+            reports.first?["diagnostics"].flatMap { if case .array(let list) = $0 { list.first } else { nil } })
         #expect(diagnostic["range"]?["start"] == ["line": 1, "character": 8])
         #expect(diagnostic["range"]?["end"] == ["line": 1, "character": 10])
-        #expect(diagnostic["severity"] == 1 && diagnostic["source"] == "reelsmith" && diagnostic["code"] == "out-of-range")
+        #expect(
+            diagnostic["severity"] == 1 && diagnostic["source"] == "reelsmith" && diagnostic["code"] == "out-of-range")
         #expect(diagnostic["message"]?.stringValue?.hasPrefix("`images` is 40, outside 1…12 — ") == true)
         #expect(reports[0]["uri"]?.stringValue == URL(fileURLWithPath: paths[0]).absoluteString)
         #expect(reports[1]["diagnostics"] == [], "hostile.yaml is a valid request")
-        let unknown = try #require(reports[2]["diagnostics"].flatMap { if case let .array(list) = $0 { list.first } else { nil } })
+        let unknown = try #require(
+            reports[2]["diagnostics"].flatMap { if case .array(let list) = $0 { list.first } else { nil } })
         #expect(unknown["range"]?["start"] == ["line": 2, "character": 0] && unknown["code"] == "unknown-key")
         #expect(unknown["message"]?.stringValue?.contains("did you mean `niche`?") == true)
     }
@@ -108,7 +126,9 @@ import Testing
         let example = TestSupport.packageRoot.appendingPathComponent("inbox/requests/example-fr.yaml").path
         let good = try reelsmith(["check", example, root.appendingPathComponent("reelsmith.yaml").path], root: root)
         #expect(good.status == 0, "\(good.stderr)")
-        #expect(good.stdout.contains("example-fr.yaml: ok (request)") && good.stdout.contains("reelsmith.yaml: ok (config)"))
+        #expect(
+            good.stdout.contains("example-fr.yaml: ok (request)") && good.stdout.contains("reelsmith.yaml: ok (config)")
+        )
         try Data("render:\n  crf: 99\n".utf8).write(to: root.appendingPathComponent("reelsmith.yaml"))
         let bad = try reelsmith(["check", "--json", root.appendingPathComponent("reelsmith.yaml").path], root: root)
         #expect(bad.status == 1)
@@ -116,40 +136,55 @@ import Testing
     }
 
     @Test func initWritesTheSchemasAndTheEditorSettings() throws {
-        let project = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-init-\(UUID().uuidString.prefix(8))")
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-init-\(UUID().uuidString.prefix(8))")
         let created = try ProjectInitializer(source: TestSupport.packageRoot).create(at: project)
         for schema in InputSchema.allCases {
             #expect(created.contains(".reelsmith/schema/\(schema.fileName)"))
         }
         #expect(created.contains(".vscode/settings.json"))
-        let settings = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: project.appendingPathComponent(".vscode/settings.json")))
-        #expect(settings["yaml.schemas"]?["./.reelsmith/schema/request.schema.json"] == ["inbox/requests/*.yaml", "inbox/requests/*.yml"])
+        let settings = try JSONDecoder().decode(
+            JSONValue.self, from: Data(contentsOf: project.appendingPathComponent(".vscode/settings.json")))
+        #expect(
+            settings["yaml.schemas"]?["./.reelsmith/schema/request.schema.json"] == [
+                "inbox/requests/*.yaml", "inbox/requests/*.yml",
+            ])
         #expect(settings["yaml.schemas"]?["./.reelsmith/schema/config.schema.json"] == ["reelsmith.yaml"])
         // The examples' schema line points at a schema that is there, from the example's own folder.
         for example in ["inbox/requests/example-en.yaml", "inbox/trends/example-trends.yaml"] {
             let file = project.appendingPathComponent(example)
-            let first = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").first.map(String.init) ?? ""
+            let first =
+                try String(contentsOf: file, encoding: .utf8).split(separator: "\n").first.map(String.init) ?? ""
             let relative = try #require(first.components(separatedBy: "$schema=").last)
             let target = file.deletingLastPathComponent().appendingPathComponent(relative).standardizedFileURL
             #expect(FileManager.default.fileExists(atPath: target.path), "\(example) → \(relative)")
         }
         // The project's niches are suggested.
-        let request = try String(contentsOf: project.appendingPathComponent(".reelsmith/schema/request.schema.json"), encoding: .utf8)
+        let request = try String(
+            contentsOf: project.appendingPathComponent(".reelsmith/schema/request.schema.json"), encoding: .utf8)
         #expect(request.contains("\"finance\""))
         #expect(EditorSetup.settingsNote(in: project) == nil)
-        #expect(try ProjectInitializer(source: TestSupport.packageRoot).create(at: project).isEmpty, "a second init adds nothing")
+        #expect(
+            try ProjectInitializer(source: TestSupport.packageRoot).create(at: project).isEmpty,
+            "a second init adds nothing")
     }
 
     @Test func initCompletesTheUsersOwnEditorSettingsAndKeepsTheirs() throws {
-        let project = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-init-\(UUID().uuidString.prefix(8))")
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-init-\(UUID().uuidString.prefix(8))")
         let file = project.appendingPathComponent(".vscode/settings.json")
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         // Plain JSON: the mapping is added, their key kept, and the file is still JSON.
         try Data("{\"editor.tabSize\": 2}\n".utf8).write(to: file)
-        #expect(try ProjectInitializer(source: TestSupport.packageRoot).create(at: project).contains(".vscode/settings.json"))
+        #expect(
+            try ProjectInitializer(source: TestSupport.packageRoot).create(at: project).contains(
+                ".vscode/settings.json"))
         let settings = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: file))
         #expect(settings["editor.tabSize"] == 2)
-        #expect(settings["yaml.schemas"]?["./.reelsmith/schema/trends.schema.json"] == ["inbox/trends/*.yaml", "inbox/trends/*.yml"])
+        #expect(
+            settings["yaml.schemas"]?["./.reelsmith/schema/trends.schema.json"] == [
+                "inbox/trends/*.yaml", "inbox/trends/*.yml",
+            ])
         #expect(EditorSetup.settingsNote(in: project) == nil)
 
         // VS Code's JSON with comments: the comments and the user's text stay as they were.

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// The JSON Schemas against the decoders (issue 13), checked by Python's `jsonschema`.
 @Suite struct EditorSchemaTests {
@@ -15,20 +16,24 @@ import Testing
 
     @Test func theSchemasAreValidDraft202012() throws {
         let folder = try SchemaValidator.writeSchemas()
-        let verdicts = try SchemaValidator.checkMetaSchema(Self.formats.map { SchemaValidator.schemaFile($0, in: folder) })
+        let verdicts = try SchemaValidator.checkMetaSchema(
+            Self.formats.map { SchemaValidator.schemaFile($0, in: folder) })
         #expect(verdicts.count == 4)
         for (file, verdict) in verdicts { #expect(verdict.valid, "\(file): \(verdict.errors.map(\.message))") }
-        let request = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: SchemaValidator.schemaFile(.request, in: folder)))
+        let request = try JSONDecoder().decode(
+            JSONValue.self, from: Data(contentsOf: SchemaValidator.schemaFile(.request, in: folder)))
         #expect(request["$schema"] == .string("https://json-schema.org/draft/2020-12/schema"))
         // Each key says what it is, its range, its default and an example.
         let duration = request["properties"]?["duration"]
-        #expect(duration?["minimum"] == .number(15) && duration?["maximum"] == .number(180) && duration?["default"] == .number(45))
+        #expect(
+            duration?["minimum"] == .number(15) && duration?["maximum"] == .number(180)
+                && duration?["default"] == .number(45))
         #expect(duration?["description"]?.stringValue?.contains("15…180") == true)
         #expect(duration?["examples"] == .array([.number(45)]))
         // Niches, voices and music are offered, not imposed: the project's names, and any text.
         let niche = request["properties"]?["niche"]
         #expect(niche?["examples"].map { "\($0)" }?.contains("fitness") == true)
-        guard case let .array(alternatives)? = niche?["anyOf"] else {
+        guard case .array(let alternatives)? = niche?["anyOf"] else {
             Issue.record("niche has no alternatives")
             return
         }
@@ -40,7 +45,10 @@ import Testing
         let folder = try SchemaValidator.writeSchemas()
         let root = TestSupport.packageRoot
         let examples: [(InputSchema, [URL])] = [
-            (.request, ["inbox/requests/example-en.yaml", "inbox/requests/example-fr.yaml"].map(root.appendingPathComponent)),
+            (
+                .request,
+                ["inbox/requests/example-en.yaml", "inbox/requests/example-fr.yaml"].map(root.appendingPathComponent)
+            ),
             (.trends, [root.appendingPathComponent("inbox/trends/example-trends.yaml")]),
         ]
         for (schema, files) in examples {
@@ -49,7 +57,9 @@ import Testing
                 #expect(FieldDocuments.decoderError(schema, text: text) == nil, "\(file.lastPathComponent)")
                 #expect(text.hasPrefix("# yaml-language-server: $schema=../../.reelsmith/schema/\(schema.fileName)\n"))
             }
-            for (file, verdict) in try SchemaValidator.validate(files, against: SchemaValidator.schemaFile(schema, in: folder)) {
+            for (file, verdict) in try SchemaValidator.validate(
+                files, against: SchemaValidator.schemaFile(schema, in: folder))
+            {
                 #expect(verdict.valid, "\(file): \(verdict.errors.map(\.message))")
             }
         }
@@ -73,9 +83,11 @@ import Testing
         let folder = try SchemaValidator.writeSchemas()
         var checked: [(InputSchema, URL, InputError?)] = []
         for (schema, file) in try Self.fixtures() {
-            let error = FieldDocuments.decoderError(schema, data: try Data(contentsOf: file), voiceExists: SpeechSynthesizer.shared.hasVoice)
+            let error = FieldDocuments.decoderError(
+                schema, data: try Data(contentsOf: file), voiceExists: SpeechSynthesizer.shared.hasVoice)
             switch error?.reason {
-            case .syntax?, .emptyFile?, .notUTF8?, .notText?, .tooComplex?, .notAMapping?: continue  // not YAML a validator reads
+            // Not YAML a validator reads.
+            case .syntax?, .emptyFile?, .notUTF8?, .notText?, .tooComplex?, .notAMapping?: continue
             default: checked.append((schema, file, error))
             }
         }
@@ -84,13 +96,18 @@ import Testing
         for schema in Self.formats {
             let files = checked.filter { $0.0 == schema }
             guard !files.isEmpty else { continue }
-            let verdicts = try SchemaValidator.validate(files.map(\.1), against: SchemaValidator.schemaFile(schema, in: folder))
+            let verdicts = try SchemaValidator.validate(
+                files.map(\.1), against: SchemaValidator.schemaFile(schema, in: folder))
             for (_, file, error) in files {
                 let verdict = try #require(verdicts[file.path])
                 if error == nil || Self.refusedForTheProject.contains(file.lastPathComponent) {
-                    #expect(verdict.valid, "\(file.lastPathComponent) is accepted by the decoder: \(verdict.errors.map(\.message))")
+                    #expect(
+                        verdict.valid,
+                        "\(file.lastPathComponent) is accepted by the decoder: \(verdict.errors.map(\.message))")
                 } else {
-                    #expect(!verdict.valid, "\(file.lastPathComponent) is refused by the decoder (\(error!)) but not by the schema")
+                    #expect(
+                        !verdict.valid,
+                        "\(file.lastPathComponent) is refused by the decoder (\(error!)) but not by the schema")
                 }
             }
         }
@@ -110,29 +127,39 @@ import Testing
                     let label = "\(schema) \(path.map(\.description).joined(separator: "."))"
                     // A list of lists is the wrong type for every key.
                     let wrongType = FieldDocuments.setting(path, to: [[1]], in: full).text
-                    #expect(FieldDocuments.decoderError(schema, text: wrongType) != nil, "the decoder accepts \(label): [[1]]")
+                    #expect(
+                        FieldDocuments.decoderError(schema, text: wrongType) != nil,
+                        "the decoder accepts \(label): [[1]]")
                     texts.append(wrongType)
                     expectations.append(("\(label): [[1]]", false))
                     // Just past the range, for every number.
-                    guard case let .key(name) = path.last!, let field = Self.field(named: name, at: path, in: schema.table) else { continue }
+                    guard case .key(let name) = path.last!,
+                        let field = Self.field(named: name, at: path, in: schema.table)
+                    else { continue }
                     let outside: JSONValue? =
                         switch field.shape {
-                        case let .integer(range): .number(Double(range.upperBound) + 1)
-                        case let .number(range): .number(range.upperBound * 2 + 1)
-                        case let .choice(words): .string(words.joined() + "x")
+                        case .integer(let range): .number(Double(range.upperBound) + 1)
+                        case .number(let range): .number(range.upperBound * 2 + 1)
+                        case .choice(let words): .string(words.joined() + "x")
                         default: nil
                         }
                     if let outside {
                         let text = FieldDocuments.setting(path, to: outside, in: full).text
-                        #expect(FieldDocuments.decoderError(schema, text: text) != nil, "the decoder accepts \(label): \(outside.text)")
+                        #expect(
+                            FieldDocuments.decoderError(schema, text: text) != nil,
+                            "the decoder accepts \(label): \(outside.text)")
                         texts.append(text)
                         expectations.append(("\(label): \(outside.text)", false))
                     }
                 }
             }
-            let verdicts = try SchemaValidator.validate(texts: texts, against: SchemaValidator.schemaFile(schema, in: folder))
+            let verdicts = try SchemaValidator.validate(
+                texts: texts, against: SchemaValidator.schemaFile(schema, in: folder))
             for (verdict, expectation) in zip(verdicts, expectations) {
-                #expect(verdict.valid == expectation.accepted, "\(expectation.label): the schema says \(verdict.valid ? "valid" : "invalid: \(verdict.errors.map(\.message))")")
+                #expect(
+                    verdict.valid == expectation.accepted,
+                    "\(expectation.label): the schema says \(verdict.valid ? "valid" : "invalid: \(verdict.errors.map(\.message))")"
+                )
             }
             #expect(verdicts.count > 10)
         }
@@ -158,12 +185,12 @@ import Testing
     static func field(named name: String, at path: [FieldDocuments.Step], in table: FieldTable) -> FieldSpec? {
         var tables = [table]
         for step in path.dropLast() {
-            guard case let .key(key) = step else { continue }
+            guard case .key(let key) = step else { continue }
             tables = tables.flatMap { table -> [FieldTable] in
                 guard let field = table[key] else { return tables.count == 1 ? [table] : [] }
                 switch field.shape {
-                case let .mapping(inner), let .namedMappings(inner), let .list(inner): return [inner]
-                case let .alternatives(_, mappings): return mappings
+                case .mapping(let inner), .namedMappings(let inner), .list(let inner): return [inner]
+                case .alternatives(_, let mappings): return mappings
                 default: return []
                 }
             }
@@ -176,14 +203,15 @@ import Testing
         func names(_ table: FieldTable) -> [String] {
             table.fields.flatMap { field -> [String] in
                 switch field.shape {
-                case let .mapping(inner), let .namedMappings(inner), let .list(inner): [field.name] + names(inner)
-                case let .alternatives(_, mappings): [field.name] + mappings.flatMap(names)
+                case .mapping(let inner), .namedMappings(let inner), .list(let inner): [field.name] + names(inner)
+                case .alternatives(_, let mappings): [field.name] + mappings.flatMap(names)
                 default: [field.name]
                 }
             }
         }
         return Set(Self.formats.flatMap { names($0.table) }).union([
-            "name", "path", "enabled", "timeout", "api_key", "key", "width", "height", "fps", "clips", "visuals", "language",
+            "name", "path", "enabled", "timeout", "api_key", "key", "width", "height", "fps", "clips", "visuals",
+            "language",
             "captions", "hashtags", "description", "title", "url", "theme", "prompt", "size", "host", "port",
         ])
     }
@@ -201,7 +229,7 @@ import Testing
                         FieldDocuments.schemaKeys(at: path, in: full, schema: schemaDocument),
                         "no schema for \(schema) \(path)")
                     for word in Self.vocabulary.subtracting(keys).sorted() {
-                        guard case let .object(mapping)? = FieldDocuments.value(at: path, in: full) else { continue }
+                        guard case .object(let mapping)? = FieldDocuments.value(at: path, in: full) else { continue }
                         var extended = mapping
                         extended[word] = "x"
                         let text = FieldDocuments.setting(path, to: .object(extended), in: full).text
@@ -212,11 +240,13 @@ import Testing
                         let refused: Bool =
                             switch error?.reason {
                             case .unknownKey?: true
-                            case let .invalidValue(key)?: path.last == .key(key)
+                            case .invalidValue(let key)?: path.last == .key(key)
                             default: false
                             }
                         guard refused else {
-                            Issue.record("\(schema) \(path.map(\.description).joined(separator: ".")): the decoder takes `\(word)`, which the schema lacks (\(error.map { "\($0)" } ?? "accepted"))")
+                            Issue.record(
+                                "\(schema) \(path.map(\.description).joined(separator: ".")): the decoder takes `\(word)`, which the schema lacks (\(error.map { "\($0)" } ?? "accepted"))"
+                            )
                             continue
                         }
                     }
@@ -228,18 +258,25 @@ import Testing
 
     @Test func theTemplatePrintedByNewRequestIsAValidRequest() throws {
         let folder = try SchemaValidator.writeSchemas()
-        let texts = [RequestTemplate(niche: "fitness", language: .fr).text, RequestTemplate(niche: "a: b # c", language: .en).text]
+        let texts = [
+            RequestTemplate(niche: "fitness", language: .fr).text,
+            RequestTemplate(niche: "a: b # c", language: .en).text,
+        ]
         for text in texts {
             #expect(FieldDocuments.decoderError(.request, text: text) == nil, "\(text)")
         }
         let request = try GenerationRequest.decode(data: Data(texts[1].utf8), displayName: "new.yaml")
         #expect(request.niche == "a: b # c" && request.language == .en, "the niche stays one value")
         #expect(texts[0].contains("duration: 45") && texts[0].contains("15–180"))
-        for verdict in try SchemaValidator.validate(texts: texts, against: SchemaValidator.schemaFile(.request, in: folder)) {
+        for verdict in try SchemaValidator.validate(
+            texts: texts, against: SchemaValidator.schemaFile(.request, in: folder))
+        {
             #expect(verdict.valid, "\(verdict.errors.map(\.message))")
         }
         // A French request is commented in French, every key of it; an English one in English.
-        let keyLines = texts[0].split(separator: "\n").filter { !$0.hasPrefix("# yaml") && $0.contains(": ") && $0.contains(" # ") }
+        let keyLines = texts[0].split(separator: "\n").filter {
+            !$0.hasPrefix("# yaml") && $0.contains(": ") && $0.contains(" # ")
+        }
         #expect(keyLines.count >= 13)
         for line in keyLines {
             let key = String(line.drop { $0 == "#" || $0 == " " }.prefix { $0 != ":" })

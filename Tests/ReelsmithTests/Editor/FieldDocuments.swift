@@ -1,12 +1,13 @@
 import Foundation
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Documents built from the field tables — every key with its example — and the real decoder of
 /// each format, for checking that the decoders and the schemas agree key by key.
@@ -18,8 +19,8 @@ enum FieldDocuments {
 
         var description: String {
             switch self {
-            case let .key(name): name
-            case let .item(index): "[\(index)]"
+            case .key(let name): name
+            case .item(let index): "[\(index)]"
             }
         }
     }
@@ -32,7 +33,7 @@ enum FieldDocuments {
     static func full(_ table: FieldTable, alternative: Int = 0) -> JSONValue {
         var excluded = Set<String>()
         for rule in table.rules {
-            if case let .exclusive(_, others) = rule { excluded.formUnion(others) }
+            if case .exclusive(_, let others) = rule { excluded.formUnion(others) }
         }
         var object: [String: JSONValue] = [:]
         for field in table.fields where !excluded.contains(field.name) {
@@ -43,12 +44,16 @@ enum FieldDocuments {
 
     static func full(_ field: FieldSpec, alternative: Int) -> JSONValue {
         switch field.shape {
-        case let .mapping(table): full(table, alternative: alternative)
-        case let .namedMappings(table):
-            ["openai": full(table, alternative: alternative), "pexels": ["kind": "pexels", "api_key_env": "PEXELS_API_KEY"]]
-        case let .list(table): [full(table, alternative: alternative)]
-        case let .alternatives(words, mappings):
-            mappings.isEmpty ? .string(words[0]) : full(mappings[min(alternative, mappings.count - 1)], alternative: alternative)
+        case .mapping(let table): full(table, alternative: alternative)
+        case .namedMappings(let table):
+            [
+                "openai": full(table, alternative: alternative),
+                "pexels": ["kind": "pexels", "api_key_env": "PEXELS_API_KEY"],
+            ]
+        case .list(let table): [full(table, alternative: alternative)]
+        case .alternatives(let words, let mappings):
+            mappings.isEmpty
+                ? .string(words[0]) : full(mappings[min(alternative, mappings.count - 1)], alternative: alternative)
         default: field.example
         }
     }
@@ -56,9 +61,11 @@ enum FieldDocuments {
     /// The paths of every key in `document` (at any depth, list items and named entries included).
     static func keyPaths(_ document: JSONValue, under prefix: [Step] = []) -> [[Step]] {
         switch document {
-        case let .object(object):
-            object.keys.sorted().flatMap { key in [prefix + [.key(key)]] + keyPaths(object[key]!, under: prefix + [.key(key)]) }
-        case let .array(items):
+        case .object(let object):
+            object.keys.sorted().flatMap { key in
+                [prefix + [.key(key)]] + keyPaths(object[key]!, under: prefix + [.key(key)])
+            }
+        case .array(let items):
             items.indices.flatMap { keyPaths(items[$0], under: prefix + [.item($0)]) }
         default: []
         }
@@ -67,9 +74,9 @@ enum FieldDocuments {
     /// The paths of every mapping in `document`, the document itself included.
     static func mappingPaths(_ document: JSONValue, under prefix: [Step] = []) -> [[Step]] {
         switch document {
-        case let .object(object):
+        case .object(let object):
             [prefix] + object.keys.sorted().flatMap { mappingPaths(object[$0]!, under: prefix + [.key($0)]) }
-        case let .array(items):
+        case .array(let items):
             items.indices.flatMap { mappingPaths(items[$0], under: prefix + [.item($0)]) }
         default: []
         }
@@ -78,8 +85,10 @@ enum FieldDocuments {
     static func value(at path: [Step], in document: JSONValue) -> JSONValue? {
         guard let step = path.first else { return document }
         switch (step, document) {
-        case let (.key(name), .object(object)): return object[name].flatMap { value(at: Array(path.dropFirst()), in: $0) }
-        case let (.item(index), .array(items)): return items.indices.contains(index) ? value(at: Array(path.dropFirst()), in: items[index]) : nil
+        case (.key(let name), .object(let object)):
+            return object[name].flatMap { value(at: Array(path.dropFirst()), in: $0) }
+        case (.item(let index), .array(let items)):
+            return items.indices.contains(index) ? value(at: Array(path.dropFirst()), in: items[index]) : nil
         default: return nil
         }
     }
@@ -87,11 +96,11 @@ enum FieldDocuments {
     static func setting(_ path: [Step], to newValue: JSONValue, in document: JSONValue) -> JSONValue {
         guard let step = path.first else { return newValue }
         switch (step, document) {
-        case let (.key(name), .object(object)):
+        case (.key(let name), .object(let object)):
             var object = object
             object[name] = setting(Array(path.dropFirst()), to: newValue, in: object[name] ?? .null)
             return .object(object)
-        case let (.item(index), .array(items)):
+        case (.item(let index), .array(let items)):
             var items = items
             items[index] = setting(Array(path.dropFirst()), to: newValue, in: items[index])
             return .array(items)
@@ -107,11 +116,11 @@ enum FieldDocuments {
         var walked: [Step] = []
         func object(for value: JSONValue?, in node: JSONValue) -> JSONValue? {
             if case .object? = node["properties"] { return node }
-            guard case let .array(alternatives)? = node["anyOf"] else { return nil }
+            guard case .array(let alternatives)? = node["anyOf"] else { return nil }
             var keys = Set<String>()
-            if case let .object(mapping)? = value { keys = Set(mapping.keys) }
+            if case .object(let mapping)? = value { keys = Set(mapping.keys) }
             return alternatives.first { alternative in
-                guard case let .object(properties)? = alternative["properties"] else { return false }
+                guard case .object(let properties)? = alternative["properties"] else { return false }
                 return keys.isSubset(of: Set(properties.keys))
             }
         }
@@ -119,7 +128,7 @@ enum FieldDocuments {
             let here = value(at: walked, in: document)
             walked.append(step)
             switch step {
-            case let .key(name):
+            case .key(let name):
                 if let mapping = object(for: here, in: node), let next = mapping["properties"]?[name] {
                     node = next
                 } else if let next = node["additionalProperties"], case .object = next {
@@ -128,15 +137,18 @@ enum FieldDocuments {
                     return nil
                 }
             case .item:
-                guard let items = node["items"] ?? node["anyOf"].flatMap({ alternatives -> JSONValue? in
-                    if case let .array(list) = alternatives { return list.compactMap { $0["items"] }.first }
-                    return nil
-                }) else { return nil }
+                guard
+                    let items = node["items"]
+                        ?? node["anyOf"].flatMap({ alternatives -> JSONValue? in
+                            if case .array(let list) = alternatives { return list.compactMap { $0["items"] }.first }
+                            return nil
+                        })
+                else { return nil }
                 node = items
             }
         }
         guard let mapping = object(for: value(at: path, in: document), in: node),
-            case let .object(properties)? = mapping["properties"]
+            case .object(let properties)? = mapping["properties"]
         else { return nil }
         return Set(properties.keys)
     }
@@ -144,7 +156,8 @@ enum FieldDocuments {
     static let day = CalendarDay(iso: "2026-11-25")!
 
     /// Decodes `text` as `schema`'s format with the real decoder; nil when accepted.
-    static func decoderError(_ schema: InputSchema, text: String, voiceExists: ((String) -> Bool)? = nil) -> InputError? {
+    static func decoderError(_ schema: InputSchema, text: String, voiceExists: ((String) -> Bool)? = nil) -> InputError?
+    {
         decoderError(schema, data: Data(text.utf8), voiceExists: voiceExists)
     }
 
@@ -153,7 +166,8 @@ enum FieldDocuments {
             switch schema {
             case .request:
                 _ = try GenerationRequest.decode(
-                    data: data, displayName: "request.yaml", musicLibrary: ["calm"], voiceExists: voiceExists, providers: providerKinds)
+                    data: data, displayName: "request.yaml", musicLibrary: ["calm"], voiceExists: voiceExists,
+                    providers: providerKinds)
             case .trends:
                 _ = try TrendsFile.decode(data: data, displayName: "trends.yaml", ingestDay: day)
             case .analytics:
@@ -161,14 +175,17 @@ enum FieldDocuments {
                     data: data, file: "analytics.yaml", isYAML: true, ingestDay: day)
                 if let problem = file.problems.first {
                     // A row's unknown key is reported as a row problem: keep its reason.
-                    let unknown = problem.problem.hasPrefix("unknown key `")
+                    let unknown =
+                        problem.problem.hasPrefix("unknown key `")
                         ? String(problem.problem.dropFirst("unknown key `".count).dropLast()) : nil
                     throw InputError(
-                        unknown.map { .unknownKey(name: $0, suggestion: nil) } ?? .invalidValue(key: "row"), file: problem.file,
+                        unknown.map { .unknownKey(name: $0, suggestion: nil) } ?? .invalidValue(key: "row"),
+                        file: problem.file,
                         line: problem.line, column: problem.column, problem: problem.problem, fix: problem.fix)
                 }
             case .config:
-                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-config-\(UUID().uuidString.prefix(8))")
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "reelsmith-config-\(UUID().uuidString.prefix(8))")
                 try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 defer { try? FileManager.default.removeItem(at: folder) }
                 let file = folder.appendingPathComponent(Configuration.fileName)

@@ -1,12 +1,13 @@
 import Foundation
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Checks documents against the generated schemas with Python's `jsonschema` (draft 2020-12), a
 /// validator nobody here wrote (scripts/validate-schemas.py; `scripts/install-dependencies.sh`
@@ -26,12 +27,15 @@ enum SchemaValidator {
 
     /// The four schemas, with the checkout's niches and music as suggestions, in a fresh folder.
     static func writeSchemas() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-schemas-\(UUID().uuidString.prefix(8))")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-schemas-\(UUID().uuidString.prefix(8))")
         try EditorSetup(suggestions: .from(templates: TestSupport.templates)).writeSchemas(into: folder)
         return folder
     }
 
-    static func schemaFile(_ schema: InputSchema, in folder: URL) -> URL { folder.appendingPathComponent(schema.fileName) }
+    static func schemaFile(_ schema: InputSchema, in folder: URL) -> URL {
+        folder.appendingPathComponent(schema.fileName)
+    }
 
     /// One verdict per file, by path.
     static func validate(_ files: [URL], against schema: URL) throws -> [String: Verdict] {
@@ -45,7 +49,8 @@ enum SchemaValidator {
     /// Writes each text as a YAML file in a fresh folder, validates them all in one run, and
     /// returns the verdicts in the texts' order.
     static func validate(texts: [String], against schema: URL) throws -> [Verdict] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-documents-\(UUID().uuidString.prefix(8))")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-documents-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let files = try texts.enumerated().map { offset, text in
@@ -54,12 +59,16 @@ enum SchemaValidator {
             return file
         }
         let verdicts = try validate(files, against: schema)
-        return files.map { verdicts[$0.path] ?? Verdict(file: $0.path, valid: false, errors: [.init(path: [], message: "not checked")]) }
+        return files.map {
+            verdicts[$0.path] ?? Verdict(file: $0.path, valid: false, errors: [.init(path: [], message: "not checked")])
+        }
     }
 
     private static func run(_ arguments: [String]) throws -> [String: Verdict] {
         let result = try TestSupport.run("python3", [script.path] + arguments)
-        guard result.status == 0 else { throw ExternalToolError(tool: "validate-schemas.py", status: result.status, stderrTail: result.stderr) }
+        guard result.status == 0 else {
+            throw ExternalToolError(tool: "validate-schemas.py", status: result.status, stderrTail: result.stderr)
+        }
         var verdicts: [String: Verdict] = [:]
         for line in result.stdout.split(separator: "\n") {
             let verdict = try JSONDecoder().decode(Verdict.self, from: Data(line.utf8))

@@ -1,14 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
-
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// TikTok Studio's account-level export files, each recognised by its header (issue 11).
 @Suite struct AccountExportDecoderTests {
@@ -89,7 +89,8 @@ import Testing
     @Test func aOneSheetWorkbookIsReadAsItsCSVWithANumericCell() throws {
         let data = try Data(contentsOf: TestSupport.fixture("analytics/FollowerGender.xlsx"))
         #expect(data.starts(with: [0x50, 0x4B, 0x03, 0x04]), "a real zip")
-        let file = try AnalyticsFile.decode(data: data, file: "FollowerGender.xlsx", isYAML: false, ingestDay: Self.exportDay)
+        let file = try AnalyticsFile.decode(
+            data: data, file: "FollowerGender.xlsx", isYAML: false, ingestDay: Self.exportDay)
         let account = try #require(file.account)
         #expect(account.export == .followerGender && file.problems.isEmpty)
         #expect(account.shares == [AudienceShare(dimension: .gender, label: "Female", share: 0.56)])

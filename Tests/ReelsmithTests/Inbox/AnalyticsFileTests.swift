@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 @Suite struct AnalyticsFileTests {
     static let today = CalendarDay(year: 2026, month: 11, day: 25)!
@@ -29,7 +30,8 @@ import Testing
         #expect(file.rows[2].revenue == 1.5, "a decimal comma is read")
         #expect(file.rows.map(\.row) == [1, 3, 6], "blank lines do not count as rows")
         #expect(file.problems.map(\.row) == [2, 4, 5])
-        #expect(file.problems[0].description.hasPrefix("ours-any-order.csv:3:28: row 2: `views` must be a whole number"))
+        #expect(
+            file.problems[0].description.hasPrefix("ours-any-order.csv:3:28: row 2: `views` must be a whole number"))
         #expect(file.problems[1].description.contains("`date` is not a day Reelsmith can read: `2026-13-01`"))
         #expect(file.problems[2].description.contains("the row has 6 fields but the header has 7"))
     }
@@ -41,7 +43,8 @@ import Testing
 
     @Test func aMissingColumnFailsTheFile() throws {
         let error = try #require(throws: InputError.self) {
-            try AnalyticsFile.decode(data: Data("video_id,views\nabc,1\n".utf8), file: "m.csv", isYAML: false, ingestDay: Self.today)
+            try AnalyticsFile.decode(
+                data: Data("video_id,views\nabc,1\n".utf8), file: "m.csv", isYAML: false, ingestDay: Self.today)
         }
         #expect(error.reason == .missingKey(name: "likes"))
     }
@@ -52,23 +55,27 @@ import Testing
         #expect(file.rows.count == 6)
         let exportDay = CalendarDay(year: 2026, month: 3, day: 10)!
         #expect(file.rows.allSatisfy { $0.date == exportDay && $0.revenue == nil })
-        guard case let .tiktok(id, caption, postedOn) = file.rows[0].subject else {
+        guard case .tiktok(let id, let caption, let postedOn) = file.rows[0].subject else {
             Issue.record("not a TikTok row")
             return
         }
         #expect(id == "7612719582511108096")
         #expect(caption == "Ma routine du matin ☀️\n« 5 minutes » qui changent tout #motivation #routine")
         #expect(postedOn == CalendarDay(year: 2026, month: 3, day: 2), "2 Μαρτίου")
-        #expect(file.rows[0].views == 25000 && file.rows[0].likes == 1200 && file.rows[0].comments == 45 && file.rows[0].shares == 30)
+        #expect(
+            file.rows[0].views == 25000 && file.rows[0].likes == 1200 && file.rows[0].comments == 45
+                && file.rows[0].shares == 30)
         let posted = file.rows.map { row -> String in
-            if case let .tiktok(_, _, day) = row.subject { return day?.description ?? "-" }
+            if case .tiktok(_, _, let day) = row.subject { return day?.description ?? "-" }
             return "?"
         }
         // Μαρτίου, février, März, marzo, fevereiro, dicembre. 17 March and 30 December come after
         // the export day (2026-03-10), so they are the year before.
         #expect(posted == ["2026-03-02", "2026-02-17", "2025-03-17", "2026-03-05", "2026-02-28", "2025-12-30"])
-        if case let .tiktok(_, caption, _) = file.rows[1].subject { #expect(caption == "He said \"never skip leg day\" 🦵😂 #gym #fitness") }
-        if case let .tiktok(_, caption, _) = file.rows[4].subject { #expect(caption.contains("مرحبا 你好 שלום")) }
+        if case .tiktok(_, let caption, _) = file.rows[1].subject {
+            #expect(caption == "He said \"never skip leg day\" 🦵😂 #gym #fitness")
+        }
+        if case .tiktok(_, let caption, _) = file.rows[4].subject { #expect(caption.contains("مرحبا 你好 שלום")) }
         #expect(file.problems.map(\.row) == [7, 8])
         #expect(file.problems[0].description.contains("`Total views` must be a whole number"))
         #expect(file.problems[1].description.contains("`Video link` holds no TikTok video id"))

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 @Suite struct CSVTableTests {
     private func parse(_ text: String, bom: Bool = false) throws -> CSVTable {
@@ -15,7 +16,9 @@ import Testing
     }
 
     @Test func bomQuotedNewlinesSemicolonsAndCRLFParse() throws {
-        let table = try parse("\"Time\";\"Video title\"\r\n\"2026-03-10\";\"line one\r\nline \"\"two\"\"; still\"\r\n\"x\";\"y\"\r\n", bom: true)
+        let table = try parse(
+            "\"Time\";\"Video title\"\r\n\"2026-03-10\";\"line one\r\nline \"\"two\"\"; still\"\r\n\"x\";\"y\"\r\n",
+            bom: true)
         #expect(table.separator == ";")
         #expect(table.header.fields == ["Time", "Video title"])
         #expect(table.rows.count == 2)
@@ -82,7 +85,8 @@ import Testing
         let data = Data((header + ",views\n1,2\n").utf8)
         let started = ContinuousClock.now
         do {
-            _ = try AnalyticsFile.decode(data: data, file: "h.csv", isYAML: false, ingestDay: CalendarDay(year: 2026, month: 11, day: 25)!)
+            _ = try AnalyticsFile.decode(
+                data: data, file: "h.csv", isYAML: false, ingestDay: CalendarDay(year: 2026, month: 11, day: 25)!)
             Issue.record("an unknown 60 KB column was accepted")
         } catch {
             #expect(error.description.count < 400 && !error.description.contains("\u{1B}"))

@@ -1,18 +1,20 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 @Suite struct GenerationRequestTests {
     private func decodeFixture(_ name: String, music: [String]? = nil) throws(InputError) -> GenerationRequest {
         try GenerationRequest.load(
-            contentsOf: TestSupport.fixture("requests/\(name)"), displayName: "inbox/requests/\(name)", musicLibrary: music)
+            contentsOf: TestSupport.fixture("requests/\(name)"), displayName: "inbox/requests/\(name)",
+            musicLibrary: music)
     }
 
     private func inputError(of name: String, music: [String]? = nil) -> InputError? {
@@ -24,12 +26,14 @@ import Testing
 
     @Test func bundledExamplesDecode() throws {
         let english = try GenerationRequest.load(
-            contentsOf: TestSupport.packageRoot.appendingPathComponent("inbox/requests/example-en.yaml"), musicLibrary: ["calm"])
+            contentsOf: TestSupport.packageRoot.appendingPathComponent("inbox/requests/example-en.yaml"),
+            musicLibrary: ["calm"])
         #expect(english.language == .en)
         #expect(english.niche == "fitness")
         #expect(english.music == "calm")
         let french = try GenerationRequest.load(
-            contentsOf: TestSupport.packageRoot.appendingPathComponent("inbox/requests/example-fr.yaml"), musicLibrary: ["calm"])
+            contentsOf: TestSupport.packageRoot.appendingPathComponent("inbox/requests/example-fr.yaml"),
+            musicLibrary: ["calm"])
         #expect(french.language == .fr)
         #expect(french.music == nil)
     }
@@ -108,7 +112,8 @@ import Testing
     @Test func kindIsSpelledOneWay() throws {
         do {
             _ = try InputKind.detect(
-                file: URL(fileURLWithPath: "/inbox/a.yaml"), data: Data("kind: Request\nniche: a\n".utf8), displayName: "a.yaml")
+                file: URL(fileURLWithPath: "/inbox/a.yaml"), data: Data("kind: Request\nniche: a\n".utf8),
+                displayName: "a.yaml")
             Issue.record("`kind: Request` was accepted")
         } catch {
             #expect(error.line == 1 && error.fix.contains("did you mean `request`?"))

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Issue 12, holes 2 and 7: only regular files are read, never through a link, the size checked
 /// on the open descriptor; what a file is when it is not text is said in words.
@@ -15,7 +16,8 @@ import Testing
     let folder: URL
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-inputfile-\(UUID().uuidString.prefix(8))")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-inputfile-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
@@ -95,7 +97,9 @@ import Testing
             { try CSVTable.parse(data: data, file: "a.csv") },
         ] {
             #expect(throws: InputError.self) { _ = try decode() }
-            do { _ = try decode() } catch let error as InputError { #expect(error.problem.contains(expected), "\(error)") }
+            do { _ = try decode() } catch let error as InputError {
+                #expect(error.problem.contains(expected), "\(error)")
+            }
         }
     }
 }

@@ -1,12 +1,13 @@
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 @Suite struct LocalizedDayTests {
     static let exportDay = CalendarDay(year: 2026, month: 11, day: 20)!
@@ -31,15 +32,22 @@ import Testing
         #expect(LocalizedDay.parse("December 30", reference: january) == CalendarDay(year: 2025, month: 12, day: 30))
         #expect(LocalizedDay.parse("January 5", reference: january) == january)
         #expect(LocalizedDay.parse("November 20", reference: Self.exportDay) == Self.exportDay)
-        #expect(LocalizedDay.parse("November 21", reference: Self.exportDay) == CalendarDay(year: 2025, month: 11, day: 21))
+        #expect(
+            LocalizedDay.parse("November 21", reference: Self.exportDay) == CalendarDay(year: 2025, month: 11, day: 21))
     }
 
     @Test func explicitYearsAndNumericDaysAreRead() {
-        #expect(LocalizedDay.parse("2026-04-17", reference: Self.exportDay) == CalendarDay(year: 2026, month: 4, day: 17))
-        #expect(LocalizedDay.parse("17 avril 2024", reference: Self.exportDay) == CalendarDay(year: 2024, month: 4, day: 17))
-        #expect(LocalizedDay.parse("17/04/2026", reference: Self.exportDay) == CalendarDay(year: 2026, month: 4, day: 17))
-        #expect(LocalizedDay.parse("04/17/2026", reference: Self.exportDay) == CalendarDay(year: 2026, month: 4, day: 17))
-        #expect(LocalizedDay.parse("2026年4月17日", reference: Self.exportDay) == CalendarDay(year: 2026, month: 4, day: 17))
+        #expect(
+            LocalizedDay.parse("2026-04-17", reference: Self.exportDay) == CalendarDay(year: 2026, month: 4, day: 17))
+        #expect(
+            LocalizedDay.parse("17 avril 2024", reference: Self.exportDay) == CalendarDay(year: 2024, month: 4, day: 17)
+        )
+        #expect(
+            LocalizedDay.parse("17/04/2026", reference: Self.exportDay) == CalendarDay(year: 2026, month: 4, day: 17))
+        #expect(
+            LocalizedDay.parse("04/17/2026", reference: Self.exportDay) == CalendarDay(year: 2026, month: 4, day: 17))
+        #expect(
+            LocalizedDay.parse("2026年4月17日", reference: Self.exportDay) == CalendarDay(year: 2026, month: 4, day: 17))
         #expect(LocalizedDay.parse("someday", reference: Self.exportDay) == nil)
         #expect(LocalizedDay.parse("31 février", reference: Self.exportDay) == nil)
     }
@@ -59,8 +67,10 @@ import Testing
         let day = CalendarDay(year: 2024, month: 2, day: 28)!
         #expect(day.adding(days: 1) == CalendarDay(year: 2024, month: 2, day: 29))
         #expect(day.adding(days: 2) == CalendarDay(year: 2024, month: 3, day: 1))
-        #expect(CalendarDay(year: 2026, month: 1, day: 1)!.adding(days: -1) == CalendarDay(year: 2025, month: 12, day: 31))
-        #expect(CalendarDay(year: 2026, month: 3, day: 1)!.days(since: CalendarDay(year: 2026, month: 2, day: 1)!) == 28)
+        #expect(
+            CalendarDay(year: 2026, month: 1, day: 1)!.adding(days: -1) == CalendarDay(year: 2025, month: 12, day: 31))
+        #expect(
+            CalendarDay(year: 2026, month: 3, day: 1)!.days(since: CalendarDay(year: 2026, month: 2, day: 1)!) == 28)
         #expect(CalendarDay(year: 2025, month: 2, day: 29) == nil)
         #expect(CalendarDay(iso: "2026-11-20T10:00:00Z")?.description == "2026-11-20")
     }

@@ -2,15 +2,15 @@ import Foundation
 import GRDB
 import Testing
 import ZIPFoundation
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
-
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// TikTok Studio's "Download data" as it really comes (issue 11): one zip per section with the CSVs
 /// inside, and the Viewers section sometimes only as `Viewers_<handle>.zip → Viewers.xlsx`.
@@ -23,7 +23,8 @@ import ZIPFoundation
         try Files.zip(
             [
                 ("FollowerActivity.csv", Files.followerActivity), ("FollowerGender.csv", Files.followerGender),
-                ("FollowerHistory.csv", Files.followerHistory), ("FollowerTopTerritories.csv", Files.followerTerritories),
+                ("FollowerHistory.csv", Files.followerHistory),
+                ("FollowerTopTerritories.csv", Files.followerTerritories),
             ], compression: compression)
     }
 
@@ -34,10 +35,12 @@ import ZIPFoundation
     @Test(arguments: [false, true])
     func aFollowersZipReadsEachCSVAsTheSameFileDroppedLoose(deflated: Bool) throws {
         let zipped = try decode(try followersZip(deflated ? .deflate : .none), "Followers_atavernanerd.zip")
-        #expect(zipped.parts.map(\.file) == [
-            "Followers_atavernanerd.zip/FollowerActivity.csv", "Followers_atavernanerd.zip/FollowerGender.csv",
-            "Followers_atavernanerd.zip/FollowerHistory.csv", "Followers_atavernanerd.zip/FollowerTopTerritories.csv",
-        ])
+        #expect(
+            zipped.parts.map(\.file) == [
+                "Followers_atavernanerd.zip/FollowerActivity.csv", "Followers_atavernanerd.zip/FollowerGender.csv",
+                "Followers_atavernanerd.zip/FollowerHistory.csv",
+                "Followers_atavernanerd.zip/FollowerTopTerritories.csv",
+            ])
         let loose: [(String, Data)] = [
             ("FollowerActivity.csv", Files.followerActivity), ("FollowerGender.csv", Files.followerGender),
             ("FollowerHistory.csv", Files.followerHistory), ("FollowerTopTerritories.csv", Files.followerTerritories),
@@ -56,7 +59,8 @@ import ZIPFoundation
 
     @Test func aProblemInAZippedCSVNamesTheZipTheFileAndTheRow() throws {
         let broken = Files.csv(
-            Files.overviewHeader, [["September 25", "118", "0", "5", "0", "0"], ["September 26", "lots", "1", "9", "0", "0"]])
+            Files.overviewHeader,
+            [["September 25", "118", "0", "5", "0", "0"], ["September 26", "lots", "1", "9", "0", "0"]])
         let data = try Files.zip([("Overview.csv", broken)])
         let file = try decode(data, "Overview_2026-09-25_1790891174_atavernanerd.zip")
         let problem = try #require(file.problems.first)
@@ -118,7 +122,8 @@ import ZIPFoundation
         #expect(fromWorkbook == fromCSV)
         #expect(fromWorkbook.export == .viewers && fromWorkbook.skippedCells == 1, "`undefined` on the first day")
         #expect(fromWorkbook.days.count == 7 && fromWorkbook.days[1].metrics[.totalViewers] == 663)
-        #expect(fromWorkbook.days[1].metrics[.newViewers] == 622 && fromWorkbook.days[1].metrics[.returningViewers] == 41)
+        #expect(
+            fromWorkbook.days[1].metrics[.newViewers] == 622 && fromWorkbook.days[1].metrics[.returningViewers] == 41)
 
         // Inside its zip, as TikTok Studio gives it.
         let zipped = try decode(try Files.zip([("Viewers.xlsx", xlsx)]), "Viewers_atavernanerd.zip")
@@ -137,7 +142,10 @@ import ZIPFoundation
     @Test func otherWorkbooksGetAClearMessage() throws {
         let twoSheets = try Files.workbook(rows: Files.viewersRows, extraSheet: true)
         let error = try #require(throws: InputError.self) { try decode(twoSheets, "Report.xlsx") }
-        #expect(error.problem == "this workbook has 2 sheets; Reelsmith reads a workbook of one sheet, as TikTok Studio's Viewers.xlsx")
+        #expect(
+            error.problem
+                == "this workbook has 2 sheets; Reelsmith reads a workbook of one sheet, as TikTok Studio's Viewers.xlsx"
+        )
         #expect(error.fix.contains("save the sheet as \"CSV UTF-8\""))
         let otherHeader = try Files.workbook(sheetName: "Budget", rows: [["Month", "Cost"], ["May", "3"]])
         let unknown = try #require(throws: InputError.self) { try decode(otherHeader, "Budget.xlsx") }
@@ -146,12 +154,15 @@ import ZIPFoundation
 
     @Test func aWorkbookPartWithADocumentTypeIsRefusedBeforeItIsParsed() throws {
         // An external entity (a local file) and an expanding one, in the shared strings.
-        let hostile = #"<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY x SYSTEM "file:///etc/passwd"><!ENTITY a "aaaaaaaa">"#
+        let hostile =
+            #"<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY x SYSTEM "file:///etc/passwd"><!ENTITY a "aaaaaaaa">"#
             + #"<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
             + #"<si><t>&x;&b;</t></si></sst>"#
-        let entries = try ZipArchiveReader.entries(of: try Files.workbook(rows: Files.viewersRows), file: "Viewers.xlsx")
+        let entries = try ZipArchiveReader.entries(
+            of: try Files.workbook(rows: Files.viewersRows), file: "Viewers.xlsx")
         #expect(entries.contains { $0.path == "xl/sharedStrings.xml" })
-        let rebuilt = try Files.zip(entries.map { ($0.path, $0.path == "xl/sharedStrings.xml" ? Data(hostile.utf8) : $0.data) })
+        let rebuilt = try Files.zip(
+            entries.map { ($0.path, $0.path == "xl/sharedStrings.xml" ? Data(hostile.utf8) : $0.data) })
         let error = try #require(throws: InputError.self) { try decode(rebuilt, "Viewers.xlsx") }
         #expect(error.problem.contains("declares a document type"), "\(error)")
         #expect(!error.description.contains("root:"), "nothing of the named file is read")
@@ -180,20 +191,27 @@ import ZIPFoundation
         try writeExport(to: folder)
         let processor = try processor(workspace)
         let outcome = try await processor.process(
-            file: folder.appendingPathComponent("Followers_atavernanerd.zip"), displayName: "Followers_atavernanerd.zip")
+            file: folder.appendingPathComponent("Followers_atavernanerd.zip"), displayName: "Followers_atavernanerd.zip"
+        )
         #expect(outcome.kind == .analytics && outcome.problems.isEmpty)
         let zip = "  Followers_atavernanerd.zip/"
         let expected: [String] = [
             "zip of 4 files, 4 imported:",
-            zip + "FollowerActivity.csv: analytics (TikTok Studio FollowerActivity.csv): 96 hours of follower activity (96 new)",
+            zip
+                + "FollowerActivity.csv: analytics (TikTok Studio FollowerActivity.csv): 96 hours of follower activity (96 new)",
             zip + "FollowerGender.csv: analytics (TikTok Studio FollowerGender.csv): 2 gender shares (2 new)",
-            zip + "FollowerHistory.csv: analytics (TikTok Studio FollowerHistory.csv): 7 days of follower history (7 new)",
-            zip + "FollowerTopTerritories.csv: analytics (TikTok Studio FollowerTopTerritories.csv): 2 territory shares (2 new)",
+            zip
+                + "FollowerHistory.csv: analytics (TikTok Studio FollowerHistory.csv): 7 days of follower history (7 new)",
+            zip
+                + "FollowerTopTerritories.csv: analytics (TikTok Studio FollowerTopTerritories.csv): 2 territory shares (2 new)",
         ]
         #expect(outcome.summary.split(separator: "\n").map(String.init) == expected)
         let viewers = try await processor.process(
             file: folder.appendingPathComponent("Viewers_atavernanerd.zip"), displayName: "Viewers_atavernanerd.zip")
-        #expect(viewers.summary.contains("Viewers_atavernanerd.zip/Viewers.xlsx: analytics (TikTok Studio Viewers.csv): 7 days of viewers (7 new)"))
+        #expect(
+            viewers.summary.contains(
+                "Viewers_atavernanerd.zip/Viewers.xlsx: analytics (TikTok Studio Viewers.csv): 7 days of viewers (7 new)"
+            ))
         let stored = try LearningFixtures.rows(
             processor.index, "SELECT total_viewers, new_viewers FROM account_days WHERE day = '2026-09-26'")
         #expect(stored.first?["total_viewers"] as Int? == 663 && stored.first?["new_viewers"] as Int? == 622)
@@ -208,21 +226,29 @@ import ZIPFoundation
         let processor = try processor(workspace)
         // The Followers zip's shares are as of 2 October: the day after FollowerHistory.csv's last day.
         _ = try await processor.process(
-            file: folder.appendingPathComponent("Followers_atavernanerd.zip"), displayName: "Followers_atavernanerd.zip")
+            file: folder.appendingPathComponent("Followers_atavernanerd.zip"), displayName: "Followers_atavernanerd.zip"
+        )
         let older = folder.appendingPathComponent("FollowerGender.csv")
         try Files.csv(["Gender", "Distribution"], [["Female", "0.3"], ["Male", "0.7"]]).write(to: older)
         let september = Date(timeIntervalSince1970: 1_788_220_800)  // 1 September 2026, its download
         try FileManager.default.setAttributes([.modificationDate: september], ofItemAtPath: older.path)
         let kept = try await processor.process(file: older, displayName: "FollowerGender.csv")
         #expect(kept.summary.hasSuffix("2 gender shares (2 older than the numbers kept)"), "\(kept.summary)")
-        var shares = try LearningFixtures.rows(processor.index, "SELECT label, share, as_of FROM audience_shares WHERE dimension = 'gender' ORDER BY label")
-        #expect(shares.map { $0["share"] as Double } == [0.6, 0.4] && shares.allSatisfy { $0["as_of"] as String == "2026-10-02" })
+        var shares = try LearningFixtures.rows(
+            processor.index, "SELECT label, share, as_of FROM audience_shares WHERE dimension = 'gender' ORDER BY label"
+        )
+        #expect(
+            shares.map { $0["share"] as Double } == [0.6, 0.4]
+                && shares.allSatisfy { $0["as_of"] as String == "2026-10-02" })
         // A file downloaded later replaces them.
         let november = Date(timeIntervalSince1970: 1_793_491_200)  // 1 November 2026
         try FileManager.default.setAttributes([.modificationDate: november], ofItemAtPath: older.path)
         _ = try await processor.process(file: older, displayName: "FollowerGender.csv")
-        shares = try LearningFixtures.rows(processor.index, "SELECT share, as_of FROM audience_shares WHERE dimension = 'gender' ORDER BY label")
-        #expect(shares.map { $0["share"] as Double } == [0.3, 0.7] && shares.allSatisfy { $0["as_of"] as String == "2026-11-01" })
+        shares = try LearningFixtures.rows(
+            processor.index, "SELECT share, as_of FROM audience_shares WHERE dimension = 'gender' ORDER BY label")
+        #expect(
+            shares.map { $0["share"] as Double } == [0.3, 0.7]
+                && shares.allSatisfy { $0["as_of"] as String == "2026-11-01" })
     }
 
     @Test func aSmallAccountsHeaderOnlyFilesAreSaidToBeEmpty() async throws {
@@ -239,7 +265,10 @@ import ZIPFoundation
         let outcome = try await processor(workspace).process(file: zip, displayName: "Followers_small.zip")
         let lines = outcome.summary.split(separator: "\n")
         #expect(lines.count == 5 && outcome.problems.isEmpty)
-        #expect(lines[1].hasSuffix("FollowerActivity.csv): no rows: TikTok Studio leaves this file empty until the account has more followers (about 100)"))
+        #expect(
+            lines[1].hasSuffix(
+                "FollowerActivity.csv): no rows: TikTok Studio leaves this file empty until the account has more followers (about 100)"
+            ))
         #expect(lines[3].hasSuffix("7 days of follower history (7 new)"))
     }
 
@@ -252,7 +281,8 @@ import ZIPFoundation
             file: folder.appendingPathComponent("Overview_2026-09-25_1790891174_atavernanerd.zip"),
             displayName: "Overview_2026-09-25_1790891174_atavernanerd.zip")
         #expect(outcome.problems.isEmpty)
-        let row = try LearningFixtures.rows(processor.index, "SELECT comments, video_views FROM account_days WHERE day = '2026-09-26'")
+        let row = try LearningFixtures.rows(
+            processor.index, "SELECT comments, video_views FROM account_days WHERE day = '2026-09-26'")
         #expect(row.first?["comments"] as Int? == -1 && row.first?["video_views"] as Int? == 201)
     }
 
@@ -264,25 +294,40 @@ import ZIPFoundation
         for zip in try FileManager.default.contentsOfDirectory(atPath: target.path).sorted() {
             let check = try TestSupport.run(
                 TestSupport.executable.path, ["check", "--root", root, target.appendingPathComponent(zip).path])
-            #expect(check.status == 0 && check.stdout.hasSuffix(": ok (analytics)\n"), "\(zip): \(check.stdout)\(check.stderr)")
+            #expect(
+                check.status == 0 && check.stdout.hasSuffix(": ok (analytics)\n"),
+                "\(zip): \(check.stdout)\(check.stderr)")
         }
         let result = try TestSupport.run(TestSupport.executable.path, ["process", "--root", root, target.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.contains("cannot tell what this file is"))
-        #expect(result.stdout.contains("Overview_2026-09-25_1790891174_atavernanerd.zip/Overview.csv: analytics (TikTok Studio Overview.csv): 7 days of account totals (7 new)"))
+        #expect(
+            result.stdout.contains(
+                "Overview_2026-09-25_1790891174_atavernanerd.zip/Overview.csv: analytics (TikTok Studio Overview.csv): 7 days of account totals (7 new)"
+            ))
         #expect(result.stdout.contains("Viewers_atavernanerd.zip/Viewers.xlsx: analytics (TikTok Studio Viewers.csv)"))
         #expect(result.stdout.contains("zip of 4 files, 4 imported:"))
 
         // A zip whose CSV has a bad row: check shows the zip, the file inside and the row.
         let bad = target.appendingPathComponent("Overview_bad.zip")
-        try Files.zip([("Overview.csv", Files.csv(Files.overviewHeader, [["September 26", "lots", "1", "9", "0", "0"], ["September 27", "1", "0", "0", "0", "0"]]))])
-            .write(to: bad)
+        try Files.zip([
+            (
+                "Overview.csv",
+                Files.csv(
+                    Files.overviewHeader,
+                    [["September 26", "lots", "1", "9", "0", "0"], ["September 27", "1", "0", "0", "0", "0"]])
+            )
+        ])
+        .write(to: bad)
         let check = try TestSupport.run(TestSupport.executable.path, ["check", "--root", root, bad.path])
-        #expect(check.status == 1 && check.stderr.contains("Overview_bad.zip/Overview.csv:2:16: row 1: `Video Views`"), "\(check.stderr)")
+        #expect(
+            check.status == 1 && check.stderr.contains("Overview_bad.zip/Overview.csv:2:16: row 1: `Video Views`"),
+            "\(check.stderr)")
         // For an editor, the position is the entry's line and column (the zip's bytes are no text).
         let json = try TestSupport.run(TestSupport.executable.path, ["check", "--json", "--root", root, bad.path])
         let reports = try JSONDecoder().decode([JSONValue].self, from: Data(json.stdout.utf8))
-        let diagnostic = try #require(reports.first?["diagnostics"].flatMap { if case let .array(list) = $0 { list.first } else { nil } })
+        let diagnostic = try #require(
+            reports.first?["diagnostics"].flatMap { if case .array(let list) = $0 { list.first } else { nil } })
         #expect(diagnostic["range"]?["start"] == ["line": 1, "character": 15], "\(json.stdout)")
     }
 }

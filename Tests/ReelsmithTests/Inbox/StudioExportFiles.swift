@@ -1,13 +1,14 @@
 import Foundation
 import ZIPFoundation
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// TikTok Studio's "Download data" files in their real shape (issue 11), built in the test:
 /// CSVs in UTF-8 with a BOM, every field quoted, no line break after the last row; one zip per
@@ -16,7 +17,9 @@ import ZIPFoundation
 enum StudioExportFiles {
     /// A CSV as TikTok Studio writes it.
     static func csv(_ header: [String], _ rows: [[String]]) -> Data {
-        let lines = ([header] + rows).map { $0.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: ",") }
+        let lines = ([header] + rows).map {
+            $0.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: ",")
+        }
         return Data([0xEF, 0xBB, 0xBF]) + Data(lines.joined(separator: "\n").utf8)
     }
 
@@ -93,7 +96,10 @@ enum StudioExportFiles {
                 head + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(rels)"
                     + "<Relationship Id=\"rId2\" Type=\"\(rel)/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>"
             ),
-            ("xl/worksheets/sheet1.xml", head + "<worksheet xmlns=\"\(main)\"><sheetData>\(sheetRows)</sheetData></worksheet>"),
+            (
+                "xl/worksheets/sheet1.xml",
+                head + "<worksheet xmlns=\"\(main)\"><sheetData>\(sheetRows)</sheetData></worksheet>"
+            ),
             (
                 "xl/sharedStrings.xml",
                 head + "<sst xmlns=\"\(main)\" count=\"\(strings.count)\" uniqueCount=\"\(strings.count)\">\(sst)</sst>"
@@ -117,7 +123,8 @@ enum StudioExportFiles {
         ["Date", "Followers", "Difference in followers from previous day"],
         [
             ["September 25", "0", "0"], ["September 26", "0", "0"], ["September 27", "0", "0"],
-            ["September 28", "1", "1"], ["September 29", "2", "1"], ["September 30", "3", "1"], ["October 1", "4", "1"],
+            ["September 28", "1", "1"], ["September 29", "2", "1"], ["September 30", "3", "1"],
+            ["October 1", "4", "1"],
         ])
     static let followerGender = csv(["Gender", "Distribution"], [["Female", "0.6"], ["Male", "0.4"]])
     static let followerTerritories = csv(["Top territories", "Distribution"], [["BR", "0.8"], ["PT", "0.2"]])

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 @Suite struct TrendsFileTests {
     static let today = CalendarDay(year: 2026, month: 11, day: 25)!
@@ -18,7 +19,8 @@ import Testing
     }
 
     @Test func bundledExampleSumsLikesCommentsSharesAndDefaultsTheDate() throws {
-        let file = try decode(TestSupport.packageRoot.appendingPathComponent("inbox/trends/example-trends.yaml"), name: "t.yaml")
+        let file = try decode(
+            TestSupport.packageRoot.appendingPathComponent("inbox/trends/example-trends.yaml"), name: "t.yaml")
         #expect(file.trends.count == 3)
         #expect(file.trends[0].engagement == 35000 && file.trends[0].niche == "motivation")
         #expect(file.trends[1].engagement == 21000 + 900 + 1500)
@@ -34,7 +36,9 @@ import Testing
     ])
     func mistakesNameTheirLineColumnAndFix(fixture: String, line: Int, column: Int, message: String) throws {
         let name = "inbox/trends/\(fixture)"
-        let error = try #require(throws: InputError.self) { try decode(TestSupport.fixture("trends/\(fixture)"), name: name) }
+        let error = try #require(throws: InputError.self) {
+            try decode(TestSupport.fixture("trends/\(fixture)"), name: name)
+        }
         #expect(error.line == line && error.column == column, "\(error)")
         #expect(error.description.hasPrefix("\(name):\(line):\(column): "))
         #expect(error.description.contains(message), "\(error)")
@@ -43,7 +47,8 @@ import Testing
 
     @Test func anotherKindOrAnEmptyListIsRefused() throws {
         let request = try #require(throws: InputError.self) {
-            try TrendsFile.decode(data: Data("kind: request\ntrends: []\n".utf8), displayName: "t.yaml", ingestDay: Self.today)
+            try TrendsFile.decode(
+                data: Data("kind: request\ntrends: []\n".utf8), displayName: "t.yaml", ingestDay: Self.today)
         }
         #expect(request.reason == .invalidValue(key: "kind"))
         let empty = try #require(throws: InputError.self) {

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Issue 12, hole 3 and the libyaml messages: anchors and aliases are refused before Yams builds
 /// a key, nesting is capped, and libyaml's raw text never reaches the creator.
@@ -16,7 +17,8 @@ import Testing
     static func aliasBomb(asKey: Bool) -> String {
         var text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for level in 1...8 {
-            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+            text +=
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
         }
         return text + (asKey ? "? *a8\n: boom\n" : "boom: *a8\n")
     }
@@ -35,14 +37,17 @@ import Testing
         let started = ContinuousClock.now
         let error = try #require(refusal(Self.aliasBomb(asKey: asKey)))
         #expect(ContinuousClock.now - started < .seconds(1))
-        #expect(error.location == "inbox/trends/x.yaml:1:5" && error.problem.contains("anchor (`&name`) is not allowed"))
+        #expect(
+            error.location == "inbox/trends/x.yaml:1:5" && error.problem.contains("anchor (`&name`) is not allowed"))
     }
 
     @Test func anchorsAndAliasesAreRefusedEvenWhenHarmless() throws {
         #expect(refusal("a: &x 1\n")?.problem.contains("anchor") == true)
         #expect(refusal("a: 1\nb: *x\n")?.reason == .syntax)
         #expect(try InputKind.declaredKind(data: Data(Self.aliasBomb(asKey: true).utf8), displayName: "x") == nil)
-        #expect(InboxDaemon.asksForce(Data(("force: true\n" + Self.aliasBomb(asKey: true)).utf8), fileExtension: "yaml") == false)
+        #expect(
+            InboxDaemon.asksForce(Data(("force: true\n" + Self.aliasBomb(asKey: true)).utf8), fileExtension: "yaml")
+                == false)
     }
 
     /// Found by `scripts/fuzz.sh` (FuzzRequest): nested lists and mappings used as keys made
@@ -61,7 +66,8 @@ import Testing
     @Test func deepNestingGetsOurMessageNotLibyamls() throws {
         for text in [String(repeating: "[", count: 100_000), String(repeating: "- ", count: 2_000) + "x\n"] {
             let error = try #require(refusal(text))
-            #expect(error.problem.contains("nested") && !error.description.contains("yaml_set_max_nest_level"), "\(error)")
+            #expect(
+                error.problem.contains("nested") && !error.description.contains("yaml_set_max_nest_level"), "\(error)")
         }
     }
 

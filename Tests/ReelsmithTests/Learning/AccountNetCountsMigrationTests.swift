@@ -1,15 +1,15 @@
 import Foundation
 import GRDB
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
-
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// `v12-account-net-counts`: TikTok's net daily likes, comments and shares may be
 /// negative; an index made before keeps its days and then takes them (issue 11).
@@ -18,7 +18,9 @@ import Testing
         let (old, url) = try LearningFixtures.olderIndex(upTo: "v7-account-analytics")
         try old.write { db in
             try db.execute(
-                sql: "INSERT INTO account_days (day, video_views, comments, follower_change, updated_at) VALUES ('2026-09-25', 118, 0, -2, 0)")
+                sql:
+                    "INSERT INTO account_days (day, video_views, comments, follower_change, updated_at) VALUES ('2026-09-25', 118, 0, -2, 0)"
+            )
             #expect(throws: DatabaseError.self) {
                 try db.execute(sql: "UPDATE account_days SET comments = -1 WHERE day = '2026-09-25'")
             }
@@ -27,7 +29,9 @@ import Testing
         let index = try LearningIndex(url: url)
         let kept = try LearningFixtures.rows(index, "SELECT video_views, comments, follower_change FROM account_days")
         #expect(kept.count == 1 && kept[0]["video_views"] as Int == 118 && kept[0]["follower_change"] as Int == -2)
-        let overview = StudioExportFiles.csv(StudioExportFiles.overviewHeader, [["September 25", "118", "0", "5", "0", "0"], ["September 26", "201", "1", "9", "-1", "0"]])
+        let overview = StudioExportFiles.csv(
+            StudioExportFiles.overviewHeader,
+            [["September 25", "118", "0", "5", "0", "0"], ["September 26", "201", "1", "9", "-1", "0"]])
         let file = try AnalyticsFile.decode(
             data: overview, file: "Overview.csv", isYAML: false, ingestDay: CalendarDay(year: 2026, month: 10, day: 2)!)
         _ = try index.importAnalytics(

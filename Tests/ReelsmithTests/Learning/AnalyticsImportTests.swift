@@ -1,14 +1,15 @@
 import Foundation
 import GRDB
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 @Suite struct AnalyticsImportTests {
     static let today = CalendarDay(year: 2026, month: 11, day: 25)!
@@ -16,7 +17,8 @@ import Testing
 
     private func importCSV(_ index: LearningIndex, _ text: String) throws -> AnalyticsImport {
         try index.importAnalytics(
-            LearningFixtures.csv(text, day: Self.today), sourceFile: "a.csv", ingestDay: Self.today, vocabulary: Self.none)
+            LearningFixtures.csv(text, day: Self.today), sourceFile: "a.csv", ingestDay: Self.today,
+            vocabulary: Self.none)
     }
 
     private func importTikTok(
@@ -34,15 +36,21 @@ import Testing
         try index.record(video: LearningFixtures.video("aaaaaaaaaaa1"))
         try index.record(video: LearningFixtures.video("aaaaaaaaaaa2"))
         let file = try AnalyticsFile.decode(
-            data: Data(contentsOf: TestSupport.fixture("analytics/ours-any-order.csv")), file: "ours.csv", isYAML: false,
+            data: Data(contentsOf: TestSupport.fixture("analytics/ours-any-order.csv")), file: "ours.csv",
+            isYAML: false,
             ingestDay: Self.today)
-        let result = try index.importAnalytics(file, sourceFile: "ours.csv", ingestDay: Self.today, vocabulary: Self.none)
+        let result = try index.importAnalytics(
+            file, sourceFile: "ours.csv", ingestDay: Self.today, vocabulary: Self.none)
         #expect(result.applied == 2 && result.newSnapshots == 2)
         #expect(result.problems.map(\.row) == [2, 3, 4, 5])
         #expect(result.problems[1].description.contains("no video `ffffffffffff` in the learning index"))
-        let rows = try LearningFixtures.rows(index, "SELECT video_id, views, likes, shares, comments, revenue, date, source_file FROM analytics ORDER BY video_id")
+        let rows = try LearningFixtures.rows(
+            index,
+            "SELECT video_id, views, likes, shares, comments, revenue, date, source_file FROM analytics ORDER BY video_id"
+        )
         #expect(rows.count == 2)
-        let first = rows[0], second = rows[1]
+        let first = rows[0]
+        let second = rows[1]
         #expect(first["video_id"] as String == "aaaaaaaaaaa1")
         #expect(first["views"] as Int == 15400)
         #expect(first["likes"] as Int == 1320)
@@ -69,14 +77,18 @@ import Testing
         #expect(again.applied == 1 && again.newSnapshots == 0)
         #expect(try LearningFixtures.int(index, "SELECT count(*) FROM analytics") == 1)
 
-        let newer = try importCSV(index, "video_id,views,likes,shares,comments,date\naaaaaaaaaaa1,20000,1500,90,70,2026-11-22\n")
+        let newer = try importCSV(
+            index, "video_id,views,likes,shares,comments,date\naaaaaaaaaaa1,20000,1500,90,70,2026-11-22\n")
         #expect(newer.newSnapshots == 1)
-        let older = try importCSV(index, "video_id,views,likes,shares,comments,date\naaaaaaaaaaa1,9000,700,40,30,2026-11-18\n")
+        let older = try importCSV(
+            index, "video_id,views,likes,shares,comments,date\naaaaaaaaaaa1,9000,700,40,30,2026-11-18\n")
         #expect(older.newSnapshots == 1)
         let history = try LearningFixtures.rows(index, "SELECT date, views FROM analytics ORDER BY date")
         #expect(history.map { $0["views"] as Int } == [9000, 15400, 20000], "the history is kept")
         let features = try #require(try index.learningData(videoId: "aaaaaaaaaaa1"))
-        #expect(features.views == 20000 && features.metricsDate == CalendarDay(year: 2026, month: 11, day: 22), "latest wins")
+        #expect(
+            features.views == 20000 && features.metricsDate == CalendarDay(year: 2026, month: 11, day: 22),
+            "latest wins")
         let fitness = try #require(try index.niches().first)
         #expect(fitness.totalViews == 20000, "the niche counts the latest numbers once, not the sum of snapshots")
     }
@@ -96,7 +108,9 @@ import Testing
         #expect(result.problems[1].description.contains("`tiktok_id` is not a TikTok video id"))
         #expect(try index.video(id: "b1c2d3e4f5a6")?.tiktokId == nil)
         _ = try importCSV(
-            index, "video_id,tiktok_id,views,likes,shares,comments\nb1c2d3e4,https://www.tiktok.com/@me/video/7301234567,100,1,1,1\n")
+            index,
+            "video_id,tiktok_id,views,likes,shares,comments\nb1c2d3e4,https://www.tiktok.com/@me/video/7301234567,100,1,1,1\n"
+        )
         #expect(try index.video(id: "b1c2d3e4f5a6")?.tiktokId == "7301234567")
         let linked = try importTikTok(index, [("a caption nobody wrote", "7301234567", 5000)], exportDay: "2026-11-26")
         #expect(linked.linkedByTikTokId == 1 && linked.external == 0)
@@ -106,13 +120,18 @@ import Testing
 
     @Test func aCaptionLinksToOurVideoOnceThenTheTikTokIdDoes() throws {
         let index = try LearningFixtures.index()
-        try index.record(video: LearningFixtures.video("aaaaaaaaaaa1", caption: "Save this for your next workout and thank me later."))
-        try index.record(video: LearningFixtures.video("aaaaaaaaaaa2", caption: "Simple, science-backed fitness tips you can use today."))
+        try index.record(
+            video: LearningFixtures.video(
+                "aaaaaaaaaaa1", caption: "Save this for your next workout and thank me later."))
+        try index.record(
+            video: LearningFixtures.video(
+                "aaaaaaaaaaa2", caption: "Simple, science-backed fitness tips you can use today."))
         let caption = "Save this for your next workout and thank me later 💪🔥\n\n#fitness #gym #workout #fyp"
         let first = try importTikTok(index, [(caption, "7441000000000000001", 15400)])
         #expect(first.linkedByCaption == 1 && first.external == 0 && first.ambiguous == 0)
         #expect(try index.video(id: "aaaaaaaaaaa1")?.tiktokId == "7441000000000000001")
-        let second = try importTikTok(index, [("caption edited completely", "7441000000000000001", 18000)], exportDay: "2026-11-25")
+        let second = try importTikTok(
+            index, [("caption edited completely", "7441000000000000001", 18000)], exportDay: "2026-11-25")
         #expect(second.linkedByTikTokId == 1 && second.linkedByCaption == 0)
         #expect(try LearningFixtures.int(index, "SELECT count(*) FROM analytics WHERE video_id = 'aaaaaaaaaaa1'") == 2)
         #expect(try index.learningData(videoId: "aaaaaaaaaaa1")?.views == 18000)
@@ -122,8 +141,10 @@ import Testing
         let index = try LearningFixtures.index()
         try index.record(video: LearningFixtures.video("aaaaaaaaaaa1", caption: "Save this for your next workout."))
         try index.record(video: LearningFixtures.video("aaaaaaaaaaa2", caption: "Save this for your next workout."))
-        try index.record(video: LearningFixtures.video("aaaaaaaaaaa3", caption: "Completely different words here today."))
-        let result = try importTikTok(index, [("Save this for your next workout. #fitness #gym #workout", "7441000000000000009", 9000)])
+        try index.record(
+            video: LearningFixtures.video("aaaaaaaaaaa3", caption: "Completely different words here today."))
+        let result = try importTikTok(
+            index, [("Save this for your next workout. #fitness #gym #workout", "7441000000000000009", 9000)])
         #expect(result.ambiguous == 1 && result.applied == 0 && result.external == 0)
         let problem = try #require(result.problems.first)
         #expect(problem.row == 1 && problem.line == 2)
@@ -135,23 +156,31 @@ import Testing
 
     @Test func unmatchedRowsBecomeExternalVideosThatStillTeach() throws {
         let index = try LearningFixtures.index()
-        let vocabulary = NicheVocabulary.from(templates: try TemplateLibrary.load(from: TestSupport.templates), knownNiches: [])
+        let vocabulary = NicheVocabulary.from(
+            templates: try TemplateLibrary.load(from: TestSupport.templates), knownNiches: [])
         let file = try AnalyticsFile.decode(
             data: Data(contentsOf: TestSupport.fixture("analytics/tiktok-semicolon-crlf.csv")), file: "Content.csv",
             isYAML: false, ingestDay: Self.today)
-        let result = try index.importAnalytics(file, sourceFile: "Content.csv", ingestDay: Self.today, vocabulary: vocabulary)
+        let result = try index.importAnalytics(
+            file, sourceFile: "Content.csv", ingestDay: Self.today, vocabulary: vocabulary)
         #expect(result.external == 6 && result.applied == 6 && result.problems.map(\.row) == [7, 8])
-        let videos = try LearningFixtures.rows(index, "SELECT id, niche, is_external, hashtag_count FROM videos ORDER BY rowid")
+        let videos = try LearningFixtures.rows(
+            index, "SELECT id, niche, is_external, hashtag_count FROM videos ORDER BY rowid")
         #expect(videos.map { $0["id"] as String }.first == "tiktok-7612719582511108096")
         #expect(videos.allSatisfy { $0["is_external"] as Bool })
         #expect(videos[0]["niche"] as String == "motivation")
         #expect(videos[1]["niche"] as String == "fitness")
         let features = try #require(try index.learningData(videoId: "tiktok-7612719582511108096"))
-        #expect(features.isExternal && features.durationSeconds == nil && features.viralityScore == nil && features.hasCta == nil)
-        #expect(features.hashtagCount == 2 && features.views == 25000 && features.postedOn == CalendarDay(year: 2026, month: 3, day: 2))
+        #expect(
+            features.isExternal && features.durationSeconds == nil && features.viralityScore == nil
+                && features.hasCta == nil)
+        #expect(
+            features.hashtagCount == 2 && features.views == 25000
+                && features.postedOn == CalendarDay(year: 2026, month: 3, day: 2))
         #expect(features.captionWords == 9, "Ma routine du matin « 5 minutes » qui changent tout")
         // Imported again: the same six videos, the same six snapshots.
-        let again = try index.importAnalytics(file, sourceFile: "Content.csv", ingestDay: Self.today, vocabulary: vocabulary)
+        let again = try index.importAnalytics(
+            file, sourceFile: "Content.csv", ingestDay: Self.today, vocabulary: vocabulary)
         #expect(again.newSnapshots == 0 && again.external == 6)
         #expect(try LearningFixtures.int(index, "SELECT count(*) FROM videos") == 6)
         #expect(try LearningFixtures.int(index, "SELECT count(*) FROM analytics") == 6)
@@ -167,8 +196,14 @@ import Testing
         }
         #expect(throws: DatabaseError.self) {
             try index.database.write { db in
-                try db.execute(sql: "INSERT INTO analytics (video_id, views, date, imported_at) VALUES ('aaaaaaaaaaa1', 1, '2026-11-20', 0)")
-                try db.execute(sql: "INSERT INTO analytics (video_id, views, date, imported_at) VALUES ('aaaaaaaaaaa1', 2, '2026-11-20', 0)")
+                try db.execute(
+                    sql:
+                        "INSERT INTO analytics (video_id, views, date, imported_at) VALUES ('aaaaaaaaaaa1', 1, '2026-11-20', 0)"
+                )
+                try db.execute(
+                    sql:
+                        "INSERT INTO analytics (video_id, views, date, imported_at) VALUES ('aaaaaaaaaaa1', 2, '2026-11-20', 0)"
+                )
             }
         }
     }
@@ -180,7 +215,8 @@ import Testing
             index, "video_id,views,likes,shares,comments\naaaaaaaaaaa1,100,1,1,1\naaaaaaaaaaa1,300,3,3,3\n")
         #expect(result.applied == 2 && result.newSnapshots == 1)
         #expect(result.problems.count == 1 && result.problems[0].row == 2)
-        #expect(result.problems[0].problem.contains("row 1 already gave the numbers of video aaaaaaaaaaa1 on 2026-11-25"))
+        #expect(
+            result.problems[0].problem.contains("row 1 already gave the numbers of video aaaaaaaaaaa1 on 2026-11-25"))
         #expect(try index.learningData(videoId: "aaaaaaaaaaa1")?.views == 300)
     }
 }

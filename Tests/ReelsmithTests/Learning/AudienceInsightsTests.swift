@@ -1,15 +1,15 @@
 import Foundation
 import GRDB
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
-
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Best posting hours, follower growth and audience shares from TikTok Studio's account files,
 /// checked against values worked out by hand from the fixtures (issue 11).
@@ -58,7 +58,9 @@ import Testing
         #expect(hours.dayCount == 3 && hours.to == CalendarDay(year: 2026, month: 10, day: 1))
         // A newest day that is complete, or quiet where every day is quiet, is kept.
         let complete = (0..<24).map { FollowerActivityHour(day: day, hour: $0, activeFollowers: $0 == 23 ? 0 : 5) }
-        let before = (0..<24).map { FollowerActivityHour(day: day.adding(days: -1), hour: $0, activeFollowers: $0 == 23 ? 0 : 5) }
+        let before = (0..<24).map {
+            FollowerActivityHour(day: day.adding(days: -1), hour: $0, activeFollowers: $0 == 23 ? 0 : 5)
+        }
         #expect(PostingHours.withoutPartialNewestDay(before + complete).count == 48)
     }
 
@@ -82,7 +84,10 @@ import Testing
             })
         #expect(insights.recommendations.fr.contains { $0.hasPrefix("Publie entre 19:00 et 21:00 UTC") })
         // The file does not name its zone: UTC is said to be an assumption, not a fact.
-        #expect(insights.recommendations.en.contains { $0.hasSuffix("TikTok Studio's hours, taken as UTC: the file does not say its time zone).") })
+        #expect(
+            insights.recommendations.en.contains {
+                $0.hasSuffix("TikTok Studio's hours, taken as UTC: the file does not say its time zone).")
+            })
         #expect(!insights.recommendations.en.joined().contains("hours are UTC"))
     }
 

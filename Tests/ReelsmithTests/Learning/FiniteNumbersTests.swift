@@ -1,14 +1,15 @@
 import Foundation
 import GRDB
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Issue 12, hole 4: one analytics row cannot poison the index. Non-finite and out-of-range
 /// values are refused per cell with their row; an index that already holds one is repaired.
@@ -30,7 +31,9 @@ import Testing
             """, day: Self.today)
         #expect(file.rows.count == 1 && file.rows[0].revenue == 3.10)
         #expect(file.problems.map(\.row) == [1, 2, 3, 4, 5, 6, 7])
-        #expect(file.problems[0].description.contains("a.csv:2:") && file.problems[0].problem.contains("more than 1000000000"))
+        #expect(
+            file.problems[0].description.contains("a.csv:2:")
+                && file.problems[0].problem.contains("more than 1000000000"))
         #expect(file.problems[4].problem.contains("more than 1000000000000"))
     }
 
@@ -49,7 +52,8 @@ import Testing
         let result = try index.importAnalytics(
             file, sourceFile: "a.csv", ingestDay: Self.today, vocabulary: NicheVocabulary(niches: [:]))
         #expect(result.applied == 3)
-        let reports = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-finite-\(UUID().uuidString.prefix(8))")
+        let reports = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-finite-\(UUID().uuidString.prefix(8))")
         try LearningReports(index: index, outbox: reports).publish(asOf: Self.today)
         #expect(try index.niches().allSatisfy { $0.totalRevenue.isFinite && $0.avgViews.isFinite })
     }
@@ -77,10 +81,11 @@ import Testing
                         VALUES (?, 'fitness', 70, 30, 8, 3, 1, 10, 1.7e308, '2026-11-24', 0);
                         """, arguments: [id, id])
             }
-            try db.execute(sql: """
-                INSERT INTO niches (name, profitability_score, total_revenue, avg_revenue, updated_at)
-                VALUES ('fitness', 60, 9e999, 9e999, 0)
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO niches (name, profitability_score, total_revenue, avg_revenue, updated_at)
+                    VALUES ('fitness', 60, 9e999, 9e999, 0)
+                    """)
         }
         try old.close()
 
@@ -89,7 +94,8 @@ import Testing
         #expect(try LearningFixtures.int(index, "SELECT count(*) FROM analytics WHERE revenue > 1e9") == 0)
         try LearningReports(index: index, outbox: folder.appendingPathComponent("outbox")).publish(asOf: Self.today)
         try index.recomputeNiches(today: Self.today)
-        let report = try JSONFiles.read(NichesReport.self, from: folder.appendingPathComponent("outbox/reports/niches.json"))
+        let report = try JSONFiles.read(
+            NichesReport.self, from: folder.appendingPathComponent("outbox/reports/niches.json"))
         #expect(report.niches.count == 1)
     }
 }

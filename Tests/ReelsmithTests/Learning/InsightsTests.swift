@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 @Suite struct InsightsTests {
     static let today = CalendarDay(year: 2026, month: 11, day: 25)!
@@ -26,8 +27,10 @@ import Testing
         var csv = "video_id,views,likes,shares,comments,date\n"
         for sample in samples {
             try index.record(
-                video: LearningFixtures.video(sample.id, durationSeconds: sample.durationSeconds, hookLength: sample.hookLength))
-            csv += "\(sample.id),\(sample.views),\(sample.views / 20),10,10,\(Self.today.adding(days: -sample.daysAgo))\n"
+                video: LearningFixtures.video(
+                    sample.id, durationSeconds: sample.durationSeconds, hookLength: sample.hookLength))
+            csv +=
+                "\(sample.id),\(sample.views),\(sample.views / 20),10,10,\(Self.today.adding(days: -sample.daysAgo))\n"
         }
         let result = try index.importAnalytics(
             LearningFixtures.csv(csv, day: Self.today), sourceFile: "a.csv", ingestDay: Self.today,
@@ -39,10 +42,14 @@ import Testing
     /// Six short videos over 10,000 views, ten long ones under, and one old hit outside the window.
     static let shortVideosWin: [Sample] =
         zip([15.0, 16, 17, 18, 19, 20], [80_000, 60_000, 40_000, 30_000, 20_000, 15_000]).enumerated().map {
-            Sample(id: String(format: "a%011d", $0.offset), durationSeconds: $0.element.0, hookLength: 5, views: $0.element.1)
+            Sample(
+                id: String(format: "a%011d", $0.offset), durationSeconds: $0.element.0, hookLength: 5,
+                views: $0.element.1)
         }
         + (0..<10).map {
-            Sample(id: String(format: "b%011d", $0), durationSeconds: 40 + Double($0) * 4, hookLength: 14, views: 9_000 - $0 * 800)
+            Sample(
+                id: String(format: "b%011d", $0), durationSeconds: 40 + Double($0) * 4, hookLength: 14,
+                views: 9_000 - $0 * 800)
         }
         + [Sample(id: "c00000000000", durationSeconds: 90, hookLength: 14, views: 900_000, daysAgo: 40)]
 
@@ -63,7 +70,8 @@ import Testing
         #expect(insights.recommendations.fr[0].hasPrefix("La durée optimale est autour de 25 secondes"))
         #expect(insights.recommendations.fr[0].contains("un indice tiré de seulement 2 vidéos, pas encore une règle"))
 
-        let targets = InsightSteering(insights: insights).targets(for: GenerationRequest(niche: "fitness", durationSeconds: 45))
+        let targets = InsightSteering(insights: insights).targets(
+            for: GenerationRequest(niche: "fitness", durationSeconds: 45))
         #expect(targets == ScriptTargets(durationSeconds: 45), "no evidence, no change")
     }
 
@@ -73,15 +81,19 @@ import Testing
         #expect(insights.videoCount == 16, "the 40-day-old numbers are outside the 30-day window")
         #expect(insights.highPerformerCount == 6)
         #expect(insights.optimalDurationSeconds == 18, "mean of 15…20 is 17.5")
-        #expect(insights.optimalHookLength == 5 && insights.optimalHashtagCount == 3 && insights.viralityThreshold == 70)
+        #expect(
+            insights.optimalHookLength == 5 && insights.optimalHashtagCount == 3 && insights.viralityThreshold == 70)
         let duration = try #require(insights.feature(.durationSeconds))
         #expect(duration.correlation.rho == -1 && duration.correlation.sampleSize == 16)
         #expect(duration.evidence == .moderate, "p < 0.01 but fewer than 20 videos")
         #expect(duration.isSteering)
         #expect(duration.summary.en.hasPrefix("Shorter videos tend to get more views (ρ = −1.00, n = 16"))
-        #expect(insights.feature(.hashtagCount)?.evidence == .insufficient, "every video has 3 hashtags: nothing to compare")
+        #expect(
+            insights.feature(.hashtagCount)?.evidence == .insufficient, "every video has 3 hashtags: nothing to compare"
+        )
 
-        let targets = InsightSteering(insights: insights).targets(for: GenerationRequest(niche: "fitness", durationSeconds: 45))
+        let targets = InsightSteering(insights: insights).targets(
+            for: GenerationRequest(niche: "fitness", durationSeconds: 45))
         #expect(targets.durationSeconds == 20)
         #expect(targets.hookMaxWords == 5)
         #expect(targets.hashtagCount == ScriptTargets.defaultHashtagCount)
@@ -98,7 +110,10 @@ import Testing
         let outbox = index.url.deletingLastPathComponent().appendingPathComponent("outbox")
         let files = try LearningReports(index: index, outbox: outbox).publish(asOf: Self.today)
         #expect(files.map(\.lastPathComponent) == ["niches.json", "insights.json", "dashboard.html"])
-        #expect(TestSupport.contents(of: outbox.appendingPathComponent("reports")) == ["dashboard.html", "insights.json", "niches.json"])
+        #expect(
+            TestSupport.contents(of: outbox.appendingPathComponent("reports")) == [
+                "dashboard.html", "insights.json", "niches.json",
+            ])
         let insights = try JSONFiles.read(Insights.self, from: files[1])
         #expect(insights.optimalDurationSeconds == 18 && insights.features.count == LearningFeature.allCases.count)
         let niches = try JSONFiles.read(NichesReport.self, from: files[0])

@@ -1,14 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
-
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// The insights' 30 days end on the newest analytics day in the index, not today, and say so
 /// (issue 11): an export imported weeks after it was made is not "0 videos".

@@ -1,21 +1,25 @@
 import Foundation
 import GRDB
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 @Suite struct NicheAnalyzerTests {
     static let today = CalendarDay(year: 2026, month: 11, day: 25)!
 
-    private func trend(_ title: String, views: Int, engagement: Int, niche: String = "fitness", daysAgo: Int = 0) -> TrendsFile.Trend {
+    private func trend(_ title: String, views: Int, engagement: Int, niche: String = "fitness", daysAgo: Int = 0)
+        -> TrendsFile.Trend
+    {
         TrendsFile.Trend(
-            title: title, url: nil, views: views, engagement: engagement, niche: niche, date: Self.today.adding(days: -daysAgo))
+            title: title, url: nil, views: views, engagement: engagement, niche: niche,
+            date: Self.today.adding(days: -daysAgo))
     }
 
     private var trends: [TrendsFile.Trend] {
@@ -30,7 +34,9 @@ import Testing
     @Test func aFutureDatedTrendIsNotTrending() throws {
         let index = try LearningFixtures.index()
         let result = try index.ingest(
-            trends: [trend("soon", views: 1_000, engagement: 10, daysAgo: -3), trend("now", views: 1_000, engagement: 10)],
+            trends: [
+                trend("soon", views: 1_000, engagement: 10, daysAgo: -3), trend("now", views: 1_000, engagement: 10),
+            ],
             sourceFile: "t.yaml", today: Self.today)
         #expect(result.niches.first?.trendCount == 2 && result.niches.first?.trending == 1)
     }
@@ -71,7 +77,8 @@ import Testing
             "video_id,views,likes,shares,comments,revenue,date\n"
                 + "aaaaaaaaaaa1,10000,500,20,30,10,2026-11-20\naaaaaaaaaaa1,20000,900,50,50,50,2026-11-24\n",
             day: Self.today)
-        let result = try index.importAnalytics(file, sourceFile: "a.csv", ingestDay: Self.today, vocabulary: NicheVocabulary(niches: [:]))
+        let result = try index.importAnalytics(
+            file, sourceFile: "a.csv", ingestDay: Self.today, vocabulary: NicheVocabulary(niches: [:]))
         let fitness = try #require(result.niches.first { $0.name == "fitness" })
         // Observations: 3 trends + 1 measured video (its latest snapshot only).
         // views (180,000 + 20,000) / 4 = 50,000 → 25; engagement (21,000 + 1,000) / 4 = 5,500 → 11;

@@ -1,21 +1,27 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 @Suite struct CaptionWriterTests {
     private func timed(_ words: [String], scene: Int = 1, step: Double = 0.4) -> [WordTiming] {
-        words.enumerated().map { WordTiming(text: $1, start: Double($0) * step, end: Double($0 + 1) * step, scene: scene) }
+        words.enumerated().map {
+            WordTiming(text: $1, start: Double($0) * step, end: Double($0 + 1) * step, scene: scene)
+        }
     }
 
     @Test func chunksHoldAtMostThreeWordsOrEighteenCharacters() {
-        let words = timed("Most people skip the warm-up and that is exactly why extraordinarily tough routines fail".split(separator: " ").map(String.init))
+        let words = timed(
+            "Most people skip the warm-up and that is exactly why extraordinarily tough routines fail".split(
+                separator: " "
+            ).map(String.init))
         let chunks = CaptionChunk.chunks(from: words, totalDuration: 10)
         #expect(chunks.map(\.words.count).reduce(0, +) == words.count)
         for chunk in chunks {
@@ -26,7 +32,13 @@ import Testing
     }
 
     @Test func chunksNeverCrossASentenceOrAScene() {
-        let words = timed(["Stop.", "Now", "go"]) + timed(["next"], scene: 2).map { var w = $0; w.start = 2; return w }
+        let words =
+            timed(["Stop.", "Now", "go"])
+            + timed(["next"], scene: 2).map {
+                var w = $0
+                w.start = 2
+                return w
+            }
         let chunks = CaptionChunk.chunks(from: words, totalDuration: 3)
         #expect(chunks.map(\.text) == ["Stop.", "Now go", "next"])
     }

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 @Suite struct RenderPlanTests {
     let plan = RenderPlan(
@@ -35,17 +36,21 @@ import Testing
         #expect(timeline.totalFrames == 360)
         #expect(timeline.scenes == [0..<126, 114..<276, 264..<360])
         // Bodies and crossfades add up to every frame of the video, once.
-        let shown = timeline.scenes.indices.map { timeline.pieces(ofScene: $0).first { $0.label == "body" }!.frames.count }
+        let shown = timeline.scenes.indices.map {
+            timeline.pieces(ofScene: $0).first { $0.label == "body" }!.frames.count
+        }
         #expect(shown.reduce(0, +) + 2 * timeline.crossfadeFrames == timeline.totalFrames)
         #expect(timeline.pieces(ofScene: 1).map(\.frames) == [0..<12, 12..<150, 150..<162])
     }
 
     @Test func scenesTooShortForTheCrossfadeKeepAFrameOfTheirOwn() {
-        let timeline = SceneTimeline(sceneStarts: [0, 0.2, 0.4], durationSeconds: 0.6, crossfadeSeconds: 0.4, framesPerSecond: 30)
+        let timeline = SceneTimeline(
+            sceneStarts: [0, 0.2, 0.4], durationSeconds: 0.6, crossfadeSeconds: 0.4, framesPerSecond: 30)
         for index in timeline.scenes.indices {
             #expect(timeline.pieces(ofScene: index).allSatisfy { !$0.frames.isEmpty }, "\(timeline)")
         }
-        let empty = SceneTimeline(sceneStarts: [0, 1, 1], durationSeconds: 2, crossfadeSeconds: 0.4, framesPerSecond: 30)
+        let empty = SceneTimeline(
+            sceneStarts: [0, 1, 1], durationSeconds: 2, crossfadeSeconds: 0.4, framesPerSecond: 30)
         #expect(empty.crossfadeFrames == 0 && empty.scenes.allSatisfy { !$0.isEmpty })
     }
 
@@ -75,7 +80,9 @@ import Testing
         #expect(graph.contains("[2:v]scale=1145:2036:flags=bicubic,format=yuv444p,loop=loop=65:"))
         #expect(graph.components(separatedBy: "framerate=fps=30:interp_start=0:interp_end=255").count == 4)
         #expect(graph.components(separatedBy: "xfade=").count == 3)
-        #expect(graph.contains("[body0][fade1][body1][fade2][body2]concat=n=5:v=1:a=0,ass=filename=captions.ass,format=yuv420p[vout]"))
+        #expect(
+            graph.contains(
+                "[body0][fade1][body1][fade2][body2]concat=n=5:v=1:a=0,ass=filename=captions.ass,format=yuv420p[vout]"))
         #expect(!graph.contains("zoompan"))
         // One scene: no crossfade, no concat.
         let single = RenderPlan(
@@ -96,7 +103,8 @@ import Testing
     }
 
     @Test func loudnessIsReadFromTheEbur128Summary() {
-        let log = "[Parsed_ebur128_0 @ 0x1] Summary:\n\n  Integrated loudness:\n    I:         -23.4 LUFS\n    Threshold: -33.9 LUFS\n"
+        let log =
+            "[Parsed_ebur128_0 @ 0x1] Summary:\n\n  Integrated loudness:\n    I:         -23.4 LUFS\n    Threshold: -33.9 LUFS\n"
         #expect(RenderPlan.integratedLoudness(fromAnalysisLog: log) == -23.4)
     }
 }

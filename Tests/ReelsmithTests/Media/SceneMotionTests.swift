@@ -1,35 +1,42 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Issue 14: every frame of a still's scene moves, evenly — measured with ffmpeg on a real render.
 @Suite struct SceneMotionTests {
     @Test func zoomedAndPannedStillsMoveEveryFrameEvenly() async throws {
-        let staging = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-motion-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: staging.appendingPathComponent("work"), withIntermediateDirectories: true)
+        let staging = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-motion-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: staging.appendingPathComponent("work"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: staging) }
         // Real title cards: text edges in the measured band are what a stutter shows on.
         let scenes = (1...3).map {
-            Script.Scene(index: $0, narration: "", keyPhrase: "Slow down the lowering part of every rep", imagePrompt: "")
+            Script.Scene(
+                index: $0, narration: "", keyPhrase: "Slow down the lowering part of every rep", imagePrompt: "")
         }
         try await ImageRenderer(ffmpeg: "ffmpeg", fontFile: Tools().fontFile)
             .render(scenes: scenes, palette: ["#0f2027", "#2c5364"], assets: [], staging: staging)
         _ = try TestSupport.run(
-            "ffmpeg", [
-                "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=220:duration=7.8", "-ac", "1", "-c:a", "pcm_s16le",
+            "ffmpeg",
+            [
+                "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=220:duration=7.8", "-ac", "1", "-c:a",
+                "pcm_s16le",
                 staging.appendingPathComponent("work/voice.wav").path,
             ])
         var settings = RenderSettings()
         settings.motion = .mixed
         let plan = RenderPlan(
-            images: ["images/01.png", "images/02.png", "images/03.png"], sceneStarts: [0, 2.6, 5.2], durationSeconds: 7.8,
+            images: ["images/01.png", "images/02.png", "images/03.png"], sceneStarts: [0, 2.6, 5.2],
+            durationSeconds: 7.8,
             voice: "work/voice.wav", music: nil, captions: nil, output: "video.mp4", settings: settings)
         #expect(plan.sceneMotions == [.zoomIn, .zoomOut, .panLeft])
         try await VideoRenderer(ffmpeg: "ffmpeg").render(plan, staging: staging) { _ in }
@@ -55,7 +62,8 @@ import Testing
         let even = MotionSmoothness(differences: (0..<60).map { 0.3 + Double($0 % 3) * 0.02 })
         #expect(even.frozenShare == 0)
         #expect(even.largestJumpOverMedian < 1.2)
-        let output = "frame:0    pts:1      pts_time:0.0333\nlavfi.signalstats.YAVG=0.281\nframe:1\nlavfi.signalstats.YAVG=0.3\n"
+        let output =
+            "frame:0    pts:1      pts_time:0.0333\nlavfi.signalstats.YAVG=0.281\nframe:1\nlavfi.signalstats.YAVG=0.3\n"
         #expect(MotionSmoothness.differences(fromMetadata: output) == [0.281, 0.3])
     }
 

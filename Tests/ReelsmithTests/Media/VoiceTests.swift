@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 @Suite struct VoiceTests {
     @Test(arguments: [Language.en, .fr])
@@ -41,9 +42,13 @@ import Testing
     @Test func aVariantMustBeOneOfEspeaksOwn() async throws {
         #expect(SpeechSynthesizer.shared.hasVoice("en-us+f3") && SpeechSynthesizer.shared.hasVoice("fr-fr+m2"))
         // espeak builds a file path (and a 40-byte buffer) from the variant: nothing else reaches it.
-        for hostile in ["en-us+../../../../etc/passwd", "en-us+" + String(repeating: "a", count: 200), "en-us+", "en-us+f3/x"] {
+        for hostile in [
+            "en-us+../../../../etc/passwd", "en-us+" + String(repeating: "a", count: 200), "en-us+", "en-us+f3/x",
+        ] {
             #expect(!SpeechSynthesizer.shared.hasVoice(hostile), "\(hostile)")
-            await #expect(throws: SpeechError.self) { _ = try await SpeechSynthesizer.shared.synthesize("Hello", voice: hostile) }
+            await #expect(throws: SpeechError.self) {
+                _ = try await SpeechSynthesizer.shared.synthesize("Hello", voice: hostile)
+            }
         }
     }
 

@@ -1,15 +1,15 @@
 import Foundation
 import GRDB
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
-
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// TikTok Studio's whole export folder through the processor and `reelsmith process` (issue 11):
 /// one line per file saying what it gave, every file used, the insights filled.
@@ -156,6 +156,8 @@ import Testing
         #expect(insights.stdout.contains("best hours to post: 19:00–21:00 UTC"))
         #expect(insights.stdout.contains("gender: Female 56%, Male 41%, Other 3%"))
         // Viewers.csv by hand: new 600+700+2100+1300+900+1000+1300, returning 300+…+700 = 3800 of 11,700.
-        #expect(insights.stdout.contains("viewers: 7900 new, 3800 returning (32%) — 7 days, 2026-03-18 to 2026-03-24"), "\(insights.stdout)")
+        #expect(
+            insights.stdout.contains("viewers: 7900 new, 3800 returning (32%) — 7 days, 2026-03-18 to 2026-03-24"),
+            "\(insights.stdout)")
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
 import GRDB
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// End to end with the real engines: espeak-ng, ffmpeg, SQLite. Serialized: each renders video.
 @Suite(.serialized) struct GenerationPipelineTests {
@@ -31,7 +32,10 @@ import Testing
 
         #expect(TestSupport.contents(of: workspace.videos) == [folder.lastPathComponent])
         #expect(TestSupport.contents(of: folder) == Self.publishedFiles)
-        #expect(TestSupport.contents(of: folder.appendingPathComponent("images")) == ["01.png", "02.png", "03.png", "04.png"])
+        #expect(
+            TestSupport.contents(of: folder.appendingPathComponent("images")) == [
+                "01.png", "02.png", "03.png", "04.png",
+            ])
         #expect(TestSupport.contents(of: workspace.staging).isEmpty)
 
         let probe = try Probe.of(folder.appendingPathComponent("video.mp4"))
@@ -48,7 +52,8 @@ import Testing
         #expect(abs(voiceProbe.durationSeconds - timings.durationSeconds) <= 0.1)
 
         let boxes = try MP4Boxes.topLevel(folder.appendingPathComponent("video.mp4"))
-        let moov = try #require(boxes.firstIndex(of: "moov")), mdat = try #require(boxes.firstIndex(of: "mdat"))
+        let moov = try #require(boxes.firstIndex(of: "moov"))
+        let mdat = try #require(boxes.firstIndex(of: "mdat"))
         #expect(moov < mdat)
 
         let loudness = try LoudnessMeasurement.of(folder.appendingPathComponent("video.mp4"))
@@ -62,14 +67,19 @@ import Testing
         try expectRecorded(published, workspace: workspace)
 
         let report = try JSONFiles.read(GenerationReport.self, from: folder.appendingPathComponent("report.json"))
-        #expect(report.stageTimings.map(\.stage) == [.script, .images, .clips, .voice, .captions, .render, .record, .report])
+        #expect(
+            report.stageTimings.map(\.stage) == [
+                .script, .images, .clips, .voice, .captions, .render, .record, .report,
+            ])
         #expect(report.variants.count == 3)
         #expect(report.score.total == report.variants.map(\.total).max())
         #expect(!report.suggestions.isEmpty)
 
         // The niche report counts the new video.
-        let niches = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: workspace.outbox.appendingPathComponent("reports/niches.json"))) as? [String: Any]
+        let niches =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: workspace.outbox.appendingPathComponent("reports/niches.json")))
+            as? [String: Any]
         let fitness = (niches?["niches"] as? [[String: Any]])?.first { $0["name"] as? String == "fitness" }
         #expect(fitness?["video_count"] as? Int == 1)
     }
@@ -79,7 +89,8 @@ import Testing
     private func expectCaptionsFollowTheVoice(folder: URL, timings: VoiceTimings) throws {
         let srt = try String(contentsOf: folder.appendingPathComponent("captions.srt"), encoding: .utf8)
         var wordIndex = 0
-        for entry in srt.components(separatedBy: "\n\n") where !entry.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        for entry in srt.components(separatedBy: "\n\n")
+        where !entry.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             let lines = entry.split(separator: "\n")
             let start = lines[1].components(separatedBy: " --> ")[0]
             let parts = start.split(whereSeparator: { $0 == ":" || $0 == "," }).compactMap { Double($0) }
@@ -97,7 +108,8 @@ import Testing
     private func expectRecorded(_ published: PublishedVideo, workspace: Workspace) throws {
         let database = try DatabaseQueue(path: workspace.indexFile.path)
         try database.read { db in
-            let row = try #require(try Row.fetchOne(db, sql: "SELECT * FROM videos WHERE id = ?", arguments: [published.jobId]))
+            let row = try #require(
+                try Row.fetchOne(db, sql: "SELECT * FROM videos WHERE id = ?", arguments: [published.jobId]))
             #expect(row["niche"] as String == "fitness")
             #expect(row["virality_score"] as Int == published.report.score.total)
             #expect(abs((row["duration_seconds"] as Double) - published.report.durationSeconds) < 0.01)
@@ -106,9 +118,11 @@ import Testing
             #expect((row["hook_length"] as Int) > 2)
             #expect(row["folder"] as String == published.folder.path)
             let features = try #require(
-                try Row.fetchOne(db, sql: "SELECT * FROM learning_data WHERE video_id = ?", arguments: [published.jobId]))
+                try Row.fetchOne(
+                    db, sql: "SELECT * FROM learning_data WHERE video_id = ?", arguments: [published.jobId]))
             #expect(features["virality_score"] as Int == published.report.score.total)
-            let job = try #require(try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [published.jobId]))
+            let job = try #require(
+                try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [published.jobId]))
             #expect(job["state"] as String == "published")
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
         }
@@ -125,7 +139,8 @@ import Testing
         #expect(!events.contains("🔥"))
         #expect(events.contains("שלום"))
         let probe = try Probe.of(published.folder.appendingPathComponent("video.mp4"))
-        let timings = try JSONFiles.read(VoiceTimings.self, from: published.folder.appendingPathComponent("timings.json"))
+        let timings = try JSONFiles.read(
+            VoiceTimings.self, from: published.folder.appendingPathComponent("timings.json"))
         #expect(abs(probe.durationSeconds - timings.durationSeconds) <= 0.1)
         #expect(!timings.words.contains { $0.text.contains("🔥") })
     }
@@ -149,8 +164,10 @@ import Testing
         let root = workspace.inbox.deletingLastPathComponent()
         let result = try TestSupport.run(
             TestSupport.executable.path,
-            ["process", "--root", root.path, "--templates", workspace.templates.path,
-             TestSupport.fixture("requests/unknown-key.yaml").path])
+            [
+                "process", "--root", root.path, "--templates", workspace.templates.path,
+                TestSupport.fixture("requests/unknown-key.yaml").path,
+            ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("unknown-key.yaml:3:1: unknown key `nich` — did you mean `niche`?"))
         #expect(TestSupport.contents(of: workspace.videos).isEmpty)
@@ -158,7 +175,8 @@ import Testing
 
     @Test func resumeAfterKillReusesTheFinishedStages() async throws {
         let executable = TestSupport.executable
-        try #require(FileManager.default.isExecutableFile(atPath: executable.path), "run `swift build` before the tests")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: executable.path), "run `swift build` before the tests")
         let workspace = try TestSupport.makeWorkspace()
         let request = try TestSupport.write(
             "niche: motivation\ntopic: la discipline\nlanguage: fr\nduration: 15\nimages: 2\n",
@@ -169,21 +187,27 @@ import Testing
         let process = try await RunningProcess.start(
             executable,
             arguments: [
-                "process", "--root", workspace.inbox.deletingLastPathComponent().path, "--templates", workspace.templates.path,
+                "process", "--root", workspace.inbox.deletingLastPathComponent().path, "--templates",
+                workspace.templates.path,
                 request.path,
             ])
         let deadline = Date().addingTimeInterval(60)
         // Images and voice run at the same time: wait for both stages' last products (the voice
         // stage writes its engines after its timings).
-        func finished(_ name: String) -> Bool { FileManager.default.fileExists(atPath: staging.appendingPathComponent(name).path) }
-        while !(finished("timings.json") && finished("work/voice-engines.json") && finished("work/images.json")), Date() < deadline {
+        func finished(_ name: String) -> Bool {
+            FileManager.default.fileExists(atPath: staging.appendingPathComponent(name).path)
+        }
+        while !(finished("timings.json") && finished("work/voice-engines.json") && finished("work/images.json")),
+            Date() < deadline
+        {
             try await Task.sleep(for: .milliseconds(10))
         }
         process.send(SIGKILL)
         #expect(try await process.waitForExit().reason == .uncaughtSignal)
         #expect(TestSupport.contents(of: workspace.videos).isEmpty, "nothing is published by a killed job")
         let voiceDate = try #require(
-            try FileManager.default.attributesOfItem(atPath: staging.appendingPathComponent("voice.mp3").path)[.modificationDate]
+            try FileManager.default.attributesOfItem(atPath: staging.appendingPathComponent("voice.mp3").path)[
+                .modificationDate]
                 as? Date)
 
         let published = try await pipeline(workspace).run(requestFile: request)
@@ -191,14 +215,17 @@ import Testing
         #expect(reused[.script] == true && reused[.images] == true && reused[.voice] == true)
         #expect(reused[.render] == false)
         #expect(TestSupport.contents(of: workspace.videos) == [published.folder.lastPathComponent])
-        let publishedVoiceDate = try FileManager.default.attributesOfItem(
-            atPath: published.folder.appendingPathComponent("voice.mp3").path)[.modificationDate] as? Date
+        let publishedVoiceDate =
+            try FileManager.default.attributesOfItem(
+                atPath: published.folder.appendingPathComponent("voice.mp3").path)[.modificationDate] as? Date
         #expect(publishedVoiceDate == voiceDate, "the voice was not synthesised again")
         #expect(try pipeline(workspace).index.videoCount() == 1)
 
         // Killed right after the rename, before the job was marked published: never twice.
         let index = try LearningIndex(url: workspace.indexFile)
-        try await index.database.write { db in try db.execute(sql: "UPDATE jobs SET state = 'running', stage = 'publish'") }
+        try await index.database.write { db in
+            try db.execute(sql: "UPDATE jobs SET state = 'running', stage = 'publish'")
+        }
         let again = try await pipeline(workspace).run(requestFile: request)
         #expect(again.wasPublishedBefore)
         #expect(again.folder.path == published.folder.path)

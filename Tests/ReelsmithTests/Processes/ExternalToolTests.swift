@@ -1,15 +1,15 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
-
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// The one runner of child processes, against real processes: a stopped child takes its whole
 /// process group with it, a failure carries its last stderr lines, output is bounded, and waiting
@@ -23,7 +23,9 @@ import Testing
         let deadline = ContinuousClock.now + .seconds(seconds)
         while ContinuousClock.now < deadline {
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
-            if stat.split(separator: ")").last?.trimmingCharacters(in: .whitespaces).hasPrefix("Z") == true { return true }
+            if stat.split(separator: ")").last?.trimmingCharacters(in: .whitespaces).hasPrefix("Z") == true {
+                return true
+            }
             try? await Task.sleep(for: .milliseconds(50))
         }
         return false
@@ -39,7 +41,8 @@ import Testing
         await #expect(throws: ExternalTool.TimedOut.self) {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    _ = try await tool.run(Self.parentOfASleeper, onLine: { line in lines.seen.withLock { $0.append(line) } })
+                    _ = try await tool.run(
+                        Self.parentOfASleeper, onLine: { line in lines.seen.withLock { $0.append(line) } })
                 }
                 group.addTask {
                     try await Task.sleep(for: .seconds(1))
@@ -60,7 +63,8 @@ import Testing
         await #expect(throws: ExternalTool.TimedOut.self) {
             try await tool.run(["-c", "sleep 61 & sleep 62; : \(marker)"], input: nil, timeoutSeconds: 1)
         }
-        let survivors = try FileManager.default.contentsOfDirectory(atPath: "/proc").compactMap(Int32.init).filter { pid in
+        let survivors = try FileManager.default.contentsOfDirectory(atPath: "/proc").compactMap(Int32.init).filter {
+            pid in
             let commandLine = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline"))) ?? Data()
             return String(decoding: commandLine, as: UTF8.self).contains(marker)
         }
@@ -70,9 +74,11 @@ import Testing
     @Test func aCancelledRunStopsTheChildAndItsGrandchild() async throws {
         let (pids, found) = AsyncStream<Int32>.makeStream()
         let run = Task {
-            try await ExternalTool(executable: "/bin/sh").run(Self.parentOfASleeper, onLine: { line in
-                if let pid = Int32(line) { found.yield(pid) }
-            })
+            try await ExternalTool(executable: "/bin/sh").run(
+                Self.parentOfASleeper,
+                onLine: { line in
+                    if let pid = Int32(line) { found.yield(pid) }
+                })
         }
         var grandchild: Int32?
         for await pid in pids {
@@ -111,22 +117,28 @@ import Testing
     }
 
     @Test func stdinReachesTheChildAndAChildThatIgnoresItDoesNotKillUs() async throws {
-        let echoed = try await ExternalTool(executable: "/bin/cat").run([], input: Data("said\n".utf8), timeoutSeconds: 120)
+        let echoed = try await ExternalTool(executable: "/bin/cat").run(
+            [], input: Data("said\n".utf8), timeoutSeconds: 120)
         #expect(echoed.stdout == "said\n")
         // 8 MiB that nobody reads: the input is a file, so there is no pipe to break (SIGPIPE).
-        let ignored = try await ExternalTool(executable: "/bin/true").run([], input: Data(count: 8 << 20), timeoutSeconds: 120)
+        let ignored = try await ExternalTool(executable: "/bin/true").run(
+            [], input: Data(count: 8 << 20), timeoutSeconds: 120)
         #expect(ignored.stdout.isEmpty)
     }
 
     @Test func aLongRunningChildIsSignalledAndStoppedWithItsGroup() async throws {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-running-\(UUID().uuidString).log")
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-running-\(UUID().uuidString).log")
         defer { try? FileManager.default.removeItem(at: log) }
         let child = try await RunningProcess.start(
-            URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", "sleep 60 & echo $! >&2; sleep 60"], standardErrorFile: log,
+            URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", "sleep 60 & echo $! >&2; sleep 60"],
+            standardErrorFile: log,
             gracePeriod: .seconds(2))
         var grandchild: Int32?
         for _ in 0..<100 where grandchild == nil {
-            grandchild = (try? String(contentsOf: log, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            grandchild = (try? String(contentsOf: log, encoding: .utf8)).flatMap {
+                Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
             if grandchild == nil { try await Task.sleep(for: .milliseconds(50)) }
         }
         #expect(!child.hasEnded)
@@ -143,7 +155,8 @@ import Testing
         func cpuSeconds() throws -> Double {
             let stat = try String(contentsOfFile: "/proc/self/stat", encoding: .utf8)
             let fields = try #require(stat.split(separator: ")").last).split(separator: " ")
-            return (try #require(Double(fields[11])) + (try #require(Double(fields[12])))) / Double(sysconf(Int32(_SC_CLK_TCK)))
+            return (try #require(Double(fields[11])) + (try #require(Double(fields[12]))))
+                / Double(sysconf(Int32(_SC_CLK_TCK)))
         }
         let before = try cpuSeconds()
         let clock = ContinuousClock()

@@ -1,14 +1,15 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Scripts and scores from a model over the OpenAI wire format: the request's shape, the checks,
 /// the one retry with the problem quoted, and the response_format fallbacks.
@@ -48,7 +49,12 @@ import Testing
         #expect(script.scenes[1].narration.hasSuffix("Follow for tomorrow's routine."))
         #expect(script.scenes[0].imagePrompt.contains("squats"))
         #expect(script.description.hasSuffix("#fitness #workout #morningroutine"))
-        #expect(usage.all == [ProviderUsage(stage: .script, provider: "local", model: "test-model", promptTokens: 100, completionTokens: 50, seconds: usage.all.first?.seconds ?? 0)])
+        #expect(
+            usage.all == [
+                ProviderUsage(
+                    stage: .script, provider: "local", model: "test-model", promptTokens: 100, completionTokens: 50,
+                    seconds: usage.all.first?.seconds ?? 0)
+            ])
     }
 
     @Test func anAnswerThatBreaksTheSchemaIsSentBackOnceWithTheProblem() async throws {
@@ -56,7 +62,8 @@ import Testing
         let server = try LocalProviderServer { _ in
             .chatCompletion(ProviderFixtures.scriptAnswer(scenes: counter.next() == 1 ? 4 : 2))
         }
-        let script = try await ProviderFixtures.writer(ProviderFixtures.client(server)).write(ProviderFixtures.brief(), variant: 1)
+        let script = try await ProviderFixtures.writer(ProviderFixtures.client(server)).write(
+            ProviderFixtures.brief(), variant: 1)
         #expect(script.scenes.count == 2)
         #expect(server.requests.count == 2)
         let retry = ProviderFixtures.messagesText(server.requests[1])
@@ -66,26 +73,33 @@ import Testing
     @Test func anAnswerInTheWrongLanguageFailsAfterOneRetry() async throws {
         let server = try LocalProviderServer { _ in .chatCompletion(ProviderFixtures.scriptAnswer(language: .en)) }
         let error = try await #require(throws: ProviderError.self) {
-            _ = try await ProviderFixtures.writer(ProviderFixtures.client(server)).write(ProviderFixtures.brief(language: .fr), variant: 1)
+            _ = try await ProviderFixtures.writer(ProviderFixtures.client(server)).write(
+                ProviderFixtures.brief(language: .fr), variant: 1)
         }
         #expect(server.requests.count == 2)
         #expect(ProviderFixtures.messagesText(server.requests[1]).contains("it is written in English"))
         #expect(error.reason == .invalidAnswer)
-        #expect(error.description.contains("unusable answer twice (it is written in English; every text except `image_prompt` must be in French)"))
+        #expect(
+            error.description.contains(
+                "unusable answer twice (it is written in English; every text except `image_prompt` must be in French)"))
         #expect(error.description.contains("set engines.script to offline"))
     }
 
     @Test func aFrenchAnswerPassesTheLanguageCheck() async throws {
         let server = try LocalProviderServer { _ in .chatCompletion(ProviderFixtures.scriptAnswer(language: .fr)) }
-        let script = try await ProviderFixtures.writer(ProviderFixtures.client(server)).write(ProviderFixtures.brief(language: .fr), variant: 1)
+        let script = try await ProviderFixtures.writer(ProviderFixtures.client(server)).write(
+            ProviderFixtures.brief(language: .fr), variant: 1)
         #expect(script.language == .fr && server.requests.count == 1)
         #expect(ProviderFixtures.messagesText(server.requests[0]).contains("Write every text in French only"))
     }
 
     @Test func malformedJSONIsAskedOnceMoreThenFails() async throws {
-        let server = try LocalProviderServer { _ in .init(status: 200, headers: ["Content-Type": "application/json"], body: Data("{\"choices\": [".utf8)) }
+        let server = try LocalProviderServer { _ in
+            .init(status: 200, headers: ["Content-Type": "application/json"], body: Data("{\"choices\": [".utf8))
+        }
         let error = try await #require(throws: ProviderError.self) {
-            _ = try await ProviderFixtures.writer(ProviderFixtures.client(server)).write(ProviderFixtures.brief(), variant: 1)
+            _ = try await ProviderFixtures.writer(ProviderFixtures.client(server)).write(
+                ProviderFixtures.brief(), variant: 1)
         }
         #expect(server.requests.count == 2)
         #expect(error.reason == .invalidAnswer && error.description.contains("not a chat completion"))
@@ -115,12 +129,18 @@ import Testing
 
     @Test func modelScoresAreCappedAndTotalledByOurCode() async throws {
         let server = try LocalProviderServer { _ in
-            .chatCompletion(ProviderFixtures.scoreAnswer(["hook": 40, "structure": 20, "timing": -3, "emotional_triggers": 12.6, "seo_hashtags": 9]))
+            .chatCompletion(
+                ProviderFixtures.scoreAnswer([
+                    "hook": 40, "structure": 20, "timing": -3, "emotional_triggers": 12.6, "seo_hashtags": 9,
+                ]))
         }
         let usage = ProviderFixtures.UsageLog()
-        let scorer = ChatScorer(model: ProviderFixtures.model(ProviderFixtures.client(server), stage: .score, usage: usage))
-        let script = try await ProviderFixtures.writer(ProviderFixtures.client(try LocalProviderServer { _ in .chatCompletion(ProviderFixtures.scriptAnswer()) }))
-            .write(ProviderFixtures.brief(), variant: 1)
+        let scorer = ChatScorer(
+            model: ProviderFixtures.model(ProviderFixtures.client(server), stage: .score, usage: usage))
+        let script = try await ProviderFixtures.writer(
+            ProviderFixtures.client(try LocalProviderServer { _ in .chatCompletion(ProviderFixtures.scriptAnswer()) })
+        )
+        .write(ProviderFixtures.brief(), variant: 1)
         let score = try await scorer.score(script, brief: ProviderFixtures.brief())
         #expect(score.criteria.map(\.points) == [25, 20, 0, 13, 9])
         #expect(score.criteria.map(\.maximum) == [25, 25, 20, 20, 10])
@@ -163,7 +183,9 @@ extension ChatScriptWriterTests {
         }
         let writer = try ProviderFixtures.writer(ProviderFixtures.client(server, timeoutSeconds: 30))
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for variant in 1...4 { group.addTask { _ = try await writer.write(ProviderFixtures.brief(variants: 4), variant: variant) } }
+            for variant in 1...4 {
+                group.addTask { _ = try await writer.write(ProviderFixtures.brief(variants: 4), variant: variant) }
+            }
             try await group.waitForAll()
         }
         #expect(server.requests.count == 4)

@@ -1,14 +1,15 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// The HTTP client against a real server on 127.0.0.1: retries, limits, timeouts, messages.
 @Suite struct ProviderClientTests {
@@ -61,7 +62,8 @@ import Testing
         // Retry-After alone (120 s) is past the longest wait and would fail the call at once.
         let server = try LocalProviderServer { _ in
             counter.next() == 1
-                ? .error(429, "Rate limit reached", headers: ["retry-after-ms": "300", "Retry-After": "120"]) : .models(["m"])
+                ? .error(429, "Rate limit reached", headers: ["retry-after-ms": "300", "Retry-After": "120"])
+                : .models(["m"])
         }
         let start = Date()
         let exchange = try await ProviderFixtures.client(server).send("GET", "models", stage: .images)
@@ -72,11 +74,16 @@ import Testing
     @Test func anExhaustedQuotaIsNotRetriedAndSaysSo() async throws {
         let server = try LocalProviderServer { _ in
             .json(
-                ["error": ["message": "You exceeded your current quota, please check your plan and billing details.",
-                           "type": "insufficient_quota", "code": "insufficient_quota"]], status: 429)
+                [
+                    "error": [
+                        "message": "You exceeded your current quota, please check your plan and billing details.",
+                        "type": "insufficient_quota", "code": "insufficient_quota",
+                    ]
+                ], status: 429)
         }
         let error = try await #require(throws: ProviderError.self) {
-            _ = try await ProviderFixtures.client(server).send("POST", "images/generations", json: Data("{}".utf8), stage: .images)
+            _ = try await ProviderFixtures.client(server).send(
+                "POST", "images/generations", json: Data("{}".utf8), stage: .images)
         }
         #expect(error.reason == .quotaExhausted && server.requests.count == 1)
         #expect(error.description.contains("no quota left") && error.description.contains("billing"))
@@ -87,10 +94,12 @@ import Testing
             .error(403, "Your organization must be verified to use the model `gpt-image-1`.")
         }
         let error = try await #require(throws: ProviderError.self) {
-            _ = try await ProviderFixtures.client(server).send("POST", "images/generations", json: Data("{}".utf8), stage: .images)
+            _ = try await ProviderFixtures.client(server).send(
+                "POST", "images/generations", json: Data("{}".utf8), stage: .images)
         }
         #expect(error.reason == .keyRefused(status: 403) && server.requests.count == 1)
-        #expect(error.description.contains("does not allow this request") && error.description.contains("must be verified"))
+        #expect(
+            error.description.contains("does not allow this request") && error.description.contains("must be verified"))
         #expect(!error.description.contains("check it"))
     }
 
@@ -113,9 +122,12 @@ import Testing
     }
 
     @Test func a401NamesTheKeysVariableNeverTheKey() async throws {
-        let server = try LocalProviderServer { _ in .error(401, "Incorrect API key provided: \(ProviderFixtures.secret)") }
+        let server = try LocalProviderServer { _ in
+            .error(401, "Incorrect API key provided: \(ProviderFixtures.secret)")
+        }
         let error = try await #require(throws: ProviderError.self) {
-            _ = try await ProviderFixtures.client(server).send("POST", "chat/completions", json: Data("{}".utf8), stage: .script)
+            _ = try await ProviderFixtures.client(server).send(
+                "POST", "chat/completions", json: Data("{}".utf8), stage: .script)
         }
         #expect(error.reason == .keyRefused(status: 401))
         #expect(server.requests.count == 1, "a refused key is not retried")
@@ -140,7 +152,8 @@ import Testing
         let server = try LocalProviderServer { _ in .models(["m"]).delayed(10) }
         // The server would answer (200) after 10 s: only our deadline turns this into a timeout.
         let error = try await #require(throws: ProviderError.self) {
-            _ = try await ProviderFixtures.client(server, maxRetries: 1, timeoutSeconds: 0.5).send("GET", "models", stage: .script)
+            _ = try await ProviderFixtures.client(server, maxRetries: 1, timeoutSeconds: 0.5).send(
+                "GET", "models", stage: .script)
         }
         #expect(error.reason == .timeout)
         #expect(error.description.contains("no complete answer within 0.5 s (2 attempts)"))
@@ -148,9 +161,12 @@ import Testing
 
     @Test func a50MegabyteAnswerIsCutOffAtTheLimit() async throws {
         let big = Data(repeating: UInt8(ascii: "a"), count: 50 << 20)
-        let server = try LocalProviderServer { _ in .init(status: 200, headers: ["Content-Type": "application/json"], body: big) }
+        let server = try LocalProviderServer { _ in
+            .init(status: 200, headers: ["Content-Type": "application/json"], body: big)
+        }
         let error = try await #require(throws: ProviderError.self) {
-            _ = try await ProviderFixtures.client(server, maxResponseBytes: 1 << 20).send("GET", "models", stage: .script)
+            _ = try await ProviderFixtures.client(server, maxResponseBytes: 1 << 20).send(
+                "GET", "models", stage: .script)
         }
         #expect(error.reason == .answerTooLarge)
         #expect(server.requests.count == 1, "a too-large answer is not asked again")
@@ -159,7 +175,9 @@ import Testing
 
     @Test func aRedirectIsNotFollowedSoTheKeyStaysHome() async throws {
         let elsewhere = try LocalProviderServer { _ in .models(["m"]) }
-        let server = try LocalProviderServer { _ in .init(status: 302, headers: ["Location": "\(elsewhere.baseURL)/models"]) }
+        let server = try LocalProviderServer { _ in
+            .init(status: 302, headers: ["Location": "\(elsewhere.baseURL)/models"])
+        }
         let error = try await #require(throws: ProviderError.self) {
             _ = try await ProviderFixtures.client(server).send("GET", "models", stage: .script)
         }
@@ -212,10 +230,14 @@ import Testing
         #expect(said(#"{"error":{"message":"Incorrect model","type":"invalid_request_error"}}"#) == "Incorrect model")
         #expect(said(#"{"error":"model 'llama9' not found"}"#) == "model 'llama9' not found")
         #expect(
-            said(#"{"detail":{"error":"validation_error","message":"Voice 'ballad' not found. Available voices: af_alloy, ff_siwis","type":"invalid_request_error"}}"#)
+            said(
+                #"{"detail":{"error":"validation_error","message":"Voice 'ballad' not found. Available voices: af_alloy, ff_siwis","type":"invalid_request_error"}}"#
+            )
                 == "Voice 'ballad' not found. Available voices: af_alloy, ff_siwis")
         #expect(said(#"{"detail":"Not Found"}"#) == "Not Found")
-        #expect(said(#"{"detail":[{"loc":["body","input"],"msg":"field required","type":"value_error.missing"}]}"#) == "field required")
+        #expect(
+            said(#"{"detail":[{"loc":["body","input"],"msg":"field required","type":"value_error.missing"}]}"#)
+                == "field required")
         // An unknown shape: its start, as text.
         #expect(said(#"{"status":"fail","reason":"busy"}"#) == #"{"status":"fail","reason":"busy"}"#)
         #expect(said("<html>Bad gateway</html>") == "<html>Bad gateway</html>")
@@ -223,7 +245,8 @@ import Testing
 
     @Test func serverMessagesAreShortenedAndNeverCarryKeys() {
         let message = ServerMessage.clean(
-            "Incorrect API key provided: sk-proj-abcdef123456. You can find your key at\nhttps://platform.openai.com/" + String(repeating: "x", count: 500),
+            "Incorrect API key provided: sk-proj-abcdef123456. You can find your key at\nhttps://platform.openai.com/"
+                + String(repeating: "x", count: 500),
             hiding: nil)
         #expect(message?.contains("sk-proj-abcdef123456") == false)
         #expect(message?.contains("\n") == false)

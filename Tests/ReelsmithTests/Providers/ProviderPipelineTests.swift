@@ -1,14 +1,15 @@
 import Foundation
 import GRDB
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Requests made end to end with a model writing and scoring, through the real executable and
 /// daemon: what the server received, what was published, resuming without paying twice, the
@@ -40,7 +41,8 @@ import Testing
     /// Every file under `folder` (the SQLite files included) and every output, searched for the key.
     private func expectNoKey(under folder: URL, outputs: [String]) throws {
         for output in outputs { #expect(!output.contains(ProviderFixtures.secret)) }
-        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        let files =
+            FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         var searched = 0
         for file in files where (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
             let data = try Data(contentsOf: file)
@@ -58,11 +60,13 @@ import Testing
             if request.path.hasSuffix("/models") { return .models(["test-model", "other-model"]) }
             if ProviderFixtures.isScoring(request) { return .error(500, "scoring backend down") }
             let variant = ProviderFixtures.messagesText(request).contains("variant 2 of 2") ? 2 : 1
-            return .chatCompletion(ProviderFixtures.scriptAnswer(marker: "Variant\(variant)"), promptTokens: 700, completionTokens: 300)
+            return .chatCompletion(
+                ProviderFixtures.scriptAnswer(marker: "Variant\(variant)"), promptTokens: 700, completionTokens: 300)
         }
         try settingsFile(server, onFailure: "fail", in: root)
         let request = try TestSupport.write(
-            "niche: fitness\nlanguage: en\nduration: 15\nimages: 2\nvariants: 2\n", to: workspace.inbox.appendingPathComponent("requests"),
+            "niche: fitness\nlanguage: en\nduration: 15\nimages: 2\nvariants: 2\n",
+            to: workspace.inbox.appendingPathComponent("requests"),
             name: "model.yaml")
 
         let failed = try reelsmith(["process", request.path], root: root)
@@ -87,7 +91,8 @@ import Testing
         server.respond { request in
             if ProviderFixtures.isScoring(request) {
                 let high = ProviderFixtures.messagesText(request).contains("Variant2")
-                return .chatCompletion(ProviderFixtures.scoreAnswer(high ? ["hook": 24, "structure": 22] : ["hook": 5, "structure": 5]))
+                return .chatCompletion(
+                    ProviderFixtures.scoreAnswer(high ? ["hook": 24, "structure": 22] : ["hook": 5, "structure": 5]))
             }
             return .error(500, "the script must not be asked again")
         }
@@ -97,7 +102,8 @@ import Testing
         #expect(chats.filter { !ProviderFixtures.isScoring($0) }.count == 2, "no script was asked for twice")
         #expect(chats.filter(ProviderFixtures.isScoring).count == failedScores + 2, "then both variants scored")
 
-        let folder = try #require(TestSupport.contents(of: workspace.videos).first.map(workspace.videos.appendingPathComponent))
+        let folder = try #require(
+            TestSupport.contents(of: workspace.videos).first.map(workspace.videos.appendingPathComponent))
         let script = try JSONFiles.read(Script.self, from: folder.appendingPathComponent("script.json"))
         #expect(script.title == "Variant2: The ten-minute morning workout")
         #expect(script.scenes.allSatisfy { $0.imagePrompt.contains("squats") }, "the model's image prompts are kept")
@@ -108,13 +114,18 @@ import Testing
             try Row.fetchOne(db, sql: "SELECT virality_score, score_engine, offline_virality_score FROM videos")
         }
         #expect(recorded?["virality_score"] == 76 && recorded?["score_engine"] == "local/test-model")
-        #expect(recorded?["offline_virality_score"] == choice.offlineScore?.total, "both scores kept for the learning loop")
+        #expect(
+            recorded?["offline_virality_score"] == choice.offlineScore?.total, "both scores kept for the learning loop")
         let report = try JSONFiles.read(GenerationReport.self, from: folder.appendingPathComponent("report.json"))
         #expect(report.engines?["script"] == "local/test-model" && report.engines?["score"] == "local/test-model")
         let spend = try #require(report.spend)
-        #expect(spend.first { $0.stage == .script }.map { ($0.requests, $0.promptTokens, $0.completionTokens) } ?? (0, 0, 0) == (2, 1400, 600))
+        #expect(
+            spend.first { $0.stage == .script }.map { ($0.requests, $0.promptTokens, $0.completionTokens) } ?? (0, 0, 0)
+                == (2, 1400, 600))
         // A failed score whose job was already stopped by the first failure is not counted.
-        #expect((3...(failedScores + 2)).contains(spend.first { $0.stage == .score }?.requests ?? 0), "failed ones count too")
+        #expect(
+            (3...(failedScores + 2)).contains(spend.first { $0.stage == .score }?.requests ?? 0),
+            "failed ones count too")
         let probe = try Probe.of(folder.appendingPathComponent("video.mp4"))
         #expect(probe.video?.width == 1080 && probe.video?.height == 1920)
 
@@ -123,8 +134,16 @@ import Testing
         #expect(status.stdout.contains("local/test-model: \((spend.map(\.requests).reduce(0, +))) requests"))
         server.respond { _ in .models(["test-model"]) }
         let doctor = try reelsmith(["doctor"], root: root)
-        #expect(doctor.stdout.contains("ok   provider local: reachable, the key in \(Self.keyVariable) accepted, 1 models; test-model for script, test-model for score"))
-        try expectNoKey(under: root, outputs: [failed.stdout, failed.stderr, resumed.stdout, resumed.stderr, status.stdout, doctor.stdout, doctor.stderr])
+        #expect(
+            doctor.stdout.contains(
+                "ok   provider local: reachable, the key in \(Self.keyVariable) accepted, 1 models; test-model for script, test-model for score"
+            ))
+        try expectNoKey(
+            under: root,
+            outputs: [
+                failed.stdout, failed.stderr, resumed.stdout, resumed.stderr, status.stdout, doctor.stdout,
+                doctor.stderr,
+            ])
     }
 
     @Test func aFailingProviderFallsBackToTheOfflineEngineAndSaysSo() async throws {
@@ -135,7 +154,8 @@ import Testing
         let pipeline = GenerationPipeline(
             workspace: workspace, index: try LearningIndex(url: workspace.indexFile),
             engines: EngineSettings(
-                script: .provider(.init(provider: "local", model: "m")), score: .provider(.init(provider: "local", model: "m")),
+                script: .provider(.init(provider: "local", model: "m")),
+                score: .provider(.init(provider: "local", model: "m")),
                 onFailure: .offline),
             providers: ProviderClients([settings]))
         let request = try TestSupport.write(DaemonProcess.cheapRequest, to: workspace.inbox, name: "fallback.yaml")
@@ -156,7 +176,9 @@ import Testing
     @Test func theDaemonFailsARefusedKeyWithAnErrorFileThatNamesTheVariableNotTheKey() async throws {
         let daemon = try DaemonProcess()
         daemon.environment = [Self.keyVariable: ProviderFixtures.secret, "REELSMITH_LOG": "debug"]
-        let server = try LocalProviderServer { _ in .error(401, "Incorrect API key provided: \(ProviderFixtures.secret)") }
+        let server = try LocalProviderServer { _ in
+            .error(401, "Incorrect API key provided: \(ProviderFixtures.secret)")
+        }
         try settingsFile(server, onFailure: "fail", in: daemon.root)
         try daemon.start()
         try daemon.drop(DaemonProcess.cheapRequest, as: "requests/refused.yaml")

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 @Suite struct OfflineScriptEngineTests {
     let library: TemplateLibrary
@@ -15,7 +16,8 @@ import Testing
 
     private func write(_ request: GenerationRequest, variant: Int = 1, trends: [TrendHint] = []) -> Script {
         OfflineScriptEngine(library: library).write(
-            request: request, targets: ScriptTargets(durationSeconds: request.durationSeconds), trends: trends, variant: variant)
+            request: request, targets: ScriptTargets(durationSeconds: request.durationSeconds), trends: trends,
+            variant: variant)
     }
 
     @Test func sameRequestAndSeedGiveTheSameScript() {
@@ -61,7 +63,8 @@ import Testing
 
     @Test func bestTrendBecomesTheTopicWhenNoneIsGiven() {
         let script = write(
-            GenerationRequest(niche: "fitness", language: .en), trends: [TrendHint(title: "the plank challenge", views: 90000)])
+            GenerationRequest(niche: "fitness", language: .en),
+            trends: [TrendHint(title: "the plank challenge", views: 90000)])
         // The trend is the topic (in the title), not only the cited trend line.
         #expect(script.title.lowercased().contains("the plank challenge"))
     }

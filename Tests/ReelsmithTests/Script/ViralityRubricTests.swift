@@ -1,18 +1,20 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 @Suite struct ViralityRubricTests {
     @Test func criteriaHaveTheSeedsPointsAndReasons() throws {
         let library = try TemplateLibrary.load(from: TestSupport.templates)
-        let request = GenerationRequest(niche: "fitness", topic: "squats", language: .en, durationSeconds: 30, images: 3)
+        let request = GenerationRequest(
+            niche: "fitness", topic: "squats", language: .en, durationSeconds: 30, images: 3)
         let script = OfflineScriptEngine(library: library).write(
             request: request, targets: ScriptTargets(durationSeconds: 30), trends: [], variant: 1)
         let score = ViralityRubric(lexicon: library.lexicon(for: .en))

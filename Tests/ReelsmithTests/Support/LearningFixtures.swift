@@ -1,13 +1,14 @@
 import Foundation
 import GRDB
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Learning indexes in temp files and videos with chosen features, for the learning-loop suites.
 enum LearningFixtures {
@@ -18,7 +19,9 @@ enum LearningFixtures {
     }
 
     /// A learning index file migrated only up to `migration`, as an older Reelsmith left it.
-    static func olderIndex(upTo migration: String, _ name: String = #function) throws -> (database: DatabaseQueue, url: URL) {
+    static func olderIndex(upTo migration: String, _ name: String = #function) throws -> (
+        database: DatabaseQueue, url: URL
+    ) {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("reelsmith-migration-\(Slug.make(name))-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -29,7 +32,8 @@ enum LearningFixtures {
     }
 
     static func video(
-        _ id: String, niche: String = "fitness", durationSeconds: Double = 30, hookLength: Int = 8, viralityScore: Int = 70,
+        _ id: String, niche: String = "fitness", durationSeconds: Double = 30, hookLength: Int = 8,
+        viralityScore: Int = 70,
         hashtags: [String] = ["#fitness", "#gym", "#workout"],
         caption: String = "Everything I wish I knew about squats, in under a minute."
     ) -> VideoRecord {
@@ -49,15 +53,20 @@ enum LearningFixtures {
     static func tiktokExport(_ rows: [(caption: String, id: String, views: Int)], exportDay: String) -> Data {
         func quoted(_ field: String) -> String { "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         var lines = [
-            ["Time", "Video title", "Video link", "Post time", "Total likes", "Total comments", "Total shares", "Total views"]
+            [
+                "Time", "Video title", "Video link", "Post time", "Total likes", "Total comments", "Total shares",
+                "Total views",
+            ]
         ]
         for row in rows {
             lines.append([
-                exportDay, row.caption, "https://www.tiktok.com/@me/video/\(row.id)", "April 17", "\(row.views / 10)", "5", "3",
+                exportDay, row.caption, "https://www.tiktok.com/@me/video/\(row.id)", "April 17", "\(row.views / 10)",
+                "5", "3",
                 "\(row.views)",
             ])
         }
-        return Data([0xEF, 0xBB, 0xBF]) + Data(lines.map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\n").utf8)
+        return Data([0xEF, 0xBB, 0xBF])
+            + Data(lines.map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\n").utf8)
     }
 
     /// One integer read straight from the SQLite file.

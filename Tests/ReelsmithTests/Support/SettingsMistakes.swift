@@ -1,18 +1,21 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Settings files that must be refused: each `(text, line, fix)` is loaded from its own file and
 /// must fail at `line` with a fix that contains `fix`.
 enum SettingsMistakes {
-    static func expectRefused(_ cases: [(String, Int, String)], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectRefused(_ cases: [(String, Int, String)], sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         for (text, line, fix) in cases {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-\(UUID().uuidString)")
             let url = try TestSupport.write(text, to: folder, name: Configuration.fileName)

@@ -1,13 +1,14 @@
 import Foundation
 import Synchronization
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Paths and helpers shared by the suites: the real templates of the repository, temp project
 /// folders, and measurements of rendered files with ffprobe and ffmpeg's ebur128.
@@ -24,8 +25,10 @@ enum TestSupport {
     static func makeWorkspace(_ name: String = #function) throws -> Workspace {
         let root = FileManager.default.temporaryDirectory
             .appendingPathComponent("reelsmith-tests-\(Slug.make(name))-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("inbox/requests"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("outbox/videos"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("inbox/requests"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("outbox/videos"), withIntermediateDirectories: true)
         return Workspace(root: root, templates: templates)
     }
 
@@ -49,7 +52,8 @@ enum TestSupport {
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -66,11 +70,15 @@ enum TestSupport {
         reading.wait()
         let errData = errBuffer.data.withLock { $0 }
         process.waitUntilExit()
-        return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self), process.terminationStatus)
+        return (
+            String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self),
+            process.terminationStatus
+        )
     }
 }
 
-/// What ffprobe says about a file.
+/// What ffprobe says about a file, in ffprobe's own keys.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 struct Probe: Decodable {
     struct Stream: Decodable {
         var codec_type: String
@@ -91,7 +99,8 @@ struct Probe: Decodable {
     var format: Format
 
     static func of(_ url: URL) throws -> Probe {
-        let result = try TestSupport.run("ffprobe", ["-v", "error", "-show_streams", "-show_format", "-of", "json", url.path])
+        let result = try TestSupport.run(
+            "ffprobe", ["-v", "error", "-show_streams", "-show_format", "-of", "json", url.path])
         return try JSONDecoder().decode(Probe.self, from: Data(result.stdout.utf8))
     }
 
@@ -107,20 +116,26 @@ struct LoudnessMeasurement {
 
     static func of(_ url: URL) throws -> LoudnessMeasurement {
         let result = try TestSupport.run(
-            "ffmpeg", ["-hide_banner", "-nostats", "-i", url.path, "-af", "ebur128=peak=true:framelog=verbose", "-f", "null", "-"])
+            "ffmpeg",
+            [
+                "-hide_banner", "-nostats", "-i", url.path, "-af", "ebur128=peak=true:framelog=verbose", "-f", "null",
+                "-",
+            ])
         let summary = result.stderr.components(separatedBy: "Summary:").last ?? ""
         func value(after label: String, in text: String) -> Double? {
             for line in text.split(separator: "\n") {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 if trimmed.hasPrefix(label) {
-                    return Double(trimmed.dropFirst(label.count).trimmingCharacters(in: .whitespaces).split(separator: " ")[0])
+                    return Double(
+                        trimmed.dropFirst(label.count).trimmingCharacters(in: .whitespaces).split(separator: " ")[0])
                 }
             }
             return nil
         }
         let peakSection = summary.components(separatedBy: "True peak:").last ?? ""
         return LoudnessMeasurement(
-            integratedLUFS: value(after: "I:", in: summary) ?? .nan, truePeakDBTP: value(after: "Peak:", in: peakSection) ?? .nan)
+            integratedLUFS: value(after: "I:", in: summary) ?? .nan,
+            truePeakDBTP: value(after: "Peak:", in: peakSection) ?? .nan)
     }
 }
 
@@ -133,7 +148,9 @@ enum MP4Boxes {
         while offset + 8 <= data.count {
             var size = data[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
             let name = String(decoding: data[offset + 4..<offset + 8], as: UTF8.self)
-            if size == 1, offset + 16 <= data.count { size = data[offset + 8..<offset + 16].reduce(0) { $0 << 8 | Int($1) } }
+            if size == 1, offset + 16 <= data.count {
+                size = data[offset + 8..<offset + 16].reduce(0) { $0 << 8 | Int($1) }
+            }
             if size == 0 { size = data.count - offset }
             guard size >= 8 else { break }
             names.append(name)

@@ -2,14 +2,14 @@ import Foundation
 import Testing
 
 @testable import Alignment
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// The aligner's arithmetic pinned (issue 18): a speed-up of the features or the warping must not
 /// move a timing. The input is synthetic (no espeak, so it does not depend on espeak's version):
@@ -43,7 +43,9 @@ import Testing
     }
 
     /// The samples of `segments`, each stretched by its factor; and each segment's start (seconds).
-    static func render(_ segments: [Segment], stretch: [Double], pitch: Double, level: Double, noise: Double, seed: UInt64)
+    static func render(
+        _ segments: [Segment], stretch: [Double], pitch: Double, level: Double, noise: Double, seed: UInt64
+    )
         -> (samples: [Int16], starts: [Double])
     {
         var random = Generator(state: seed)
@@ -73,7 +75,8 @@ import Testing
         var random = Generator(state: 7)
         let reference = render(segments, stretch: segments.map { _ in 1 }, pitch: 1, level: 0.4, noise: 0.002, seed: 1)
         let target = render(
-            segments, stretch: segments.map { _ in 0.8 + 0.5 * random.next() }, pitch: 1.06, level: 0.25, noise: 0.004, seed: 2)
+            segments, stretch: segments.map { _ in 0.8 + 0.5 * random.next() }, pitch: 1.06, level: 0.25, noise: 0.004,
+            seed: 2)
         return (reference.samples, target.samples, reference.starts, target.starts)
     }
 
@@ -111,10 +114,12 @@ import Testing
     /// The textbook radix-2 transform the FFT was before issue 18, kept as the reference: the fast
     /// one must give the same powers to the bit, at every size.
     static func textbookPowerSpectrum(_ frame: [Float]) -> [Float] {
-        let size = frame.count, bits = size.trailingZeroBitCount
+        let size = frame.count
+        let bits = size.trailingZeroBitCount
         let cosines = (0..<size / 2).map { Float(cos(-2 * Double.pi * Double($0) / Double(size))) }
         let sines = (0..<size / 2).map { Float(sin(-2 * Double.pi * Double($0) / Double(size))) }
-        var real = [Float](repeating: 0, count: size), imaginary = [Float](repeating: 0, count: size)
+        var real = [Float](repeating: 0, count: size)
+        var imaginary = [Float](repeating: 0, count: size)
         for index in 0..<size {
             var reversed = 0
             for bit in 0..<bits where index & (1 << bit) != 0 { reversed |= 1 << (bits - 1 - bit) }
@@ -125,8 +130,10 @@ import Testing
             let stride = size / (half * 2)
             for start in Swift.stride(from: 0, to: size, by: half * 2) {
                 for k in 0..<half {
-                    let wr = cosines[k * stride], wi = sines[k * stride]
-                    let a = start + k, b = a + half
+                    let wr = cosines[k * stride]
+                    let wi = sines[k * stride]
+                    let a = start + k
+                    let b = a + half
                     let tr = real[b] * wr - imaginary[b] * wi
                     let ti = real[b] * wi + imaginary[b] * wr
                     real[b] = real[a] - tr
@@ -174,12 +181,14 @@ import Testing
     /// two versions of the aligner bit for bit.
     @Test func dumpTimings() async throws {
         guard let out = ProcessInfo.processInfo.environment["ALIGN_TIMINGS_OUT"] else { return }
-        let english = OfflineAlignmentTests.english, french = OfflineAlignmentTests.french
+        let english = OfflineAlignmentTests.english
+        let french = OfflineAlignmentTests.french
         var benchScenes: [Script.Scene] = []
         var words = 0
         while words < Int(45 * 3.3) {
             let text = english[benchScenes.count % english.count]
-            benchScenes.append(Script.Scene(index: benchScenes.count + 1, narration: text, keyPhrase: "", imagePrompt: ""))
+            benchScenes.append(
+                Script.Scene(index: benchScenes.count + 1, narration: text, keyPhrase: "", imagePrompt: ""))
             words += text.split(separator: " ").count
         }
         let cases: [(String, VoiceScript, Language, String, Int, Bool)] = [
@@ -196,7 +205,8 @@ import Testing
         var result: [String: [String: String]] = [:]
         for (label, script, language, voice, rate, music) in cases {
             let spoken = try await SpeechSynthesizer.shared.synthesize(script.text, voice: voice, rate: rate)
-            let samples = music ? OfflineAlignmentTests.withMusic(spoken.samples, sampleRate: spoken.sampleRate) : spoken.samples
+            let samples =
+                music ? OfflineAlignmentTests.withMusic(spoken.samples, sampleRate: spoken.sampleRate) : spoken.samples
             let found = try await OfflineAligner(referenceVoice: language.defaultVoice)
                 .timings(of: script, in: samples, sampleRate: spoken.sampleRate)
             let reference = try await SpeechSynthesizer.shared.synthesize(script.text, voice: language.defaultVoice)
@@ -205,7 +215,8 @@ import Testing
             let warp = DynamicTimeWarping.warp(reference: a, target: b)
             result[label] = [
                 "timings": found.map { "\($0.text)@\(String(format: "%.6f", $0.start))" }.joined(separator: " "),
-                "features": hash((a.values + b.values).map { UInt64($0.bitPattern) } + (a.isSpeech + b.isSpeech).map { $0 ? 1 : 0 }),
+                "features": hash(
+                    (a.values + b.values).map { UInt64($0.bitPattern) } + (a.isSpeech + b.isSpeech).map { $0 ? 1 : 0 }),
                 "warp": hash(warp.firstTarget.map { UInt64(bitPattern: Int64($0)) }),
             ]
         }

@@ -1,14 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
-
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Requests voiced and illustrated by a provider, end to end through the real executable: what
 /// the local server received, what was published, and how the report accounts for it.
@@ -37,7 +37,9 @@ import Testing
     }
 
     private func report(_ folder: URL) throws -> [String: Any] {
-        try #require(JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("report.json"))) as? [String: Any])
+        try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("report.json")))
+                as? [String: Any])
     }
 
     @Test func aVideoSpokenAndIllustratedByTheProvider() async throws {
@@ -47,7 +49,8 @@ import Testing
         let speeches = MediaFixtures.Served()
         let server = try LocalProviderServer { request in
             if request.path.hasSuffix("/audio/speech") {
-                guard let input = request.json?["input"] as? String, let audio = try? MediaFixtures.speechMP3(input) else {
+                guard let input = request.json?["input"] as? String, let audio = try? MediaFixtures.speechMP3(input)
+                else {
                     return .error(400, "no input")
                 }
                 speeches.append(audio)
@@ -69,7 +72,8 @@ import Testing
 
         let result = try reelsmith(["process", request.path], root: root)
         #expect(result.status == 0, "\(result.stderr)")
-        let folder = try #require(TestSupport.contents(of: workspace.videos).first.map { workspace.videos.appendingPathComponent($0) })
+        let folder = try #require(
+            TestSupport.contents(of: workspace.videos).first.map { workspace.videos.appendingPathComponent($0) })
         let script = try JSONFiles.read(Script.self, from: folder.appendingPathComponent("script.json"))
 
         // The speech request: the documented fields, the spoken text only, the key.
@@ -91,7 +95,8 @@ import Testing
         let imageRequests = server.requests(path: "/images/generations").compactMap(\.json)
         #expect(imageRequests.count == script.scenes.count)
         let style = try #require(
-            TemplateLibrary.load(from: TestSupport.templates).template(niche: "fitness", language: .en).imageStyle as String?)
+            TemplateLibrary.load(from: TestSupport.templates).template(niche: "fitness", language: .en).imageStyle
+                as String?)
         for body in imageRequests {
             #expect(body["model"] as? String == "gpt-image-1")
             #expect(body["size"] as? String == "1024x1536")
@@ -130,8 +135,11 @@ import Testing
             let start = try #require(stage["started_at"] as? Double)
             return (start, start + (stage["seconds"] as? Double ?? 0))
         }
-        let images = try span("images"), voice = try span("voice")
-        #expect(images.start < voice.end && voice.start < images.end, "images and voice ran at the same time: \(images) \(voice)")
+        let images = try span("images")
+        let voice = try span("voice")
+        #expect(
+            images.start < voice.end && voice.start < images.end,
+            "images and voice ran at the same time: \(images) \(voice)")
 
         // Word timings from offline alignment: every word, in order, inside the voice.
         let timings = try JSONFiles.read(VoiceTimings.self, from: folder.appendingPathComponent("timings.json"))

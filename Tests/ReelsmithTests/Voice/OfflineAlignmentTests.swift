@@ -1,14 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
-
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Offline alignment measured honestly (issue 8): a script said by espeak-ng in one voice and
 /// speed is the "provider" voice, and its own word events are the truth; the aligner, which
@@ -68,7 +68,8 @@ import Testing
     }
 
     @Test(arguments: [
-        (Language.en, "en-gb+f3", 150), (Language.en, "en-us+m3", 210), (Language.fr, "fr-fr+f2", 150), (Language.fr, "fr-be+m4", 205), (Language.fr, "fr-fr+f4", 175),
+        (Language.en, "en-gb+f3", 150), (Language.en, "en-us+m3", 210), (Language.fr, "fr-fr+f2", 150),
+        (Language.fr, "fr-be+m4", 205), (Language.fr, "fr-fr+f4", 175),
     ])
     func anotherVoiceAndSpeed(language: Language, voice: String, rate: Int) async throws {
         let result = try await Self.measure(
@@ -81,7 +82,8 @@ import Testing
     @Test(arguments: [Language.en, Language.fr])
     func twoSecondsOfSilenceMidScript(language: Language) async throws {
         let result = try await Self.measure(
-            language == .fr ? Self.french : Self.english, language: language, voice: language == .fr ? "fr-fr+f4" : "en-us+f4",
+            language == .fr ? Self.french : Self.english, language: language,
+            voice: language == .fr ? "fr-fr+f4" : "en-us+f4",
             rate: 185, label: "\(language.rawValue), 2 s of silence inserted mid-script"
         ) { samples, rate, truth in
             // Between two words near the middle, so no word is cut.
@@ -92,7 +94,10 @@ import Testing
             edited += samples[at...]
             let shifted = truth.map { word in
                 var word = word
-                if word.start >= middle.start - 0.001 { word.start += 2; word.end += 2 }
+                if word.start >= middle.start - 0.001 {
+                    word.start += 2
+                    word.end += 2
+                }
                 return word
             }
             return (edited, shifted)
@@ -104,7 +109,8 @@ import Testing
     @Test(arguments: [Language.en, Language.fr])
     func musicUnderTheVoice(language: Language) async throws {
         let result = try await Self.measure(
-            language == .fr ? Self.french : Self.english, language: language, voice: language == .fr ? "fr-fr+m2" : "en-gb+m2",
+            language == .fr ? Self.french : Self.english, language: language,
+            voice: language == .fr ? "fr-fr+m2" : "en-gb+m2",
             rate: 165, label: "\(language.rawValue), music under the voice"
         ) { samples, rate, truth in
             (Self.withMusic(samples, sampleRate: rate), truth)
@@ -115,7 +121,9 @@ import Testing
 
     /// A chord progression with a beat, about 12 dB under the voice, louder than a ducked bed sits.
     static func withMusic(_ samples: [Int16], sampleRate: Int) -> [Int16] {
-        let chords: [[Double]] = [[220, 277.2, 329.6], [196, 246.9, 293.7], [174.6, 220, 261.6], [196, 246.9, 329.6]]
+        let chords: [[Double]] = [
+            [220, 277.2, 329.6], [196, 246.9, 293.7], [174.6, 220, 261.6], [196, 246.9, 329.6],
+        ]
         let peak = Double(samples.map { abs(Int($0)) }.max() ?? 1)
         let level = peak * 0.25 / 3
         return samples.indices.map { index in

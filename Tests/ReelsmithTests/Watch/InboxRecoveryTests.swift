@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// Recovery alone, on what a killed run leaves: files in the processing area with their journal
 /// rows, and a claim interrupted on its way to another filesystem.
@@ -18,7 +19,8 @@ import Testing
         let leftEntry = try fixture.journal(left, state: .running)
         let done = try fixture.claim(InboxServiceFixture.trends("done"), as: "trends/done.yaml")
         let doneEntry = try fixture.journal(done, state: .done)
-        try fixture.write(InboxServiceFixture.trends("back"), to: "trends/\(ClaimedFile.abandonedPrefix)0123abcd-back.yaml")
+        try fixture.write(
+            InboxServiceFixture.trends("back"), to: "trends/\(ClaimedFile.abandonedPrefix)0123abcd-back.yaml")
 
         let recovery = InboxRecovery(
             inbox: fixture.inbox, index: fixture.index, placement: fixture.placement, road: fixture.road.continuation)

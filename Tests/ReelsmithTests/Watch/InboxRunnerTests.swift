@@ -1,20 +1,22 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// The runner alone: jobs put straight into its lanes, the real trends pipeline, real SQLite.
 @Suite struct InboxRunnerTests {
     @Test(.timeLimit(.minutes(1)))
     func aFinishedFileIsArchivedAFailingOneFailsWithItsReasonAndTheReportsFollowTheBurst() async throws {
         let fixture = try InboxServiceFixture()
-        let processor = InboxProcessor(generation: GenerationPipeline(workspace: fixture.workspace, index: fixture.index))
+        let processor = InboxProcessor(
+            generation: GenerationPipeline(workspace: fixture.workspace, index: fixture.index))
         let runner = InboxRunner(
             processor: processor, lanes: fixture.lanes, placement: fixture.placement, settings: WatchSettings(),
             road: fixture.road.continuation)
@@ -22,7 +24,9 @@ import Testing
         let bad = try fixture.claim("kind: trends\ntrends:\n  - title: x\n    views: lots\n", as: "trends/bad.yaml")
         for claim in [good, bad] {
             let entry = try fixture.journal(claim, state: .claimed)
-            fixture.lanes.send(InboxLanes.Job(claim: claim, entryId: try #require(entry.id), contentHash: entry.contentHash), to: .light)
+            fixture.lanes.send(
+                InboxLanes.Job(claim: claim, entryId: try #require(entry.id), contentHash: entry.contentHash),
+                to: .light)
         }
         let niches = fixture.outbox.appendingPathComponent("reports/niches.json")
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import Reelsmith
-@testable import ReelsmithCore
-@testable import ReelsmithLearning
-@testable import ReelsmithMedia
-@testable import ReelsmithEngines
-@testable import ReelsmithBenchmarks
+
 @testable import HeadlessChromium
 @testable import LocalProviderServer
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
+@testable import ReelsmithCore
+@testable import ReelsmithEngines
+@testable import ReelsmithLearning
+@testable import ReelsmithMedia
 
 /// A temp project folder, a real learning index and what the daemon's services share (lanes, the
 /// road of claimed files, placement), so that one service can be run alone.
@@ -26,7 +27,9 @@ struct InboxServiceFixture {
     init(_ name: String = #function) throws {
         workspace = try TestSupport.makeWorkspace(name)
         processingArea = workspace.state.appendingPathComponent("processing")
-        for folder in [processingArea] + ["trends", "requests", "analytics"].map(workspace.inbox.appendingPathComponent) {
+        for folder in [processingArea]
+            + ["trends", "requests", "analytics"].map(workspace.inbox.appendingPathComponent)
+        {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
         index = try LearningIndex(url: workspace.indexFile)
@@ -56,7 +59,8 @@ struct InboxServiceFixture {
         return try index.insert(
             journal: JournalEntry(
                 id: nil, contentHash: SHA256.hex(data), kind: "trends", source: claim.source,
-                processingPath: claim.processing.path, state: state, forced: false, message: state == .done ? "1 trend stored" : nil,
+                processingPath: claim.processing.path, state: state, forced: false,
+                message: state == .done ? "1 trend stored" : nil,
                 output: nil, finalPath: nil, settledAt: nil, startedAt: nil, claimedAt: Date(),
                 finishedAt: state == .done ? Date() : nil))
     }

@@ -1,7 +1,8 @@
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+
 /// Horizontal bars, one per labelled value (mean stage times, spend per model). Drawn in a
 /// fixed view box that scales to the page's width.
 struct BarChart: Sendable, Equatable {
@@ -38,8 +39,11 @@ struct BarChart: Sendable, Equatable {
                     ])
                 HTML.element(
                     "text",
-                    ["x": (Self.labelWidth + scale.fraction(bar.value) * barSpace + 6).svgCoordinate, "y": (y + 17).svgCoordinate,
-                     "class": "value"]
+                    [
+                        "x": (Self.labelWidth + scale.fraction(bar.value) * barSpace + 6).svgCoordinate,
+                        "y": (y + 17).svgCoordinate,
+                        "class": "value",
+                    ]
                 ) { bar.display }
             }
         }

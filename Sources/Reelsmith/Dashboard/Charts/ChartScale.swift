@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Maps data values onto a chart's drawing range, from zero (or the data's minimum) to a "nice"
 /// maximum (1, 2 or 5 times a power of ten) so that the gridlines fall on round numbers.

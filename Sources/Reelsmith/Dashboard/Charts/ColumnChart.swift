@@ -1,7 +1,8 @@
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+
 /// Vertical columns over consecutive days (videos made per day), with gridlines and the first
 /// and last day named under the axis.
 struct ColumnChart: Sendable, Equatable {
@@ -23,7 +24,11 @@ struct ColumnChart: Sendable, Equatable {
         let plotHeight = Self.height - Self.bottom - 8
         let step = plotWidth / Double(max(1, columns.count))
         return HTML.element(
-            "svg", ["class": "chart", "viewBox": "0 0 \(Int(Self.width)) \(Int(Self.height))", "role": "img", "aria-label": title]
+            "svg",
+            [
+                "class": "chart", "viewBox": "0 0 \(Int(Self.width)) \(Int(Self.height))", "role": "img",
+                "aria-label": title,
+            ]
         ) {
             HTML.element("title") { title }
             ChartGrid(scale: scale, left: Self.left, top: 8, width: plotWidth, height: plotHeight).svg
@@ -31,12 +36,16 @@ struct ColumnChart: Sendable, Equatable {
                 let height = scale.fraction(column.value) * plotHeight
                 HTML.selfClosing(
                     "rect",
-                    ["class": "bar s1", "x": (Self.left + Double(number) * step + step * 0.15).svgCoordinate,
-                     "y": (8 + plotHeight - height).svgCoordinate, "width": (step * 0.7).svgCoordinate,
-                     "height": height.svgCoordinate])
+                    [
+                        "class": "bar s1", "x": (Self.left + Double(number) * step + step * 0.15).svgCoordinate,
+                        "y": (8 + plotHeight - height).svgCoordinate, "width": (step * 0.7).svgCoordinate,
+                        "height": height.svgCoordinate,
+                    ])
             }
             if let first = columns.first, let last = columns.last {
-                HTML.element("text", ["x": Self.left.svgCoordinate, "y": (Self.height - 4).svgCoordinate, "class": "label"]) { first.label }
+                HTML.element(
+                    "text", ["x": Self.left.svgCoordinate, "y": (Self.height - 4).svgCoordinate, "class": "label"]
+                ) { first.label }
                 HTML.element(
                     "text", ["x": Self.width.svgCoordinate, "y": (Self.height - 4).svgCoordinate, "class": "label end"]
                 ) { last.label }

@@ -1,7 +1,8 @@
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+
 /// One or more series over the same days (views and engagement over time): polylines over a
 /// shared zero-based scale, the first and last day named under the axis.
 struct LineChart: Sendable, Equatable {
@@ -39,7 +40,11 @@ struct LineChart: Sendable, Equatable {
         let plotHeight = Self.height - Self.bottom - 8
         let step = days.count > 1 ? plotWidth / Double(days.count - 1) : 0
         return HTML.element(
-            "svg", ["class": "chart", "viewBox": "0 0 \(Int(Self.width)) \(Int(Self.height))", "role": "img", "aria-label": title]
+            "svg",
+            [
+                "class": "chart", "viewBox": "0 0 \(Int(Self.width)) \(Int(Self.height))", "role": "img",
+                "aria-label": title,
+            ]
         ) {
             HTML.element("title") { title }
             ChartGrid(scale: scale, left: Self.left, top: 8, width: plotWidth, height: plotHeight).svg
@@ -48,22 +53,36 @@ struct LineChart: Sendable, Equatable {
             for (number, line) in series.enumerated() {
                 for run in Self.runs(of: line.values) {
                     let points = run.map { day in
-                        (x: Self.left + Double(day) * step, y: 8 + plotHeight - scale.fraction(line.values[day]) * plotHeight)
+                        (
+                            x: Self.left + Double(day) * step,
+                            y: 8 + plotHeight - scale.fraction(line.values[day]) * plotHeight
+                        )
                     }
                     if points.count == 1 {
                         HTML.selfClosing(
                             "circle",
-                            ["class": "dot s\(number + 1)", "cx": points[0].x.svgCoordinate, "cy": points[0].y.svgCoordinate, "r": "2.5"])
+                            [
+                                "class": "dot s\(number + 1)", "cx": points[0].x.svgCoordinate,
+                                "cy": points[0].y.svgCoordinate, "r": "2.5",
+                            ])
                     } else {
                         HTML.selfClosing(
                             "polyline",
-                            ["class": "line s\(number + 1)", "points": points.map { $0.x.svgCoordinate + "," + $0.y.svgCoordinate }.joined(separator: " ")])
+                            [
+                                "class": "line s\(number + 1)",
+                                "points": points.map { $0.x.svgCoordinate + "," + $0.y.svgCoordinate }.joined(
+                                    separator: " "),
+                            ])
                     }
                 }
             }
             if let first = days.first, let last = days.last {
-                HTML.element("text", ["x": Self.left.svgCoordinate, "y": (Self.height - 4).svgCoordinate, "class": "label"]) { first }
-                HTML.element("text", ["x": Self.width.svgCoordinate, "y": (Self.height - 4).svgCoordinate, "class": "label end"]) { last }
+                HTML.element(
+                    "text", ["x": Self.left.svgCoordinate, "y": (Self.height - 4).svgCoordinate, "class": "label"]
+                ) { first }
+                HTML.element(
+                    "text", ["x": Self.width.svgCoordinate, "y": (Self.height - 4).svgCoordinate, "class": "label end"]
+                ) { last }
             }
         }
     }

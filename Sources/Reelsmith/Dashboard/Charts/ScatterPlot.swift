@@ -1,7 +1,8 @@
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+
 /// Points on two axes (predicted virality score against real views). Every point is one
 /// zero-length segment of a single path, drawn as a dot by its round line cap: 10,000 videos
 /// cost about 12 bytes each instead of a `<circle>` apiece.
@@ -36,18 +37,31 @@ struct ScatterPlot: Sendable, Equatable {
             path += "M" + x.description + " " + y.description + "h0"
         }
         return HTML.element(
-            "svg", ["class": "chart", "viewBox": "0 0 \(Int(Self.width)) \(Int(Self.height))", "role": "img", "aria-label": title]
+            "svg",
+            [
+                "class": "chart", "viewBox": "0 0 \(Int(Self.width)) \(Int(Self.height))", "role": "img",
+                "aria-label": title,
+            ]
         ) {
             HTML.element("title") { title }
             ChartGrid(scale: yScale, left: Self.left, top: 8, width: plotWidth, height: plotHeight).svg
             for tick in xScale.ticks() {
                 HTML.element(
                     "text",
-                    ["x": (Self.left + xScale.fraction(tick) * plotWidth).svgCoordinate, "y": (Self.height - 18).svgCoordinate,
-                     "class": "tick middle"]
+                    [
+                        "x": (Self.left + xScale.fraction(tick) * plotWidth).svgCoordinate,
+                        "y": (Self.height - 18).svgCoordinate,
+                        "class": "tick middle",
+                    ]
                 ) { ChartScale.label(tick) }
             }
-            HTML.element("text", ["x": (Self.left + plotWidth / 2).svgCoordinate, "y": (Self.height - 2).svgCoordinate, "class": "label middle"]) {
+            HTML.element(
+                "text",
+                [
+                    "x": (Self.left + plotWidth / 2).svgCoordinate, "y": (Self.height - 2).svgCoordinate,
+                    "class": "label middle",
+                ]
+            ) {
                 xTitle
             }
             HTML.element("text", ["x": "2", "y": "12", "class": "label"]) { yTitle }

@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Stage 5: the word-timed captions, `captions.ass` (burned in) and `captions.srt`.
 struct CaptionsStep: JobStep {

@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Stage 3a: each scene's clip, from the creator's library or the stock provider, in
 /// `work/clips.json` (issue 9). Scenes without one keep their still.

@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Stage 3b: one 1080×1920 picture per scene in `images/`, how each was made in
 /// `work/images.json`. Scenes shown as clips get the offline picture only.
@@ -23,5 +23,7 @@ struct ImagesStep: JobStep {
         return made
     }
 
-    package func reuse() throws -> [SceneImage] { try JSONFiles.read([SceneImage].self, from: context.file("work/images.json")) }
+    package func reuse() throws -> [SceneImage] {
+        try JSONFiles.read([SceneImage].self, from: context.file("work/images.json"))
+    }
 }

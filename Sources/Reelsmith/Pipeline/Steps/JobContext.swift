@@ -1,9 +1,9 @@
 import Foundation
 import Logging
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// What every stage of one job reads: the request, its staging folder, the pipeline's tools and
 /// index, the templates and the job's engines.

@@ -1,7 +1,8 @@
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+
 /// One checkpointed stage of a generation job as a type (DESIGN §2): its product, the files that
 /// prove it finished (relative to the staging folder), how to make it and how to read it back.
 /// Every product is written whole (temp file or folder, then rename), so its files' presence

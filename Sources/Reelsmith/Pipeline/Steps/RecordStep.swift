@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Stage 7: the video recorded in the learning index with its features (DESIGN §2), under the
 /// folder it is about to be published in. Always runs: recording twice replaces the row.

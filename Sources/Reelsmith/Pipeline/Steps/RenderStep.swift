@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Stage 6: `video.mp4` and `thumbnail.jpg`, in one ffmpeg process (DESIGN §2).
 struct RenderStep: JobStep {
@@ -23,7 +23,9 @@ struct RenderStep: JobStep {
             settings: pipeline.settings)
         plan.clips = await clips.sceneClips(ffprobe: pipeline.tools.ffprobe)
         let reporter = RenderProgress(jobId: context.id, index: pipeline.index, progress: progress)
-        try await VideoRenderer(ffmpeg: pipeline.tools.ffmpeg).render(plan, staging: context.staging) { reporter.report($0) }
+        try await VideoRenderer(ffmpeg: pipeline.tools.ffmpeg).render(plan, staging: context.staging) {
+            reporter.report($0)
+        }
     }
 
     package func reuse() throws {}
@@ -35,7 +37,8 @@ struct RenderStep: JobStep {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         guard let match = names.sorted().first(where: { ($0 as NSString).deletingPathExtension == name }) else {
             throw InputError(
-                .invalidValue(key: "music"), file: "request.yaml", problem: "no music named `\(name)` in templates/music/",
+                .invalidValue(key: "music"), file: "request.yaml",
+                problem: "no music named `\(name)` in templates/music/",
                 fix: "add the file or write `music: none`")
         }
         return folder.appendingPathComponent(match).path

@@ -1,9 +1,9 @@
 import Foundation
 import Logging
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Stages 1–2 (DESIGN §2): the request's variants written (concurrently, each checkpointed as it
 /// arrives), all scored, and the best kept, in `script.json` and `virality.json`.
@@ -54,7 +54,9 @@ package struct ScriptStep: JobStep {
 
     /// The best variant. Model totals are compared with model totals only: when a variant's score
     /// fell back to the rubric, every variant is compared on the rubric.
-    package static func choose(written: [ScriptVariant], scored: [Int: ScoredVariant], targets: ScriptTargets) throws -> Product {
+    package static func choose(written: [ScriptVariant], scored: [Int: ScoredVariant], targets: ScriptTargets) throws
+        -> Product
+    {
         let byModel = scored.values.allSatisfy(\.isModelScore)
         let fallback = scored.values.sorted { $0.variant < $1.variant }.first { !$0.isModelScore }?.engine
         func total(_ result: ScoredVariant) -> ViralityScore { byModel ? result.score : result.offlineScore }

@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Runs a job's stages: marks each in the jobs table, stops at its checkpoint when the job is
 /// cancelled, times it, and reads its product back when its files prove it finished.

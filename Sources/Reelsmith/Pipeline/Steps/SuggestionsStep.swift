@@ -1,7 +1,8 @@
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
+
 /// The report's suggestions (DESIGN §2, step 7): from the script's weak criteria and the learning
 /// index's insights. The reports (niches, insights, dashboard) are refreshed once the video is
 /// published.

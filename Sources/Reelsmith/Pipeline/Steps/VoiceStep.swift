@@ -1,8 +1,8 @@
 import Foundation
 import ReelsmithCore
+import ReelsmithEngines
 import ReelsmithLearning
 import ReelsmithMedia
-import ReelsmithEngines
 
 /// Stage 4: `voice.mp3`, `work/voice.wav` for the render, the word timings in `timings.json`, and
 /// which engines spoke and timed it in `work/voice-engines.json`.
