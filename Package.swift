@@ -13,13 +13,18 @@ let zip = Target.Dependency.product(name: "ZIPFoundation", package: "ZIPFoundati
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let subprocess = Target.Dependency.product(name: "Subprocess", package: "swift-subprocess")
 
-// The layers (DESIGN §8): Core ← Learning, Media ← Engines ← Reelsmith (the app) ← the executables.
-// A lower layer never imports a higher one; targets reach each other's internals through `package`.
+// Linux only (inotify, /proc, glibc, libespeak-ng), so no `platforms:` line: SwiftPM names no
+// Linux versions, and a macOS line would promise a platform that cannot build it.
+// The layers (README, "For developers"): Core ← Learning, Media ← Engines ← Reelsmith (the app) ←
+// the executables. A lower layer never imports a higher one; targets reach each other's internals
+// through `package`.
 let package = Package(
     name: "Reelsmith",
     products: [
         .executable(name: "reelsmith", targets: ["reelsmith"]),
         .executable(name: "reelsmith-bench", targets: ["reelsmith-bench"]),
+        // The inbox decoders' public surface (`InboxDecoders`), for the fuzz package in Fuzz/.
+        .library(name: "ReelsmithCore", targets: ["ReelsmithCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),

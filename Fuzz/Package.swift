@@ -8,12 +8,11 @@ let fuzzTargets = ["FuzzRequest", "FuzzTrends", "FuzzSettings", "FuzzAnalytics"]
 
 let package = Package(
     name: "ReelsmithFuzz",
-    platforms: [.macOS(.v14)],
     dependencies: [.package(name: "Reelsmith", path: "..")],
     targets: [.target(name: "FuzzSupport")]
         + fuzzTargets.map { name in
             .executableTarget(
-                name: name, dependencies: ["FuzzSupport", .product(name: "Reelsmith", package: "Reelsmith")])
+                name: name, dependencies: ["FuzzSupport", .product(name: "ReelsmithCore", package: "Reelsmith")])
         },
     swiftLanguageModes: [.v6]
 )

@@ -1,13 +1,11 @@
 import Foundation
 import FuzzSupport
-import Reelsmith
+import ReelsmithCore
 
 /// A generation request, as `inbox/requests/` receives it.
 public func fuzzRequest(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let data = Data(bytes: bytes, count: count)
-    _ = try? GenerationRequest.decode(data: data, displayName: "inbox/requests/fuzz.yaml", musicLibrary: ["calm"]) {
-        _ in true
-    }
+    try? InboxDecoders.decodeRequest(data, displayName: "inbox/requests/fuzz.yaml", musicLibrary: ["calm"])
     return 0
 }
 

@@ -1,6 +1,6 @@
 import Foundation
 import FuzzSupport
-import Reelsmith
+import ReelsmithCore
 
 /// `reelsmith.yaml`. Settings are read from a file only, so each input is written to one in
 /// memory-backed /dev/shm first (a few microseconds).
@@ -8,7 +8,7 @@ private let file = URL(fileURLWithPath: "/dev/shm/reelsmith-fuzz-settings-\(getp
 
 public func fuzzSettings(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     guard (try? Data(bytes: bytes, count: count).write(to: file)) != nil else { return 0 }
-    _ = try? Configuration.load(file: file, environment: [:])
+    try? InboxDecoders.loadSettings(file)
     return 0
 }
 

@@ -3,6 +3,8 @@
 /// test function to `LLVMFuzzerRunDriver` instead.
 public typealias FuzzTest = @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
 
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// libFuzzer's own name.
 @_silgen_name("LLVMFuzzerRunDriver")
 private func LLVMFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<CInt>,

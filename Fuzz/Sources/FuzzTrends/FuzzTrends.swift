@@ -1,12 +1,12 @@
 import Foundation
 import FuzzSupport
-import Reelsmith
+import ReelsmithCore
 
 /// A trends file, as `inbox/trends/` receives it.
 public func fuzzTrends(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let data = Data(bytes: bytes, count: count)
-    _ = try? TrendsFile.decode(
-        data: data, displayName: "inbox/trends/fuzz.yaml", ingestDay: CalendarDay(year: 2026, month: 11, day: 25)!)
+    try? InboxDecoders.decodeTrends(
+        data, displayName: "inbox/trends/fuzz.yaml", ingestDay: Date(timeIntervalSince1970: 1_795_600_000))
     return 0
 }
 
