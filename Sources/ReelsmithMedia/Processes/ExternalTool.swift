@@ -106,55 +106,86 @@ package struct ExternalTool: Sendable {
         }
     }
 
-    /// One run with stdout and stderr drained at once: the first `stdoutLimit` bytes of stdout
-    /// kept and split into lines for `onLine`, the last `stderrLimit` bytes of stderr kept.
+    /// One run. stderr, and stdout when nobody streams its lines, go to unlinked files read once
+    /// the child has exited: a pipe's last bytes can be lost when the child exits before we read
+    /// them (swift-subprocess ends a stream when the process ends), and those last bytes are what
+    /// matters here (ffmpeg's loudness summary, ffprobe's JSON). A streamed stdout (`onLine`, the
+    /// render's progress) is read from a pipe as it comes: the first `stdoutLimit` bytes are kept,
+    /// and of stderr the last `stderrLimit`.
     private func run(
         _ program: FilePath, _ arguments: [String], input: some InputProtocol, onStart: (@Sendable (Int32) -> Void)?,
         onLine: (@Sendable (String) -> Void)?
-    ) async throws -> ExecutionResult<Output, SequenceOutput, SequenceOutput> {
-        let (stdoutLimit, stderrLimit) = (stdoutLimit, stderrLimit)
+    ) async throws -> (terminationStatus: TerminationStatus, closureResult: Output) {
+        let stdoutLimit = stdoutLimit
         var overrides: [Environment.Key: String?] = [:]
         for (name, value) in environment { if let key = Environment.Key(rawValue: name) { overrides[key] = value } }
-        return try await Subprocess.run(
-            .path(program), arguments: Arguments(arguments), environment: .inherit.updating(overrides),
-            workingDirectory: workingDirectory.map { FilePath($0.path) },
-            platformOptions: Self.ownProcessGroup(grace: gracePeriod),
-            input: input,
-            output: .sequence, error: .sequence
-        ) { execution in
-            onStart?(execution.processIdentifier.value)
-            return try await withThrowingTaskGroup(of: (stdout: Data?, stderr: Data?).self) { group in
-                group.addTask {
-                    var kept = Data()
-                    var pending = Data()
-                    for try await buffer in execution.standardOutput {
-                        let data = buffer.withUnsafeBytes { Data($0) }
-                        if kept.count < stdoutLimit { kept.append(data.prefix(stdoutLimit - kept.count)) }
-                        guard let onLine else { continue }
-                        pending.append(data)
-                        while let newline = pending.firstIndex(of: 0x0A) {
-                            onLine(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
-                            pending.removeSubrange(pending.startIndex...newline)
-                        }
+        let errorFile = try Self.unlinkedFile(holding: Data())
+        defer { try? errorFile.close() }
+        let options = Self.ownProcessGroup(grace: gracePeriod)
+        let folder = workingDirectory.map { FilePath($0.path) }
+        let error = FileDescriptorOutput.fileDescriptor(errorFile, closeAfterSpawningProcess: false)
+        var output = Output(stdout: "", stderr: "")
+        let status: TerminationStatus
+        if let onLine {
+            let result = try await Subprocess.run(
+                .path(program), arguments: Arguments(arguments), environment: .inherit.updating(overrides),
+                workingDirectory: folder, platformOptions: options, input: input, output: .sequence, error: error
+            ) { execution in
+                onStart?(execution.processIdentifier.value)
+                var kept = Data()
+                var pending = Data()
+                for try await buffer in execution.standardOutput {
+                    let data = buffer.withUnsafeBytes { Data($0) }
+                    if kept.count < stdoutLimit { kept.append(data.prefix(stdoutLimit - kept.count)) }
+                    pending.append(data)
+                    while let newline = pending.firstIndex(of: 0x0A) {
+                        onLine(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
+                        pending.removeSubrange(pending.startIndex...newline)
                     }
-                    return (kept, nil)
                 }
-                group.addTask {
-                    var tail = Data()
-                    for try await buffer in execution.standardError {
-                        tail.append(buffer.withUnsafeBytes { Data($0) })
-                        if tail.count > stderrLimit * 2 { tail = tail.suffix(stderrLimit) }
-                    }
-                    return (nil, tail.suffix(stderrLimit))
-                }
-                var output = Output(stdout: "", stderr: "")
-                for try await part in group {
-                    if let stdout = part.stdout { output.stdout = String(decoding: stdout, as: UTF8.self) }
-                    if let stderr = part.stderr { output.stderr = String(decoding: stderr, as: UTF8.self) }
-                }
-                return output
+                return kept
             }
+            status = result.terminationStatus
+            output.stdout = String(decoding: result.closureResult, as: UTF8.self)
+        } else {
+            let outputFile = try Self.unlinkedFile(holding: Data())
+            defer { try? outputFile.close() }
+            let result = try await Subprocess.run(
+                .path(program), arguments: Arguments(arguments), environment: .inherit.updating(overrides),
+                workingDirectory: folder, platformOptions: options, input: input,
+                output: .fileDescriptor(outputFile, closeAfterSpawningProcess: false), error: error
+            ) { execution in
+                onStart?(execution.processIdentifier.value)
+            }
+            status = result.terminationStatus
+            output.stdout = String(decoding: try Self.read(outputFile, first: stdoutLimit), as: UTF8.self)
         }
+        output.stderr = String(decoding: try Self.read(errorFile, last: stderrLimit), as: UTF8.self)
+        return (status, output)
+    }
+
+    /// The first `limit` bytes of a file the child wrote.
+    static func read(_ file: FileDescriptor, first limit: Int) throws -> Data {
+        try file.seek(offset: 0, from: .start)
+        return try read(file, count: limit)
+    }
+
+    /// The last `limit` bytes of a file the child wrote.
+    static func read(_ file: FileDescriptor, last limit: Int) throws -> Data {
+        let size = try file.seek(offset: 0, from: .end)
+        try file.seek(offset: max(0, size - Int64(limit)), from: .start)
+        return try read(file, count: limit)
+    }
+
+    private static func read(_ file: FileDescriptor, count limit: Int) throws -> Data {
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        while data.count < limit {
+            let got = try chunk.withUnsafeMutableBytes { try file.read(into: $0) }
+            if got == 0 { break }
+            data.append(contentsOf: chunk[0..<min(got, limit - data.count)])
+        }
+        return data
     }
 
     /// The child leads a process group of its own; a teardown signals the whole group: SIGTERM,

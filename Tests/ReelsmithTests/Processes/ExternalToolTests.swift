@@ -116,6 +116,28 @@ import Testing
         #expect(output.stderr.hasSuffix("b\nb\nEND\n"))
     }
 
+    /// The last lines a child writes just before it exits are what callers read (ffmpeg's
+    /// loudness summary, ffprobe's JSON): none may be lost however the exit races our reading.
+    @Test func theLastBytesWrittenBeforeTheExitAreNeverLost() async throws {
+        let script =
+            "i=0; while [ $i -lt 3000 ]; do echo \"line $i\"; echo \"error $i\" >&2; i=$((i+1)); done; "
+            + "echo END; echo END >&2"
+        try await withThrowingTaskGroup(of: ExternalTool.Output?.self) { group in
+            for _ in 0..<12 { group.addTask { try await ExternalTool(executable: "/bin/sh").run(["-c", script]) } }
+            // A loaded machine: the pool's threads busy while the children write and exit.
+            for _ in 0..<4 {
+                group.addTask {
+                    usleep(300_000)
+                    return nil
+                }
+            }
+            for try await case let output? in group {
+                #expect(output.stdout.hasSuffix("line 2999\nEND\n"))
+                #expect(output.stderr.hasSuffix("error 2999\nEND\n"))
+            }
+        }
+    }
+
     @Test func stdinReachesTheChildAndAChildThatIgnoresItDoesNotKillUs() async throws {
         let echoed = try await ExternalTool(executable: "/bin/cat").run(
             [], input: Data("said\n".utf8), timeoutSeconds: 120)
