@@ -47,33 +47,54 @@ package struct SpeechFeatures: Sendable {
         self.init(floats: floats, sampleRate: sampleRate)
     }
 
+    /// The features of samples in -1…1 at `sampleRate`: the steps below, in this order.
     package init(floats samples: [Float], sampleRate: Int) {
+        let (hop, window, fftSize) = Self.frameSizes(sampleRate: sampleRate)
+        let count = samples.count >= window ? 1 + (samples.count - window) / hop : (samples.isEmpty ? 0 : 1)
+        let bands = Self.melBands
+        var logs = Self.logMelEnergies(
+            samples, sampleRate: sampleRate, frames: count, hop: hop, window: window, fftSize: fftSize)
+        let isSpeech = Self.speechFrames(logEnergies: (0..<count).map { logs[$0 * (bands + 1) + bands] })
+        Self.floorUnderLoudest(&logs, frames: count, width: bands + 1)
+        var values = Self.cepstra(logs, frames: count, bands: bands)
+        values.withUnsafeMutableBufferPointer { values in
+            guard count > 0 else { return }
+            Self.normalise(values, frames: count, dimensions: Self.staticDimensions, counted: isSpeech)
+        }
+        values = Self.withDeltas(values, frames: count, isSpeech: isSpeech)
+        self.init(frameCount: count, frameSeconds: Double(hop) / Double(sampleRate), values: values, isSpeech: isSpeech)
+    }
+
+    /// How many mel filters, hence log mel energies per frame.
+    private static let melBands = 26
+
+    /// The hop (10 ms), the window (25 ms) and the FFT's size (the power of two that holds a window), in samples.
+    private static func frameSizes(sampleRate: Int) -> (hop: Int, window: Int, fftSize: Int) {
         let hop = max(1, Int((Double(sampleRate) * 0.010).rounded()))
         let window = max(2, Int((Double(sampleRate) * 0.025).rounded()))
         var fftSize = 2
         while fftSize < window { fftSize *= 2 }
+        return (hop, window, fftSize)
+    }
+
+    /// The Hamming window of `size` samples.
+    private static func hammingWindow(_ size: Int) -> [Float] {
+        (0..<size).map { Float(0.54 - 0.46 * cos(2 * Double.pi * Double($0) / Double(size - 1))) }
+    }
+
+    /// Per frame, the log energies of the mel filters over its power spectrum, then its log energy.
+    private static func logMelEnergies(
+        _ samples: [Float], sampleRate: Int, frames count: Int, hop: Int, window: Int, fftSize: Int
+    ) -> [Float] {
+        // The loops (here and in the steps after) run on raw pointers (fast in a debug build too,
+        // issue 18), in the same order of operations as ever, so the features are the same to the bit.
         let fft = FFT(size: fftSize)
-        let bankCount = 26
+        let bankCount = melBands
         let bank = MelFilterBank(
             count: bankCount, fftSize: fftSize, sampleRate: Double(sampleRate), low: 80,
             high: min(7600, Double(sampleRate) / 2))
-        let count = samples.count >= window ? 1 + (samples.count - window) / hop : (samples.isEmpty ? 0 : 1)
-        let dimensions = Self.staticDimensions
-        let hamming = (0..<window).map { Float(0.54 - 0.46 * cos(2 * Double.pi * Double($0) / Double(window - 1))) }
-        // DCT-II rows 1…12 over the log mel energies.
-        let cepstra = dimensions - 1
-        var dct = [Float](repeating: 0, count: cepstra * bankCount)
-        for row in 0..<cepstra {
-            for column in 0..<bankCount {
-                dct[row * bankCount + column] = Float(
-                    cos(Double.pi * Double(row + 1) * (Double(column) + 0.5) / Double(bankCount)))
-            }
-        }
-        // First the log mel energies and log energy of every frame; then a floor 40 dB under the
-        // track's loudest, so that digital silence (zeros) and a quiet room look alike; then the cepstra.
-        // The loops run on raw pointers (fast in a debug build too, issue 18), in the same order of
-        // operations as ever, so the features are the same to the bit.
         let width = bankCount + 1
+        let hamming = hammingWindow(window)
         var logs = [Float](repeating: 0, count: count * width)
         // One scratch buffer: the windowed frame, the FFT's real and imaginary parts, the power spectrum.
         var scratch = [Float](repeating: 0, count: 3 * fftSize + fftSize / 2 + 1)
@@ -92,51 +113,19 @@ package struct SpeechFeatures: Sendable {
                                 let real = frame + fftSize
                                 let imaginary = real + fftSize
                                 let power = imaginary + fftSize
-                                // Each sample pre-emphasised (minus 0.97 times the one before) and
-                                // squared once, not in each of the two or three frames it falls in.
                                 let emphasised = UnsafeMutablePointer<Float>.allocate(capacity: sampleCount)
                                 let squares = UnsafeMutablePointer<Float>.allocate(capacity: sampleCount)
                                 defer {
                                     emphasised.deallocate()
                                     squares.deallocate()
                                 }
-                                var previous: Float = 0
-                                var n = 0
-                                while n < sampleCount {
-                                    let sample = samples[n]
-                                    emphasised[n] = sample - 0.97 * previous
-                                    squares[n] = sample * sample
-                                    previous = sample
-                                    n &+= 1
-                                }
+                                preEmphasise(samples, count: sampleCount, into: emphasised, squares: squares)
                                 var index = 0
                                 while index < count {
                                     let start = index * hop
-                                    var energy: Float = 1e-12
-                                    let filled = min(window, sampleCount - start)
-                                    let source = emphasised + start
-                                    let square = squares + start
-                                    var k = 0
-                                    while k &+ 4 <= filled {
-                                        frame[k] = source[k] * hamming[k]
-                                        frame[k &+ 1] = source[k &+ 1] * hamming[k &+ 1]
-                                        frame[k &+ 2] = source[k &+ 2] * hamming[k &+ 2]
-                                        frame[k &+ 3] = source[k &+ 3] * hamming[k &+ 3]
-                                        energy += square[k]
-                                        energy += square[k &+ 1]
-                                        energy += square[k &+ 2]
-                                        energy += square[k &+ 3]
-                                        k &+= 4
-                                    }
-                                    while k < filled {
-                                        frame[k] = source[k] * hamming[k]
-                                        energy += square[k]
-                                        k &+= 1
-                                    }
-                                    while k < fftSize {
-                                        frame[k] = 0
-                                        k += 1
-                                    }
+                                    let energy = windowFrame(
+                                        frame, from: emphasised + start, squares: squares + start,
+                                        filled: min(window, sampleCount - start), hamming: hamming, fftSize: fftSize)
                                     fft.powerSpectrum(frame, into: power, real: real, imaginary: imaginary)
                                     let row = logs + index * width
                                     bank.apply(power, into: row)
@@ -149,34 +138,109 @@ package struct SpeechFeatures: Sendable {
                 }
             }
         }
-        let isSpeech = Self.speechFrames(logEnergies: (0..<count).map { logs[$0 * width + bankCount] })
+        return logs
+    }
+
+    /// Each sample pre-emphasised (minus 0.97 times the one before), and each sample squared.
+    private static func preEmphasise(
+        _ samples: UnsafePointer<Float>, count sampleCount: Int, into emphasised: UnsafeMutablePointer<Float>,
+        squares: UnsafeMutablePointer<Float>
+    ) {
+        // Once per sample, not in each of the two or three frames it falls in.
+        var previous: Float = 0
+        var n = 0
+        while n < sampleCount {
+            let sample = samples[n]
+            emphasised[n] = sample - 0.97 * previous
+            squares[n] = sample * sample
+            previous = sample
+            n &+= 1
+        }
+    }
+
+    /// A frame: its pre-emphasised samples times the Hamming window, zero-padded; returns their energy.
+    private static func windowFrame(
+        _ frame: UnsafeMutablePointer<Float>, from source: UnsafePointer<Float>, squares square: UnsafePointer<Float>,
+        filled: Int, hamming: UnsafePointer<Float>, fftSize: Int
+    ) -> Float {
+        var energy: Float = 1e-12
+        var k = 0
+        while k &+ 4 <= filled {
+            frame[k] = source[k] * hamming[k]
+            frame[k &+ 1] = source[k &+ 1] * hamming[k &+ 1]
+            frame[k &+ 2] = source[k &+ 2] * hamming[k &+ 2]
+            frame[k &+ 3] = source[k &+ 3] * hamming[k &+ 3]
+            energy += square[k]
+            energy += square[k &+ 1]
+            energy += square[k &+ 2]
+            energy += square[k &+ 3]
+            k &+= 4
+        }
+        while k < filled {
+            frame[k] = source[k] * hamming[k]
+            energy += square[k]
+            k &+= 1
+        }
+        while k < fftSize {
+            frame[k] = 0
+            k += 1
+        }
+        return energy
+    }
+
+    /// Each column raised to a floor 40 dB under its loudest: digital silence then looks like a quiet room.
+    private static func floorUnderLoudest(_ logs: inout [Float], frames count: Int, width: Int) {
         let floorDepth = Float(40 * log(10.0) / 10)
-        var values = [Float](repeating: 0, count: count * dimensions)
         logs.withUnsafeMutableBufferPointer { logsBuffer in
+            guard count > 0 else { return }
+            let logs = logsBuffer.baseAddress!
+            var column = 0
+            while column < width {
+                var loudest = -Float.infinity
+                var index = 0
+                while index < count {
+                    let value = logs[index * width + column]
+                    if value >= loudest { loudest = value }  // max(loudest, value)
+                    index += 1
+                }
+                let floor = loudest - floorDepth
+                index = 0
+                while index < count {
+                    let cell = logs + index * width + column
+                    if floor >= cell.pointee { cell.pointee = floor }  // max(cell, floor)
+                    index += 1
+                }
+                column += 1
+            }
+        }
+    }
+
+    /// The DCT-II rows 1…12 over `bands` values, row after row.
+    private static func dctRows(_ rows: Int, bands bankCount: Int) -> [Float] {
+        var dct = [Float](repeating: 0, count: rows * bankCount)
+        for row in 0..<rows {
+            for column in 0..<bankCount {
+                dct[row * bankCount + column] = Float(
+                    cos(Double.pi * Double(row + 1) * (Double(column) + 0.5) / Double(bankCount)))
+            }
+        }
+        return dct
+    }
+
+    /// Per frame, the static coefficients: c1…c12 (DCT-II of the log mel energies), then the log energy.
+    private static func cepstra(_ logs: [Float], frames count: Int, bands bankCount: Int) -> [Float] {
+        let dimensions = staticDimensions
+        let cepstra = dimensions - 1
+        let width = bankCount + 1
+        let dct = dctRows(cepstra, bands: bankCount)
+        var values = [Float](repeating: 0, count: count * dimensions)
+        logs.withUnsafeBufferPointer { logsBuffer in
             dct.withUnsafeBufferPointer { dctBuffer in
                 values.withUnsafeMutableBufferPointer { valuesBuffer in
                     guard count > 0 else { return }
                     let logs = logsBuffer.baseAddress!
                     let dct = dctBuffer.baseAddress!
                     let values = valuesBuffer.baseAddress!
-                    var column = 0
-                    while column < width {
-                        var loudest = -Float.infinity
-                        var index = 0
-                        while index < count {
-                            let value = logs[index * width + column]
-                            if value >= loudest { loudest = value }  // max(loudest, value)
-                            index += 1
-                        }
-                        let floor = loudest - floorDepth
-                        index = 0
-                        while index < count {
-                            let cell = logs + index * width + column
-                            if floor >= cell.pointee { cell.pointee = floor }  // max(cell, floor)
-                            index += 1
-                        }
-                        column += 1
-                    }
                     var index = 0
                     while index < count {
                         let row = values + index * dimensions
@@ -203,12 +267,10 @@ package struct SpeechFeatures: Sendable {
                         row[cepstra] = energies[bankCount]
                         index += 1
                     }
-                    Self.normalise(valuesBuffer, frames: count, dimensions: dimensions, counted: isSpeech)
                 }
             }
         }
-        values = Self.withDeltas(values, frames: count, isSpeech: isSpeech)
-        self.init(frameCount: count, frameSeconds: Double(hop) / Double(sampleRate), values: values, isSpeech: isSpeech)
+        return values
     }
 
     /// How much the deltas count against the static coefficients. Transitions between sounds differ
