@@ -29,7 +29,9 @@ struct WatchBench: AsyncParsableCommand {
     var settle: Double = WatchSettings().settleSeconds
 
     func run() async throws {
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        // The daemon is `reelsmith`, built beside this benchmark's own executable.
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("reelsmith")
         let result = try await WatchBenchmark(
             executable: executable, templates: options.workspace.templates, settleSeconds: settle
         )
