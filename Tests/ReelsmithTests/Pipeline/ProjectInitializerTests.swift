@@ -76,7 +76,8 @@ import Testing
 
         let executable = installed.appendingPathComponent("bin/reelsmith")
         #expect(
-            ProjectInitializer.installedData(containing: executable)?.standardizedFileURL == data.standardizedFileURL)
+            ProjectInitializer.installedData(containing: executable)?.standardizedFileURL.path
+                == data.standardizedFileURL.path)
         #expect(ProjectInitializer.checkout(containing: executable) == nil, "no checkout around /usr/bin")
 
         let project = temporaryProject()
