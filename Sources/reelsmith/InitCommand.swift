@@ -21,14 +21,20 @@ struct InitCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: "A Reelsmith checkout to copy templates and examples from (default: the one this binary was built in).")
+        help:
+            "A folder holding templates/ and inbox/ to copy from (default: the checkout this binary was built in, or the data installed with it, /usr/share/reelsmith)."
+    )
     var from: String?
 
     func run() throws {
         let executable = URL(fileURLWithPath: "/proc/self/exe")
-        guard let source = from.map({ URL(fileURLWithPath: $0) }) ?? ProjectInitializer.checkout(containing: executable)
+        guard
+            let source = from.map({ URL(fileURLWithPath: $0) })
+                ?? ProjectInitializer.defaultSource(containing: executable)
         else {
-            throw ValidationError("cannot find the templates to copy — pass the Reelsmith checkout with --from DIR")
+            throw ValidationError(
+                "cannot find the templates to copy (no checkout around this binary and no ../share/reelsmith beside it) — pass a Reelsmith checkout with --from DIR"
+            )
         }
         let project = URL(fileURLWithPath: folder).standardizedFileURL
         let created = try ProjectInitializer(source: source).create(at: project)

@@ -11,6 +11,7 @@ struct ReelsmithCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reelsmith",
         abstract: "Turns a folder into a short-video studio: requests in inbox/, finished videos in outbox/.",
+        version: ReelsmithVersion.current,
         subcommands: [
             InitCommand.self, WatchCommand.self, ProcessCommand.self, StatusCommand.self, NichesCommand.self,
             InsightsCommand.self, LibraryCommand.self, DoctorCommand.self, BenchCommand.self, CheckCommand.self,

@@ -27,6 +27,21 @@ package struct ProjectInitializer: Sendable {
         return nil
     }
 
+    /// The data an installed binary ships: `<prefix>/share/reelsmith` beside `<prefix>/bin/reelsmith`
+    /// (the Debian package's `/usr/share/reelsmith`, or `/usr/local/share/reelsmith`).
+    package static func installedData(containing executable: URL) -> URL? {
+        let data = executable.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("share/reelsmith")
+        let scripts = data.appendingPathComponent("templates/scripts").path
+        return FileManager.default.fileExists(atPath: scripts) ? data : nil
+    }
+
+    /// Where `init` copies from when no folder is given: the checkout the binary was built in, else
+    /// the data installed beside it.
+    package static func defaultSource(containing executable: URL) -> URL? {
+        checkout(containing: executable) ?? installedData(containing: executable)
+    }
+
     static let stignoreLines = [
         "// Reelsmith: the learning index (a live SQLite file) and staging must never be synced",
         ".reelsmith",
@@ -50,7 +65,7 @@ package struct ProjectInitializer: Sendable {
         }
         let templates = project.appendingPathComponent("templates")
         if !files.fileExists(atPath: templates.path) {
-            try files.copyItem(at: source.appendingPathComponent("templates"), to: templates)
+            try Self.copyTree(source.appendingPathComponent("templates"), to: templates)
             created.append("templates/")
         }
         for kind in InputKind.allCases {
@@ -61,7 +76,7 @@ package struct ProjectInitializer: Sendable {
             where name.hasPrefix("example") && name != "example-analytics.csv" {
                 let destination = project.appendingPathComponent("inbox/\(kind.folder)/\(name)")
                 guard !files.fileExists(atPath: destination.path) else { continue }
-                try files.copyItem(at: examples.appendingPathComponent(name), to: destination)
+                try Self.copyTree(examples.appendingPathComponent(name), to: destination)
                 created.append("inbox/\(kind.folder)/\(name)")
             }
         }
@@ -79,5 +94,28 @@ package struct ProjectInitializer: Sendable {
         // Editors complete and check the YAML files against their schemas (issue 13).
         created += try EditorSetup(suggestions: .from(templates: templates)).install(in: project)
         return created
+    }
+
+    /// Copies a file or a folder's tree as new files of the user running `init`: contents only, so
+    /// the copies are the creator's to edit (mode 0644, folders 0755) whoever owns the source —
+    /// `FileManager.copyItem` carries the owner and mode over, which fails for a non-root user
+    /// copying the installed `/usr/share/reelsmith` (root-owned) and would keep read-only modes.
+    static func copyTree(_ source: URL, to destination: URL) throws {
+        let files = FileManager.default
+        let values = try source.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
+        if values.isSymbolicLink == true { return }
+        if values.isDirectory == true {
+            try files.createDirectory(
+                at: destination, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+            for name in try files.contentsOfDirectory(atPath: source.path).sorted() {
+                try copyTree(source.appendingPathComponent(name), to: destination.appendingPathComponent(name))
+            }
+        } else {
+            let data = try Data(contentsOf: source)
+            guard files.createFile(atPath: destination.path, contents: data, attributes: [.posixPermissions: 0o644])
+            else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])
+            }
+        }
     }
 }

@@ -49,4 +49,47 @@ import Testing
         #expect(lines.filter { $0 == ".reelsmith" }.count == 1)
         #expect(lines.contains(".partial-*"))
     }
+
+    /// An installed binary copies from `/usr/share/reelsmith`, owned by root and read-only to the
+    /// creator: the copies are the creator's own files, writable, and nothing of the source's
+    /// owner or mode comes along (`FileManager.copyItem` failed there with EPERM for a non-root user).
+    @Test func initFromReadOnlyInstalledDataGivesTheCreatorWritableCopies() throws {
+        let files = FileManager.default
+        let installed = temporaryProject().appendingPathComponent("usr")
+        let data = installed.appendingPathComponent("share/reelsmith")
+        try files.createDirectory(at: installed.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try files.createDirectory(at: data.appendingPathComponent("inbox"), withIntermediateDirectories: true)
+        try ProjectInitializer.copyTree(
+            TestSupport.packageRoot.appendingPathComponent("templates"), to: data.appendingPathComponent("templates"))
+        for kind in InputKind.allCases {
+            try ProjectInitializer.copyTree(
+                TestSupport.packageRoot.appendingPathComponent("inbox/\(kind.folder)"),
+                to: data.appendingPathComponent("inbox/\(kind.folder)"))
+        }
+        let script = data.appendingPathComponent("templates/scripts/en/generic.yaml")
+        try files.setAttributes([.posixPermissions: 0o444], ofItemAtPath: script.path)
+        try files.setAttributes([.posixPermissions: 0o555], ofItemAtPath: data.appendingPathComponent("templates").path)
+        defer {
+            try? files.setAttributes(
+                [.posixPermissions: 0o755], ofItemAtPath: data.appendingPathComponent("templates").path)
+        }
+
+        let executable = installed.appendingPathComponent("bin/reelsmith")
+        #expect(
+            ProjectInitializer.installedData(containing: executable)?.standardizedFileURL.path
+                == data.standardizedFileURL.path)
+        #expect(ProjectInitializer.checkout(containing: executable) == nil, "no checkout around /usr/bin")
+
+        let project = temporaryProject()
+        try ProjectInitializer(source: data).create(at: project)
+        let copy = project.appendingPathComponent("templates/scripts/en/generic.yaml")
+        let mode = try files.attributesOfItem(atPath: copy.path)[.posixPermissions] as? Int
+        #expect(mode == 0o644, "the creator's copy is writable: \(String(mode ?? 0, radix: 8))")
+        let folderMode =
+            try files.attributesOfItem(atPath: project.appendingPathComponent("templates").path)[.posixPermissions]
+            as? Int
+        #expect(folderMode == 0o755)
+        #expect(try Data(contentsOf: copy) == Data(contentsOf: script))
+        #expect(files.fileExists(atPath: project.appendingPathComponent("inbox/requests/example-en.yaml").path))
+    }
 }
