@@ -12,6 +12,9 @@ let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let zip = Target.Dependency.product(name: "ZIPFoundation", package: "ZIPFoundation")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let subprocess = Target.Dependency.product(name: "Subprocess", package: "swift-subprocess")
+let asyncHTTPClient = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioHTTP1 = Target.Dependency.product(name: "NIOHTTP1", package: "swift-nio")
 
 // Linux only (inotify, /proc, glibc, libespeak-ng), so no `platforms:` line: SwiftPM names no
 // Linux versions, and a macOS line would promise a platform that cannot build it.
@@ -33,6 +36,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
+        // HTTP on SwiftNIO: waits in epoll without spinning (URLSession's libcurl loop did not, issue 19).
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.100.0"),
     ],
     targets: [
         .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
@@ -52,6 +58,7 @@ let package = Package(
             name: "ReelsmithEngines",
             dependencies: [
                 "ReelsmithCore", "ReelsmithLearning", "ReelsmithMedia", "Alignment", "CEspeakNG", logging, yams,
+                asyncHTTPClient, nioCore, nioHTTP1,
             ],
             swiftSettings: strictSettings),
         // The app: the job's stages, the daemon, the reports and dashboard, doctor and check.

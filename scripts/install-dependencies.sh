@@ -10,7 +10,7 @@ packages=(
   libinotifytools0-dev  # the inbox watcher
   libyaml-dev
   libsqlite3-dev        # GRDB links the system SQLite
-  libcurl4-openssl-dev  # FoundationNetworking (OpenAI-compatible providers)
+  libcurl4-openssl-dev  # the toolchain's SwiftPM links libcurl (Reelsmith itself no longer does: issue 19)
   fonts-dejavu-core     # title cards and captions
   pkg-config
   tzdata                # time zones: the best posting hours in the creator's own zone

@@ -12,9 +12,9 @@ import ReelsmithMedia
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reelsmith-bench",
-        abstract: "Benchmarks: the render, the daemon, the learning index, the provider layer.",
+        abstract: "Benchmarks: the render, the daemon, the learning index, the provider layer, waiting on a provider.",
         subcommands: [
             RenderBench.self, WatchBench.self, LearningBench.self, ProvidersBench.self, AlignBench.self,
-            DashboardBench.self,
+            DashboardBench.self, WaitBench.self,
         ])
 }

@@ -18,4 +18,21 @@ struct ReelsmithCommand: AsyncParsableCommand {
             SchemaCommand.self, NewCommand.self,
         ]
     )
+
+    /// Runs the command, then closes the HTTP client's connections and event loops (whatever the
+    /// outcome), so that nothing of it is left running when the program exits.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            await HTTPTransfers.shutdown()
+            exit(withError: error)
+        }
+        await HTTPTransfers.shutdown()
+    }
 }

@@ -101,13 +101,18 @@ package struct Doctor: Sendable {
         }
     }
 
-    /// A provider is reachable, accepts its key (`GET /models`), and lists the models the engines
-    /// name. Never prints the key: messages name where it comes from.
+    /// A provider is reachable, accepts its key, lists the models the engines name (`GET /models`,
+    /// when it has that endpoint: faster-whisper-server does not), and answers what the engines
+    /// will ask: a tiny chat completion with the chosen format (script, score), one short speech
+    /// request (voice), one transcription of a second of speech (align). Never prints the key:
+    /// messages name where it comes from.
     package func check(_ provider: ProviderSettings) async -> Check {
         let name = "provider \(provider.name)"
         guard !provider.kind.isStockFootage else { return await stockCheck(provider) }
         let wanted = engines.providerModels.filter { $0.provider == provider.name }.map { ($0.stage, $0.model) }
         let client = ProviderClient(settings: provider, retry: RetryPolicy(maxRetries: 0))
+        let key = provider.key == .none ? "no key needed" : "\(provider.key) accepted"
+        var found: [String] = []
         do {
             let exchange = try await client.send("GET", "models", stage: nil)
             guard let list = try? JSONDecoder().decode(ModelList.self, from: exchange.reply.body) else {
@@ -121,7 +126,6 @@ package struct Doctor: Sendable {
             let available = Set(
                 list.data.flatMap { [$0.id, $0.id.hasPrefix("models/") ? String($0.id.dropFirst(7)) : $0.id] })
             let missing = wanted.filter { !available.contains($0.1) }
-            let key = provider.key == .none ? "no key needed" : "\(provider.key) accepted"
             guard missing.isEmpty else {
                 let names = list.data.map(\.id).sorted().prefix(8).joined(separator: ", ")
                 return Check(
@@ -135,15 +139,55 @@ package struct Doctor: Sendable {
             }
             let models =
                 wanted.isEmpty ? "no engine uses it" : wanted.map { "\($0.1) for \($0.0)" }.joined(separator: ", ")
-            return Check(name: name, isOK: true, detail: "reachable, \(key), \(list.data.count) models; \(models)")
+            found.append("reachable, \(key), \(list.data.count) models; \(models)")
         } catch let error as ProviderError {
-            return Check(
-                name: name, isOK: false,
-                detail:
-                    "\(error.problem)\(error.serverMessage.map { " (the server said: \($0))" } ?? "") — \(error.fix)")
+            // No `GET /models` (a 404 or 405 from a server that serves only what it does) is not a
+            // failure: the engines' own calls below decide. A base_url without /v1 is told apart
+            // by its own message.
+            guard [.rejected(status: 404), .rejected(status: 405)].contains(error.reason), !wanted.isEmpty,
+                !error.problem.contains("has no /v1")
+            else { return failed(name, error) }
+            found.append("reachable, no GET /models (not needed)")
         } catch {
             return Check(name: name, isOK: false, detail: "\(error)")
         }
+        for (stage, _) in wanted {
+            do {
+                found.append("\(stage): " + (try await probe(stage, client: client)))
+            } catch let error as ProviderError {
+                return failed(name, error, after: found)
+            } catch {
+                return Check(name: name, isOK: false, detail: "\(stage): \(error)")
+            }
+        }
+        return Check(name: name, isOK: true, detail: found.joined(separator: "; "))
+    }
+
+    /// What the stage's engine would ask, made tiny (``EngineProbe``).
+    private func probe(_ stage: EngineStage, client: ProviderClient) async throws -> String {
+        switch stage {
+        case .script, .score:
+            guard let options = (stage == .script ? engines.script : engines.score).provider else { return "" }
+            return "chat answered with \(try await EngineProbe.chat(client: client, engine: options, stage: stage))"
+        case .voice:
+            guard let options = engines.voice.provider else { return "" }
+            return try await EngineProbe.speech(client: client, engine: options, ffmpeg: tools.ffmpeg)
+        case .align:
+            guard let options = engines.align.provider else { return "" }
+            return try await EngineProbe.transcription(client: client, engine: options)
+        default:
+            // Images cost money per call: their provider is checked by its model list only.
+            return "not tried (each image is billed)"
+        }
+    }
+
+    private func failed(_ name: String, _ error: ProviderError, after found: [String] = []) -> Check {
+        let before = found.isEmpty ? "" : found.joined(separator: "; ") + "; but "
+        return Check(
+            name: name, isOK: false,
+            detail:
+                "\(before)\(error.stage.map { "\($0): " } ?? "")\(error.problem)\(error.serverMessage.map { " (the server said: \($0))" } ?? "") — \(error.fix)"
+        )
     }
 
     /// A stock provider (issue 9) answers one search with its key: reachable, key accepted.

@@ -50,9 +50,22 @@ package struct DaemonStatus: Sendable, Equatable {
                 sql: "SELECT source, message, finished_at FROM journal WHERE state = 'failed' ORDER BY id DESC LIMIT ?",
                 arguments: [lastErrorCount]
             ).map { Failure(source: $0["source"], message: $0["message"] ?? "", at: $0["finished_at"] ?? Date()) }
+            // `reelsmith process` runs jobs without the daemon's journal: its jobs count too.
+            let processed = Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT state, COUNT(*) AS n FROM jobs
+                        WHERE state IN ('published', 'failed')
+                          AND content_hash NOT IN (SELECT content_hash FROM journal)
+                        GROUP BY state
+                        """
+                )
+                .map { ($0["state"] as String, $0["n"] as Int) })
             return DaemonStatus(
-                queued: counts["claimed"] ?? 0, running: running, done: counts["done"] ?? 0,
-                failed: counts["failed"] ?? 0,
+                queued: counts["claimed"] ?? 0, running: running,
+                done: (counts["done"] ?? 0) + (processed["published"] ?? 0),
+                failed: (counts["failed"] ?? 0) + (processed["failed"] ?? 0),
                 duplicates: counts["duplicate"] ?? 0, lastErrors: failures)
         }
     }

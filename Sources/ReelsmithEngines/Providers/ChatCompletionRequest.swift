@@ -15,8 +15,9 @@ package struct ChatCompletionRequest: Sendable, Codable, Equatable {
         package static func assistant(_ content: String) -> Message { Message(role: "assistant", content: content) }
     }
 
-    /// `{type: json_schema, json_schema: {name, schema, strict}}`, or `{type: json_object}` for
-    /// servers that do not take a schema.
+    /// `{type: json_schema, json_schema: {name, schema, strict}}`; llama-cpp-python's own
+    /// `{type: json_object, schema}` (its server refuses `json_schema`); or `{type: json_object}`
+    /// for servers that do not take a schema.
     struct ResponseFormat: Sendable, Codable, Equatable {
         struct JSONSchema: Sendable, Codable, Equatable {
             package var name: String
@@ -26,15 +27,21 @@ package struct ChatCompletionRequest: Sendable, Codable, Equatable {
 
         package var type: String
         var jsonSchema: JSONSchema?
+        /// llama-cpp-python's form: the schema beside `type: json_object`.
+        var schema: JSONValue?
 
         package static func schema(name: String, _ schema: JSONValue) -> ResponseFormat {
             ResponseFormat(type: "json_schema", jsonSchema: JSONSchema(name: name, schema: schema, strict: true))
         }
 
+        package static func jsonObject(schema: JSONValue) -> ResponseFormat {
+            ResponseFormat(type: "json_object", jsonSchema: nil, schema: schema)
+        }
+
         package static let jsonObject = ResponseFormat(type: "json_object", jsonSchema: nil)
 
         enum CodingKeys: String, CodingKey {
-            case type
+            case type, schema
             case jsonSchema = "json_schema"
         }
     }

@@ -5,9 +5,13 @@ import ReelsmithLearning
 import ReelsmithMedia
 
 /// A chat model asked for one JSON answer that our code checks (DESIGN §7):
-/// - `response_format: json_schema` first; a server that refuses it (400 or 422) is asked with
+/// - `response_format: json_schema` first; a server that refuses it (any 4xx or 5xx whose message
+///   names the format) is asked with llama-cpp-python's `{type: json_object, schema}`, then with
 ///   `json_object` and the schema in the instructions, then with the instructions alone, and the
-///   JSON is found in the answer tolerantly (code fences, leading prose);
+///   JSON is found in the answer tolerantly (code fences, leading prose); what worked is
+///   remembered per provider and model (``ResponseFormatSupport``);
+/// - the schema sent is one a grammar builder can take (``GrammarSchema``): a `pattern` killed
+///   llama-cpp-python's server; our own checks still apply every rule;
 /// - an answer that fails the check is sent back once with the problem quoted; a second failure
 ///   ends the stage with a ``ProviderError``.
 /// Every exchange's tokens, requests and seconds go to `onUsage`.
@@ -70,14 +74,17 @@ package struct ChatModel: Sendable {
     ) async throws -> String {
         var level = await client.responseFormats.level(model: engine.model)
         let learned = level
+        let schema = GrammarSchema.simplified(schema)
         while true {
             var sent = messages
             let format: ChatCompletionRequest.ResponseFormat?
             switch level {
             case .jsonSchema:
                 format = .schema(name: schemaName, schema)
-            case .jsonObject, .instructionsOnly:
-                format = level == .jsonObject ? .jsonObject : nil
+            case .jsonObjectWithSchema, .jsonObject, .instructionsOnly:
+                // The schema in the instructions too: a server may take `json_object` and ignore
+                // the schema beside it.
+                format = [.jsonObjectWithSchema: .jsonObject(schema: schema), .jsonObject: .jsonObject][level]
                 let instruction = "Answer with one JSON object that follows this JSON Schema:\n\(schema.text)"
                 if let first = sent.first, first.role == "system" {
                     sent[0].content += "\n\n" + instruction

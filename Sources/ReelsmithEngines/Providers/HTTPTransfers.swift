@@ -1,13 +1,18 @@
+import AsyncHTTPClient
 import Foundation
-import FoundationNetworking
+import NIOCore
+import NIOHTTP1
 import ReelsmithCore
 import ReelsmithLearning
 import ReelsmithMedia
+import Synchronization
 
-/// The URLSession (libcurl underneath) of one provider, with what URLSession lacks on Linux: a
-/// limit on the answer's size, enforced while it arrives, and a deadline for the whole exchange
-/// (API calls) or a minimum pace (file downloads, whose length a fixed deadline cannot fit).
-package final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+/// The HTTP exchanges of the providers, on AsyncHTTPClient (SwiftNIO's event loops, which wait in
+/// `epoll_wait` without spinning: FoundationNetworking's libcurl loop used 0.8 of a core while a
+/// request was outstanding, issue 19), with a limit on the answer's size enforced while it arrives,
+/// a deadline for the whole exchange (API calls) or a minimum pace (file downloads, whose length a
+/// fixed deadline cannot fit), and redirects refused (API calls) or followed only where safe.
+package final class HTTPTransfers: Sendable {
     /// When a transfer is given up as too slow.
     enum Pace: Sendable, Equatable {
         /// The whole exchange within `timeoutSeconds` (an API call: small answers, slow models).
@@ -19,6 +24,27 @@ package final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked 
 
         /// Stock clip downloads: 64 KB/s is ~0.5 Mbit/s, far below any line that can stream video.
         package static let download = Pace.throughput(minimumBytesPerSecond: 64 << 10)
+    }
+
+    /// What is sent: an address, a method, headers and a body.
+    package struct Request: Sendable {
+        package var url: URL
+        package var method = "GET"
+        package var headers: [String: String] = [:]
+        package var body: Data?
+
+        package init(url: URL, method: String = "GET") {
+            self.url = url
+            self.method = method
+        }
+
+        /// Sets (or, with nil, removes) a header, whatever the case of its name.
+        package mutating func setValue(_ value: String?, forHTTPHeaderField name: String) {
+            for key in headers.keys where key.caseInsensitiveCompare(name) == .orderedSame {
+                headers.removeValue(forKey: key)
+            }
+            if let value { headers[name] = value }
+        }
     }
 
     /// What came back: a status, headers and a body within the size limit.
@@ -40,226 +66,194 @@ package final class HTTPTransfers: NSObject, URLSessionDataDelegate, @unchecked 
         case cancelled
     }
 
-    private final class Pending {
-        package let limit: Int
-        package let continuation: CheckedContinuation<Reply, any Error>
-        package var response: HTTPURLResponse?
-        package var body = Data()
-        package var failure: Failure?
-        package let startedAt = DispatchTime.now()
-        /// When the last headers or bytes arrived (``Pace/throughput(minimumBytesPerSecond:)``).
-        var lastActivity = DispatchTime.now()
+    /// The one HTTP client of the process, for every provider: its connection pool is shared (a
+    /// client per call would lose connection reuse). It never follows redirects itself: ``send``
+    /// decides. Shut down by ``shutdown()`` when the program ends.
+    private static let client = HTTPClient(
+        eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
 
-        package init(limit: Int, continuation: CheckedContinuation<Reply, any Error>) {
-            self.limit = limit
-            self.continuation = continuation
-        }
+    private static var clientConfiguration: HTTPClient.Configuration {
+        HTTPClient.Configuration(
+            redirectConfiguration: .disallow, timeout: HTTPClient.Configuration.Timeout(),
+            connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64),
+            proxy: nil, ignoreUncleanSSLShutdown: false, decompression: .disabled)
     }
 
-    // Every access to `pending` holds `lock`: URLSession calls the delegate on its own queue.
-    // Keyed by the task object itself: task identifiers are only unique within one session.
-    private let lock = NSLock()
-    private var pending: [ObjectIdentifier: Pending] = [:]
-    /// Tasks failed (cancelled, timed out) before their continuation was registered.
-    private var failedEarly: [ObjectIdentifier: Failure] = [:]
-    /// API calls of every provider. One session per process, never torn down: on Linux, tearing
-    /// down a URLSession races libcurl's sockets against their dispatch sources
-    /// (swift-corelibs-foundation#4791), which crashed a test run that made a client per test.
+    /// API calls of every provider.
     package static let api = HTTPTransfers()
     /// Keyless file downloads (stock clips): redirects followed, paced by throughput.
     package static let downloads = HTTPTransfers(followsRedirects: true, pace: .download)
 
-    /// Made once, in `init`: a session per call would lose libcurl's connection reuse.
-    private(set) var session: URLSession!
-
     /// Whether redirects are followed: only for keyless downloads (``ProviderClient/download(_:limitBytes:stage:)``).
     let followsRedirects: Bool
     let pace: Pace
+    /// Enough for Pexels' file link → CDN, never a loop.
+    private static let mostRedirects = 5
 
     private init(followsRedirects: Bool = false, pace: Pace = .deadline) {
         self.followsRedirects = followsRedirects
         self.pace = pace
-        super.init()
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpCookieAcceptPolicy = .never
-        configuration.httpShouldSetCookies = false
-        configuration.urlCache = nil
-        configuration.httpMaximumConnectionsPerHost = 64
-        let queue = OperationQueue()
-        queue.maxConcurrentOperationCount = 1
-        session = URLSession(configuration: configuration, delegate: self, delegateQueue: queue)
     }
+
+    /// Closes the connections and stops using the event loops; the program calls it once, at its
+    /// end (a transfer after it fails as unreachable).
+    package static func shutdown() async {
+        guard hasStarted.withLock({ $0 }) else { return }
+        try? await client.shutdown()
+    }
+
+    /// Whether ``client`` was made: a program that sent nothing has nothing to shut down.
+    private static let hasStarted = Mutex(false)
 
     /// Sends `request`; fails with ``Failure/timeout`` once `timeoutSeconds` have passed (or, for
     /// a ``Pace/throughput(minimumBytesPerSecond:)`` transfer, when it falls below its pace), and
     /// with ``Failure/tooLarge`` as soon as the answer passes `limit` bytes.
-    package func send(_ request: URLRequest, limit: Int, timeoutSeconds: Double) async throws -> Reply {
+    package func send(_ request: Request, limit: Int, timeoutSeconds: Double) async throws -> Reply {
         try Task.checkCancellation()
-        var request = request
-        // URLSession's own timer is an inactivity timer; ours below is the real deadline.
-        request.timeoutInterval = timeoutSeconds + 5
-        let task = session.dataTask(with: request)
-        let id = ObjectIdentifier(task)
-        // Work items on a global queue, not tasks: they must fire even when the cooperative pool is
-        // busy. (Not dispatch timer sources: one per request crashed libdispatch's timer thread in
-        // a test run on Linux.)
-        let watchdog = Watchdog()
+        Self.hasStarted.withLock { $0 = true }
+        let progress = TransferProgress()
+        let work = Task { try await self.perform(request, limit: limit, progress: progress) }
+        // The watchdog runs on an event loop, not in the cooperative pool: it must fire even when
+        // the pool is busy (alignment, decoding).
+        let loop = HTTPClient.defaultEventLoopGroup.any()
+        let timeout = TimeAmount.nanoseconds(Int64(max(0, timeoutSeconds) * 1e9))
+        let stopWatchdog: @Sendable () -> Void
         switch pace {
         case .deadline:
-            watchdog.after(timeoutSeconds) { [weak self] in self?.fail(id, with: .timeout, task: task) }
+            let scheduled = loop.scheduleTask(in: timeout) {
+                progress.fail(with: .timeout)
+                work.cancel()
+            }
+            stopWatchdog = { scheduled.cancel() }
         case .throughput(let minimumBytesPerSecond):
-            let interval = min(1, max(0.05, timeoutSeconds / 4))
-            @Sendable func check() {
-                let isTooSlow = lock.withLock { () -> Bool in
-                    let now = DispatchTime.now()
-                    // Not registered yet (the task starts once it is) or already finished.
-                    guard let entry = pending[id], entry.failure == nil else { return false }
-                    let elapsed = Self.seconds(entry.startedAt, now)
-                    let expectedBytes = Double(minimumBytesPerSecond) * (elapsed - timeoutSeconds)
-                    return Self.seconds(entry.lastActivity, now) > timeoutSeconds
-                        || Double(entry.body.count) < expectedBytes
-                }
-                if isTooSlow { fail(id, with: .timeout, task: task) } else { watchdog.after(interval, check) }
-            }
-            watchdog.after(interval, check)
-        }
-        defer {
-            watchdog.stop()
-            lock.withLock { _ = failedEarly.removeValue(forKey: id) }
-        }
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                let early: Failure? = lock.withLock {
-                    if let failure = failedEarly.removeValue(forKey: id) { return failure }
-                    pending[id] = Pending(limit: limit, continuation: continuation)
-                    return nil
-                }
-                if let early {
-                    continuation.resume(throwing: early)
-                } else {
-                    task.resume()
+            let interval = TimeAmount.nanoseconds(Int64(min(1, max(0.05, timeoutSeconds / 4)) * 1e9))
+            let repeated = loop.scheduleRepeatedTask(initialDelay: interval, delay: interval) { _ in
+                if progress.isTooSlow(timeoutSeconds: timeoutSeconds, minimumBytesPerSecond: minimumBytesPerSecond) {
+                    progress.fail(with: .timeout)
+                    work.cancel()
                 }
             }
-        } onCancel: {
-            self.fail(id, with: .cancelled, task: task)
+            stopWatchdog = { repeated.cancel() }
         }
-    }
-
-    private static func seconds(_ from: DispatchTime, _ to: DispatchTime) -> Double {
-        Double(to.uptimeNanoseconds &- from.uptimeNanoseconds) / 1e9
-    }
-
-    private func fail(_ id: ObjectIdentifier, with failure: Failure, task: URLSessionTask) {
-        lock.withLock {
-            if let entry = pending[id] {
-                if entry.failure == nil { entry.failure = failure }
-            } else {
-                failedEarly[id] = failure
+        defer { stopWatchdog() }
+        do {
+            return try await withTaskCancellationHandler {
+                try await work.value
+            } onCancel: {
+                progress.fail(with: .cancelled)
+                work.cancel()
             }
+        } catch {
+            throw progress.failure ?? Self.failure(from: error)
         }
-        task.cancel()
     }
 
-    package func urlSession(
-        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
-    ) {
-        let allowed: Bool = lock.withLock {
-            guard let entry = pending[ObjectIdentifier(dataTask)] else { return false }
-            entry.response = response as? HTTPURLResponse
-            entry.lastActivity = .now()
-            if response.expectedContentLength > Int64(entry.limit) {
-                entry.failure = .tooLarge
-                return false
+    private func perform(_ request: Request, limit: Int, progress: TransferProgress) async throws -> Reply {
+        var current = request
+        var redirects = 0
+        while true {
+            var outgoing = HTTPClientRequest(url: current.url.absoluteString)
+            outgoing.method = .init(rawValue: current.method)
+            for (name, value) in current.headers { outgoing.headers.add(name: name, value: value) }
+            if let body = current.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+            let response = try await Self.client.execute(outgoing, deadline: .distantFuture)
+            progress.received(bytes: 0)
+            let status = Int(response.status.code)
+            if followsRedirects, [301, 302, 303, 307, 308].contains(status), redirects < Self.mostRedirects,
+                let location = response.headers.first(name: "location"),
+                let next = Self.redirect(from: current, original: request, to: location)
+            {
+                redirects += 1
+                current = next
+                continue
             }
-            return true
-        }
-        completionHandler(allowed ? .allow : .cancel)
-        // corelibs ignores `.cancel` here: stop the download ourselves.
-        if !allowed { dataTask.cancel() }
-    }
-
-    /// Redirects are refused: libcurl would carry the `Authorization` header to whatever host
-    /// `Location` names. The 3xx answer itself is returned and reported. A keyless download
-    /// follows them to https addresses (or from this machine to this machine), headers stripped
-    /// of any `Authorization`.
-    package func urlSession(
-        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
-    ) {
-        guard followsRedirects, let target = request.url, let scheme = target.scheme?.lowercased() else {
-            return completionHandler(nil)
-        }
-        let fromHere = ProviderSettings.isLoopback(task.originalRequest?.url?.host ?? "")
-        guard scheme == "https" || (scheme == "http" && fromHere && ProviderSettings.isLoopback(target.host ?? ""))
-        else {
-            return completionHandler(nil)
-        }
-        var next = request
-        next.setValue(nil, forHTTPHeaderField: "Authorization")
-        completionHandler(next)
-    }
-
-    package func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let overflow: Bool = lock.withLock {
-            guard let entry = pending[ObjectIdentifier(dataTask)], entry.failure == nil else { return false }
-            guard entry.body.count + data.count <= entry.limit else {
-                entry.failure = .tooLarge
-                entry.body = Data()
-                return true
+            if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > limit {
+                throw progress.fail(with: .tooLarge)
             }
-            entry.body.append(data)
-            entry.lastActivity = .now()
-            return false
-        }
-        if overflow { dataTask.cancel() }
-    }
-
-    package func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        guard let entry = lock.withLock({ pending.removeValue(forKey: ObjectIdentifier(task)) }) else { return }
-        if let failure = entry.failure {
-            entry.continuation.resume(throwing: failure)
-        } else if let error {
-            entry.continuation.resume(throwing: Self.failure(from: error))
-        } else if let response = entry.response {
+            var body = Data()
+            for try await chunk in response.body {
+                guard body.count + chunk.readableBytes <= limit else { throw progress.fail(with: .tooLarge) }
+                body.append(contentsOf: chunk.readableBytesView)
+                progress.received(bytes: body.count)
+            }
             var headers: [String: String] = [:]
-            for (name, value) in response.allHeaderFields {
-                if let name = name as? String, let value = value as? String { headers[name] = value }
+            for (name, value) in response.headers {
+                headers[name] = headers[name].map { "\($0), \(value)" } ?? value
             }
-            entry.continuation.resume(returning: Reply(status: response.statusCode, headers: headers, body: entry.body))
-        } else {
-            entry.continuation.resume(throwing: Failure.unreachable("no HTTP answer"))
+            return Reply(status: status, headers: headers, body: body)
         }
+    }
+
+    /// The request a redirect leads to, or nil when it is not followed: only to https addresses (or
+    /// from this machine to this machine), without any `Authorization` header.
+    private static func redirect(from request: Request, original: Request, to location: String) -> Request? {
+        guard let target = URL(string: location, relativeTo: request.url)?.absoluteURL,
+            let scheme = target.scheme?.lowercased()
+        else { return nil }
+        let fromHere = ProviderSettings.isLoopback(original.url.host ?? "")
+        guard scheme == "https" || (scheme == "http" && fromHere && ProviderSettings.isLoopback(target.host ?? ""))
+        else { return nil }
+        var next = Request(url: target, method: request.method == "HEAD" ? "HEAD" : "GET")
+        next.headers = request.headers
+        next.setValue(nil, forHTTPHeaderField: "Authorization")
+        next.setValue(nil, forHTTPHeaderField: "Content-Type")
+        return next
     }
 
     private static func failure(from error: any Error) -> Failure {
-        let code = (error as? URLError)?.code
-        if code == .timedOut { return .timeout }
-        if code == .cancelled { return .cancelled }
-        return .unreachable((error as? URLError)?.localizedDescription ?? "\(error)")
+        if let failure = error as? Failure { return failure }
+        if error is CancellationError { return .cancelled }
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .connectTimeout, .tlsHandshakeTimeout: return .connectTimeout
+            case .deadlineExceeded, .readTimeout: return .timeout
+            case .cancelled: return .cancelled
+            case .remoteConnectionClosed: return .unreachable("the server closed the connection")
+            default: return .unreachable("\(error)")
+            }
+        }
+        if let error = error as? IOError { return .unreachable(String(cString: strerror(error.errnoCode))) }
+        return .unreachable("\(error)")
     }
 }
 
-/// One transfer's timer: a work item after a delay, which a stopped watchdog never runs (nor
-/// schedules again).
-private final class Watchdog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var item: DispatchWorkItem?
-    private var isStopped = false
+/// One transfer's state as its watchdog sees it: when it started, when bytes last arrived, how
+/// many, and why it was stopped.
+private final class TransferProgress: Sendable {
+    private struct State {
+        var failure: HTTPTransfers.Failure?
+        var lastActivity = ContinuousClock.now
+        var bytes = 0
+    }
 
-    package func after(_ seconds: Double, _ action: @escaping @Sendable () -> Void) {
-        lock.withLock {
-            guard !isStopped else { return }
-            let next = DispatchWorkItem(block: action)
-            item = next
-            DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: next)
+    private let startedAt = ContinuousClock.now
+    private let state = Mutex(State())
+
+    var failure: HTTPTransfers.Failure? { state.withLock { $0.failure } }
+
+    /// Records the first reason only; returns the reason that stands.
+    @discardableResult
+    func fail(with failure: HTTPTransfers.Failure) -> HTTPTransfers.Failure {
+        state.withLock { state in
+            if state.failure == nil { state.failure = failure }
+            return state.failure ?? failure
         }
     }
 
-    package func stop() {
-        lock.withLock {
-            isStopped = true
-            item?.cancel()
+    func received(bytes: Int) {
+        state.withLock { state in
+            state.bytes = bytes
+            state.lastActivity = .now
+        }
+    }
+
+    func isTooSlow(timeoutSeconds: Double, minimumBytesPerSecond: Int) -> Bool {
+        state.withLock { state in
+            guard state.failure == nil else { return false }
+            let now = ContinuousClock.now
+            let elapsed = (now - startedAt).seconds
+            let expectedBytes = Double(minimumBytesPerSecond) * (elapsed - timeoutSeconds)
+            return (now - state.lastActivity).seconds > timeoutSeconds || Double(state.bytes) < expectedBytes
         }
     }
 }

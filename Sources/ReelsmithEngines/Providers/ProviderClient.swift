@@ -1,5 +1,4 @@
 import Foundation
-import FoundationNetworking
 import Logging
 import ReelsmithCore
 import ReelsmithLearning
@@ -62,12 +61,11 @@ package final class ProviderClient: Sendable {
         var items = query
         if let key, settings.kind == .pixabay { items.insert(URLQueryItem(name: "key", value: key.secret), at: 0) }
         if !items.isEmpty { address.queryItems = items }
-        var request = URLRequest(url: address.url!)
-        request.httpMethod = method
+        var request = HTTPTransfers.Request(url: address.url!, method: method)
         request.setValue(accept, forHTTPHeaderField: "Accept")
         request.setValue("reelsmith", forHTTPHeaderField: "User-Agent")
         if let body {
-            request.httpBody = body
+            request.body = body
             request.setValue(contentType ?? "application/octet-stream", forHTTPHeaderField: "Content-Type")
         }
         if let key {
@@ -86,15 +84,15 @@ package final class ProviderClient: Sendable {
     /// followed here (Pexels' file links answer with a redirect to its CDN), only to https
     /// addresses (or from this machine to this machine), and the request carries nothing secret.
     package func download(_ file: URL, limitBytes: Int, stage: EngineStage?) async throws -> Exchange {
-        var request = URLRequest(url: file)
-        request.httpMethod = "GET"
+        var request = HTTPTransfers.Request(url: file)
         request.setValue("reelsmith", forHTTPHeaderField: "User-Agent")
         return try await exchange(
             request, method: "GET", stage: stage, key: nil, transfers: downloads, limit: limitBytes)
     }
 
     private func exchange(
-        _ prepared: URLRequest, method: String, stage: EngineStage?, key: APIKey?, transfers: HTTPTransfers, limit: Int
+        _ prepared: HTTPTransfers.Request, method: String, stage: EngineStage?, key: APIKey?, transfers: HTTPTransfers,
+        limit: Int
     ) async throws -> Exchange {
         let clock = ContinuousClock()
         let start = clock.now
@@ -143,7 +141,7 @@ package final class ProviderClient: Sendable {
     /// The address of an endpoint under `base_url` (`chat/completions` → `…/v1/chat/completions`).
     package func url(_ path: String) -> URL { settings.baseURL.appendingPathComponent(path) }
 
-    private func attempt(_ request: URLRequest, transfers: HTTPTransfers, limit: Int) async throws
+    private func attempt(_ request: HTTPTransfers.Request, transfers: HTTPTransfers, limit: Int) async throws
         -> HTTPTransfers.Reply
     {
         if await !connection.isVerified, !ConnectProbe.proxyIsSet(), let host = settings.baseURL.host {
@@ -166,6 +164,13 @@ package final class ProviderClient: Sendable {
     }
 
     private func offlineFix(_ stage: EngineStage?) -> String { stage?.offlineFix ?? "" }
+
+    private var isUnversionedAPI: Bool { settings.kind == .openai && !baseURLHasVersion }
+
+    /// Whether `base_url` names an API version (`…/v1`, `…/v1beta/openai`, `…/api/v2`…).
+    private var baseURLHasVersion: Bool {
+        settings.baseURL.pathComponents.contains { $0.range(of: #"^v[0-9]"#, options: .regularExpression) != nil }
+    }
 
     /// The failure a status means, with the server's message and error code read once from its body.
     private func error(status: Int, body: Data, stage: EngineStage?, key: APIKey?) -> ProviderError {
@@ -206,10 +211,31 @@ package final class ProviderClient: Sendable {
             return ProviderError(
                 .rateLimited, provider: name, stage: stage, problem: "the provider is limiting requests (429)",
                 fix: "wait, lower `max_in_flight`, or check your plan's quota" + offlineFix(stage), serverMessage: said)
+        case 500...599 where ProviderError.namesConfiguration(said):
+            // A server that runs but lacks a setting of its own (503 "No default voice is
+            // configured"): its message is the fix, and waiting does not help (not retried).
+            return ProviderError(
+                .serverError(status: status), provider: name, stage: stage,
+                problem: "the server is not set up for this request (\(status))",
+                fix:
+                    "do what the server's message says (in the server's own settings), or name it in the engine's settings"
+                    + offlineFix(stage),
+                serverMessage: said)
         case 500...599:
             return ProviderError(
                 .serverError(status: status), provider: name, stage: stage, problem: "the server failed (\(status))",
                 fix: "try again later" + offlineFix(stage), serverMessage: said)
+        case 404 where isUnversionedAPI, 405 where isUnversionedAPI:
+            // A base_url without /v1 reaches the server's web pages, not its API (a 405 from a
+            // page that takes GET only, or a 404).
+            let suggestion = settings.baseURL.appendingPathComponent("v1").absoluteString
+            return ProviderError(
+                .rejected(status: status), provider: name, stage: stage,
+                problem:
+                    "\(url("…").deletingLastPathComponent().absoluteString) is not the API (\(status)): `base_url` has no /v1",
+                fix: "set `base_url` to \(suggestion) (OpenAI-compatible servers serve their API under /v1)"
+                    + offlineFix(stage),
+                serverMessage: said)
         case 404:
             return ProviderError(
                 .rejected(status: status), provider: name, stage: stage,

@@ -62,12 +62,30 @@ package struct ProviderError: Error, Sendable, Equatable, CustomStringConvertibl
         return error
     }
 
-    /// A 400 or 422 whose message is about `response_format` or the schema: the server takes
-    /// JSON answers only in a simpler way (DESIGN §7).
+    /// A 4xx or 5xx whose message is about `response_format` or the schema: the server takes
+    /// JSON answers only in a simpler way (DESIGN §7). Not only 400/422: llama-cpp-python answers
+    /// `json_schema` with a 500 ("Input should be 'text' or 'json_object'", issue 19).
     var refusesResponseFormat: Bool {
-        guard case .rejected(let status) = reason, [400, 422].contains(status) else { return false }
+        switch reason {
+        case .rejected, .serverError: break
+        default: return false
+        }
         let said = (serverMessage ?? "").lowercased()
         return ["response_format", "json_schema", "json schema", "schema", "json_object", "structured"].contains {
+            said.contains($0)
+        }
+    }
+
+    /// A 5xx whose message names something the server's own settings lack ("No default voice is
+    /// configured"): asking again changes nothing, so it is not retried.
+    var isConfigurationProblem: Bool {
+        guard case .serverError = reason else { return false }
+        return Self.namesConfiguration(serverMessage)
+    }
+
+    static func namesConfiguration(_ message: String?) -> Bool {
+        let said = (message ?? "").lowercased()
+        return ["configur", "no default", "not set", "not loaded", "no model", "not installed"].contains {
             said.contains($0)
         }
     }
@@ -89,7 +107,8 @@ package struct ProviderError: Error, Sendable, Equatable, CustomStringConvertibl
     /// Whether trying the same call again later may work.
     var isTransient: Bool {
         switch reason {
-        case .rateLimited, .serverError, .timeout, .unreachable: true
+        case .serverError: !refusesResponseFormat && !isConfigurationProblem
+        case .rateLimited, .timeout, .unreachable: true
         default: false
         }
     }

@@ -34,17 +34,27 @@ package struct SpeechEndpointVoice: VoiceEngine {
 
     package var format: String { engine.format ?? "mp3" }
     var voiceName: String { engine.voices?[language.rawValue] ?? engine.voice ?? Self.defaultVoice }
+    /// The voice as the report names it: the one the server says it used (local-tts-studio's
+    /// `X-Voice-Key`), else the one the settings chose, else "server default": a server may speak
+    /// its own default whatever `voice` says (issue 19).
+    func voiceLabel(reported: String? = nil) -> String {
+        reported ?? engine.voices?[language.rawValue] ?? engine.voice ?? "server default"
+    }
+
+    /// Headers in which servers name the voice they used.
+    static let reportedVoiceHeaders = ["X-Voice-Key", "X-Voice", "X-Voice-Name"]
 
     package func speak(_ script: VoiceScript, in staging: URL) async throws -> VoiceTrack {
         let pieces = SpeechPieces.split(script.text, limit: engine.inputLimit ?? Self.defaultInputLimit)
         let folder = staging.appendingPathComponent("work/voice-pieces")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let audio = try await withThrowingTaskGroup(of: (Int, Data).self) { group in
+        let answers = try await withThrowingTaskGroup(of: (Int, Spoken).self) { group in
             for (index, piece) in pieces.enumerated() {
                 group.addTask { (index, try await say(piece)) }
             }
-            return try await group.reduce(into: [Int: Data]()) { $0[$1.0] = $1.1 }
+            return try await group.reduce(into: [Int: Spoken]()) { $0[$1.0] = $1.1 }
         }
+        let audio = answers.mapValues(\.audio)
         let decoder = AudioDecoder(ffmpeg: ffmpeg)
         var decoded: [[Int16]] = []
         for index in pieces.indices {
@@ -92,11 +102,17 @@ package struct SpeechEndpointVoice: VoiceEngine {
             samples: samples, sampleRate: AudioDecoder.sampleRate, words: nil,
             // Published as it came only when it is MP3 (not when MP3 was merely asked for).
             mp3: pieces.count == 1 && audio[0].map { AudioDecoder.demuxer(of: $0) } == "mp3" ? audio[0] : nil,
-            label: "\(client.name)/\(engine.model) \(voiceName)")
+            label: "\(client.name)/\(engine.model) \(voiceLabel(reported: answers[0]?.reportedVoice))")
+    }
+
+    /// One piece's audio, and the voice the server says it used.
+    struct Spoken: Sendable {
+        var audio: Data
+        var reportedVoice: String?
     }
 
     /// One piece's audio bytes; its requests, characters and seconds go to the accounting.
-    private func say(_ text: String) async throws -> Data {
+    func say(_ text: String) async throws -> Spoken {
         let body = Body(model: engine.model, input: text, voice: voiceName, speed: engine.speed, responseFormat: format)
         do {
             let exchange = try await client.send(
@@ -114,7 +130,10 @@ package struct SpeechEndpointVoice: VoiceEngine {
                         "the server answered with JSON instead of audio (\(ServerMessage.excerpt(of: exchange.reply.body, hiding: (try? client.settings.key.key()) ?? nil) ?? ""))",
                     fix: "check that the provider serves /audio/speech, or set engines.voice to offline")
             }
-            return exchange.reply.body
+            let reported = Self.reportedVoiceHeaders.lazy.compactMap { exchange.reply.header($0) }.first
+            return Spoken(
+                audio: exchange.reply.body,
+                reportedVoice: reported.flatMap { ServerMessage.clean($0, hiding: nil) }.map { String($0.prefix(60)) })
         } catch let error as ProviderError {
             if error.reason != .keyMissing, error.reason != .invalidAnswer {
                 onUsage(

@@ -22,18 +22,32 @@ struct TranscriptionAligner: Sendable {
 
         package var text: String?
         package var words: [Word]?
+        /// Only counted: a server that sends segments and no words cannot give word timestamps.
+        package var segments: [JSONValue]?
     }
 
     /// The script's word timings in the voice `audio` (an MP3 of `duration` seconds).
     package func timings(of script: VoiceScript, audio: Data, duration: Double, language: Language) async throws
         -> [WordTiming]
     {
+        let heard = try await heardWords(
+            in: audio, fileName: "voice.mp3", type: "audio/mpeg", language: language, duration: duration)
+        let starts = TranscriptMatch.starts(
+            script: script.words.map(\.text),
+            heard: heard.map { TranscriptMatch.HeardWord(text: $0.word, start: min($0.start, duration), end: $0.end) })
+        return script.timings(starts: starts, duration: duration)
+    }
+
+    /// The words the server heard in `audio`, with their timestamps (what `doctor` asks too).
+    func heardWords(in audio: Data, fileName: String, type: String, language: Language, duration: Double? = nil)
+        async throws -> [Transcription.Word]
+    {
         var form = MultipartForm()
         form.add(field: "model", engine.model)
         form.add(field: "response_format", "verbose_json")
         form.add(field: "timestamp_granularities[]", "word")
         form.add(field: "language", language.rawValue)
-        form.add(file: "file", name: "voice.mp3", type: "audio/mpeg", data: audio)
+        form.add(file: "file", name: fileName, type: type, data: audio)
         form.finish()
         let exchange: ProviderClient.Exchange
         do {
@@ -49,7 +63,7 @@ struct TranscriptionAligner: Sendable {
         onUsage(
             ProviderUsage(
                 stage: .align, provider: client.name, model: engine.model, requests: exchange.attempts,
-                seconds: exchange.seconds, audioSeconds: duration))
+                seconds: exchange.seconds, audioSeconds: duration ?? 0))
         let answer: Transcription
         do {
             answer = try JSONDecoder().decode(Transcription.self, from: exchange.reply.body)
@@ -63,13 +77,14 @@ struct TranscriptionAligner: Sendable {
         guard !heard.isEmpty else {
             throw ProviderError(
                 .invalidAnswer, provider: client.name, stage: .align,
-                problem: "the transcription has no word timestamps",
-                fix: "use a model that gives them (whisper-1, faster-whisper), or set engines.align to offline")
+                problem: (answer.segments ?? []).isEmpty
+                    ? "the transcription has no word timestamps"
+                    : "the transcription has no word timestamps, only \(answer.segments?.count ?? 0) segments (the server does not give words)",
+                fix:
+                    "the server must honour `timestamp_granularities[]=word` with `response_format=verbose_json` (OpenAI's whisper-1 does; for another server, see whether its version or settings give word timestamps), or set engines.align to offline"
+            )
         }
-        let starts = TranscriptMatch.starts(
-            script: script.words.map(\.text),
-            heard: heard.map { TranscriptMatch.HeardWord(text: $0.word, start: min($0.start, duration), end: $0.end) })
-        return script.timings(starts: starts, duration: duration)
+        return heard
     }
 }
 

@@ -132,12 +132,15 @@ import Testing
         let status = try reelsmith(["status"], root: root)
         #expect(status.stdout.contains("requests, 1600 prompt + 700 completion tokens"))
         #expect(status.stdout.contains("local/test-model: \((spend.map(\.requests).reduce(0, +))) requests"))
-        server.respond { _ in .models(["test-model"]) }
+        #expect(status.stdout.contains("done 1"), "a job run by `process` is counted: \(status.stdout)")
+        server.respond { request in
+            request.path.hasSuffix("/models") ? .models(["test-model"]) : .chatCompletion(#"{"ok": true}"#)
+        }
         let doctor = try reelsmith(["doctor"], root: root)
         #expect(
             doctor.stdout.contains(
-                "ok   provider local: reachable, the key in \(Self.keyVariable) accepted, 1 models; test-model for script, test-model for score"
-            ))
+                "ok   provider local: reachable, the key in \(Self.keyVariable) accepted, 1 models; test-model for script, test-model for score; script: chat answered with json_schema; score: chat answered with json_schema"
+            ), "\(doctor.stdout)")
         try expectNoKey(
             under: root,
             outputs: [

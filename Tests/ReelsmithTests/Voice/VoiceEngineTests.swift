@@ -190,6 +190,7 @@ import Testing
             staging: staging)
         let (_, voice, _) = try await stage.run(Script.sample(scenes: Self.scenes))
         #expect(voice.hasPrefix("local/tts-1"), "\(voice)")
+        #expect(voice == "local/tts-1 server default", "no voice was chosen: not labelled alloy (\(voice))")
         #expect(server.requests(path: "/audio/speech").first?.json?["response_format"] as? String == "mp3")
         let published = staging.appendingPathComponent("voice.mp3")
         #expect(try Probe.of(published).audio?.codec_name == "mp3", "encoded, not the WAV bytes renamed")
