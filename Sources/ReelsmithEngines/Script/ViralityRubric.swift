@@ -21,6 +21,27 @@ struct ViralityRubric: Sendable {
         ])
     }
 
+    /// Raise whenever a criterion's scoring changes: the back catalogue's captions are scored again.
+    package static let version = 1
+
+    /// The criteria a posted caption allows (issue 23), scored by the same code as a script's:
+    /// the hook is the caption's first sentence, the emotional triggers its words, SEO its hashtags
+    /// and length; structure and timing need a script and a duration, so they stay unknown (nil).
+    package func captionCriteria(_ caption: String, niche: String) -> CaptionCriteria {
+        let words = caption.split(whereSeparator: \.isWhitespace)
+        let hashtags = words.filter { $0.hasPrefix("#") || $0.hasPrefix("＃") }.map(String.init)
+        let body = words.filter { !($0.hasPrefix("#") || $0.hasPrefix("＃")) }.joined(separator: " ")
+        let end = body.firstIndex { ".!?…\n".contains($0) }.map { body.index(after: $0) } ?? body.endIndex
+        let firstSentence = String(body[..<end]).trimmingCharacters(in: .whitespaces)
+        let script = Script(
+            title: firstSentence, hook: firstSentence, script: body, scenes: [], hashtags: hashtags,
+            description: caption,
+            callToAction: "", durationSeconds: 0, language: lexicon.language, template: ScriptTemplate.genericNiche)
+        return CaptionCriteria(
+            points: [hook(script).points, nil, nil, emotion(script).points, seo(script, niche: niche).points],
+            hookWords: ScriptText.wordCount(firstSentence))
+    }
+
     private func hook(_ script: Script) -> ViralityScore.Criterion {
         let words = ScriptText.wordCount(script.hook)
         let tokens = ScriptText.tokens(script.hook)
