@@ -82,8 +82,9 @@ struct InsightsCommand: AsyncParsableCommand {
             }, numeric: [1, 2, 3, 5, 6, 7], flexible: 0)
         print(table.render())
         print(
-            "p: two-sided, t-approximation with n − 2 degrees of freedom · "
-                + "\(prediction.backCatalogueCount) of \(prediction.videoCount) videos scored from their caption")
+            Terminal.wrap(
+                "p: two-sided, t-approximation with n − 2 degrees of freedom · "
+                    + "\(prediction.backCatalogueCount) of \(prediction.videoCount) videos scored from their caption"))
         print(Terminal.wrap("  · \(prediction.summary[language])"))
         print(Terminal.wrap("  · \(prediction.calibration.reason[language])"))
     }
