@@ -141,6 +141,28 @@ import Testing
         #expect(calibration.status == .insufficient && calibration.fitted == nil && calibration.weights == .seed)
     }
 
+    @Test func ourModelScoredVideosCompareTheModelWithTheOfflineRubric() throws {
+        let index = try Self.catalogue(count: 60, seed: 5) { criteria, _, generator in
+            Self.followsHook(criteria, &generator)
+        }
+        // Our own videos (every third) were scored by a model that tracks views; the rubric gave them all 50.
+        try index.database.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE videos SET score_engine = 'local/llama', virality_score = min(100, l.views / 500),
+                        offline_virality_score = 50
+                    FROM learning_data l WHERE l.video_id = videos.id AND videos.is_external = 0
+                    """)
+        }
+        let prediction = try #require(try index.insights().scorePrediction)
+        let model = try #require(prediction.modelAgainstOffline.first { $0.name == "model_score" })
+        let offline = try #require(prediction.modelAgainstOffline.first { $0.name == "offline_score" })
+        #expect(model.views.sampleSize == 20 && offline.views.sampleSize == 20)
+        #expect((model.views.rho ?? 0) > 0.9 && model.evidence == .strong)
+        // A constant offline score ranks nothing.
+        #expect(offline.views.rho == nil && offline.evidence == .insufficient)
+    }
+
     @Test func weightsAreWholeNonNegativeAndSumTo100() {
         #expect(ScoreWeights(shares: [1, 1, 1, 0, 0]).points == [34, 33, 33, 0, 0])
         #expect(ScoreWeights(shares: [-3, 0, 0, 0, 0]) == .seed)
