@@ -59,8 +59,10 @@ package enum InsightAnalyzer {
         let hasAnalytics = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM analytics)") ?? false
         insights.window = LocalizedText { InsightWording.window(of: insights, hasAnalytics: hasAnalytics, in: $0) }
         insights.audience = try AudienceAnalyzer.insights(db, localZone: localZone)
+        let prediction = ScorePrediction(samples: try ScoreSample.fetchAll(db))
+        insights.scorePrediction = prediction
         insights.recommendations = LocalizedText {
-            InsightWording.recommendations(for: insights, hasAnalytics: hasAnalytics, in: $0)
+            InsightWording.recommendations(for: insights, hasAnalytics: hasAnalytics, in: $0) + prediction.advice[$0]
         }
         return insights
     }

@@ -35,9 +35,13 @@ package struct Insights: Sendable, Codable, Equatable {
     /// Best posting hours, follower growth, audience shares and the account's daily numbers,
     /// from TikTok Studio's account-level export files.
     package var audience = AudienceInsights.empty
+    /// Does the virality score predict views, over every video with views and a score (the back
+    /// catalogue too, not only the window), and this creator's calibrated weights (issue 23).
+    package var scorePrediction: ScorePrediction?
 
     enum CodingKeys: String, CodingKey {
         case since, features, recommendations, window, audience
+        case scorePrediction = "score_prediction"
         case olderVideoCount = "older_video_count"
         case generatedAt = "generated_at"
         case asOf = "as_of"

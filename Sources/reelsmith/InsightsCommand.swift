@@ -23,6 +23,11 @@ struct InsightsCommand: AsyncParsableCommand {
     func run() async throws {
         Log.bootstrap()
         let index = try LearningIndex(url: options.workspace.indexFile)
+        if try index.needsBackCatalogueScoring(rubricVersion: RubricCaptionScorer.version),
+            let templates = try? TemplateLibrary.load(from: options.workspace.templates)
+        {
+            try index.scoreBackCatalogue(with: RubricCaptionScorer(templates: templates))
+        }
         let insights = try index.insights()
         if output.json {
             print(try JSONReport.text(insights))
@@ -55,7 +60,33 @@ struct InsightsCommand: AsyncParsableCommand {
         print("")
         print(language == .fr ? "Recommandations :" : "Recommendations:")
         for line in insights.recommendations[language] { print(Terminal.wrap("  - \(line)")) }
+        if let prediction = insights.scorePrediction { printPrediction(prediction, language: language) }
         printAudience(insights.audience, language: language)
+    }
+
+    /// Does the virality score predict views (issue 23): every video with views and a score, the
+    /// back catalogue's captions included, and the calibration's verdict.
+    private func printPrediction(_ prediction: ScorePrediction, language: Language) {
+        print("")
+        print(language == .fr ? "Le score prédit-il les vues ?" : "Does the score predict views?")
+        func stats(_ correlation: SpearmanCorrelation) -> [String] {
+            [
+                correlation.rho.map { String(format: "%+.2f", $0) } ?? "—", "\(correlation.sampleSize)",
+                correlation.pValue.map { $0 < 0.001 ? "<0.001" : String(format: "%.3f", $0) } ?? "—",
+            ]
+        }
+        let table = TextTable(
+            headers: ["criterion", "ρ views", "n", "p", "evidence", "ρ engagement", "n", "p"],
+            rows: (prediction.links + prediction.modelAgainstOffline).map { link in
+                [link.name] + stats(link.views) + [link.evidence.rawValue] + stats(link.engagement)
+            }, numeric: [1, 2, 3, 5, 6, 7], flexible: 0)
+        print(table.render())
+        print(
+            Terminal.wrap(
+                "p: two-sided, t-approximation with n − 2 degrees of freedom · "
+                    + "\(prediction.backCatalogueCount) of \(prediction.videoCount) videos scored from their caption"))
+        print(Terminal.wrap("  · \(prediction.summary[language])"))
+        print(Terminal.wrap("  · \(prediction.calibration.reason[language])"))
     }
 
     /// Best hours, follower growth and audience shares, from TikTok Studio's account files.

@@ -53,6 +53,9 @@ struct InsightsSection: Sendable {
                     }, showTable: text.showTable
                 ).html
             }
+            if let prediction = insights.scorePrediction {
+                ScorePredictionBlock(prediction: prediction, text: text).html
+            }
         }
     }
 }

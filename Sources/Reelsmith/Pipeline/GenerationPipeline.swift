@@ -19,6 +19,8 @@ package struct GenerationPipeline: Sendable {
     package let providers: ProviderClients
     /// The dashboard's language (`language:` in `reelsmith.yaml`); nil: the most common request language.
     package var reportLanguage: Language?
+    /// `learning.calibrate_score` (issue 23): best-of-N may rank by this creator's validated weights.
+    package var calibratesScore = true
     package let logger: Logger
 
     package init(
@@ -40,6 +42,7 @@ package struct GenerationPipeline: Sendable {
             workspace: workspace, tools: configuration.tools, index: index, settings: configuration.render,
             engines: configuration.engines, providers: ProviderClients(configuration.providers))
         reportLanguage = configuration.language
+        calibratesScore = configuration.learning.calibratesScore
     }
 
     /// After a job: its criteria and stage times into the index, then the reports. The video is
@@ -56,9 +59,20 @@ package struct GenerationPipeline: Sendable {
     /// Rewrites `outbox/reports/` (niches, insights, dashboard): the index changed.
     @discardableResult
     package func publishReports(asOf day: CalendarDay? = nil) throws -> [URL] {
+        try scoreBackCatalogue()
         var reports = LearningReports(index: index, outbox: workspace.outbox, language: reportLanguage)
         reports.music = musicLibrary()
         return try reports.publish(asOf: day)
+    }
+
+    /// Scores the captions of external videos not yet scored by the current rubric (issue 23): the
+    /// reports then count them. Without readable templates (no lexicons) nothing is scored.
+    @discardableResult
+    package func scoreBackCatalogue() throws -> BackCatalogueScoring {
+        guard try index.needsBackCatalogueScoring(rubricVersion: RubricCaptionScorer.version),
+            let templates = try? TemplateLibrary.load(from: workspace.templates)
+        else { return BackCatalogueScoring() }
+        return try index.scoreBackCatalogue(with: RubricCaptionScorer(templates: templates))
     }
 
     /// Names under `templates/music/` usable as `music:` values.

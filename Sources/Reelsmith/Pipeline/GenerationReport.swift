@@ -11,11 +11,14 @@ package struct GenerationReport: Sendable, Codable, Equatable {
         package var total: Int
         /// The offline rubric's total, when a model gave `total`.
         package var offlineTotal: Int?
+        /// The total with this creator's validated weights (issue 23), when calibration is on and passed.
+        package var calibratedTotal: Int? = nil
         package var title: String
 
         enum CodingKeys: String, CodingKey {
             case variant, total, title
             case offlineTotal = "offline_total"
+            case calibratedTotal = "calibrated_total"
         }
     }
 
@@ -42,9 +45,15 @@ package struct GenerationReport: Sendable, Codable, Equatable {
     package var images: [SceneImage]?
     /// Per scene: its search terms, the clip shown (or the still) and why, with stock credits (issue 9).
     package var clips: ClipPlan? = nil
+    /// The chosen script's total with this creator's validated weights, beside the seed's `score.total` (issue 23).
+    package var calibratedTotal: Int? = nil
+    /// Those weights, when they chose the variant.
+    package var calibratedWeights: ScoreWeights? = nil
 
     enum CodingKeys: String, CodingKey {
         case request, template, score, variants, targets, suggestions, engines, spend, images, clips
+        case calibratedTotal = "calibrated_total"
+        case calibratedWeights = "calibrated_weights"
         case offlineScore = "offline_score"
         case jobId = "job_id"
         case createdAt = "created_at"
@@ -79,5 +88,7 @@ extension GenerationReport {
             spend: spend.isEmpty ? nil : spend,
             images: images)
         self.clips = clips
+        self.calibratedTotal = choice.calibratedTotal
+        self.calibratedWeights = choice.calibratedWeights
     }
 }

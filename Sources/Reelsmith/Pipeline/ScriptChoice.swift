@@ -17,9 +17,18 @@ package struct ScriptChoice: Sendable, Codable, Equatable {
     /// Which engine wrote the script and which scored it (`offline`, `provider/model`, or
     /// `offline (fallback: …)`).
     package var engines: [String: String]?
+    /// The chosen variant's total with this creator's validated weights, beside the seed's
+    /// `score.total` (issue 23); nil when calibration is off or has not passed its validation.
+    package var calibratedTotal: Int? = nil
+    /// The weights that chose the variant, when they were the calibrated ones.
+    package var calibratedWeights: ScoreWeights? = nil
+    /// `validated`, `refused`, `insufficient` (seed weights kept), or `off` (`learning.calibrate_score: false`).
+    package var calibration: String? = nil
 
     enum CodingKeys: String, CodingKey {
-        case score, variants, targets, engines
+        case score, variants, targets, engines, calibration
+        case calibratedTotal = "calibrated_total"
+        case calibratedWeights = "calibrated_weights"
         case chosenVariant = "chosen_variant"
         case offlineScore = "offline_score"
     }

@@ -17,6 +17,8 @@ import Foundation
 ///   renders: 1              # renders at once
 /// font: /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
 /// language: fr              # the dashboard's language; default: the most common request language
+/// learning:
+///   calibrate_score: true   # best-of-N may use this creator's validated weights (issue 23)
 /// ```
 package struct Configuration: Sendable, Equatable {
     package var tools: Tools
@@ -28,6 +30,8 @@ package struct Configuration: Sendable, Equatable {
     package var engines = EngineSettings()
     /// `language:`, the dashboard's language (issue 10); nil: the most common request language.
     package var language: Language?
+    /// `learning:`, how the score learns from the creator's videos (issue 23).
+    package var learning = LearningSettings()
 
     package static let fileName = "reelsmith.yaml"
 
@@ -88,6 +92,9 @@ package struct Configuration: Sendable, Equatable {
             watch.settleSeconds = try section.number(SettingsFields.settleSeconds) ?? watch.settleSeconds
             watch.rescanSeconds = try section.number(SettingsFields.rescanSeconds) ?? watch.rescanSeconds
             watch.renderConcurrency = try section.integer(SettingsFields.renders) ?? watch.renderConcurrency
+        }
+        if let section = try reader.mapping(SettingsFields.learning) {
+            learning.calibratesScore = try section.bool(SettingsFields.calibrateScore) ?? learning.calibratesScore
         }
         for (name, section) in try reader.namedMappings(SettingsFields.providers) {
             providers.append(

@@ -49,7 +49,18 @@ package enum SettingsFields {
         "language", Language.allCases.map(\.rawValue),
         summary: "The dashboard's language. Absent: the most common language of the requests.", example: "fr")
 
+    package static let calibrateScore = FieldSpec(
+        "calibrate_score", .flag,
+        summary: "Once this creator's own weights rank their newest videos better than the seed's, "
+            + "best-of-N picks by them; false keeps the seed's weights.",
+        default: .bool(true), example: .bool(true))
+    static let learningTable = FieldTable(
+        [calibrateScore], summary: "How the virality score learns from the creator's videos (issue 23).")
+    package static let learning = FieldSpec(
+        "learning", .mapping(learningTable), summary: "How the virality score learns from the creator's videos.",
+        example: .object(["calibrate_score": .bool(true)]))
+
     package static let table = FieldTable(
-        [render, watch, font, providers, engines, language],
+        [render, watch, font, providers, engines, language, learning],
         summary: "Reelsmith's settings, beside inbox/ and outbox/ (README, \"Settings\").")
 }

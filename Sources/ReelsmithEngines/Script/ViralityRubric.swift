@@ -8,6 +8,30 @@ import ReelsmithMedia
 /// language's lexicon.
 struct ViralityRubric: Sendable {
     package let lexicon: Lexicon
+    /// The lexicon's entries folded and split into tokens once, not per script: the back catalogue
+    /// (issue 23) scores 100,000 captions, and folding every entry for each cost 1.3 ms a caption.
+    private let curiosityPhrases: [[String]]
+    private let triggerPhrases: [[String]]
+    private let ctaPhrases: [[String]]
+    private let triggerWords: Set<String>
+
+    package init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        curiosityPhrases = lexicon.curiosityWords.map(ScriptText.tokens)
+        triggerPhrases = lexicon.emotionalTriggers.map(ScriptText.tokens)
+        ctaPhrases = lexicon.ctaPhrases.map(ScriptText.tokens)
+        triggerWords = Set(lexicon.emotionalTriggers.map(Slug.fold))
+    }
+
+    /// ``ScriptText/contains(_:inTokens:)`` with the phrase already split.
+    private static func contains(_ needle: [String], in tokens: [String]) -> Bool {
+        guard !needle.isEmpty, needle.count <= tokens.count else { return false }
+        if needle.count == 1 { return tokens.contains(needle[0]) }
+        for start in 0...(tokens.count - needle.count) where Array(tokens[start..<start + needle.count]) == needle {
+            return true
+        }
+        return false
+    }
 
     package func score(_ script: Script, niche: String, targetDurationSeconds: Int, requestedScenes: Int)
         -> ViralityScore
@@ -19,6 +43,27 @@ struct ViralityRubric: Sendable {
             emotion(script),
             seo(script, niche: niche),
         ])
+    }
+
+    /// Raise whenever a criterion's scoring changes: the back catalogue's captions are scored again.
+    package static let version = 1
+
+    /// The criteria a posted caption allows (issue 23), scored by the same code as a script's:
+    /// the hook is the caption's first sentence, the emotional triggers its words, SEO its hashtags
+    /// and length; structure and timing need a script and a duration, so they stay unknown (nil).
+    package func captionCriteria(_ caption: String, niche: String) -> CaptionCriteria {
+        let words = caption.split(whereSeparator: \.isWhitespace)
+        let hashtags = words.filter { $0.hasPrefix("#") || $0.hasPrefix("＃") }.map(String.init)
+        let body = words.filter { !($0.hasPrefix("#") || $0.hasPrefix("＃")) }.joined(separator: " ")
+        let end = body.firstIndex { ".!?…\n".contains($0) }.map { body.index(after: $0) } ?? body.endIndex
+        let firstSentence = String(body[..<end]).trimmingCharacters(in: .whitespaces)
+        let script = Script(
+            title: firstSentence, hook: firstSentence, script: body, scenes: [], hashtags: hashtags,
+            description: caption,
+            callToAction: "", durationSeconds: 0, language: lexicon.language, template: ScriptTemplate.genericNiche)
+        return CaptionCriteria(
+            points: [hook(script).points, nil, nil, emotion(script).points, seo(script, niche: niche).points],
+            hookWords: ScriptText.wordCount(firstSentence))
     }
 
     private func hook(_ script: Script) -> ViralityScore.Criterion {
@@ -41,11 +86,11 @@ struct ViralityRubric: Sendable {
             points += 5
             notes.append("opens a question or a number")
         }
-        if lexicon.curiosityWords.contains(where: { ScriptText.contains($0, inTokens: tokens) }) {
+        if curiosityPhrases.contains(where: { Self.contains($0, in: tokens) }) {
             points += 5
             notes.append("uses a curiosity word")
         }
-        if lexicon.emotionalTriggers.contains(where: { ScriptText.contains($0, inTokens: tokens) }) {
+        if triggerPhrases.contains(where: { Self.contains($0, in: tokens) }) {
             points += 5
             notes.append("carries an emotional trigger")
         }
@@ -63,7 +108,7 @@ struct ViralityRubric: Sendable {
             notes.append("\(script.scenes.count) scenes for \(requestedScenes) requested")
         }
         let ctaTokens = ScriptText.tokens(script.callToAction)
-        if lexicon.ctaPhrases.contains(where: { ScriptText.contains($0, inTokens: ctaTokens) }) {
+        if ctaPhrases.contains(where: { Self.contains($0, in: ctaTokens) }) {
             points += 8
             notes.append("a clear call to action")
         } else if !script.callToAction.isEmpty {
@@ -127,8 +172,7 @@ struct ViralityRubric: Sendable {
 
     private func emotion(_ script: Script) -> ViralityScore.Criterion {
         let tokens = ScriptText.tokens(script.script)
-        let triggers = Set(lexicon.emotionalTriggers.map(Slug.fold))
-        let hits = tokens.filter { triggers.contains($0) }.count
+        let hits = tokens.filter { triggerWords.contains($0) }.count
         let density = Double(hits) / Double(max(1, tokens.count))
         let points = min(20, Int((density / 0.03 * 20).rounded()))
         let percent = (density * 1000).rounded() / 10

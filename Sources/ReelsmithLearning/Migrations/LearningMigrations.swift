@@ -18,6 +18,7 @@ extension LearningIndex {
         registerClipLibraryMigration(&migrator)
         registerClipColourMigration(&migrator)
         registerAccountNetCountsMigration(&migrator)
+        registerBackCatalogueMigration(&migrator)
         return migrator
     }
 }

@@ -46,20 +46,28 @@ package struct ScriptStep: JobStep {
             }
             return try await group.reduce(into: [Int: ScoredVariant]()) { $0[$1.variant] = $1 }
         }
-        let product = try Self.choose(written: written, scored: scored, targets: brief.targets)
+        let calibration = context.pipeline.calibratesScore ? insights.scorePrediction?.calibration : nil
+        var product = try Self.choose(
+            written: written, scored: scored, targets: brief.targets, calibration: calibration)
+        if !context.pipeline.calibratesScore { product.choice.calibration = "off" }
         try JSONFiles.write(product.choice, to: context.file("virality.json"))
         try JSONFiles.write(product.script, to: context.file("script.json"))
         return product
     }
 
     /// The best variant. Model totals are compared with model totals only: when a variant's score
-    /// fell back to the rubric, every variant is compared on the rubric.
-    package static func choose(written: [ScriptVariant], scored: [Int: ScoredVariant], targets: ScriptTargets) throws
-        -> Product
-    {
+    /// fell back to the rubric, every variant is compared on the rubric. Once this creator's
+    /// calibrated weights have passed their validation (issue 23), variants are compared on the
+    /// calibrated total of those same criteria; before, on the seed's.
+    package static func choose(
+        written: [ScriptVariant], scored: [Int: ScoredVariant], targets: ScriptTargets,
+        calibration: ScoreCalibration? = nil
+    ) throws -> Product {
         let byModel = scored.values.allSatisfy(\.isModelScore)
         let fallback = scored.values.sorted { $0.variant < $1.variant }.first { !$0.isModelScore }?.engine
+        let weights = calibration.flatMap { $0.isValidated ? $0.weights : nil }
         func total(_ result: ScoredVariant) -> ViralityScore { byModel ? result.score : result.offlineScore }
+        func ranking(_ result: ScoredVariant) -> Int { weights?.total(total(result)) ?? total(result).total }
         var best: (variant: ScriptVariant, result: ScoredVariant)?
         var variants: [GenerationReport.Variant] = []
         for variant in written {
@@ -67,17 +75,21 @@ package struct ScriptStep: JobStep {
             variants.append(
                 .init(
                     variant: variant.variant, total: total(result).total,
-                    offlineTotal: byModel ? result.offlineScore.total : nil, title: variant.script.title))
-            if best == nil || total(result).total > total(best!.result).total { best = (variant, result) }
+                    offlineTotal: byModel ? result.offlineScore.total : nil,
+                    calibratedTotal: weights?.total(total(result)), title: variant.script.title))
+            if best == nil || ranking(result) > ranking(best!.result) { best = (variant, result) }
         }
         guard let best else { throw CancellationError() }
-        let choice = ScriptChoice(
+        var choice = ScriptChoice(
             chosenVariant: best.variant.variant, score: total(best.result),
             offlineScore: byModel ? best.result.offlineScore : nil, variants: variants, targets: targets,
             engines: [
                 EngineStage.script.rawValue: best.variant.engine,
                 EngineStage.score.rawValue: byModel ? best.result.engine : fallback ?? EngineLabel.offline,
             ])
+        choice.calibration = calibration?.status.rawValue
+        choice.calibratedTotal = weights?.total(total(best.result))
+        choice.calibratedWeights = weights
         return Product(script: best.variant.script, choice: choice)
     }
 
