@@ -21,10 +21,17 @@ package struct PiperVoice: VoiceEngine {
 
     /// The piper voice failed, phrased for the creator.
     package struct Failure: Error, Sendable, CustomStringConvertible, FallbackCause {
-        package var problem: String
+        package var what: String
         package var fix: String
 
-        package var description: String { "engines.voice, piper: \(problem) — \(fix)" }
+        package init(problem: String, fix: String) {
+            what = problem
+            self.fix = fix
+        }
+
+        /// What `report.json` says after `offline (fallback: `.
+        package var problem: String { "piper: \(what)" }
+        package var description: String { "engines.voice, piper: \(what) — \(fix)" }
     }
 
     package static func label(_ voice: PiperVoiceFile) -> String { "offline (piper \(voice.name))" }
