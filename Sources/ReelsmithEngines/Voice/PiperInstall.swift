@@ -21,14 +21,14 @@ package struct PiperInstall: Sendable, Equatable {
     /// place the setup script installs to).
     package static func located(environment: [String: String] = ProcessInfo.processInfo.environment) -> PiperInstall {
         if let named = environment[environmentVariable], !named.isEmpty {
-            return PiperInstall(folder: URL(fileURLWithPath: named), origin: "\(environmentVariable)")
+            return PiperInstall(folder: URL(fileURLWithPath: named), origin: "set by \(environmentVariable)")
         }
         let data =
             environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
         return PiperInstall(
             folder: URL(fileURLWithPath: data).appendingPathComponent("reelsmith/piper"),
-            origin: "the setup script's place (${XDG_DATA_HOME:-$HOME/.local/share}/reelsmith/piper)")
+            origin: "the setup script's place")
     }
 
     /// The environment's Python, which runs the worker.

@@ -15,6 +15,16 @@ package struct PiperVoice: VoiceEngine {
     package var lengthScale: Double = 1
     package var timeoutSeconds: Double = OfflineVoiceOptions.defaultTimeoutSeconds
 
+    package init(
+        install: PiperInstall, voice: PiperVoiceFile?, lengthScale: Double = 1,
+        timeoutSeconds: Double = OfflineVoiceOptions.defaultTimeoutSeconds
+    ) {
+        self.install = install
+        self.voice = voice
+        self.lengthScale = lengthScale
+        self.timeoutSeconds = timeoutSeconds
+    }
+
     /// piper scales each sentence to full scale, where a few samples clip: half of it leaves the
     /// loudness chain (−14 LUFS, the true-peak limit) all the headroom it needs.
     static let volume = 0.5

@@ -5,7 +5,7 @@
 /// command line or a shell), and writes raw 16-bit mono samples and, per scene, the model's own
 /// phoneme durations (samples per phoneme, from the alignment output `onnx` patches in) with each
 /// word's phonemes spelled alone, from which ``PiperAlignment`` finds the words' starts.
-enum PiperWorker {
+package enum PiperWorker {
     /// The job on stdin: `model`, `config`, `length_scale`, `volume`, `samples` (the output file),
     /// `timings` (the JSON file), `scenes` (each a list of words).
     static let source = """
@@ -52,21 +52,21 @@ enum PiperWorker {
     }
 
     /// What the worker writes to `timings`.
-    struct Output: Decodable {
-        var sampleRate: Int
-        var samples: Int
-        var scenes: [Scene]
+    package struct Output: Decodable, Sendable {
+        package var sampleRate: Int
+        package var samples: Int
+        package var scenes: [Scene]
 
-        struct Scene: Decodable {
+        package struct Scene: Decodable, Sendable {
             /// The scene's first sample in the whole track.
-            var start: Int
+            package var start: Int
             /// piper's phonemes in order (`^` and `$` around each sentence, ` ` between words), or
             /// one empty phoneme for a sentence the model gave no alignment for.
-            var phonemes: [String]
+            package var phonemes: [String]
             /// Samples per phoneme, the model's own durations.
-            var samples: [Int]
+            package var samples: [Int]
             /// Each word's phonemes, spelled alone.
-            var words: [[String]]
+            package var words: [[String]]
         }
 
         enum CodingKeys: String, CodingKey {

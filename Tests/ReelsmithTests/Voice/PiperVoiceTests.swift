@@ -2,6 +2,8 @@ import Foundation
 import Logging
 import Testing
 
+@testable import Reelsmith
+@testable import ReelsmithBenchmarks
 @testable import ReelsmithCore
 @testable import ReelsmithEngines
 @testable import ReelsmithMedia
@@ -23,30 +25,6 @@ import Testing
         return PiperVoiceFile(model: model)
     }
 
-    /// Three texts (numbers, abbreviations and merged words, a long sentence) and piper's phonemes for
-    /// each, with `|` where each of its words truly starts: the truth, read by a person from
-    /// espeak-ng's spelling ("out of" → `ˌaʊɾ|əv`, "do not" → `duː|nˌɑːt`, "e.g." → "for example").
-    static let texts: [(text: String, marked: String)] = [
-        (
-            "In 2026, 3 out of 10 people ran 5.5 km before 7:30 for $20.",
-            "^|ɪn |tˈuː θˈaʊzənd twˈɛnti sˈɪks, |θɹˈiːʲ |ˌaʊɾ|əv |tˈɛn |pˈiːpəl |ɹˈæn |fˈaɪv pɔɪnt fˈaɪv |kˌeɪˈɛm "
-                + "|bᵻfˌɔːɹ |sˈɛvən θˈɜːɾi |fɔːɹ |dˈɑːlɚ twˈɛnti.$"
-        ),
-        (
-            "Dr. Smith says do not wait: the U.S. team and NASA don't need it, e.g. at 9 a.m.",
-            "^|dˈɑːktɚ.$^|smˈɪθ |sˈɛz |duː|nˌɑːt |wˈeɪt: |ðə |jˌuːˈɛs |tˈiːm |ænd |nˈæsɐ |dˈoʊnt |nˈiːd |ɪt, "
-                + "|fˌɔːɹɛɡzˈæmpəl |æt |nˈaɪn |ˌeɪˈɛm.$"
-        ),
-        (
-            "When you wake up before your alarm and drink a full glass of water, stretch for two minutes and write "
-                + "down the one task that would make today a success, you have already done more than most people "
-                + "do before lunch.",
-            "^|wˌɛn |juː |wˈeɪk |ˌʌp |bᵻfˌɔːɹ |jʊɹ |ɐlˈɑːɹm |ænd |dɹˈɪŋk |ɐ |fˈʊl |ɡlˈæs |ʌv |wˈɔːɾɚ, |stɹˈɛtʃ "
-                + "|fɔːɹ |tˈuː |mˈɪnɪts |ænd |ɹˈaɪt |dˌaʊn |ðə |wˈʌn |tˈæsk |ðæt |wʊd |mˌeɪk |tədˈeɪ |ɐ |səksˈɛs, "
-                + "|juː |hæv |ɔːlɹˌɛdi |dˈʌn |mˈɔːɹ |ðɐn |mˈoʊst |pˈiːpəl |dˈuː |bᵻfˌɔːɹ |lˈʌntʃ.$"
-        ),
-    ]
-
     static func staging() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "reelsmith-piper-\(UUID().uuidString)")
@@ -56,7 +34,7 @@ import Testing
 
     @Test func wordStartsMatchTheModelsOwnPhonemeDurations() async throws {
         guard let joe = Self.joe() else { return }
-        let scenes = Self.texts.enumerated().map { index, text in
+        let scenes = VoiceBenchmark.labelledTexts.enumerated().map { index, text in
             Script.Scene(index: index + 1, narration: text.text, keyPhrase: "", imagePrompt: "")
         }
         let script = VoiceScript(scenes: scenes)
@@ -68,26 +46,9 @@ import Testing
             PiperWorker.Output.self, from: Data(contentsOf: staging.appendingPathComponent("work/piper.json")))
         #expect(output.samples == track.samples.count)
 
-        var errors: [Double] = []
-        var wordIndex = 0
-        for (scene, text) in zip(output.scenes, Self.texts) {
-            let stream = scene.phonemes.joined()
-            #expect(stream == text.marked.replacingOccurrences(of: "|", with: ""), "espeak-ng spells it otherwise now")
-            guard stream == text.marked.replacingOccurrences(of: "|", with: "") else { continue }
-            var sampleOffsets = [scene.start]
-            for count in scene.samples { sampleOffsets.append(sampleOffsets.last! + count) }
-            var phoneme = 0
-            for scalar in text.marked.unicodeScalars {
-                guard scalar == "|" else {
-                    phoneme += 1
-                    continue
-                }
-                let truth = Double(sampleOffsets[phoneme]) / Double(output.sampleRate)
-                errors.append(abs(words[wordIndex].start - truth))
-                wordIndex += 1
-            }
-        }
-        #expect(wordIndex == words.count, "every word has its truth")
+        let errors = try #require(
+            VoiceBenchmark.wordStartErrors(output, words: words), "espeak-ng spells the marked texts otherwise now")
+        #expect(errors.count == words.count, "every word has its truth")
         let sorted = errors.sorted()
         let mean = errors.reduce(0, +) / Double(max(1, errors.count))
         let p95 = sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.95))]
@@ -123,6 +84,17 @@ import Testing
         #expect(made.fallback == nil, "\(made.engine)")
         #expect(made.value.label == "offline (piper en_US-joe-medium)")
         #expect(made.value.words?.count == 3)
+    }
+
+    @Test func doctorListsEachLanguagesVoice() async throws {
+        let checks = await Doctor(workspace: try TestSupport.makeWorkspace()).voiceChecks()
+        #expect(checks.map(\.name) == ["voice fr", "voice en"])
+        #expect(checks.allSatisfy { $0.isOK }, "\(checks)")
+        #expect(checks[0].detail.hasPrefix("espeak-ng fr-fr (built in), 22050 Hz"))
+        guard Self.joe() != nil else { return }
+        #expect(checks[1].detail.hasPrefix("piper en_US-joe-medium: /"), "\(checks[1].detail)")
+        #expect(checks[1].detail.contains("en_US-joe-medium.onnx, 22050 Hz, License: CC0"))
+        #expect(checks[1].detail.contains(Self.install.folder.path))
     }
 
     /// A fake virtual environment whose `python3` is `body` (a shell script): piper failing or hanging.
