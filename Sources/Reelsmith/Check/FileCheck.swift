@@ -71,7 +71,7 @@ package struct FileCheck: Sendable {
             case .request:
                 _ = try GenerationRequest.decode(
                     data: bytes, displayName: name, musicLibrary: musicLibrary,
-                    voiceExists: SpeechSynthesizer.shared.hasVoice,
+                    voiceExists: OfflineVoiceChoice.voiceExists,
                     engines: configuration.engines, providers: configuration.providerKinds)
             case .trends:
                 _ = try TrendsFile.decode(data: bytes, displayName: name, ingestDay: ingestDay)

@@ -51,6 +51,7 @@ package struct Doctor: Sendable {
         } catch {
             checks.append(Check(name: "espeak-ng", isOK: false, detail: "\(error)"))
         }
+        checks += await voiceChecks()
         let hasFont = FileManager.default.fileExists(atPath: tools.fontFile)
         checks.append(
             Check(

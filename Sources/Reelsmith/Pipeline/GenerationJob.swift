@@ -71,15 +71,17 @@ package struct GenerationJob: Sendable {
                     "provider usage not recorded", metadata: ["error": "\(error)"])
             }
         }
+        let settings = request.engines ?? pipeline.engines
+        let voice = OfflineVoiceChoice(
+            requestVoice: request.voice, language: request.language, options: settings.offlineVoice)
         let offline = EngineFactory.OfflineInputs(
-            templates: templates, language: request.language, niche: request.niche,
-            offlineVoice: request.voice == "default" ? request.language.defaultVoice : request.voice,
+            templates: templates, language: request.language, niche: request.niche, offlineVoice: voice.espeak,
             renderer: ImageRenderer(ffmpeg: pipeline.tools.ffmpeg, fontFile: pipeline.tools.fontFile),
             assets: ImageRenderer.assets(in: pipeline.workspace.assets(niche: request.niche))
-                + ImageRenderer.assets(in: pipeline.workspace.assets(niche: template.niche)))
+                + ImageRenderer.assets(in: pipeline.workspace.assets(niche: template.niche)), piper: voice.piper)
         return JobContext(
             id: id, request: request, staging: staging, pipeline: pipeline, templates: templates,
-            engines: try factory.engines(request.engines ?? pipeline.engines, for: offline), logger: logger)
+            engines: try factory.engines(settings, for: offline), logger: logger)
     }
 
     /// Before a render, a clip deleted since the plan was made gives its scene back to the still.

@@ -93,7 +93,7 @@ package struct GenerationPipeline: Sendable {
         let name = displayName ?? requestFile.path
         let data = try InputError.readFile(requestFile, displayName: name)
         let request = try GenerationRequest.decode(
-            data: data, displayName: name, musicLibrary: musicLibrary(), voiceExists: SpeechSynthesizer.shared.hasVoice,
+            data: data, displayName: name, musicLibrary: musicLibrary(), voiceExists: OfflineVoiceChoice.voiceExists,
             engines: engines, providers: providers.kinds)
         let jobId = Self.jobId(forContent: data)
         let job = GenerationJob(

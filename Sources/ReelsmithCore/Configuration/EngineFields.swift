@@ -90,6 +90,7 @@ package enum EngineFields {
     /// One stage's key: `offline`, a provider, or (in reelsmith.yaml, for voice and images) a command.
     package static func stage(_ stage: EngineStage, allowsCommands: Bool) -> FieldSpec {
         var mappings = [providerTable(stage)]
+        if stage == .voice { mappings.append(OfflineVoiceOptions.fields) }
         if allowsCommands, stage.commandPlaceholders != nil { mappings.append(commandTable) }
         return FieldSpec(
             stage.rawValue, .alternatives(words: [EngineLabel.offline], mappings: mappings), summary: summary(stage),

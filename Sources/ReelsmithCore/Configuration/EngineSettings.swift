@@ -15,6 +15,9 @@ package struct EngineSettings: Sendable, Equatable, Codable {
     package var images: EngineChoice<ImageEngineOptions> = .offline
     /// `/audio/speech`, a command (piper…), or espeak-ng.
     package var voice: EngineChoice<VoiceEngineOptions> = .offline
+    /// The offline voices (`engines.voice: { voices: … }` with no provider; issue 20): nil uses
+    /// the defaults (English: piper's joe when installed; else espeak-ng).
+    package var offlineVoice: OfflineVoiceOptions?
     /// Word timings for a voice that gives none: `/audio/transcriptions`, or offline alignment.
     package var align: EngineChoice<AlignEngineOptions> = .offline
     package var onFailure: FailurePolicy = .offline
@@ -36,6 +39,7 @@ package struct EngineSettings: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case script, score, images, voice, align, clips
+        case offlineVoice = "offline_voice"
         case onFailure = "on_failure"
     }
 
@@ -48,6 +52,7 @@ package struct EngineSettings: Sendable, Equatable, Codable {
         align = try container.decodeIfPresent(EngineChoice.self, forKey: .align) ?? .offline
         onFailure = try container.decodeIfPresent(FailurePolicy.self, forKey: .onFailure) ?? .offline
         clips = try container.decodeIfPresent(ClipsEngine.self, forKey: .clips)
+        offlineVoice = try container.decodeIfPresent(OfflineVoiceOptions.self, forKey: .offlineVoice)
     }
 
     /// The keys, ranges and examples: ``EngineFields`` (also the source of the schemas' `engines`).
@@ -75,6 +80,16 @@ package struct EngineSettings: Sendable, Equatable, Codable {
     /// Command engines run in `folder` (the one holding reelsmith.yaml): relative paths in their
     /// arguments mean what they mean there.
     mutating func runCommands(in folder: String) {
+        // So are piper voice files named by a relative path (issue 20).
+        if var options = offlineVoice {
+            for (language, name) in options.voices
+            where OfflineVoiceOptions.isPiperVoice(name) && name != OfflineVoiceOptions.packagedVoice
+                && !name.hasPrefix("/") && !name.hasPrefix("~")
+            {
+                options.voices[language] = folder + "/" + name
+            }
+            offlineVoice = options
+        }
         if case .command(var command) = voice {
             command.folder = folder
             voice = .command(command)
@@ -119,12 +134,28 @@ package struct EngineSettings: Sendable, Equatable, Codable {
             try choice(.score, in: reader, providers: providers, as: ChatEngineOptions.self) ?? settings.score
         settings.images =
             try choice(.images, in: reader, providers: providers, as: ImageEngineOptions.self) ?? settings.images
-        settings.voice =
-            try choice(.voice, in: reader, providers: providers, as: VoiceEngineOptions.self) ?? settings.voice
+        if let options = try offlineVoice(in: reader) {
+            settings.voice = .offline
+            settings.offlineVoice = options
+        } else {
+            settings.voice =
+                try choice(.voice, in: reader, providers: providers, as: VoiceEngineOptions.self) ?? settings.voice
+        }
         settings.align =
             try choice(.align, in: reader, providers: providers, as: AlignEngineOptions.self) ?? settings.align
         if let clips = try ClipsEngine.read(reader, providers: providers) { settings.clips = clips }
         return settings
+    }
+
+    /// `voice: { voices: …, speed: … }` with only the offline voice's keys (no `provider`, no
+    /// `command`): the offline voices. A mapping with any other key is read as a provider's.
+    private static func offlineVoice(in reader: MappingReader) throws(InputError) -> OfflineVoiceOptions? {
+        let key = EngineStage.voice.rawValue
+        guard case .mapping(let mapping)? = reader.node(key), !mapping.keys.isEmpty,
+            mapping.keys.allSatisfy({ $0.string.map(OfflineVoiceOptions.fields.names.contains) ?? false })
+        else { return nil }
+        guard let section = try reader.mapping(key, knownKeys: OfflineVoiceOptions.fields.names) else { return nil }
+        return try OfflineVoiceOptions.read(section)
     }
 
     /// One stage's choice, its provider options read by the stage's own type.

@@ -137,7 +137,7 @@ package struct GenerationRequest: Sendable, Codable, Equatable {
                     .invalidValue(key: "voice"), at: "voice",
                     problem: "espeak-ng has no voice `\(Excerpt.quote(voice))`",
                     fix:
-                        "write `voice: default`, or a voice listed by `espeak-ng --voices=\(request.language.rawValue)` (e.g. \(request.language.defaultVoice))"
+                        "write `voice: default`, `joe` or a piper `.onnx` file, or a voice listed by `espeak-ng --voices=\(request.language.rawValue)` (e.g. \(request.language.defaultVoice))"
                 )
             }
             request.voice = voice

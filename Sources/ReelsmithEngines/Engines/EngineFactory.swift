@@ -35,10 +35,12 @@ package struct EngineFactory: Sendable {
         package var renderer: ImageRenderer
         /// The niche's own pictures (`templates/assets/<niche>/`).
         package var assets: [URL]
+        /// The piper voice that reads offline (issue 20), espeak-ng its fallback; nil: espeak-ng reads.
+        package var piper: PiperVoice?
 
         package init(
             templates: TemplateLibrary, language: Language, niche: String, offlineVoice: String,
-            renderer: ImageRenderer, assets: [URL]
+            renderer: ImageRenderer, assets: [URL], piper: PiperVoice? = nil
         ) {
             self.templates = templates
             self.language = language
@@ -46,6 +48,7 @@ package struct EngineFactory: Sendable {
             self.offlineVoice = offlineVoice
             self.renderer = renderer
             self.assets = assets
+            self.piper = piper
         }
     }
 
@@ -75,6 +78,24 @@ package struct EngineFactory: Sendable {
                 stage, chosen: chosen, label: choice.label, offline: offline, onFailure: settings.onFailure)
         }
         let stopwords = templates.foldedStopwords
+        // A piper voice reads offline with espeak-ng as its fallback (issue 20); a provider or a
+        // command falls back to espeak-ng.
+        let voice: StageEngine<any VoiceEngine>
+        if settings.voice == .offline, let piper = job.piper {
+            voice = StageEngine(
+                .voice, chosen: piper as any VoiceEngine,
+                label: piper.voice.map(PiperVoice.label) ?? EngineLabel.offline, offline: espeak,
+                onFailure: settings.onFailure)
+        } else {
+            voice = try stage(
+                .voice, settings.voice, offline: espeak as any VoiceEngine,
+                provider: { options, client in
+                    SpeechEndpointVoice(
+                        client: client, engine: options, ffmpeg: ffmpeg, language: job.language, onUsage: onUsage)
+                },
+                command: { CommandVoice(command: $0, ffmpeg: ffmpeg) })
+
+        }
         return JobEngines(
             settings: settings,
             script: try stage(.script, settings.script, offline: offlineWriter as any ScriptWriter) { options, client in
@@ -99,13 +120,7 @@ package struct EngineFactory: Sendable {
                         client: try client(options.provider, for: .script), engine: options, stage: .images,
                         onUsage: onUsage))
             },
-            voice: try stage(
-                .voice, settings.voice, offline: espeak as any VoiceEngine,
-                provider: { options, client in
-                    SpeechEndpointVoice(
-                        client: client, engine: options, ffmpeg: ffmpeg, language: job.language, onUsage: onUsage)
-                },
-                command: { CommandVoice(command: $0, ffmpeg: ffmpeg) }),
+            voice: voice,
             align: try stage(
                 .align, settings.align, offline: offlineAligner as any Aligner,
                 offlineLabel: OfflineAligner.label,

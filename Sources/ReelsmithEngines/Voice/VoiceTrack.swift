@@ -24,8 +24,10 @@ package protocol VoiceEngine: Sendable {
 }
 
 /// espeak-ng in-process: the offline voice, whose word events give exact timings.
-struct EspeakVoice: VoiceEngine {
+package struct EspeakVoice: VoiceEngine {
     package var voice: String
+
+    package init(voice: String) { self.voice = voice }
 
     package func speak(_ script: VoiceScript, in staging: URL) async throws -> VoiceTrack {
         let audio = try await SpeechSynthesizer.shared.synthesize(script.text, voice: voice)

@@ -73,6 +73,15 @@ import Testing
             ])
         #expect(report.variants.count == 3)
         #expect(report.score.total == report.variants.map(\.total).max())
+        // Issue 20: English reads with the packaged piper voice, every word timed from the model.
+        if PiperInstall.located().isInstalled {
+            #expect(report.engines?["voice"] == "offline (piper en_US-joe-medium)")
+            let script = try JSONFiles.read(Script.self, from: folder.appendingPathComponent("script.json"))
+            #expect(timings.words.map(\.text) == VoiceScript(scenes: script.scenes).words.map(\.text))
+            #expect(timings.words.allSatisfy { $0.end > $0.start && $0.end <= timings.durationSeconds + 0.001 })
+        } else {
+            print("bundledExample: piper is not installed (run scripts/install-dependencies.sh): read by espeak-ng")
+        }
         #expect(!report.suggestions.isEmpty)
 
         // The niche report counts the new video.

@@ -1,0 +1,53 @@
+import Foundation
+import ReelsmithCore
+import ReelsmithEngines
+import ReelsmithMedia
+
+extension Doctor {
+    /// Each language's offline voice (issue 20): the engine, the model file, its sample rate and the
+    /// licence line of its MODEL_CARD, and where piper was looked for.
+    package func voiceChecks() async -> [Check] {
+        let install = PiperInstall.located()
+        let whereLooked = "piper looked for in \(install.folder.path) (\(install.origin))"
+        var checks: [Check] = []
+        for language in Language.allCases {
+            let name = "voice \(language.rawValue)"
+            let choice = OfflineVoiceChoice(requestVoice: "default", language: language, options: engines.offlineVoice)
+            guard let piper = choice.piper else {
+                let rate = (try? await SpeechSynthesizer.shared.synthesize("a", voice: choice.espeak).sampleRate) ?? 0
+                let note = install.isInstalled ? whereLooked : "piper not installed; \(whereLooked)"
+                checks.append(
+                    Check(
+                        name: name, isOK: rate > 0,
+                        detail: "espeak-ng \(choice.espeak) (built in), \(rate) Hz — \(note)"))
+                continue
+            }
+            guard let voice = piper.voice else {
+                checks.append(
+                    Check(
+                        name: name, isOK: false,
+                        detail: "piper is not installed — \(whereLooked); run scripts/install-dependencies.sh"))
+                continue
+            }
+            do {
+                let details = try voice.check()
+                _ = try await ExternalTool(executable: install.python.path).run(
+                    ["-c", "import piper, onnx"], input: nil, timeoutSeconds: 60)
+                checks.append(
+                    Check(
+                        name: name, isOK: true,
+                        detail:
+                            "piper \(voice.name): \(voice.model.path), \(details.sampleRate) Hz, \(voice.licence ?? "no MODEL_CARD licence line") — \(whereLooked)"
+                    ))
+            } catch {
+                checks.append(
+                    Check(
+                        name: name, isOK: false,
+                        detail:
+                            "piper \(voice.name): \(error) — \(whereLooked); espeak-ng reads instead (on_failure: offline)"
+                    ))
+            }
+        }
+        return checks
+    }
+}
