@@ -71,10 +71,15 @@ package struct GenerationJob: Sendable {
                     "provider usage not recorded", metadata: ["error": "\(error)"])
             }
         }
+        var renderer = ImageRenderer(ffmpeg: pipeline.tools.ffmpeg, fontFile: pipeline.tools.fontFile)
+        renderer.niche = template.niche
+        renderer.stopwords = templates.foldedStopwords.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        renderer.shotSeconds = pipeline.settings.shotSeconds
+        renderer.language = request.language
         let offline = EngineFactory.OfflineInputs(
             templates: templates, language: request.language, niche: request.niche,
             offlineVoice: request.voice == "default" ? request.language.defaultVoice : request.voice,
-            renderer: ImageRenderer(ffmpeg: pipeline.tools.ffmpeg, fontFile: pipeline.tools.fontFile),
+            renderer: renderer,
             assets: ImageRenderer.assets(in: pipeline.workspace.assets(niche: request.niche))
                 + ImageRenderer.assets(in: pipeline.workspace.assets(niche: template.niche)))
         return JobContext(
