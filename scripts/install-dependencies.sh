@@ -12,6 +12,8 @@ packages=(
   libsqlite3-dev        # GRDB links the system SQLite
   libcurl4-openssl-dev  # the toolchain's SwiftPM links libcurl (Reelsmith itself no longer does: issue 19)
   fonts-dejavu-core     # title cards and captions
+  fonts-noto-color-emoji  # emoji in colour: title cards' stickers, the dashboard's titles
+  pango1.0-tools        # pango-view draws a colour emoji to a PNG (ffmpeg's drawtext and libass cannot)
   pkg-config
   tzdata                # time zones: the best posting hours in the creator's own zone
   chromium              # the dashboard's tests load outbox/reports/dashboard.html headless

@@ -36,7 +36,16 @@ package struct RenderBenchmark: Sendable {
         package var scenes: [SceneSmoothness]
         /// Renders whose scenes are clips instead of stills (`--clips`, issue 9).
         package var clipRenders: [Row] = []
-        package var rows: [Row] { [render] + clipRenders + [floor] }
+        /// The same video with one shot per scene (issue 21 cuts every `shot_seconds`), and how
+        /// many more cuts (crossfades) the paced render has.
+        package var perScene: Row?
+        package var extraCuts = 0
+        package var rows: [Row] { [render] + (perScene.map { [$0] } ?? []) + clipRenders + [floor] }
+        /// CPU seconds each crossfade added by the pacing costs.
+        package var cpuSecondsPerExtraCut: Double? {
+            guard let perScene, extraCuts > 0 else { return nil }
+            return (render.cpuSeconds - perScene.cpuSeconds) / Double(extraCuts)
+        }
         /// The render's wall time over the floor's: the goal is ≤ 2.
         package var costOverFloor: Double { render.wallSeconds / max(0.001, floor.wallSeconds) }
         /// The same in CPU time: steadier than wall time when other work shares the machine.
@@ -82,14 +91,35 @@ package struct RenderBenchmark: Sendable {
             "-hide_banner", "-loglevel", "error", "-y", "-i", "voice.mp3", "-c:a", "pcm_s16le", "work/voice.wav",
         ])
         let scenes = published.report.request.images
-        let plan = RenderPlan(
-            images: (1...scenes).map { String(format: "images/%02d.png", $0) },
-            sceneStarts: timings.sceneStarts(sceneCount: scenes), durationSeconds: timings.durationSeconds,
+        let script = try JSONFiles.read(Script.self, from: staging.appendingPathComponent("script.json"))
+        // The shots the pipeline renders (issue 21): a new picture every `shot_seconds`.
+        let shots = ShotList(
+            plan: ShotPlan(
+                words: timings.words, sceneStarts: timings.sceneStarts(sceneCount: scenes),
+                durationSeconds: timings.durationSeconds, longestSeconds: settings.shotSeconds,
+                shortestSeconds: settings.minimumShotSeconds),
+            scenes: script.scenes.map { ShotList.SceneVisuals(pictures: ImageRenderer.pictures(of: $0, in: staging)) },
+            durationSeconds: timings.durationSeconds)
+        var plan = RenderPlan(
+            images: shots.images, sceneStarts: shots.starts, durationSeconds: timings.durationSeconds,
             voice: "work/voice.wav", music: nil, captions: "captions.ass", output: "bench.mp4", settings: settings)
+        plan.framings = shots.framings
         let pipelineRow = try await measure(
-            "reelsmith render (\(settings.motion.rawValue))", video: timings.durationSeconds
+            "reelsmith render (\(settings.motion.rawValue), \(shots.images.count) shots)",
+            video: timings.durationSeconds
         ) {
             try await VideoRenderer(ffmpeg: tools.ffmpeg).render(plan, staging: staging) { _ in }
+        }
+        // The same video with one shot per scene (before issue 21): what the extra cuts cost.
+        let perScene = RenderPlan(
+            images: (1...scenes).map { String(format: "images/%02d.png", $0) },
+            sceneStarts: timings.sceneStarts(sceneCount: scenes), durationSeconds: timings.durationSeconds,
+            voice: "work/voice.wav", music: nil, captions: "captions.ass", output: "bench-scenes.mp4",
+            settings: settings)
+        let perSceneRow = try await measure(
+            "  same, one shot per scene (\(scenes) shots)", video: timings.durationSeconds
+        ) {
+            try await VideoRenderer(ffmpeg: tools.ffmpeg).render(perScene, staging: staging) { _ in }
         }
         let baselineArguments = [
             "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-framerate", "\(settings.framesPerSecond)",
@@ -107,8 +137,8 @@ package struct RenderBenchmark: Sendable {
         var scenesSmoothness: [SceneSmoothness] = []
         let fps = Double(settings.framesPerSecond)
         let timeline = plan.timeline
-        for (index, frames) in timeline.scenes.enumerated() {
-            // 2 s in the middle of the scene, clear of its crossfades.
+        for (index, frames) in timeline.scenes.enumerated() where frames.count > Int(2.6 * fps) {
+            // 2 s in the middle of the shot, clear of its crossfades (shots too short are left out).
             let middle = Double(frames.lowerBound + frames.upperBound) / 2 / fps
             let start = max(Double(frames.lowerBound + timeline.crossfadeFrames) / fps, middle - 1)
             let smoothness = try await MotionSmoothness.measure(
@@ -145,6 +175,8 @@ package struct RenderBenchmark: Sendable {
                 })
         }
         var result = Result(render: pipelineRow, floor: floorRow, scenes: scenesSmoothness)
+        result.perScene = perSceneRow
+        result.extraCuts = max(0, shots.images.count - scenes)
         result.clipRenders = clipRows
         return result
     }

@@ -11,7 +11,7 @@ struct RenderBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract:
-            "Render a 45 s example and a bare one-still ffmpeg encode (the floor) in the same run (with --clips, also from clips); print wall, CPU, the ratio to the floor and how smoothly each scene moves."
+            "Render a 45 s example (a new shot every render.shot_seconds), the same with one shot per scene, and a bare one-still ffmpeg encode (the floor) in the same run (with --clips, also from clips); print wall, CPU, the ratio to the floor, the cost of each added cut and how smoothly each shot moves."
     )
 
     @OptionGroup var options: WorkspaceOptions
@@ -31,6 +31,9 @@ struct RenderBench: AsyncParsableCommand {
     @Option(help: "How far a still moves over its scene, as a share of the width (0.01...0.3).")
     var strength: Double = RenderSettings().motionStrength
 
+    @Option(help: "The longest shot before the picture changes, in seconds (2...15).")
+    var shotSeconds: Double = RenderSettings().shotSeconds
+
     @Flag(
         help:
             "Also render the same video from five 1080×1920 clips and from five 3840×2160 clips (scenes from footage).")
@@ -40,6 +43,9 @@ struct RenderBench: AsyncParsableCommand {
         guard Motion(rawValue: motion) != nil else {
             throw ValidationError(
                 "unknown motion `\(motion)`: use one of \(Motion.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard (2...15).contains(shotSeconds) else {
+            throw ValidationError("--shot-seconds must be between 2 and 15, e.g. --shot-seconds 4")
         }
         guard (0.01...0.3).contains(strength) else {
             throw ValidationError("--strength must be between 0.01 and 0.3, e.g. --strength 0.06")
@@ -53,6 +59,7 @@ struct RenderBench: AsyncParsableCommand {
         settings.crf = crf
         settings.motion = Motion(rawValue: motion) ?? settings.motion
         settings.motionStrength = strength
+        settings.shotSeconds = shotSeconds
         let result = try await RenderBenchmark(templates: options.workspace.templates, settings: settings)
             .run(durationSeconds: duration, clipSizes: clips ? [(1080, 1920), (3840, 2160)] : [])
         for row in result.rows {
@@ -64,6 +71,13 @@ struct RenderBench: AsyncParsableCommand {
         print(
             String(
                 format: "render / floor: ×%.2f wall, ×%.2f CPU (goal ≤ ×2)", result.costOverFloor, result.cpuOverFloor))
+        if let perCut = result.cpuSecondsPerExtraCut {
+            print(
+                String(
+                    format:
+                        "pacing: %d more cuts than one per scene, %.2f s CPU each (a crossfade, its still's motion)",
+                    result.extraCuts, perCut))
+        }
         if let fromClips = result.clipRenders.first {
             print(
                 String(

@@ -5,7 +5,8 @@ import ReelsmithMedia
 
 /// The page's styles, inline: light and dark (the system's choice), a phone width of 390 px
 /// without horizontal scrolling (wide tables scroll inside their box; the library turns into
-/// cards), and chart colours shared by every SVG.
+/// cards), and chart colours shared by every SVG. Emoji (TikTok titles are full of them) come from
+/// Noto Color Emoji (Debian's fonts-noto-color-emoji), named after the text fonts.
 enum DashboardStyle {
     static let css: StaticString = """
         :root{color-scheme:light dark;--bg:#f6f7f9;--card:#fff;--text:#1b1f24;--muted:#5b6570;--line:#d9dde3;
@@ -14,7 +15,7 @@ enum DashboardStyle {
         --line:#2f353d;--s1:#6ea1ff;--s2:#f0a060;--s3:#5ccf98;--s4:#c29af0;--s5:#f07888;--track:#2a3038;--accent:#6ea1ff}}
         *{box-sizing:border-box}
         html{-webkit-text-size-adjust:100%}
-        body{margin:0;background:var(--bg);color:var(--text);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+        body{margin:0;background:var(--bg);color:var(--text);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif,"Noto Color Emoji","Apple Color Emoji","Segoe UI Emoji"}
         header,main{max-width:1100px;margin:0 auto;padding:12px 14px}
         header h1{font-size:1.4rem;margin:8px 0 2px}
         header p{margin:0;color:var(--muted)}

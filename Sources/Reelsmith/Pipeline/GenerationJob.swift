@@ -74,9 +74,14 @@ package struct GenerationJob: Sendable {
         let settings = request.engines ?? pipeline.engines
         let voice = OfflineVoiceChoice(
             requestVoice: request.voice, language: request.language, options: settings.offlineVoice)
+        var renderer = ImageRenderer(ffmpeg: pipeline.tools.ffmpeg, fontFile: pipeline.tools.fontFile)
+        renderer.niche = template.niche
+        renderer.stopwords = templates.foldedStopwords.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        renderer.shotSeconds = pipeline.settings.shotSeconds
+        renderer.language = request.language
         let offline = EngineFactory.OfflineInputs(
             templates: templates, language: request.language, niche: request.niche, offlineVoice: voice.espeak,
-            renderer: ImageRenderer(ffmpeg: pipeline.tools.ffmpeg, fontFile: pipeline.tools.fontFile),
+            renderer: renderer,
             assets: ImageRenderer.assets(in: pipeline.workspace.assets(niche: request.niche))
                 + ImageRenderer.assets(in: pipeline.workspace.assets(niche: template.niche)), piper: voice.piper)
         return JobContext(

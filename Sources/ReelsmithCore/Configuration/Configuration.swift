@@ -11,6 +11,7 @@ import Foundation
 ///   music_volume_db: -14    # music bed before ducking
 ///   motion: mixed           # zoom | pan | mixed | none
 ///   motion_strength: 0.06   # share of the width a still moves over its scene
+///   shot_seconds: 4         # the longest shot before the picture changes
 /// watch:
 ///   settle_seconds: 1.0
 ///   rescan_seconds: 120
@@ -87,6 +88,7 @@ package struct Configuration: Sendable, Equatable {
                 render.motion = motion
             }
             render.motionStrength = try section.number(SettingsFields.motionStrength) ?? render.motionStrength
+            render.shotSeconds = try section.number(SettingsFields.shotSeconds) ?? render.shotSeconds
         }
         if let section = try reader.mapping(SettingsFields.watch) {
             watch.settleSeconds = try section.number(SettingsFields.settleSeconds) ?? watch.settleSeconds

@@ -14,9 +14,16 @@ package struct RenderSettings: Sendable, Codable, Equatable {
     package var crossfadeSeconds = 0.4
     /// How the stills move: zoom in and out, pan, both in turn (`mixed`), or not at all.
     package var motion = Motion.mixed
-    /// How far a still moves over its scene, as a share of the frame's width: a zoom grows the
-    /// picture by it (0.06 = 6 %), a pan travels it across the picture enlarged by it.
+    /// How far a still moves over 8 s, as a share of the frame's width: a zoom grows the
+    /// picture by it (0.06 = 6 %), a pan travels it across the picture enlarged by it; a shorter
+    /// shot moves its share of it, at the same speed.
     package var motionStrength = 0.06
+    /// The longest a shot lasts before the picture changes (issue 21): creators cut every 2–4 s,
+    /// MoneyPrinterTurbo at most every 5 s. Cuts fall between the voice's words, at a sentence or
+    /// phrase end where one is near.
+    package var shotSeconds = 4.0
+    /// The shortest shot: under about 1.2 s a picture is gone before it is seen.
+    package var minimumShotSeconds = 1.2
     package var audioBitrate = "160k"
     /// Music bed level before ducking, relative to its file.
     package var musicVolumeDB = -14.0

@@ -13,8 +13,13 @@ package enum SettingsFields {
     package static let motionStrength = FieldSpec.number(
         "motion_strength", 0.01...0.3, summary: "How far a still moves over its scene, as a share of the width.",
         default: 0.06, example: 0.06)
+    package static let shotSeconds = FieldSpec.number(
+        "shot_seconds", 2...15,
+        summary:
+            "The longest a shot lasts before the picture changes, in seconds (cuts fall between the voice's words).",
+        default: 4, example: 4)
     static let renderTable = FieldTable(
-        [preset, crf, musicVolumeDB, motion, motionStrength],
+        [preset, crf, musicVolumeDB, motion, motionStrength, shotSeconds],
         summary: "How videos are encoded and how their stills move.")
 
     package static let settleSeconds = FieldSpec.number(

@@ -101,6 +101,15 @@ struct ClipMatcher: Sendable {
             isReuse: used.contains(chosen.0.path))
     }
 
+    /// The library clips a scene showing `path` may cut to (issue 21), best first: those matching
+    /// the terms, then (with `visuals: clips`, `anyClip`) every other clip.
+    func alternates(to path: String, terms: [String], sceneSeconds: Double, anyClip: Bool) -> [LibraryClip] {
+        let scored = clips.filter { $0.path != path }.map { clip in
+            (clip, Self.overlap(terms: terms, keywordForms: keywordForms[clip.path] ?? []))
+        }.filter { anyClip || $0.1 > 0 }
+        return scored.sorted { isRankedBefore($0, $1, sceneSeconds: sceneSeconds) }.map(\.0)
+    }
+
     /// Any clip not used yet, best orientation first (`visuals: clips` when nothing matched).
     func anyUnused(sceneSeconds: Double, used: Set<String>) -> LibraryClip? {
         clips.filter { !used.contains($0.path) }.map { ($0, 0.0) }

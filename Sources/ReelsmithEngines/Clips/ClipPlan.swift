@@ -24,9 +24,23 @@ package struct ClipPlan: Sendable, Codable, Equatable {
         package var durationSeconds: Double?
         /// Author, address and licence of a stock clip, as its terms ask.
         package var credit: ClipCredit?
+        /// Other library clips the scene may cut to (issue 21: a new shot every few seconds),
+        /// best first; nil or empty: the scene's own clip is its only one.
+        package var alternates: [AlternateClip]?
 
         enum CodingKeys: String, CodingKey {
-            case scene, terms, clip, source, reason, credit
+            case scene, terms, clip, source, reason, credit, alternates
+            case durationSeconds = "duration_seconds"
+        }
+    }
+
+    /// A library clip a scene may also show.
+    package struct AlternateClip: Sendable, Codable, Equatable {
+        package var clip: String
+        package var durationSeconds: Double
+
+        enum CodingKeys: String, CodingKey {
+            case clip
             case durationSeconds = "duration_seconds"
         }
     }
@@ -39,12 +53,14 @@ package struct ClipPlan: Sendable, Codable, Equatable {
     {
         var plan = self
         for index in plan.scenes.indices {
+            plan.scenes[index].alternates = plan.scenes[index].alternates?.filter { exists($0.clip) }
             guard let path = plan.scenes[index].clip, !exists(path) else { continue }
             plan.scenes[index].clip = nil
             plan.scenes[index].source = "still"
             plan.scenes[index].reason = "its clip \(path) was deleted before the render: the scene's still is shown"
             plan.scenes[index].durationSeconds = nil
             plan.scenes[index].credit = nil
+            plan.scenes[index].alternates = nil
             plan.warnings.append(
                 "scene \(plan.scenes[index].scene): \(path) is gone (deleted since the clips were chosen); the still is shown"
             )
@@ -62,6 +78,24 @@ package struct ClipPlan: Sendable, Codable, Equatable {
             clips[scene] = SceneClip(path: clip.path, durationSeconds: clip.durationSeconds, probe: probe)
         }
         return clips
+    }
+
+    /// Each scene's clips, best first (its own, then its alternates), by 0-based scene index, each
+    /// probed like ``sceneClips(ffprobe:)``; a scene without a clip has none.
+    package func sceneClipLists(ffprobe: String) async -> [[SceneClip]] {
+        var lists: [[SceneClip]] = []
+        for choice in scenes {
+            var list: [SceneClip] = []
+            if let path = choice.clip, let duration = choice.durationSeconds {
+                let entries = [(path, duration)] + (choice.alternates ?? []).map { ($0.clip, $0.durationSeconds) }
+                for (file, seconds) in entries {
+                    let probe = try? await ClipProbe.probe(file, ffprobe: ffprobe)
+                    list.append(SceneClip(path: file, durationSeconds: seconds, probe: probe))
+                }
+            }
+            lists.append(list)
+        }
+        return lists
     }
 
     /// The render's clips by 0-based scene index, as the plan names them (not probed).

@@ -35,7 +35,7 @@ package struct ClipStage: Sendable {
     ///   - callToAction: the script's; a key phrase that only repeats it gives no terms.
     package func plan(
         scenes: [Script.Scene], sceneSeconds: [Double], visuals: VisualsMode, folders: [String], nicheTerms: [String],
-        stopwords: Set<String>, language: Language, callToAction: String = ""
+        stopwords: Set<String>, language: Language, callToAction: String = "", topic: String = ""
     ) async throws -> ClipPlan {
         var plan = ClipPlan(visuals: visuals, scenes: [], warnings: [])
         let terms = scenes.map { scene in
@@ -43,7 +43,8 @@ package struct ClipStage: Sendable {
                 written: scene.searchTerms ?? [], keyPhrase: scene.keyPhrase, sceneIndex: scene.index,
                 echoesCallToAction: SceneSearchTerms.echoes(
                     scene.keyPhrase, callToAction: callToAction, stopwords: stopwords),
-                language: language, nicheTerms: nicheTerms, stopwords: stopwords)
+                language: language, nicheTerms: nicheTerms, stopwords: stopwords, topic: topic,
+                narration: scene.narration)
         }
         guard visuals != .images else {
             plan.scenes = scenes.enumerated().map { position, scene in
@@ -64,6 +65,7 @@ package struct ClipStage: Sendable {
         // A provider whose search failed for good (after its retries) is not asked again for this
         // video; a download that fails only skips that clip.
         var searchFailed = false
+        var previousClip: String?
         for (position, scene) in scenes.enumerated() {
             let seconds = position < sceneSeconds.count ? sceneSeconds[position] : 5
             let sceneTerms = terms[position]
@@ -88,11 +90,24 @@ package struct ClipStage: Sendable {
                 choice.durationSeconds = clip.durationSeconds
                 choice.credit = clip.credit
                 choice.reason = "\(stock.name): first unused result for “\(term)”"
-            } else if let match {
+            } else if visuals == .clips, let any = matcher.anyUnused(sceneSeconds: seconds, used: used) {
+                // An unused clip before a matching one again (issue 21): a clip shown twice in a row
+                // while another lay unused was one 19.5 s shot.
+                choice.take(
+                    any,
+                    reason: match.map {
+                        "visuals: clips; the clip matching \(Self.quoted($0.matchedWords)) is used: an unused clip of the library"
+                    }
+                        ?? "visuals: clips and no clip matches the terms: an unused clip of the library")
+            } else if let match, match.clip.path != previousClip {
                 choice.take(
                     match.clip, reason: "library, used again: no other clip matches \(Self.quoted(match.matchedWords))")
-            } else if visuals == .clips, let any = matcher.anyUnused(sceneSeconds: seconds, used: used) {
-                choice.take(any, reason: "visuals: clips and no clip matches the terms: an unused clip of the library")
+            } else if visuals == .clips, let match {
+                choice.take(
+                    match.clip, reason: "library, used again: no other clip matches \(Self.quoted(match.matchedWords))")
+            } else if let match {
+                choice.reason =
+                    "the only clip matching \(Self.quoted(match.matchedWords)) is the previous scene's: the still"
             } else if let stock, failedStock.count > failedBefore {
                 choice.reason =
                     "\(stock.name): the clips found failed to download or to probe (see the warnings): the still"
@@ -106,7 +121,17 @@ package struct ClipStage: Sendable {
                     ? "no clip library for this niche and no stock provider: the still"
                     : "no clip matches the terms: the still"
             }
-            if let path = choice.clip, choice.source == "library" { used.insert(path) }
+            if let path = choice.clip, choice.source == "library" {
+                used.insert(path)
+                let others = matcher.alternates(
+                    to: path, terms: sceneTerms.library, sceneSeconds: seconds, anyClip: visuals == .clips)
+                if !others.isEmpty {
+                    choice.alternates = others.compactMap { clip in
+                        clip.durationSeconds.map { ClipPlan.AlternateClip(clip: clip.path, durationSeconds: $0) }
+                    }
+                }
+            }
+            previousClip = choice.clip
             plan.scenes.append(choice)
         }
         return plan
@@ -210,6 +235,7 @@ extension ClipStage {
             nicheTerms: template.clipTerms
                 ?? (template.niche != ScriptTemplate.genericNiche
                     ? [template.niche] : request.language == .en ? [request.niche] : []),
-            stopwords: stopwords, language: request.language, callToAction: script.callToAction)
+            stopwords: stopwords, language: request.language, callToAction: script.callToAction,
+            topic: request.topic ?? script.title)
     }
 }

@@ -7,7 +7,8 @@ import ReelsmithMedia
 /// model for. Stock libraries (Pexels, Pixabay) search in English first, so what is sent to them
 /// is English only, best first: the terms a model wrote (`search_terms` in the script), then the
 /// niche's vocabulary (`clip_terms` in the niche's English template, a different one each scene),
-/// then, for an English request only, the content words of the scene's key phrase. The creator's
+/// then, for an English request only, the content words of the topic and the scene (nouns first,
+/// never filler words: issue 21 saw "how actually", "people skip"). The creator's
 /// own files may be named in any language: they are matched against all of those and the key
 /// phrase's words in the request's language as well.
 struct SceneSearchTerms: Sendable, Equatable {
@@ -28,26 +29,99 @@ struct SceneSearchTerms: Sendable, Equatable {
     ///     which says nothing about the footage: only the niche's terms are used.
     static func forScene(
         written: [String], keyPhrase: String, sceneIndex: Int, echoesCallToAction: Bool, language: Language,
-        nicheTerms: [String], stopwords: Set<String>
+        nicheTerms: [String], stopwords: Set<String>, topic: String = "", narration: String = ""
     ) -> SceneSearchTerms {
         // One niche term per scene: another scene's term would pull that scene's library clip here.
         let niche = nicheTerms.isEmpty ? [] : [nicheTerms[(max(1, sceneIndex) - 1) % nicheTerms.count]]
-        let keyPhraseTerms = echoesCallToAction ? [] : keyPhraseTerms(keyPhrase, stopwords: stopwords)
+        let keyPhraseTerms =
+            echoesCallToAction
+            ? [] : contentTerms(topic: topic, keyPhrase: keyPhrase, narration: narration, stopwords: stopwords)
         let stock = unique(cleaned(written) + niche + (language == .en ? keyPhraseTerms : []))
         return SceneSearchTerms(
             stock: Array(stock.prefix(maximumStockTerms)), library: unique(stock + keyPhraseTerms))
     }
 
-    /// The key phrase's first two content words, then its longest (the most specific, and what a
-    /// short file name holds); numbers, short words and stopwords dropped.
-    static func keyPhraseTerms(_ keyPhrase: String, stopwords: Set<String>) -> [String] {
-        let content = ScriptText.tokens(keyPhrase).filter {
-            $0.count > 2 && !$0.allSatisfy(\.isNumber) && !stopwords.contains($0)
+    /// Words that say nothing about what a scene shows, English and French, folded: the filler a
+    /// spoken script is full of ("actually", "people", "how"), beyond the lexicons' stopwords.
+    static let fillerWords: Set<String> = [
+        // English
+        "actually", "really", "basically", "literally", "simply", "just", "very", "quite", "pretty", "people",
+        "person", "everyone", "everybody", "someone", "somebody", "anyone", "thing", "things", "stuff", "something",
+        "anything", "everything", "nothing", "way", "ways", "lot", "lots", "kind", "sort", "how", "what", "why",
+        "when", "where", "which", "who", "whom", "whose", "get", "gets", "got", "getting", "make", "makes", "made",
+        "making", "take", "takes", "took", "know", "knows", "think", "thinks", "want", "wants", "need", "needs",
+        "going", "goes", "come", "comes", "say", "says", "said", "tell", "tells", "let", "lets", "use", "uses",
+        "try", "tries", "keep", "keeps", "start", "starts", "stop", "stops", "skip", "skips", "also", "even",
+        "still", "much", "many", "more", "most", "less", "least", "every", "each", "other", "others", "another",
+        "same", "own", "new", "good", "great", "best", "better", "bad", "big", "small", "little", "right", "wrong",
+        "real", "true", "sure", "enough", "around", "almost", "always", "never", "often", "sometimes", "today",
+        "now", "day", "days", "time", "times", "first", "last", "next", "one", "two", "three", "secret", "tip",
+        "tips", "hack", "hacks", "part", "follow", "nobody", "here", "there", "yes", "okay", "ok", "stop", "wait",
+        "look", "watch", "see", "seen", "because", "without", "within", "while", "until", "since", "eat", "eats",
+        "eating", "ate", "does", "doing", "done", "have", "has", "having", "being", "give", "gives", "put", "puts",
+        "find", "feel", "feels", "work", "works", "help", "helps", "thank", "thanks", "most", "ever", "again",
+        // French
+        "vraiment", "juste", "tres", "trop", "assez", "plutot", "gens", "personne", "personnes", "quelqu", "chose",
+        "choses", "truc", "trucs", "facon", "maniere", "comment", "pourquoi", "quand", "quoi", "quel", "quelle",
+        "quels", "quelles", "faire", "fait", "fais", "font", "avoir", "etre", "aller", "vais", "va", "vont", "dire",
+        "dit", "dis", "savoir", "sais", "sait", "penser", "pense", "vouloir", "veux", "veut", "falloir", "faut",
+        "prendre", "prend", "mettre", "met", "aussi", "encore", "toujours", "jamais", "souvent", "beaucoup", "peu",
+        "bien", "mal", "plus", "moins", "tout", "tous", "toute", "toutes", "chaque", "autre", "autres", "meme",
+        "memes", "vrai", "vraie", "bon", "bonne", "meilleur", "meilleure", "grand", "grande", "petit", "petite",
+        "alors", "donc", "voila", "voici", "genre", "enfin", "deja", "jour", "jours", "fois", "temps", "premier",
+        "premiere", "dernier", "derniere", "secret", "astuce", "astuces", "partie", "abonne", "abonnez", "suivre",
+        "maintenant", "aujourd", "hui", "sans", "parce", "depuis", "pendant",
+    ]
+
+    /// Words that usually come before a noun: the word after one is taken as a noun first.
+    static let determiners: Set<String> = [
+        "the", "a", "an", "your", "my", "our", "their", "his", "her", "its", "this", "that", "these", "those", "some",
+        "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "mon", "ma", "mes", "ton", "ta", "tes", "son",
+        "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "ce", "cet", "cette", "ces", "au", "aux",
+    ]
+
+    /// Search terms from the topic's and the scene's content words (issue 21): the topic's first
+    /// two, the key phrase's first two, then single words, nouns first (a word after a determiner),
+    /// the most frequent first; numbers, short words, stopwords, filler words and adverbs (-ly,
+    /// -ment) dropped.
+    static func contentTerms(topic: String, keyPhrase: String, narration: String, stopwords: Set<String>)
+        -> [String]
+    {
+        func isContent(_ word: String) -> Bool {
+            word.count > 2 && !word.allSatisfy(\.isNumber) && !stopwords.contains(word) && !fillerWords.contains(word)
+                && !(word.count > 5 && (word.hasSuffix("ly") || word.hasSuffix("ment")))
         }
         var terms: [String] = []
-        if !content.isEmpty { terms.append(content.prefix(2).joined(separator: " ")) }
-        if let longest = content.max(by: { $0.count < $1.count }), !terms.contains(longest) { terms.append(longest) }
-        return terms
+        let topicWords = ScriptText.tokens(topic).filter(isContent)
+        if !topicWords.isEmpty { terms.append(topicWords.prefix(2).joined(separator: " ")) }
+        // The key phrase's first two content words (what the card says), then single words: the
+        // key phrase's and the narration's nouns (a narration word counts only after a determiner).
+        let phraseTokens = ScriptText.tokens(keyPhrase)
+        let phraseWords = phraseTokens.filter(isContent)
+        if phraseWords.count >= 2 { terms.append(phraseWords.prefix(2).joined(separator: " ")) }
+        let paired = Set(topicWords.prefix(2) + phraseWords.prefix(2))
+        let narrationTokens = ScriptText.tokens(narration)
+        var score: [String: Double] = [:]
+        var order: [String] = []
+        for (tokens, isPhrase) in [(phraseTokens, true), (narrationTokens, false)] {
+            for (index, word) in tokens.enumerated() where isContent(word) && !paired.contains(word) {
+                let afterDeterminer = index > 0 && determiners.contains(tokens[index - 1])
+                guard isPhrase || afterDeterminer else { continue }
+                if score[word] == nil { order.append(word) }
+                score[word, default: 0] += (afterDeterminer ? 2 : 0) + (isPhrase ? 1.5 : 1)
+            }
+        }
+        let ranked = order.enumerated().sorted { a, b in
+            let scoreA = score[a.element] ?? 0
+            let scoreB = score[b.element] ?? 0
+            if scoreA != scoreB { return scoreA > scoreB }
+            return a.offset < b.offset
+        }.map(\.element)
+        // One single word after the pairs (two without one): with the model's terms and the
+        // niche's, at most four searches a scene.
+        let singles = terms.isEmpty ? 2 : 1
+        terms += ranked.filter { !terms.contains($0) }.prefix(singles)
+        return Array(terms.prefix(3))
     }
 
     /// Whether a key phrase only repeats the call to action: each of its content words is one of

@@ -4,8 +4,9 @@ import ReelsmithLearning
 import ReelsmithMedia
 
 /// Makes one 1080×1920 PNG per scene (DESIGN §2, stage 3): the user's own picture from
-/// `templates/assets/<niche>/` scaled and cropped to fill, or a procedural title card — a gradient
-/// in the niche's palette with the scene's key phrase set in a real font inside the safe zone.
+/// `templates/assets/<niche>/` scaled and cropped to fill, or a procedural title card in the
+/// niche's theme (``CardTheme``, ``CardLayout``) — in beats (`01-beat1.png`…, then `01.png`), the
+/// key phrase appearing line by line, one per shot of its scene (issue 21).
 package struct ImageRenderer: Sendable {
     package var ffmpeg: String
     package var fontFile: String
@@ -14,6 +15,17 @@ package struct ImageRenderer: Sendable {
     /// Characters per line of the key phrase on a card, for a 92 px bold font in the safe zone.
     var lineCharacters = 14
     package var fontSize = 92
+    /// The niche, for its card theme (``CardTheme``).
+    package var niche = ""
+    /// Stopwords of every language, folded: never the accent word.
+    package var stopwords: Set<String> = []
+    /// The longest shot (``RenderSettings/shotSeconds``) and the voice's pace: how many beats a
+    /// title card needs so its scene changes picture that often.
+    package var shotSeconds = RenderSettings().shotSeconds
+    package var language = Language.en
+    /// `pango-view` (Debian's pango1.0-tools), which draws colour emoji (ffmpeg's drawtext and
+    /// libass draw Noto Color Emoji as a dark shape or an empty box); nil: cards without a sticker.
+    package var emojiTool: String? = ImageRenderer.findEmojiTool()
 
     package init(
         ffmpeg: String, fontFile: String, width: Int = 1080, height: Int = 1920, lineCharacters: Int = 14,
@@ -56,6 +68,25 @@ package struct ImageRenderer: Sendable {
     /// `01.png` for the first scene.
     package static func fileName(_ scene: Script.Scene) -> String { String(format: "%02d.png", scene.index) }
 
+    /// `01-beat1.png`: the first beat of scene 1's title card (the phrase partly said).
+    package static func beatFileName(_ scene: Script.Scene, beat: Int) -> String {
+        String(format: "%02d-beat%d.png", scene.index, beat)
+    }
+
+    /// A scene's pictures in `staging/images/`, relative to `staging`, in reveal order: its title
+    /// card's beats, then its picture.
+    package static func pictures(of scene: Script.Scene, in staging: URL) -> [String] {
+        var pictures: [String] = []
+        var beat = 1
+        while FileManager.default.fileExists(
+            atPath: staging.appendingPathComponent("images/" + beatFileName(scene, beat: beat)).path)
+        {
+            pictures.append("images/" + beatFileName(scene, beat: beat))
+            beat += 1
+        }
+        return pictures + ["images/" + fileName(scene)]
+    }
+
     /// One scene's offline picture at `output` (relative to `staging`): the niche's own picture,
     /// else a title card.
     package func render(scene: Script.Scene, palette: [String], assets: [URL], staging: URL, output: String)
@@ -68,17 +99,74 @@ package struct ImageRenderer: Sendable {
                 pictureArguments(asset: asset.path, demuxer: try Self.demuxer(of: asset), output: output))
             return
         }
-        let lines = Self.wrap(SpokenText.removingEmoji(scene.keyPhrase), width: lineCharacters, maximumLines: 6)
+        let layout = CardLayout(phrase: SpokenText.removingEmoji(scene.keyPhrase), stopwords: stopwords)
+        let theme = CardTheme(niche: niche, palette: palette)
+        let base = (output as NSString).deletingPathExtension
         var textFiles: [String] = []
-        for (number, line) in lines.enumerated() {
-            let file = (output as NSString).deletingPathExtension + "-\(number).txt"
-            try Data(line.utf8).write(to: staging.appendingPathComponent(file))
+        for (number, line) in layout.lines.enumerated() {
+            let file = base + "-\(number).txt"
+            try Data(line.text.utf8).write(to: staging.appendingPathComponent(file))
             textFiles.append(file)
         }
+        let sticker = base + "-emoji.png"
         defer {
-            for file in textFiles { try? FileManager.default.removeItem(at: staging.appendingPathComponent(file)) }
+            for file in textFiles + [sticker] {
+                try? FileManager.default.removeItem(at: staging.appendingPathComponent(file))
+            }
         }
-        try await tool.run(cardArguments(textFiles: textFiles, palette: palette, output: output))
+        let hasSticker = await drawEmoji(
+            Self.firstEmoji(in: scene.keyPhrase) ?? theme.emoji, to: sticker, staging: staging)
+        let beats = beatCount(scene)
+        let folder = (output as NSString).deletingLastPathComponent
+        for beat in 1...beats {
+            let file =
+                beat == beats
+                ? output : (folder as NSString).appendingPathComponent(Self.beatFileName(scene, beat: beat))
+            try await tool.run(
+                cardArguments(
+                    layout: layout, textFiles: textFiles, theme: theme,
+                    visibleLines: layout.visibleLines(beat: beat, of: beats),
+                    flipped: (beats - beat) % 2 == 1, sticker: hasSticker ? sticker : nil, output: file))
+        }
+    }
+
+    /// How many beats a scene's card has: enough for a new picture every ``shotSeconds`` of its
+    /// narration at the voice's pace, with a quarter to spare (the real voice may be slower).
+    func beatCount(_ scene: Script.Scene) -> Int {
+        let seconds = Double(ScriptText.wordCount(scene.narration)) / SpeakingRate.wordsPerSecond(language)
+        return max(1, min(12, Int((seconds * 1.25 / max(1, shotSeconds)).rounded(.up))))
+    }
+
+    /// The first emoji of a text (a whole cluster: skin tone, joiners), if any.
+    static func firstEmoji(in text: String) -> String? {
+        text.first { character in
+            character.unicodeScalars.contains { $0.properties.isEmojiPresentation }
+                || (character.unicodeScalars.first.map { $0.properties.isEmoji && $0.value > 0xFF } ?? false)
+        }.map(String.init)
+    }
+
+    /// Draws `emoji` in colour into `file` (relative to `staging`) with pango-view and Noto Color
+    /// Emoji; false when the tool is missing or fails (the card is made without it). The emoji
+    /// goes as one argument (never a shell), pango-view reads it as plain text (no markup).
+    func drawEmoji(_ emoji: String, to file: String, staging: URL) async -> Bool {
+        guard let emojiTool else { return false }
+        let tool = ExternalTool(executable: emojiTool, workingDirectory: staging)
+        do {
+            try await tool.run([
+                "--no-display", "-q", "--font=Noto Color Emoji 100", "--background=transparent", "--margin=4",
+                "--text=" + emoji, "-o", file,
+            ])
+            return FileManager.default.fileExists(atPath: staging.appendingPathComponent(file).path)
+        } catch {
+            return false
+        }
+    }
+
+    /// `pango-view` on the PATH or in /usr/bin.
+    package static func findEmojiTool() -> String? {
+        let folders =
+            (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin"]
+        return folders.map { $0 + "/pango-view" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// A file whose first bytes are not a PNG, JPEG, WebP or BMP picture.
@@ -110,32 +198,49 @@ package struct ImageRenderer: Sendable {
         ]
     }
 
-    /// The card's arguments. The phrase travels in text files (`textfile=`, `expansion=none`), so no
-    /// user text is ever parsed by the filter graph; only our own relative file names are.
-    func cardArguments(textFiles: [String], palette: [String], output: String) -> [String] {
-        let colors = palette.compactMap(Self.ffmpegColor)
-        let top = colors.first ?? "0x1f1c2c"
-        let bottom = colors.dropFirst().first ?? "0x3a3560"
+    /// A card's arguments (issue 21): the niche's gradient (its direction flipped on alternate
+    /// beats, so each beat is a new picture), the first `visibleLines` of the phrase, the accent
+    /// line dark on a plate of the accent colour, the emoji sticker above. The phrase travels in
+    /// text files (`textfile=`, `expansion=none`), so no user text is ever parsed by the filter
+    /// graph; only our own relative file names are, escaped.
+    func cardArguments(
+        layout: CardLayout, textFiles: [String], theme: CardTheme, visibleLines: Int, flipped: Bool, sticker: String?,
+        output: String
+    ) -> [String] {
         let font = FilterGraph.escapeValue(fontFile)
-        let lineHeight = Int(Double(fontSize) * 1.25)
-        // Safe zone: x 60…910, y 250…1470; centre the block in it.
-        let centerX = 485
-        let centerY = 860
-        let firstY = centerY - lineHeight * textFiles.count / 2
-        var filters = [
-            "drawbox=x=\(centerX - 60):y=\(firstY - 70):w=120:h=10:color=white@0.85:t=fill"
-        ]
+        let direction = flipped ? "x0=\(width):y0=\(height):x1=0:y1=0" : "x0=0:y0=0:x1=\(width):y1=\(height)"
+        var filters: [String] = []
+        var y = layout.firstY
         for (number, file) in textFiles.enumerated() {
-            filters.append(
-                "drawtext=fontfile=\(font):textfile=\(FilterGraph.escapeValue(file)):expansion=none:fontcolor=white"
-                    + ":fontsize=\(fontSize):borderw=3:bordercolor=black@0.35:x=\(centerX)-text_w/2:y=\(firstY + number * lineHeight)"
-            )
+            let line = layout.lines[number]
+            let height = layout.lineHeights[number]
+            if number < visibleLines {
+                let size = line.isAccent ? layout.accentFontSize : layout.fontSize
+                let look =
+                    line.isAccent
+                    ? "fontcolor=\(theme.ink):box=1:boxcolor=\(theme.accent):boxborderw=18"
+                    : "fontcolor=white:borderw=3:bordercolor=black@0.45"
+                filters.append(
+                    "drawtext=fontfile=\(font):textfile=\(FilterGraph.escapeValue(file)):expansion=none:\(look)"
+                        + ":fontsize=\(size):x=\(CardLayout.centerX)-text_w/2:y=\(y + (height - size) / 2)")
+            }
+            y += height
         }
-        return [
-            "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "lavfi", "-i",
-            "gradients=s=\(width)x\(height):c0=\(top):c1=\(bottom):x0=0:y0=0:x1=\(width):y1=\(height):n=2:speed=0.00001",
-            "-vf", filters.joined(separator: ","), "-frames:v", "1", "-update", "1", output,
-        ]
+        let background =
+            "gradients=s=\(width)x\(height):c0=\(theme.top):c1=\(theme.bottom):\(direction):n=2:speed=0.00001"
+        var arguments = ["-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "lavfi", "-i", background]
+        let text = filters.isEmpty ? "null" : filters.joined(separator: ",")
+        if let sticker {
+            let top = layout.firstY - CardLayout.stickerSize - 30
+            arguments += [
+                "-f", "png_pipe", "-i", sticker, "-filter_complex",
+                "[0:v]\(text)[card];[1:v]scale=-1:\(CardLayout.stickerSize)[sticker];"
+                    + "[card][sticker]overlay=x=\(CardLayout.centerX)-w/2:y=\(top),format=rgb24",
+            ]
+        } else {
+            arguments += ["-vf", text + ",format=rgb24"]
+        }
+        return arguments + ["-frames:v", "1", "-update", "1", output]
     }
 
     /// `#0f2027` → `0x0f2027`; anything else is ignored.
@@ -143,36 +248,5 @@ package struct ImageRenderer: Sendable {
         let digits = hex.hasPrefix("#") ? String(hex.dropFirst()) : hex
         guard digits.count == 6, digits.allSatisfy(\.isHexDigit) else { return nil }
         return "0x" + digits
-    }
-
-    /// Greedy word wrap; a word longer than a line is cut; extra lines end in an ellipsis.
-    package static func wrap(_ text: String, width: Int, maximumLines: Int) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(whereSeparator: \.isWhitespace).map(String.init) {
-            var word = word
-            while word.count > width {
-                if !current.isEmpty {
-                    lines.append(current)
-                    current = ""
-                }
-                lines.append(String(word.prefix(width)))
-                word = String(word.dropFirst(width))
-            }
-            if current.isEmpty {
-                current = word
-            } else if current.count + 1 + word.count <= width {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = word
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        if lines.count > maximumLines {
-            lines = Array(lines.prefix(maximumLines))
-            lines[maximumLines - 1] = String(lines[maximumLines - 1].prefix(width - 1)) + "…"
-        }
-        return lines.isEmpty ? [" "] : lines
     }
 }

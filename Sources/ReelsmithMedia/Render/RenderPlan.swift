@@ -6,7 +6,7 @@ import ReelsmithCore
 /// paths are relative to the staging folder, where ffmpeg runs, except the music file, which is
 /// passed as an input argument and never enters the graph.
 package struct RenderPlan: Sendable, Equatable {
-    /// Scene images, relative paths, in order.
+    /// One still per shot (``ShotList``), relative paths, in order; "scene" below means a shot.
     package var images: [String]
     /// When each scene's narration starts, in seconds (first is 0).
     package var sceneStarts: [Double]
@@ -26,6 +26,8 @@ package struct RenderPlan: Sendable, Equatable {
     package var settings = RenderSettings()
     /// Scenes filled by a video clip instead of their still, by 0-based scene index (issue 9).
     package var clips: [Int: SceneClip] = [:]
+    /// Stills shown closer than whole, by 0-based input index (issue 21: several shots of one picture).
+    package var framings: [Int: StillFraming] = [:]
 
     package init(
         images: [String], sceneStarts: [Double], durationSeconds: Double, voice: String, music: String? = nil,
@@ -78,7 +80,8 @@ package struct RenderPlan: Sendable, Equatable {
             let pieces = timeline.pieces(ofScene: index)
             let sceneChain =
                 clips[index]?.filterChain(frames: frames, settings: settings)
-                ?? motion.filterChain(frames: frames, settings: settings)
+                ?? (framings[index]?.filterPrefix(settings: settings) ?? "")
+                + motion.filterChain(frames: frames, settings: settings)
             let chain = "[\(index):v]" + sceneChain + ",setsar=1"
             guard pieces.count > 1 else {
                 parts.append(chain + "[body\(index)]")

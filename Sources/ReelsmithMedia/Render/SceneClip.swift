@@ -26,6 +26,9 @@ package struct SceneClip: Sendable, Codable, Equatable {
     var displayWidth: Int?
     var displayHeight: Int?
     package var sampleAspect: Double?
+    /// Where in the clip the shot starts (issue 21): a clip shown again in the same video goes on
+    /// from where it stopped instead of repeating its first seconds.
+    package var startSeconds = 0.0
 
     package init(path: String, durationSeconds: Double, probe: ClipProbe? = nil) {
         self.path = path
@@ -51,9 +54,10 @@ package struct SceneClip: Sendable, Codable, Equatable {
     }
 
     package func fit(sceneSeconds: Double) -> Fit {
-        if durationSeconds >= sceneSeconds { return .asIs }
-        if durationSeconds * (1 / Self.slowestSpeed) >= sceneSeconds {
-            return .slowed(factor: sceneSeconds / durationSeconds)
+        let available = durationSeconds - startSeconds
+        if available >= sceneSeconds { return .asIs }
+        if available * (1 / Self.slowestSpeed) >= sceneSeconds {
+            return .slowed(factor: sceneSeconds / available)
         }
         return .looped
     }
@@ -62,7 +66,8 @@ package struct SceneClip: Sendable, Codable, Equatable {
     /// subtitles or data streams; `file:` keeps a name with a colon from being read as a protocol.
     func inputArguments(sceneSeconds: Double) -> [String] {
         let margin = 0.25
-        let input = Self.demuxerArguments(path) + ["-i", "file:" + path]
+        let seek = startSeconds > 0 ? ["-ss", Self.seconds(startSeconds)] : []
+        let input = seek + Self.demuxerArguments(path) + ["-i", "file:" + path]
         switch fit(sceneSeconds: sceneSeconds) {
         case .asIs:
             return ["-an", "-sn", "-dn", "-t", Self.seconds(sceneSeconds + margin)] + input

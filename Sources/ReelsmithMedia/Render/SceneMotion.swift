@@ -19,14 +19,22 @@ package enum SceneMotion: String, Sendable, Equatable, CaseIterable {
     case panRight = "pan right"
     case still
 
+    /// The length over which a still travels ``RenderSettings/motionStrength`` of the width; a
+    /// shorter shot travels its share of it.
+    static let referenceSeconds = 8.0
+
     /// The filters after `[input:v]` that give exactly `frames` frames of `width`×`height` yuv420p.
-    /// `strength` is how far the picture moves over the scene, as a share of its width: a zoom
-    /// grows it by that share, a pan travels that share of the width over the picture enlarged by it.
+    /// `strength` is how far the picture moves over ``referenceSeconds``, as a share of its width: a
+    /// zoom grows it by that share, a pan travels that share of the width over the picture enlarged by it.
     func filterChain(frames: Int, settings: RenderSettings) -> String {
         let width = settings.width
         let height = settings.height
         let fps = settings.framesPerSecond
-        let travel = Int((settings.motionStrength * Double(width)).rounded())
+        // A shot moves at the speed a scene of ``referenceSeconds`` had: the same motion per second
+        // and the same cost per second of video however often the picture changes (issue 21: the
+        // keys of three times as many full-strength shots cost 1.4 s CPU per added shot).
+        let seconds = Double(frames) / Double(fps)
+        let travel = Int((settings.motionStrength * Double(width) * min(1, seconds / Self.referenceSeconds)).rounded())
         guard self != .still, frames >= 2, travel >= 1 else {
             return "format=yuv420p,loop=loop=\(max(0, frames - 1)):size=1:start=0,setpts=N/(\(fps)*TB)"
         }

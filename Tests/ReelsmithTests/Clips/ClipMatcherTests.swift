@@ -77,7 +77,7 @@ import Testing
             written: [], keyPhrase: "Ta routine du matin, étape par étape", sceneIndex: 1, echoesCallToAction: false,
             language: .fr, nicheTerms: niche, stopwords: stopwords)
         #expect(french.stock == ["gym workout"])
-        #expect(french.library == ["gym workout", "routine matin", "routine"])
+        #expect(french.library == ["gym workout", "routine matin", "etape"])
         // A key phrase that repeats the call to action gives nothing but the niche's terms.
         #expect(
             SceneSearchTerms.echoes(

@@ -64,7 +64,7 @@ import Testing
         let stage = try await stage()
         let images = try await plan(stage, .images)
         #expect(images.scenes.map(\.source) == ["still", "still"])
-        #expect(images.scenes.map(\.terms) == [["ocean sunrise", "sunrise"], ["quantum taxes", "quantum"]])
+        #expect(images.scenes.map(\.terms) == [["ocean sunrise"], ["quantum taxes"]])
 
         let auto = try await plan(stage, .auto)
         #expect(auto.scenes.map { $0.clip.map { ($0 as NSString).lastPathComponent } } == ["ocean.mp4", nil])

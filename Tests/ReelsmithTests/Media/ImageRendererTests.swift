@@ -11,12 +11,32 @@ import Testing
 @testable import ReelsmithMedia
 
 @Suite struct ImageRendererTests {
-    @Test func wrapKeepsLinesShortAndMarksTheCut() {
-        let lines = ImageRenderer.wrap(
-            "The biggest mistake people make with the morning workout", width: 14, maximumLines: 3)
-        #expect(lines.count == 3)
-        #expect(lines.allSatisfy { $0.count <= 14 })
-        #expect(lines.last!.hasSuffix("…"))
+    @Test func cardLinesNeverCutAWordAndSetTheAccentApart() {
+        let layout = CardLayout(phrase: "Aim for around 1.6 grams of protein", stopwords: ["for", "of", "around"])
+        #expect(layout.lines.contains { $0.isAccent && $0.text == "1.6" })
+        #expect(layout.lines.map(\.text).joined(separator: " ") == "Aim for around 1.6 grams of protein")
+        let long = CardLayout(phrase: "L'entrepreneuriat anticonstitutionnellement", stopwords: [])
+        #expect(long.lines.map(\.text).joined(separator: " ") == "L'entrepreneuriat anticonstitutionnellement")
+        let width = Double(CardLayout.safeRight - CardLayout.safeLeft)
+        for line in long.lines {
+            let size = Double(line.isAccent ? long.accentFontSize : long.fontSize)
+            #expect(Double(line.text.count) * CardLayout.characterWidth * size <= width, "\(line.text) at \(size)")
+        }
+        #expect(layout.visibleLines(beat: 1, of: 3) < layout.visibleLines(beat: 3, of: 3))
+        #expect(layout.visibleLines(beat: 3, of: 3) == layout.lines.count)
+    }
+
+    @Test func everyNicheAccentReadsAgainstItsBackground() {
+        for (niche, palette) in [
+            ("fitness", ["#0f2027", "#2c5364"]), ("cooking", ["#3b0d0c", "#7c2d12"]),
+            ("finance", ["#0b1d13", "#14532d"]), ("motivation", ["#1a1a2e", "#4a1942"]), ("x", ["#777777", "#888888"]),
+        ] {
+            let theme = CardTheme(niche: niche, palette: palette)
+            let accent = try! #require(CardTheme.rgb(theme.accent))
+            let ink = try! #require(CardTheme.rgb(theme.ink))
+            #expect(CardTheme.contrast(accent, ink) >= 4.5, "\(niche): \(theme.accent)")
+        }
+        #expect(CardTheme(niche: "fitness", palette: []).emoji == "💪")
     }
 
     @Test func cardRendersWithAFontPathFullOfGraphSyntax() async throws {

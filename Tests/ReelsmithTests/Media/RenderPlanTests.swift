@@ -73,11 +73,12 @@ import Testing
             images: plan.images, sceneStarts: plan.sceneStarts, durationSeconds: 12, voice: "work/voice.wav",
             captions: "captions.ass", output: "video.mp4", settings: settings
         ).videoGraph
-        // A 6 % zoom of a 1080 px picture: 33 key widths 2 px apart, blended into the scene's 126 frames.
-        #expect(graph.contains("[0:v]loop=loop=32:size=1:start=0,settb=1/960,setpts=N*125,scale=w=1080+2*n:"))
-        #expect(graph.contains("[1:v]loop=loop=32:size=1:start=0,settb=1/960,setpts=N*161,scale=w=1080+2*(32-n):"))
-        // A pan: the picture scaled once to 1145 px, the window moved 1 px per key.
-        #expect(graph.contains("[2:v]scale=1145:2036:flags=bicubic,format=yuv444p,loop=loop=65:"))
+        // A 6 % zoom over 8 s of a 1080 px picture: the 4.2 s scene's share, 18 key widths 2 px
+        // apart, blended into its 126 frames (the 5.4 s one: 23 keys).
+        #expect(graph.contains("[0:v]loop=loop=17:size=1:start=0,settb=1/510,setpts=N*125,scale=w=1080+2*n:"))
+        #expect(graph.contains("[1:v]loop=loop=22:size=1:start=0,settb=1/660,setpts=N*161,scale=w=1080+2*(22-n):"))
+        // A pan: the picture scaled once to 1106 px (the 3.2 s scene's share), the window moved 1 px per key.
+        #expect(graph.contains("[2:v]scale=1106:1966:flags=bicubic,format=yuv444p,loop=loop=26:"))
         #expect(graph.components(separatedBy: "framerate=fps=30:interp_start=0:interp_end=255").count == 4)
         #expect(graph.components(separatedBy: "xfade=").count == 3)
         #expect(

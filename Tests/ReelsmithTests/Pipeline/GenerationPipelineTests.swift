@@ -32,10 +32,10 @@ import Testing
 
         #expect(TestSupport.contents(of: workspace.videos) == [folder.lastPathComponent])
         #expect(TestSupport.contents(of: folder) == Self.publishedFiles)
-        #expect(
-            TestSupport.contents(of: folder.appendingPathComponent("images")) == [
-                "01.png", "02.png", "03.png", "04.png",
-            ])
+        // Each scene's title card, and the beats before it (issue 21: one per shot).
+        let images = TestSupport.contents(of: folder.appendingPathComponent("images"))
+        #expect(images.filter { !$0.contains("-beat") } == ["01.png", "02.png", "03.png", "04.png"])
+        #expect(images.filter { $0.contains("-beat") }.allSatisfy { $0.hasSuffix(".png") && $0.count == 12 })
         #expect(TestSupport.contents(of: workspace.staging).isEmpty)
 
         let probe = try Probe.of(folder.appendingPathComponent("video.mp4"))

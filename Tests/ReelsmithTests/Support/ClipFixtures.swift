@@ -107,7 +107,7 @@ enum ClipFixtures {
         return zip(a, b).reduce(0.0) { $0 + abs(Double($1.0) - Double($1.1)) } / Double(a.count)
     }
 
-    private static func frameBytes(_ video: URL, at seconds: Double, filter: String) throws -> [UInt8] {
+    static func frameBytes(_ video: URL, at seconds: Double, filter: String) throws -> [UInt8] {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("frame-\(UUID().uuidString).raw")
         defer { try? FileManager.default.removeItem(at: output) }
         let result = try TestSupport.run(

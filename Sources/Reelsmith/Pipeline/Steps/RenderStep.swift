@@ -16,12 +16,23 @@ struct RenderStep: JobStep {
 
     package func make() async throws {
         let pipeline = context.pipeline
+        // A new shot every few seconds (issue 21), cut between the voice's words.
+        let shotPlan = ShotPlan(
+            words: timings.words, sceneStarts: timings.sceneStarts(sceneCount: script.scenes.count),
+            durationSeconds: timings.durationSeconds, longestSeconds: pipeline.settings.shotSeconds,
+            shortestSeconds: pipeline.settings.minimumShotSeconds)
+        let clipLists = await clips.sceneClipLists(ffprobe: pipeline.tools.ffprobe)
+        let scenes = script.scenes.enumerated().map { position, scene in
+            ShotList.SceneVisuals(
+                pictures: ImageRenderer.pictures(of: scene, in: context.staging),
+                clips: position < clipLists.count ? clipLists[position] : [])
+        }
+        let shots = ShotList(plan: shotPlan, scenes: scenes, durationSeconds: timings.durationSeconds)
         var plan = RenderPlan(
-            images: script.scenes.map { "images/" + ImageRenderer.fileName($0) },
-            sceneStarts: timings.sceneStarts(sceneCount: script.scenes.count), durationSeconds: timings.durationSeconds,
+            images: shots.images, sceneStarts: shots.starts, durationSeconds: timings.durationSeconds,
             voice: "work/voice.wav", music: try musicFile(), captions: "captions.ass", output: "video.mp4",
-            settings: pipeline.settings)
-        plan.clips = await clips.sceneClips(ffprobe: pipeline.tools.ffprobe)
+            settings: pipeline.settings, clips: shots.clips)
+        plan.framings = shots.framings
         let reporter = RenderProgress(jobId: context.id, index: pipeline.index, progress: progress)
         try await VideoRenderer(ffmpeg: pipeline.tools.ffmpeg).render(plan, staging: context.staging) {
             reporter.report($0)
