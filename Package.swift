@@ -28,6 +28,8 @@ let package = Package(
         .executable(name: "reelsmith-bench", targets: ["reelsmith-bench"]),
         // The inbox decoders' public surface (`InboxDecoders`), for the fuzz package in Fuzz/.
         .library(name: "ReelsmithCore", targets: ["ReelsmithCore"]),
+        // The model answer parsers' public surface (`ModelAnswerDecoders`), for FuzzModelAnswer.
+        .library(name: "ReelsmithEngines", targets: ["ReelsmithEngines"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Fuzzes the decoders of what a synced device can drop (issue 12) with libFuzzer, under
-# AddressSanitizer. Not part of CI: run by hand, one target after the other.
+# Fuzzes the decoders of what a synced device can drop (issue 12) and of what a model answers
+# (issue 19) with libFuzzer, under AddressSanitizer. Not part of CI: run by hand, one target after the other.
 #
-#   bash scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET…]     (default: 600 s; all four targets)
-#   targets: FuzzRequest FuzzTrends FuzzSettings FuzzAnalytics
+#   bash scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET…]     (default: 600 s; all five targets)
+#   targets: FuzzRequest FuzzTrends FuzzSettings FuzzAnalytics FuzzModelAnswer
 #
 # Corpora grow in Fuzz/corpus/<target>/ (seeded from the fixtures and inbox examples), crashes and
 # timeouts land in Fuzz/crashes/<target>/ (libFuzzer stops at the first one: replay it with
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzRequest FuzzTrends FuzzSettings FuzzAnalytics)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzRequest FuzzTrends FuzzSettings FuzzAnalytics FuzzModelAnswer)
 
 # The build takes the shared build lock (2 cores, several engineers); the fuzzing itself uses one core.
 flock /tmp/reelsmith-build.lock swift build --package-path Fuzz --scratch-path Fuzz/.build-fuzz -c release \
@@ -36,6 +36,11 @@ seed() {
             for file in Tests/ReelsmithTests/Fixtures/analytics/*.yaml; do
                 { printf '\x01'; cat "$file"; } > "$corpus/$(basename "$file")"
             done ;;
+        FuzzModelAnswer)
+            # The first byte chooses the parser: 0x08 a 3-scene English script, 0x01 a score.
+            { printf '\x08'; cat Tests/ReelsmithTests/Fixtures/answers/script.json; } > "$corpus/script.json"
+            { printf '\x01'; cat Tests/ReelsmithTests/Fixtures/answers/score.json; } > "$corpus/score.json"
+            { printf '\x01'; cat Tests/ReelsmithTests/Fixtures/answers/score-broken.txt; } > "$corpus/score-broken.txt" ;;
     esac
 }
 

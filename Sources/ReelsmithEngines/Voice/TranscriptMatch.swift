@@ -6,8 +6,12 @@ import ReelsmithMedia
 /// The words a transcription heard, matched to the script's words. A transcript never equals the
 /// script (a word missed, one added, a name misspelt, "3" for "three"), so the two sequences are
 /// aligned as a biologist aligns two genes (Needleman–Wunsch): similar spellings pair up, and a
-/// word either side may stay unpaired ("3" and "three" do not pair: numbers are not spelt out). A
-/// script word without a partner gets its time from its neighbours.
+/// word either side may stay unpaired. A script word without a partner gets its time from its
+/// neighbours.
+///
+/// Numbers are compared as numbers (issue 19): Whisper writes "$1,000" as two words, `$1` and
+/// `,000`, which are joined again (starting where the first piece starts) before matching; "1000",
+/// "1,000", "$1,000" and "1 000" are the same number, and "three", "trois" and "3" the same word.
 enum TranscriptMatch {
     struct HeardWord: Sendable, Equatable {
         package var text: String
@@ -20,9 +24,10 @@ enum TranscriptMatch {
     static let gapPenalty = -0.6
 
     /// For each script word, the start of the heard word it pairs with, or nil.
-    package static func starts(script: [String], heard: [HeardWord]) -> [Double?] {
-        let a = script.map(fold)
-        let b = heard.map { fold($0.text) }
+    package static func starts(script: [String], heard pieces: [HeardWord]) -> [Double?] {
+        let heard = joiningNumberPieces(pieces)
+        let a = script.map(matchingForm)
+        let b = heard.map { matchingForm($0.text) }
         let n = a.count
         let m = b.count
         guard n > 0 else { return [] }
@@ -71,6 +76,70 @@ enum TranscriptMatch {
         }
         return result
     }
+
+    /// Whisper's pieces of one number joined into one heard word, timed from the first piece's
+    /// start to the last one's end: a piece that goes on a number (`,000`, `.6`, `%` after `$1`,
+    /// `1`), or a group of three digits after a group of one to three (French "1 000").
+    static func joiningNumberPieces(_ pieces: [HeardWord]) -> [HeardWord] {
+        var joined: [HeardWord] = []
+        for piece in pieces {
+            let text = piece.text.trimmingCharacters(in: .whitespaces)
+            if var last = joined.last, continuesNumber(last.text, with: text) {
+                last.text += text
+                last.end = max(last.end, piece.end)
+                joined[joined.count - 1] = last
+            } else {
+                joined.append(HeardWord(text: text, start: piece.start, end: piece.end))
+            }
+        }
+        return joined
+    }
+
+    private static func continuesNumber(_ previous: String, with piece: String) -> Bool {
+        guard let lastCharacter = previous.last, lastCharacter.isASCII, lastCharacter.isNumber else { return false }
+        let scalars = Array(piece.unicodeScalars)
+        guard let first = scalars.first else { return false }
+        if first == "," || first == "." {
+            return scalars.count > 1 && ("0"..."9").contains(scalars[1])
+        }
+        if piece == "%" { return true }
+        // "1 000": three digits after a group of one to three (a thousands separator, not two numbers).
+        let digitsBefore = previous.reversed().prefix { $0.isASCII && $0.isNumber }.count
+        let previousIsGroup = digitsBefore <= 3 && !previous.dropLast(digitsBefore).contains(where: \.isNumber)
+        return scalars.count == 3 && scalars.allSatisfy { ("0"..."9").contains($0) } && previousIsGroup
+            && !previous.contains(" ")
+    }
+
+    /// The form two words are compared in: ``fold`` ("$1,000" → "1000"), and a number spelt in
+    /// words as its digits ("three", "trois" → "3").
+    package static func matchingForm(_ word: String) -> String {
+        let folded = fold(word)
+        return numberWords[folded].map(String.init) ?? folded
+    }
+
+    /// Numbers a script spells and a transcript writes in digits (or the other way round).
+    static let numberWords: [String: Int] = {
+        let english = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        ]
+        let french = [
+            "zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+            "treize", "quatorze", "quinze", "seize", "dixsept", "dixhuit", "dixneuf", "vingt",
+        ]
+        var table: [String: Int] = [
+            "une": 1, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "mille": 1000,
+        ]
+        for (value, word) in english.enumerated() { table[word] = value }
+        for (value, word) in french.enumerated() where table[word] == nil { table[word] = value }
+        for (word, value) in [
+            ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80),
+            ("ninety", 90), ("hundred", 100), ("thousand", 1000),
+        ] {
+            table[word] = value
+        }
+        return table
+    }()
 
     /// Lowercased, accents and punctuation removed: "L'été," → "lete".
     package static func fold(_ word: String) -> String {

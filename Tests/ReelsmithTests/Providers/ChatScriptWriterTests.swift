@@ -127,11 +127,12 @@ import Testing
         #expect(throws: AnswerProblem.self) { try JSONAnswer.extract(from: "no json here") }
     }
 
-    @Test func modelScoresAreCappedAndTotalledByOurCode() async throws {
+    // Points outside a cap are refused since issue 19 (ModelAnswerTests), no longer clamped.
+    @Test func modelScoresAreRoundedAndTotalledByOurCode() async throws {
         let server = try LocalProviderServer { _ in
             .chatCompletion(
                 ProviderFixtures.scoreAnswer([
-                    "hook": 40, "structure": 20, "timing": -3, "emotional_triggers": 12.6, "seo_hashtags": 9,
+                    "hook": 25, "structure": 20, "timing": 0, "emotional_triggers": 12.6, "seo_hashtags": 9,
                 ]))
         }
         let usage = ProviderFixtures.UsageLog()
