@@ -15,11 +15,14 @@ output=$(realpath -m "${1:-dist}")
 
 # Programs and files the binary uses at run time, each mapped to its Debian package on this
 # machine. Keep in step with Sources/ReelsmithCore/Configuration/Tools.swift (ffmpeg, ffprobe, the
-# default font) and Foundation's time zones.
+# default font), ImageRenderer's colour emoji (pango-view, Noto Color Emoji) and Foundation's time
+# zones.
 RUNTIME_PATHS=(
   "$(command -v ffmpeg)"
   "$(command -v ffprobe)"
+  "$(command -v pango-view)"
   /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+  /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
   /usr/share/zoneinfo/Europe/Paris
 )
 # Optional, offered but not required: the neural voice runs in a Python virtual environment.

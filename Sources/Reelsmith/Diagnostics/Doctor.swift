@@ -52,6 +52,7 @@ package struct Doctor: Sendable {
             checks.append(Check(name: "espeak-ng", isOK: false, detail: "\(error)"))
         }
         checks += await voiceChecks()
+        checks.append(chromiumCheck())
         let hasFont = FileManager.default.fileExists(atPath: tools.fontFile)
         checks.append(
             Check(
