@@ -12,7 +12,8 @@ import ReelsmithMedia
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reelsmith-bench",
-        abstract: "Benchmarks: the render, the daemon, the learning index, the provider layer, waiting on a provider, the offline voices.",
+        abstract:
+            "Benchmarks: the render, the daemon, the learning index, the provider layer, waiting on a provider, the voices.",
         subcommands: [
             RenderBench.self, WatchBench.self, LearningBench.self, ProvidersBench.self, AlignBench.self,
             VoiceBench.self,
