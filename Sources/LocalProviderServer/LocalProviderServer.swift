@@ -108,6 +108,10 @@ package final class LocalProviderServer: Sendable {
     private struct State {
         package var handler: Handler
         package var recorded: [Request] = []
+        /// The connections being served: a stopped server closes them too, or a client's pooled
+        /// keep-alive connection would still reach this server's handler after another test's
+        /// server was given the same port.
+        var connections: Set<Int32> = []
         package var isStopped = false
     }
 
@@ -164,6 +168,11 @@ package final class LocalProviderServer: Sendable {
         if wasRunning {
             shutdown(listener, Int32(SHUT_RDWR))
             close(listener)
+            // Under the lock: a serving thread closes its descriptor under it too, so a number
+            // reused by another socket is never shut down here.
+            state.withLock { state in
+                for connection in state.connections { shutdown(connection, Int32(SHUT_RDWR)) }
+            }
         }
     }
 
@@ -177,6 +186,15 @@ package final class LocalProviderServer: Sendable {
             }
             var noDelay: Int32 = 1
             setsockopt(client, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
+            let isAccepted = state.withLock { state -> Bool in
+                guard !state.isStopped else { return false }
+                state.connections.insert(client)
+                return true
+            }
+            guard isAccepted else {
+                close(client)
+                return
+            }
             let thread = Thread { [self] in serve(client) }
             thread.start()
         }
@@ -184,7 +202,12 @@ package final class LocalProviderServer: Sendable {
 
     /// Serves one connection, keep-alive included, until the client closes it.
     private func serve(_ client: Int32) {
-        defer { close(client) }
+        defer {
+            state.withLock { state in
+                state.connections.remove(client)
+                close(client)
+            }
+        }
         var buffer = Data()
         while true {
             guard let headerEnd = readUntilHeaderEnd(client, &buffer) else { return }

@@ -76,8 +76,11 @@ package struct WaitBenchmark: Sendable {
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         defer {
+            // SIGKILL, not SIGTERM: a graceful stop waits for the outstanding answer (up to
+            // `answerAfterSeconds`), and `waitUntilExit` would hold this thread — in the test
+            // suite, a thread of the shared cooperative pool — all that time.
             if process.isRunning {
-                process.terminate()
+                kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
             }
         }
