@@ -152,24 +152,35 @@ package final class HTTPTransfers: Sendable {
         var current = request
         var redirects = 0
         while true {
-            var headers = HTTPHeaders()
-            for (name, value) in current.headers { headers.add(name: name, value: value) }
-            let outgoing = try HTTPClient.Request(
-                url: current.url, method: .init(rawValue: current.method), headers: headers,
-                body: current.body.map { .bytes($0) })
-            let task = Self.client.execute(
-                request: outgoing, delegate: ReplyCollector(limit: limit, progress: progress))
-            progress.started(task)
-            let reply = try await task.futureResult.get()
-            if followsRedirects, [301, 302, 303, 307, 308].contains(reply.status), redirects < Self.mostRedirects,
-                let location = reply.header("location"),
+            var outgoing = HTTPClientRequest(url: current.url.absoluteString)
+            outgoing.method = .init(rawValue: current.method)
+            for (name, value) in current.headers { outgoing.headers.add(name: name, value: value) }
+            if let body = current.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+            let response = try await Self.client.execute(outgoing, deadline: .distantFuture)
+            progress.received(bytes: 0)
+            let status = Int(response.status.code)
+            if followsRedirects, [301, 302, 303, 307, 308].contains(status), redirects < Self.mostRedirects,
+                let location = response.headers.first(name: "location"),
                 let next = Self.redirect(from: current, original: request, to: location)
             {
                 redirects += 1
                 current = next
                 continue
             }
-            return reply
+            if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > limit {
+                throw progress.fail(with: .tooLarge)
+            }
+            var body = Data()
+            for try await chunk in response.body {
+                guard body.count + chunk.readableBytes <= limit else { throw progress.fail(with: .tooLarge) }
+                body.append(contentsOf: chunk.readableBytesView)
+                progress.received(bytes: body.count)
+            }
+            var headers: [String: String] = [:]
+            for (name, value) in response.headers {
+                headers[name] = headers[name].map { "\($0), \(value)" } ?? value
+            }
+            return Reply(status: status, headers: headers, body: body)
         }
     }
 
@@ -207,14 +218,12 @@ package final class HTTPTransfers: Sendable {
 }
 
 /// One transfer's state as its watchdog sees it: when it started, when bytes last arrived, how
-/// many, why it was stopped, and the HTTP task to cancel. Decided on the event loop as the bytes
-/// arrive, so a busy cooperative pool cannot turn a too-large answer into a timeout.
+/// many, and why it was stopped.
 private final class TransferProgress: Sendable {
     private struct State {
         var failure: HTTPTransfers.Failure?
         var lastActivity = ContinuousClock.now
         var bytes = 0
-        var task: HTTPClient.Task<HTTPTransfers.Reply>?
     }
 
     private let startedAt = ContinuousClock.now
@@ -222,23 +231,13 @@ private final class TransferProgress: Sendable {
 
     var failure: HTTPTransfers.Failure? { state.withLock { $0.failure } }
 
-    func started(_ task: HTTPClient.Task<HTTPTransfers.Reply>) {
-        let isStopped = state.withLock { state in
-            state.task = task
-            return state.failure != nil
-        }
-        if isStopped { task.cancel() }
-    }
-
-    /// Records the first reason only, and stops the exchange; returns the reason that stands.
+    /// Records the first reason only; returns the reason that stands.
     @discardableResult
     func fail(with failure: HTTPTransfers.Failure) -> HTTPTransfers.Failure {
-        let (reason, task) = state.withLock { state in
+        state.withLock { state in
             if state.failure == nil { state.failure = failure }
-            return (state.failure ?? failure, state.task)
+            return state.failure ?? failure
         }
-        task?.cancel()
-        return reason
     }
 
     func received(bytes: Int) {
@@ -256,49 +255,5 @@ private final class TransferProgress: Sendable {
             let expectedBytes = Double(minimumBytesPerSecond) * (elapsed - timeoutSeconds)
             return (now - state.lastActivity).seconds > timeoutSeconds || Double(state.bytes) < expectedBytes
         }
-    }
-}
-
-/// Gathers one answer on its event loop: the head (refused at once when its `Content-Length` is
-/// over the limit), then the body, refused as soon as it passes the limit.
-private final class ReplyCollector: HTTPClientResponseDelegate, @unchecked Sendable {
-    typealias Response = HTTPTransfers.Reply
-
-    private let limit: Int
-    private let progress: TransferProgress
-    // Touched only on the exchange's event loop (AsyncHTTPClient calls a delegate there).
-    private var status = 0
-    private var headers: [String: String] = [:]
-    private var body = Data()
-
-    init(limit: Int, progress: TransferProgress) {
-        self.limit = limit
-        self.progress = progress
-    }
-
-    func didReceiveHead(task: HTTPClient.Task<Response>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
-        status = Int(head.status.code)
-        for (name, value) in head.headers {
-            headers[name] = headers[name].map { "\($0), \(value)" } ?? value
-        }
-        progress.received(bytes: 0)
-        if let length = head.headers.first(name: "content-length").flatMap(Int.init), length > limit {
-            return task.eventLoop.makeFailedFuture(progress.fail(with: .tooLarge))
-        }
-        return task.eventLoop.makeSucceededVoidFuture()
-    }
-
-    func didReceiveBodyPart(task: HTTPClient.Task<Response>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
-        guard body.count + buffer.readableBytes <= limit else {
-            body = Data()
-            return task.eventLoop.makeFailedFuture(progress.fail(with: .tooLarge))
-        }
-        body.append(contentsOf: buffer.readableBytesView)
-        progress.received(bytes: body.count)
-        return task.eventLoop.makeSucceededVoidFuture()
-    }
-
-    func didFinishRequest(task: HTTPClient.Task<Response>) throws -> Response {
-        HTTPTransfers.Reply(status: status, headers: headers, body: body)
     }
 }
