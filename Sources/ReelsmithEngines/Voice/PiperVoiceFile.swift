@@ -1,4 +1,10 @@
+// `stat` is seen through CDispatch, CoreFoundation or Glibc depending on the build (a release
+// build with the static standard library takes CDispatch's), so all three are imported
+// (MemberImportVisibility), as StockClipCache does.
+import CDispatch
+import CoreFoundation
 import Foundation
+import Glibc
 import ReelsmithCore
 
 /// A piper voice: its `.onnx` model with the `.onnx.json` beside it (and, for a packaged voice, its
