@@ -8,8 +8,14 @@ package enum DynamicTimeWarping {
     /// A level small enough to solve whole: at most this many cells.
     static let wholeCellLimit = 2_500_000
     package static let factor = 4
-    /// Target frames matched to one reference frame beyond which the run is the target's own material.
-    static let longestRun = 10
+    /// Frames after a pause of the reference in which a word is taken to follow the pause.
+    static let afterPauseFrames = 3
+    /// Frames before a pause of the target in which no word starts (40 ms).
+    static let pauseLeadFrames = 4
+    /// How far after (and before) where sound alone puts a word that follows a pause of the
+    /// reference a pause of the target is looked for (400 ms, 100 ms).
+    static let pauseSearchFrames = 40
+    static let pauseSearchBackFrames = 10
 
     /// The warp from `reference` onto `target`. `radius` (frames) widens the band around the
     /// coarse path at each finer level.
@@ -23,24 +29,44 @@ package enum DynamicTimeWarping {
                 firstTarget: [], referenceFrameSeconds: reference.frameSeconds, targetFrameSeconds: target.frameSeconds)
         }
         let path = solve(spokenReference, spokenTarget, radius: radius)
-        // Per reference frame, the target frames the path matched to it. A long run (over 100 ms)
-        // is material only the target has before what follows, a pause filled by a music bed that
-        // was not cut out: a word starting there starts where the run ends.
-        var firstSpoken = [Int](repeating: Int.max, count: spokenReference.frameCount)
+        // Per reference frame, the last target frame the path matched to it.
         var lastSpoken = [Int](repeating: -1, count: spokenReference.frameCount)
-        for (i, j) in path {
-            firstSpoken[i] = min(firstSpoken[i], j)
-            lastSpoken[i] = max(lastSpoken[i], j)
+        for (i, j) in path { lastSpoken[i] = max(lastSpoken[i], j) }
+        // A reference frame matched to several target frames is a boundary the target holds
+        // longer (a neural voice draws out a word's last sound): what starts at it starts where
+        // the run ends (issue 19: taking the run's first frame put words 40 ms early on average
+        // against piper's own durations).
+        var starts = lastSpoken
+        // A start just before a pause of the target belongs after it: no word starts in its last
+        // few frames before falling silent.
+        var pauseEnds: [Int] = []  // spoken target indices that follow a cut pause
+        for k in 1..<max(1, targetFrames.count) where targetFrames[k] - targetFrames[k - 1] > 1 { pauseEnds.append(k) }
+        for i in starts.indices where starts[i] >= 0 {
+            if let end = pauseEnds.first(where: { $0 > starts[i] }), end - starts[i] <= pauseLeadFrames {
+                starts[i] = end
+            }
         }
-        for i in firstSpoken.indices where lastSpoken[i] - firstSpoken[i] > longestRun {
-            firstSpoken[i] = lastSpoken[i]
+        // A word after a pause in the reference (after a comma) starts where a pause of the
+        // target ends when the target pauses near it (issue 19: matched by sound alone, "for" after
+        // "litres," began at the pause's start, the f heard in the s).
+        var sincePause = afterPauseFrames + 1  // the first words follow the track's start, not a pause
+        for i in 1..<max(1, spokenReference.frameCount) {
+            sincePause = referenceFrames[i] - referenceFrames[i - 1] > 1 ? 0 : sincePause + 1
+            guard sincePause <= afterPauseFrames else { continue }
+            let found = targetFrames[starts[i]]
+            let near = pauseEnds.filter {
+                targetFrames[$0] >= found - pauseSearchBackFrames && targetFrames[$0] <= found + pauseSearchFrames
+            }
+            if let closest = near.min(by: { abs(targetFrames[$0] - found) < abs(targetFrames[$1] - found) }) {
+                starts[i] = closest
+            }
         }
         // Every reference frame: the target frame of the first speech frame at or after it.
         var firstTarget = [Int](repeating: targetFrames.last ?? 0, count: reference.frameCount)
         var next = spokenReference.frameCount
         for frame in stride(from: reference.frameCount - 1, through: 0, by: -1) {
             while next > 0, referenceFrames[next - 1] >= frame { next -= 1 }
-            if next < spokenReference.frameCount { firstTarget[frame] = targetFrames[firstSpoken[next]] }
+            if next < spokenReference.frameCount { firstTarget[frame] = targetFrames[starts[next]] }
         }
         return TimeWarp(
             firstTarget: firstTarget, referenceFrameSeconds: reference.frameSeconds,

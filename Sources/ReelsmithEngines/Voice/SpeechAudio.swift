@@ -10,6 +10,10 @@ package struct SpeechAudio: Sendable {
         var textPosition: Int
         package var length: Int
         package var milliseconds: Int
+        /// Where the word's first sound starts: the first phoneme espeak-ng reports after the word.
+        /// Later than `milliseconds` for a word linked to the one before ("done in": espeak puts
+        /// the event for "in" on the n they share) and where a stop's closure comes first.
+        package var soundMilliseconds: Int
     }
 
     package var samples: [Int16]

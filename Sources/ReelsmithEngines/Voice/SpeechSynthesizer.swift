@@ -29,6 +29,8 @@ package final class SpeechSynthesizer: @unchecked Sendable {
     private final class Collector {
         package var samples: [Int16] = []
         package var events: [SpeechAudio.WordEvent] = []
+        /// The last word event that no phoneme has followed yet.
+        var awaitingSound: Int?
     }
 
     /// Selects a voice by its name (`French_(France)`), file (`roa/fr`) or language (`fr-fr`, `en-us`),
@@ -105,7 +107,7 @@ package final class SpeechSynthesizer: @unchecked Sendable {
         return names
     }
 
-    /// Hands samples and word events to the ``Collector`` passed as `user_data`. Non-capturing,
+    /// Hands samples, word events and each word's first phoneme to the ``Collector`` passed as `user_data`. Non-capturing,
     /// as a C callback must be.
     private func installCallback() {
         espeak_SetSynthCallback { samples, count, events in
@@ -116,11 +118,19 @@ package final class SpeechSynthesizer: @unchecked Sendable {
             }
             var event = events
             while event.pointee.type != espeakEVENT_LIST_TERMINATED {
+                let milliseconds = Int(event.pointee.audio_position)
                 if event.pointee.type == espeakEVENT_WORD {
                     collector.events.append(
                         .init(
                             textPosition: Int(event.pointee.text_position), length: Int(event.pointee.length),
-                            milliseconds: Int(event.pointee.audio_position)))
+                            milliseconds: milliseconds, soundMilliseconds: milliseconds))
+                    collector.awaitingSound = collector.events.count - 1
+                } else if event.pointee.type == espeakEVENT_PHONEME, event.pointee.id.string.0 != 0,
+                    let word = collector.awaitingSound
+                {
+                    // A pause has no name: the word's first sound is the first named phoneme.
+                    collector.events[word].soundMilliseconds = max(milliseconds, collector.events[word].milliseconds)
+                    collector.awaitingSound = nil
                 }
                 event += 1
             }
@@ -131,7 +141,9 @@ package final class SpeechSynthesizer: @unchecked Sendable {
     /// Starts the library once, in synchronous mode (samples come back through the callback).
     private func initialiseIfNeeded() throws {
         guard sampleRate == 0 else { return }
-        let rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nil, Int32(espeakINITIALIZE_DONT_EXIT))
+        // Phoneme events too: they say where each word's first sound starts (``SpeechAudio/WordEvent``).
+        let rate = espeak_Initialize(
+            AUDIO_OUTPUT_SYNCHRONOUS, 0, nil, Int32(espeakINITIALIZE_DONT_EXIT | espeakINITIALIZE_PHONEME_EVENTS))
         guard rate > 0 else { throw SpeechError.initialisationFailed }
         sampleRate = rate
         installCallback()

@@ -47,8 +47,9 @@ package struct VoiceScript: Sendable, Equatable {
     /// Each word's start from the word events: an event belongs to the last word starting at or
     /// before its position (French elisions give one event for "l'été"; English may add a stray
     /// zero-length event at a sentence start). Words without an event are placed between their
-    /// neighbours; each word ends where the next begins.
-    package func timings(from audio: SpeechAudio) -> [WordTiming] {
+    /// neighbours; each word ends where the next begins. `firstSound`: a word starts where its
+    /// first phoneme does, not at its event (what the offline aligner carries onto another voice).
+    package func timings(from audio: SpeechAudio, firstSound: Bool = false) -> [WordTiming] {
         guard !words.isEmpty else { return [] }
         var starts = [Double?](repeating: nil, count: words.count)
         var hasRealEvent = [Bool](repeating: false, count: words.count)
@@ -56,7 +57,7 @@ package struct VoiceScript: Sendable, Equatable {
         for event in audio.events.sorted(by: { $0.textPosition < $1.textPosition }) {
             while index + 1 < words.count, words[index + 1].position <= event.textPosition { index += 1 }
             guard words[index].position <= event.textPosition + 1 else { continue }
-            let seconds = Double(event.milliseconds) / 1000
+            let seconds = Double(firstSound ? event.soundMilliseconds : event.milliseconds) / 1000
             let isReal = event.length > 0
             if starts[index] == nil || (isReal && !hasRealEvent[index]) {
                 starts[index] = seconds

@@ -81,16 +81,18 @@ import Testing
     }
 
     /// Where the reference's segment starts fall in the target, in ms, recorded from the aligner
-    /// as it was before the -Onone speed-up (issue 18).
+    /// as it was before the -Onone speed-up (issue 18), then again when a start moved to the end
+    /// of its run and after a pause's end (issue 19: a pause segment's own start now maps to where
+    /// the speech after it starts, as a word after a pause does).
     static let pinned: [Int] = [
-        0, 140, 320, 590, 710, 970, 1230, 1470, 2080, 2100, 2400, 2560, 2880, 3100,
-        3390, 3660, 3830, 4350, 4370, 4530, 4930, 5240, 5510, 5720, 5840, 6010, 6390, 6410,
-        6760, 6950, 7080, 7270, 7510, 7800, 7960, 8490, 8510, 8680, 8880, 9020, 9180, 9400,
-        9540, 9710, 9970, 10360, 10660, 10800, 11200, 11440, 11590, 11880, 12000, 12390, 12410, 12700,
-        12940, 13090, 13280, 13560, 13810, 14050, 14210, 14540, 14760, 15020, 15320, 15540, 15770, 16010,
-        16310, 16750, 16770, 16950, 17210, 17460, 17640, 17850, 18030, 18160, 18410, 18660, 18790, 18940,
-        19230, 19480, 19640, 19990, 20210, 20430, 20720, 20950, 21280, 21550, 21920, 22220, 22510, 22780,
-        22950, 23220, 23390, 23720, 24050, 24250, 24390, 24710, 24900, 25130, 25430, 25620,
+        0, 140, 320, 590, 720, 970, 1230, 1480, 2080, 2080, 2400, 2560, 2890, 3110,
+        3390, 3660, 3840, 4350, 4350, 4530, 4940, 5250, 5510, 5720, 5850, 6010, 6390, 6390,
+        6760, 6950, 7080, 7280, 7510, 7800, 7960, 8490, 8490, 8690, 8880, 9030, 9190, 9410,
+        9540, 9710, 10340, 10340, 10670, 10810, 11200, 11450, 11590, 11880, 12000, 12390, 12390, 12700,
+        12940, 13100, 13280, 13570, 13810, 14060, 14530, 14530, 14760, 15020, 15330, 15550, 15770, 16020,
+        16320, 16750, 16750, 16950, 17220, 17460, 17640, 17860, 18030, 18160, 18650, 18650, 18790, 18940,
+        19230, 19480, 19650, 20000, 20210, 20710, 20710, 20950, 21290, 21560, 21920, 22220, 22520, 22790,
+        23210, 23210, 23390, 23730, 24050, 24260, 24390, 24710, 24910, 25410, 25410, 25620,
     ]
 
     @Test func timingsOfAFixedInputArePinned() {
@@ -104,6 +106,14 @@ import Testing
         }
         // The pin is of a warp that works: the segments' starts are found where they are.
         let errors = zip(found, truth).map { abs(Double($0) - $1 * 1000) }
+        if ProcessInfo.processInfo.environment["ALIGN_PIN_PRINT"] != nil {
+            for (index, (value, seconds)) in zip(found, truth).enumerated() where index < Self.pinned.count {
+                let pin = Self.pinned[index]
+                if abs(value - pin) > 1 {
+                    print("  segment \(index): truth \(Int(seconds * 1000)), found \(value), pinned \(pin)")
+                }
+            }
+        }
         #expect(errors.reduce(0, +) / Double(errors.count) <= 40)
         #expect(found.count == Self.pinned.count)
         for (index, (value, pin)) in zip(found, Self.pinned).enumerated() {

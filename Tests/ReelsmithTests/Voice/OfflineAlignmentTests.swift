@@ -11,8 +11,9 @@ import Testing
 @testable import ReelsmithMedia
 
 /// Offline alignment measured honestly (issue 8): a script said by espeak-ng in one voice and
-/// speed is the "provider" voice, and its own word events are the truth; the aligner, which
-/// uses espeak's default voice at its default speed as the reference, must find those words.
+/// speed is the "provider" voice, and where its own phoneme events put each word's first sound is
+/// the truth; the aligner, which uses espeak's default voice and its m3 variant at the default
+/// speed as references, must find those words.
 @Suite struct OfflineAlignmentTests {
     static let english = [
         "Three habits changed how I start every morning, and none of them costs a thing.",
@@ -51,7 +52,7 @@ import Testing
     ) async throws -> (mean: Double, p95: Double) {
         let script = script(sentences)
         let spoken = try await SpeechSynthesizer.shared.synthesize(script.text, voice: voice, rate: rate)
-        let (samples, truth) = edit(spoken.samples, spoken.sampleRate, script.timings(from: spoken))
+        let (samples, truth) = edit(spoken.samples, spoken.sampleRate, script.timings(from: spoken, firstSound: true))
         let found = try await OfflineAligner(referenceVoice: language.defaultVoice)
             .timings(of: script, in: samples, sampleRate: spoken.sampleRate)
         #expect(found.count == truth.count)
