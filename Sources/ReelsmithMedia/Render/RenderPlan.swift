@@ -28,6 +28,10 @@ package struct RenderPlan: Sendable, Equatable {
     package var clips: [Int: SceneClip] = [:]
     /// Stills shown closer than whole, by 0-based input index (issue 21: several shots of one picture).
     package var framings: [Int: StillFraming] = [:]
+    /// The shots that crossfade from the one before, by 0-based index; nil: every shot after the
+    /// first. The pipeline fades only into a new scene and cuts between a scene's shots (issue 21:
+    /// a crossfade per cut kept the render above 2× the still floor).
+    package var crossfadedShots: Set<Int>?
 
     package init(
         images: [String], sceneStarts: [Double], durationSeconds: Double, voice: String, music: String? = nil,
@@ -94,7 +98,7 @@ package struct RenderPlan: Sendable, Equatable {
                     "[\(piece.label)\(index)in]trim=start_frame=\(piece.frames.lowerBound):end_frame=\(piece.frames.upperBound),"
                         + "setpts=PTS-STARTPTS[\(piece.label)\(index)]")
             }
-            if index > 0, fade > 0 {
+            if timeline.fadesIn(index) {
                 let duration = String(format: "%.4f", Double(fade) / Double(settings.framesPerSecond))
                 parts.append(
                     "[tail\(index - 1)][head\(index)]xfade=transition=fade:duration=\(duration):offset=0[fade\(index)]")

@@ -33,6 +33,7 @@ struct RenderStep: JobStep {
             voice: "work/voice.wav", music: try musicFile(), captions: "captions.ass", output: "video.mp4",
             settings: pipeline.settings, clips: shots.clips)
         plan.framings = shots.framings
+        plan.crossfadedShots = shots.sceneOpenings
         let reporter = RenderProgress(jobId: context.id, index: pipeline.index, progress: progress)
         try await VideoRenderer(ffmpeg: pipeline.tools.ffmpeg).render(plan, staging: context.staging) {
             reporter.report($0)
