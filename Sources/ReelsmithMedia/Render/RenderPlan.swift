@@ -64,7 +64,16 @@ package struct RenderPlan: Sendable, Equatable {
     package var timeline: SceneTimeline {
         SceneTimeline(
             sceneStarts: sceneStarts, durationSeconds: durationSeconds, crossfadeSeconds: crossfade,
-            framesPerSecond: settings.framesPerSecond)
+            framesPerSecond: settings.framesPerSecond, fadedChanges: crossfadedShots)
+    }
+
+    /// When the thumbnail is taken: in the middle of the first scene's last shot, where a title
+    /// card shows its whole phrase (its earlier beats show only part of it); else at 1 s.
+    package var thumbnailSeconds: Double {
+        guard let crossfadedShots, !sceneStarts.isEmpty else { return min(1.0, durationSeconds / 2) }
+        let opening = crossfadedShots.filter { $0 > 0 && $0 < sceneStarts.count }.min() ?? sceneStarts.count
+        let end = opening < sceneStarts.count ? sceneStarts[opening] : durationSeconds
+        return max(0, (sceneStarts[opening - 1] + end) / 2)
     }
 
     /// The motion of each scene's still.
