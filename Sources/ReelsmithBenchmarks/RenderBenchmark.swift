@@ -118,7 +118,8 @@ package struct RenderBenchmark: Sendable {
             images: shots.images, sceneStarts: shots.starts, durationSeconds: timings.durationSeconds,
             voice: "work/voice.wav", music: nil, captions: "captions.ass", output: "bench.mp4", settings: settings)
         plan.framings = shots.framings
-        plan.crossfadedShots = shots.sceneOpenings
+        plan.crossfadedShots = []
+        plan.sceneOpenings = shots.sceneOpenings
         let pipelineRow = try await measure(
             "reelsmith render (\(settings.motion.rawValue), \(shots.images.count) shots)",
             video: timings.durationSeconds
@@ -126,11 +127,12 @@ package struct RenderBenchmark: Sendable {
             try await VideoRenderer(ffmpeg: tools.ffmpeg).render(plan, staging: staging) { _ in }
         }
         // The same video with one shot per scene (before issue 21): what the extra hard cuts cost.
-        let perScene = RenderPlan(
+        var perScene = RenderPlan(
             images: (1...scenes).map { String(format: "images/%02d.png", $0) },
             sceneStarts: timings.sceneStarts(sceneCount: scenes), durationSeconds: timings.durationSeconds,
             voice: "work/voice.wav", music: nil, captions: "captions.ass", output: "bench-scenes.mp4",
             settings: settings)
+        perScene.crossfadedShots = []
         let perSceneRow = try await measure(
             "  same, one shot per scene (\(scenes) shots)", video: timings.durationSeconds
         ) {
@@ -211,7 +213,7 @@ package struct RenderBenchmark: Sendable {
         result.perScene = perSceneRow
         result.extraCuts = max(0, shots.images.count - scenes)
         result.everyCutFaded = fadedRow
-        result.extraCrossfades = max(0, shots.images.count - 1 - shots.sceneOpenings.count)
+        result.extraCrossfades = max(0, shots.images.count - 1)
         result.standingStill = stillRow
         result.clipRenders = clipRows
         return result

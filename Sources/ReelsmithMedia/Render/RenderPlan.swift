@@ -29,9 +29,11 @@ package struct RenderPlan: Sendable, Equatable {
     /// Stills shown closer than whole, by 0-based input index (issue 21: several shots of one picture).
     package var framings: [Int: StillFraming] = [:]
     /// The shots that crossfade from the one before, by 0-based index; nil: every shot after the
-    /// first. The pipeline fades only into a new scene and cuts between a scene's shots (issue 21:
-    /// a crossfade per cut kept the render above 2× the still floor).
+    /// first. The pipeline cuts hard (issue 21: a 12-frame crossfade costs about 0.7 s CPU more
+    /// than a hard cut, and one on every cut kept the render above 2× the still floor).
     package var crossfadedShots: Set<Int>?
+    /// The shots that open a scene (``ShotList/sceneOpenings``); nil: each shot is a scene.
+    package var sceneOpenings: Set<Int>?
 
     package init(
         images: [String], sceneStarts: [Double], durationSeconds: Double, voice: String, music: String? = nil,
@@ -70,8 +72,8 @@ package struct RenderPlan: Sendable, Equatable {
     /// When the thumbnail is taken: in the middle of the first scene's last shot, where a title
     /// card shows its whole phrase (its earlier beats show only part of it); else at 1 s.
     package var thumbnailSeconds: Double {
-        guard let crossfadedShots, !sceneStarts.isEmpty else { return min(1.0, durationSeconds / 2) }
-        let opening = crossfadedShots.filter { $0 > 0 && $0 < sceneStarts.count }.min() ?? sceneStarts.count
+        guard let sceneOpenings, !sceneStarts.isEmpty else { return min(1.0, durationSeconds / 2) }
+        let opening = sceneOpenings.filter { $0 > 0 && $0 < sceneStarts.count }.min() ?? sceneStarts.count
         let end = opening < sceneStarts.count ? sceneStarts[opening] : durationSeconds
         return max(0, (sceneStarts[opening - 1] + end) / 2)
     }

@@ -142,11 +142,12 @@ import Testing
     }
 
     @Test func theThumbnailShowsTheFirstScenesLastShotNotAPartialBeat() {
+        var plan = plan
+        plan.sceneOpenings = [2]
         #expect(plan.thumbnailSeconds == 4.5)
-        var oneScene = plan
-        oneScene.crossfadedShots = []
-        #expect(oneScene.thumbnailSeconds == 10.5)
-        oneScene.crossfadedShots = nil
-        #expect(oneScene.thumbnailSeconds == 1.0)
+        plan.sceneOpenings = []
+        #expect(plan.thumbnailSeconds == 10.5)
+        plan.sceneOpenings = nil
+        #expect(plan.thumbnailSeconds == 1.0)
     }
 }
