@@ -118,7 +118,7 @@ package struct RenderBenchmark: Sendable {
             images: shots.images, sceneStarts: shots.starts, durationSeconds: timings.durationSeconds,
             voice: "work/voice.wav", music: nil, captions: "captions.ass", output: "bench.mp4", settings: settings)
         plan.framings = shots.framings
-        plan.crossfadedShots = []
+        plan.crossfadedShots = shots.sceneOpenings
         plan.sceneOpenings = shots.sceneOpenings
         let pipelineRow = try await measure(
             "reelsmith render (\(settings.motion.rawValue), \(shots.images.count) shots)",
@@ -127,12 +127,11 @@ package struct RenderBenchmark: Sendable {
             try await VideoRenderer(ffmpeg: tools.ffmpeg).render(plan, staging: staging) { _ in }
         }
         // The same video with one shot per scene (before issue 21): what the extra hard cuts cost.
-        var perScene = RenderPlan(
+        let perScene = RenderPlan(
             images: (1...scenes).map { String(format: "images/%02d.png", $0) },
             sceneStarts: timings.sceneStarts(sceneCount: scenes), durationSeconds: timings.durationSeconds,
             voice: "work/voice.wav", music: nil, captions: "captions.ass", output: "bench-scenes.mp4",
             settings: settings)
-        perScene.crossfadedShots = []
         let perSceneRow = try await measure(
             "  same, one shot per scene (\(scenes) shots)", video: timings.durationSeconds
         ) {
@@ -213,7 +212,7 @@ package struct RenderBenchmark: Sendable {
         result.perScene = perSceneRow
         result.extraCuts = max(0, shots.images.count - scenes)
         result.everyCutFaded = fadedRow
-        result.extraCrossfades = max(0, shots.images.count - 1)
+        result.extraCrossfades = max(0, shots.images.count - 1 - shots.sceneOpenings.count)
         result.standingStill = stillRow
         result.clipRenders = clipRows
         return result
