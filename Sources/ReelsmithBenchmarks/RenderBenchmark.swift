@@ -40,12 +40,26 @@ package struct RenderBenchmark: Sendable {
         /// many more cuts (crossfades) the paced render has.
         package var perScene: Row?
         package var extraCuts = 0
-        package var rows: [Row] { [render] + (perScene.map { [$0] } ?? []) + clipRenders + [floor] }
-        /// CPU seconds each crossfade added by the pacing costs.
+        /// The same shots with a crossfade on every cut, and how many more crossfades that is.
+        package var everyCutFaded: Row?
+        package var extraCrossfades = 0
+        /// The same shots with `motion: none`: nothing moves.
+        package var standingStill: Row?
+        package var rows: [Row] {
+            [render] + [perScene, everyCutFaded, standingStill].compactMap { $0 } + clipRenders + [floor]
+        }
+        /// CPU seconds each hard cut added by the pacing costs (its shot's own input and motion).
         package var cpuSecondsPerExtraCut: Double? {
             guard let perScene, extraCuts > 0 else { return nil }
             return (render.cpuSeconds - perScene.cpuSeconds) / Double(extraCuts)
         }
+        /// CPU seconds a crossfade costs over a hard cut.
+        package var cpuSecondsPerCrossfade: Double? {
+            guard let everyCutFaded, extraCrossfades > 0 else { return nil }
+            return (everyCutFaded.cpuSeconds - render.cpuSeconds) / Double(extraCrossfades)
+        }
+        /// CPU seconds the moving pictures cost over the same shots standing still, and over the floor.
+        package var cpuSecondsOfMotion: Double? { standingStill.map { render.cpuSeconds - $0.cpuSeconds } }
         /// The render's wall time over the floor's: the goal is ≤ 2.
         package var costOverFloor: Double { render.wallSeconds / max(0.001, floor.wallSeconds) }
         /// The same in CPU time: steadier than wall time when other work shares the machine.
@@ -104,13 +118,15 @@ package struct RenderBenchmark: Sendable {
             images: shots.images, sceneStarts: shots.starts, durationSeconds: timings.durationSeconds,
             voice: "work/voice.wav", music: nil, captions: "captions.ass", output: "bench.mp4", settings: settings)
         plan.framings = shots.framings
+        plan.crossfadedShots = shots.sceneOpenings
+        plan.sceneOpenings = shots.sceneOpenings
         let pipelineRow = try await measure(
             "reelsmith render (\(settings.motion.rawValue), \(shots.images.count) shots)",
             video: timings.durationSeconds
         ) {
             try await VideoRenderer(ffmpeg: tools.ffmpeg).render(plan, staging: staging) { _ in }
         }
-        // The same video with one shot per scene (before issue 21): what the extra cuts cost.
+        // The same video with one shot per scene (before issue 21): what the extra hard cuts cost.
         let perScene = RenderPlan(
             images: (1...scenes).map { String(format: "images/%02d.png", $0) },
             sceneStarts: timings.sceneStarts(sceneCount: scenes), durationSeconds: timings.durationSeconds,
@@ -120,6 +136,24 @@ package struct RenderBenchmark: Sendable {
             "  same, one shot per scene (\(scenes) shots)", video: timings.durationSeconds
         ) {
             try await VideoRenderer(ffmpeg: tools.ffmpeg).render(perScene, staging: staging) { _ in }
+        }
+        // The same shots with a crossfade on every cut: what a crossfade costs over a hard cut.
+        var everyCutFaded = plan
+        everyCutFaded.crossfadedShots = nil
+        everyCutFaded.output = "bench-faded.mp4"
+        let fadedRow = try await measure(
+            "  same, a crossfade on every cut", video: timings.durationSeconds
+        ) {
+            try await VideoRenderer(ffmpeg: tools.ffmpeg).render(everyCutFaded, staging: staging) { _ in }
+        }
+        // The same shots standing still: what the moving pictures (the cards' backgrounds) cost.
+        var standingStill = plan
+        standingStill.settings.motion = .none
+        standingStill.output = "bench-still.mp4"
+        let stillRow = try await measure(
+            "  same, nothing moving (motion: none)", video: timings.durationSeconds
+        ) {
+            try await VideoRenderer(ffmpeg: tools.ffmpeg).render(standingStill, staging: staging) { _ in }
         }
         let baselineArguments = [
             "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-framerate", "\(settings.framesPerSecond)",
@@ -177,6 +211,9 @@ package struct RenderBenchmark: Sendable {
         var result = Result(render: pipelineRow, floor: floorRow, scenes: scenesSmoothness)
         result.perScene = perSceneRow
         result.extraCuts = max(0, shots.images.count - scenes)
+        result.everyCutFaded = fadedRow
+        result.extraCrossfades = max(0, shots.images.count - 1 - shots.sceneOpenings.count)
+        result.standingStill = stillRow
         result.clipRenders = clipRows
         return result
     }

@@ -11,7 +11,7 @@ struct RenderBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract:
-            "Render a 45 s example (a new shot every render.shot_seconds), the same with one shot per scene, and a bare one-still ffmpeg encode (the floor) in the same run (with --clips, also from clips); print wall, CPU, the ratio to the floor, the cost of each added cut and how smoothly each shot moves."
+            "Render a 45 s example (a new shot every render.shot_seconds, hard cuts within a scene, a crossfade into each), the same with one shot per scene, with a crossfade on every cut and standing still, and a bare one-still ffmpeg encode (the floor) in the same run (with --clips, also from clips); print wall, CPU, the ratio to the floor, the cost of each added cut, of a crossfade and of the motion, and how smoothly each shot moves."
     )
 
     @OptionGroup var options: WorkspaceOptions
@@ -75,8 +75,22 @@ struct RenderBench: AsyncParsableCommand {
             print(
                 String(
                     format:
-                        "pacing: %d more cuts than one per scene, %.2f s CPU each (a crossfade, its still's motion)",
+                        "pacing: %d more cuts than one per scene, %.2f s CPU each (a hard cut: its shot's input, its motion)",
                     result.extraCuts, perCut))
+        }
+        if let perFade = result.cpuSecondsPerCrossfade {
+            print(
+                String(
+                    format:
+                        "transition: a crossfade costs %.2f s CPU more than a hard cut (%d cuts faded in the run above)",
+                    perFade, result.extraCrossfades))
+        }
+        if let motion = result.cpuSecondsOfMotion {
+            print(
+                String(
+                    format:
+                        "motion: the moving pictures cost %.2f s CPU (×%.2f the floor's CPU) over the same shots standing still",
+                    motion, motion / max(0.001, result.floor.cpuSeconds)))
         }
         if let fromClips = result.clipRenders.first {
             print(

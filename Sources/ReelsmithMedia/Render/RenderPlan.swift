@@ -28,6 +28,12 @@ package struct RenderPlan: Sendable, Equatable {
     package var clips: [Int: SceneClip] = [:]
     /// Stills shown closer than whole, by 0-based input index (issue 21: several shots of one picture).
     package var framings: [Int: StillFraming] = [:]
+    /// The shots that crossfade from the one before, by 0-based index; nil: every shot after the
+    /// first. The pipeline cuts hard (issue 21: a 12-frame crossfade costs about 0.7 s CPU more
+    /// than a hard cut, and one on every cut kept the render above 2× the still floor).
+    package var crossfadedShots: Set<Int>?
+    /// The shots that open a scene (``ShotList/sceneOpenings``); nil: each shot is a scene.
+    package var sceneOpenings: Set<Int>?
 
     package init(
         images: [String], sceneStarts: [Double], durationSeconds: Double, voice: String, music: String? = nil,
@@ -60,7 +66,16 @@ package struct RenderPlan: Sendable, Equatable {
     package var timeline: SceneTimeline {
         SceneTimeline(
             sceneStarts: sceneStarts, durationSeconds: durationSeconds, crossfadeSeconds: crossfade,
-            framesPerSecond: settings.framesPerSecond)
+            framesPerSecond: settings.framesPerSecond, fadedChanges: crossfadedShots)
+    }
+
+    /// When the thumbnail is taken: in the middle of the first scene's last shot, where a title
+    /// card shows its whole phrase (its earlier beats show only part of it); else at 1 s.
+    package var thumbnailSeconds: Double {
+        guard let sceneOpenings, !sceneStarts.isEmpty else { return min(1.0, durationSeconds / 2) }
+        let opening = sceneOpenings.filter { $0 > 0 && $0 < sceneStarts.count }.min() ?? sceneStarts.count
+        let end = opening < sceneStarts.count ? sceneStarts[opening] : durationSeconds
+        return max(0, (sceneStarts[opening - 1] + end) / 2)
     }
 
     /// The motion of each scene's still.
@@ -94,7 +109,7 @@ package struct RenderPlan: Sendable, Equatable {
                     "[\(piece.label)\(index)in]trim=start_frame=\(piece.frames.lowerBound):end_frame=\(piece.frames.upperBound),"
                         + "setpts=PTS-STARTPTS[\(piece.label)\(index)]")
             }
-            if index > 0, fade > 0 {
+            if timeline.fadesIn(index) {
                 let duration = String(format: "%.4f", Double(fade) / Double(settings.framesPerSecond))
                 parts.append(
                     "[tail\(index - 1)][head\(index)]xfade=transition=fade:duration=\(duration):offset=0[fade\(index)]")

@@ -23,6 +23,9 @@ package struct ShotList: Sendable, Equatable {
     package var starts: [Double] = []
     package var clips: [Int: SceneClip] = [:]
     package var framings: [Int: StillFraming] = [:]
+    /// The shots that open a scene (all but the first): the render crossfades into these only,
+    /// and cuts between a scene's own shots.
+    package var sceneOpenings: Set<Int> = []
 
     package init(plan: ShotPlan, scenes: [SceneVisuals], durationSeconds: Double) {
         var previousClip: String?
@@ -33,6 +36,7 @@ package struct ShotList: Sendable, Equatable {
             let end = position + 1 < plan.shots.count ? plan.shots[position + 1].startSeconds : durationSeconds
             let seconds = max(0, end - shot.startSeconds)
             starts.append(shot.startSeconds)
+            if shot.beat == 0, position > 0 { sceneOpenings.insert(position) }
             images.append(visuals.pictures.last ?? "")
             guard !visuals.clips.isEmpty else {
                 previousClip = nil

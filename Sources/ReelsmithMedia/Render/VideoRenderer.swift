@@ -63,7 +63,7 @@ package struct VideoRenderer: Sendable {
         let destination = staging.appendingPathComponent(finalOutput)
         try? FileManager.default.removeItem(at: destination)
         try FileManager.default.moveItem(at: staging.appendingPathComponent(partial), to: destination)
-        try await tool.run(thumbnailArguments(video: finalOutput, at: min(1.0, total / 2), output: "thumbnail.jpg"))
+        try await tool.run(thumbnailArguments(video: finalOutput, at: plan.thumbnailSeconds, output: "thumbnail.jpg"))
         progress(1)
         return outcome
     }

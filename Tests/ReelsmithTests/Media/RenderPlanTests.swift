@@ -109,3 +109,45 @@ import Testing
         #expect(RenderPlan.integratedLoudness(fromAnalysisLog: log) == -23.4)
     }
 }
+
+/// Hard cuts between a scene's shots, crossfades only into a new scene (issue 21: a crossfade on
+/// every cut kept the render above 2× the still floor).
+@Suite struct RenderPlanCutTests {
+    var plan: RenderPlan {
+        var plan = RenderPlan(
+            images: ["images/01-beat1.png", "images/01.png", "images/02-beat1.png", "images/02.png"],
+            sceneStarts: [0, 3, 6, 9], durationSeconds: 12, voice: "work/voice.wav", captions: "captions.ass",
+            output: "video.mp4")
+        plan.crossfadedShots = [2]
+        return plan
+    }
+
+    @Test func onlyTheShotsOpeningAScenesCrossfadeTheOthersCutHard() {
+        let plan = plan
+        #expect(plan.videoGraph.components(separatedBy: "xfade=").count - 1 == 1)
+        let timeline = plan.timeline
+        #expect(timeline.crossfadeFrames == 12)
+        // Shots 0 and 1 meet on frame 90 exactly (a cut), 1 and 2 overlap by the crossfade.
+        #expect(timeline.scenes == [0..<90, 90..<186, 174..<270, 270..<360])
+        #expect(timeline.pieces(ofScene: 1).map(\.label) == ["body", "tail"])
+        #expect(timeline.pieces(ofScene: 2).map(\.label) == ["head", "body"])
+        #expect(timeline.pieces(ofScene: 3).map(\.label) == ["body"])
+        let shown = timeline.scenes.indices.map {
+            timeline.pieces(ofScene: $0).first { $0.label == "body" }!.frames.count
+        }
+        #expect(shown.reduce(0, +) + timeline.crossfadeFrames == timeline.totalFrames)
+        var everyCut = plan
+        everyCut.crossfadedShots = nil
+        #expect(everyCut.videoGraph.components(separatedBy: "xfade=").count - 1 == 3)
+    }
+
+    @Test func theThumbnailShowsTheFirstScenesLastShotNotAPartialBeat() {
+        var plan = plan
+        plan.sceneOpenings = [2]
+        #expect(plan.thumbnailSeconds == 4.5)
+        plan.sceneOpenings = []
+        #expect(plan.thumbnailSeconds == 10.5)
+        plan.sceneOpenings = nil
+        #expect(plan.thumbnailSeconds == 1.0)
+    }
+}

@@ -256,6 +256,24 @@ struct CardFrame {
         return (max(plateLuminance, ink) + 0.05) / (min(plateLuminance, ink) + 0.05)
     }
 
+    /// The width in pixels (1080×1920 coordinates) of the accent plate: the widest run of its colour.
+    func plateWidth(in box: Box) -> Int? {
+        let bright = region(box).filter { CardTheme.luminance($0) > 0.25 && saturation($0) > 0.3 }
+        guard bright.count > 200 else { return nil }
+        let plate = bright.sorted { CardTheme.luminance($0) < CardTheme.luminance($1) }[bright.count / 2]
+        var widest = 0
+        let (x0, x1) = (Int(Double(box.minX) * scale), Int(Double(box.maxX) * scale))
+        let (y0, y1) = (Int(Double(box.minY) * scale), Int(Double(box.maxY) * scale))
+        for y in y0...y1 {
+            let columns = (x0...x1).filter { x in
+                let pixel = rgb(x, y)
+                return abs(pixel.0 - plate.0) + abs(pixel.1 - plate.1) + abs(pixel.2 - plate.2) < 0.08
+            }
+            if let first = columns.first, let last = columns.last { widest = max(widest, last - first) }
+        }
+        return Int(Double(widest) / scale)
+    }
+
     func saturation(_ rgb: (Double, Double, Double)) -> Double {
         let high = max(rgb.0, rgb.1, rgb.2)
         let low = min(rgb.0, rgb.1, rgb.2)

@@ -59,6 +59,8 @@ import Testing
             ], durationSeconds: 24)
         let first = list.images.indices.filter { plan.shots[$0].scene == 0 }.map { list.images[$0] }
         #expect(first == ["images/01-beat2.png", "images/01-beat3.png", "images/01.png"])
+        // The shot that opens scene 2 (the thumbnail is taken just before it).
+        #expect(list.sceneOpenings == [first.count])
         let second = list.images.indices.filter { plan.shots[$0].scene == 1 }
         let framings = second.map { list.framings[$0] ?? .whole }
         #expect(zip(framings, framings.dropFirst()).allSatisfy { $0 != $1 }, "\(framings)")
