@@ -68,7 +68,7 @@ struct ViralityRubric: Sendable {
 
     private func hook(_ script: Script) -> ViralityScore.Criterion {
         let words = ScriptText.wordCount(script.hook)
-        let tokens = ScriptText.tokens(script.hook)
+        let tokens = RubricFold.tokens(script.hook)
         var points = 0
         var notes: [String] = []
         switch words {
@@ -107,7 +107,7 @@ struct ViralityRubric: Sendable {
         } else {
             notes.append("\(script.scenes.count) scenes for \(requestedScenes) requested")
         }
-        let ctaTokens = ScriptText.tokens(script.callToAction)
+        let ctaTokens = RubricFold.tokens(script.callToAction)
         if ctaPhrases.contains(where: { Self.contains($0, in: ctaTokens) }) {
             points += 8
             notes.append("a clear call to action")
@@ -171,7 +171,7 @@ struct ViralityRubric: Sendable {
     }
 
     private func emotion(_ script: Script) -> ViralityScore.Criterion {
-        let tokens = ScriptText.tokens(script.script)
+        let tokens = RubricFold.tokens(script.script)
         let hits = tokens.filter { triggerWords.contains($0) }.count
         let density = Double(hits) / Double(max(1, tokens.count))
         let points = min(20, Int((density / 0.03 * 20).rounded()))
@@ -195,10 +195,10 @@ struct ViralityRubric: Sendable {
         default:
             notes.append("\(count) hashtags (3–5 work best)")
         }
-        let nicheWord = Slug.make(niche).replacingOccurrences(of: "-", with: "")
+        let nicheWord = RubricFold.nicheWord(niche)
         let templateWord = script.template
         if script.hashtags.contains(where: {
-            let tag = Slug.fold($0)
+            let tag = RubricFold.fold($0)
             return tag.contains(nicheWord)
                 || (templateWord != ScriptTemplate.genericNiche && tag.contains(templateWord))
         }) {
