@@ -11,7 +11,7 @@ import Synchronization
 /// ASCII and Latin character and on emoji, ligatures and combining accents.
 enum RubricFold {
     /// Non-ASCII characters already folded (accented letters and emoji: a few hundred in practice).
-    private static let folded = Mutex<[Exact: String]>([:])
+    private static let folded = Mutex<[Exact: Folded]>([:])
     private static let nicheWords = Mutex<[Exact: String]>([:])
     /// Above this many entries the memory is cleared rather than grown without end.
     private static let capacity = 20_000
@@ -31,8 +31,52 @@ enum RubricFold {
     /// nor a number.
     static func tokens(_ text: String) -> [String] {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(text) }
-        // Trimming only removes separators, so the tokens need not wait for it.
-        return foldedUntrimmed(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        var tokens: [String] = []
+        var current = ""
+        func close() {
+            if !current.isEmpty {
+                tokens.append(current)
+                current = ""
+            }
+        }
+        for character in text {
+            if let ascii = character.asciiValue, character.utf8.count == 1 {
+                switch ascii {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.unicodeScalars.append(Unicode.Scalar(ascii + 32))
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    current.unicodeScalars.append(Unicode.Scalar(ascii))
+                default: close()
+                }
+            } else if character.isASCII {
+                close()  // "\r\n"
+            } else {
+                // Trimming only removes separators, so the tokens need not wait for it.
+                for (piece, isWord) in fold(character: character).pieces {
+                    if isWord { current.append(piece) } else { close() }
+                }
+            }
+        }
+        close()
+        return tokens
+    }
+
+    /// ``ScriptText/wordCount(_:)``: white-space-separated words with a letter or a digit.
+    static func wordCount(_ text: String) -> Int {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return ScriptText.wordCount(text) }
+        var count = 0
+        var hasAlphanumeric = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x09...0x0D, 0x20:
+                if hasAlphanumeric { count += 1 }
+                hasAlphanumeric = false
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"):
+                hasAlphanumeric = true
+            default: break
+            }
+        }
+        return hasAlphanumeric ? count + 1 : count
     }
 
     /// ASCII text's tokens: runs of letters and digits, lowercased.
@@ -67,7 +111,7 @@ enum RubricFold {
             } else if character.isASCII {
                 result.append(character)  // "\r\n": no letter to fold
             } else {
-                result += fold(character: character)
+                result += fold(character: character).text
             }
         }
         return result
@@ -85,10 +129,18 @@ enum RubricFold {
         return word
     }
 
-    private static func fold(character: Character) -> String {
+    /// A non-ASCII character folded by Foundation, and the folded text's characters with whether
+    /// each belongs to a token (a letter or a number).
+    private struct Folded: Sendable {
+        let text: String
+        let pieces: [(Character, Bool)]
+    }
+
+    private static func fold(character: Character) -> Folded {
         let key = Exact(text: String(character))
         if let known = folded.withLock({ $0[key] }) { return known }
-        let result = key.text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: locale)
+        let text = key.text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: locale)
+        let result = Folded(text: text, pieces: text.map { ($0, $0.isLetter || $0.isNumber) })
         folded.withLock { memory in
             if memory.count >= capacity { memory.removeAll(keepingCapacity: true) }
             memory[key] = result
@@ -98,7 +150,7 @@ enum RubricFold {
 
     /// A character compared by its bytes: Swift's `==` on strings is canonical equivalence, which
     /// would hand "é" the folding of "e\u{301}" (the same letter, other bytes).
-    private struct Exact: Hashable {
+    private struct Exact: Hashable, Sendable {
         let text: String
         static func == (left: Exact, right: Exact) -> Bool { left.text.utf8.elementsEqual(right.text.utf8) }
         func hash(into hasher: inout Hasher) {

@@ -63,11 +63,11 @@ struct ViralityRubric: Sendable {
             callToAction: "", durationSeconds: 0, language: lexicon.language, template: ScriptTemplate.genericNiche)
         return CaptionCriteria(
             points: [hook(script).points, nil, nil, emotion(script).points, seo(script, niche: niche).points],
-            hookWords: ScriptText.wordCount(firstSentence))
+            hookWords: RubricFold.wordCount(firstSentence))
     }
 
     private func hook(_ script: Script) -> ViralityScore.Criterion {
-        let words = ScriptText.wordCount(script.hook)
+        let words = RubricFold.wordCount(script.hook)
         let tokens = RubricFold.tokens(script.hook)
         var points = 0
         var notes: [String] = []

@@ -62,7 +62,8 @@ import Testing
             "ΟΔΟΣ Σίσυφος ΣΟΦΊΑ", "Привет, МИР! Ёлка", "İstanbul ıI", "ＡＢＣ ｆｕｌｌ ＃tag ＃ＴＡＧ",
             "💪🏽🔥 👨‍👩‍👧 🇫🇷🇺🇸 ❤️", "l’été d’un «chef» — 1er janv. 2026", "\r\ncrlf\r\n line\u{2028}sep\u{a0}nbsp\u{3000}",
             "  spaced out  ", "\u{301}leading mark", "½ ² ³ ⅷ ① ٣ 四", "한국어 가나다", "日本語のテキスト",
-            "ǅemal ǈ ǋ", "ﬃ ﬄ ﬅ", "K Å Ω",
+            "ǅemal ǈ ǋ", "ﬃ ﬄ ﬅ", "K Å Ω", "Stop doing this -- it's 3 a.m. ... really?? #Tag_2 x\r\ny\u{b}z",
+            "ÉTÉ -- à 3h !! 🔥🔥 ok",
         ]
         return samples
     }()
@@ -73,6 +74,8 @@ import Testing
             #expect(RubricFold.tokens(text) == ScriptText.tokens(text), "\(text.unicodeScalars.map { $0.value })")
             // Swift's String == is canonical equivalence; the bytes must match too.
             #expect(Array(RubricFold.fold(text).utf8) == Array(Slug.fold(text).utf8), "\(text)")
+            #expect(RubricFold.tokens(text).map { Array($0.utf8) } == ScriptText.tokens(text).map { Array($0.utf8) })
+            #expect(RubricFold.wordCount(text) == ScriptText.wordCount(text), "\(text.unicodeScalars.map { $0.value })")
             #expect(RubricFold.nicheWord(text) == Slug.make(text).replacingOccurrences(of: "-", with: ""), "\(text)")
         }
     }
