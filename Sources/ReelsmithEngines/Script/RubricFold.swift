@@ -60,23 +60,43 @@ enum RubricFold {
         return tokens
     }
 
+    /// `text.split(whereSeparator: \.isWhitespace)`, with ASCII characters told apart without a
+    /// Unicode property lookup.
+    static func words(_ text: String) -> [Substring] {
+        var result: [Substring] = []
+        var start: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let isWhitespace: Bool
+            if let ascii = character.asciiValue {  // "\r\n" too: its value is "\n"'s
+                isWhitespace = (0x09...0x0D).contains(ascii) || ascii == 0x20
+            } else {
+                isWhitespace = character.isWhitespace
+            }
+            if isWhitespace {
+                if let wordStart = start { result.append(text[wordStart..<index]) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            index = text.index(after: index)
+        }
+        if let wordStart = start { result.append(text[wordStart..<text.endIndex]) }
+        return result
+    }
+
     /// ``ScriptText/wordCount(_:)``: white-space-separated words with a letter or a digit.
     static func wordCount(_ text: String) -> Int {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return ScriptText.wordCount(text) }
-        var count = 0
-        var hasAlphanumeric = false
-        for byte in text.utf8 {
-            switch byte {
-            case 0x09...0x0D, 0x20:
-                if hasAlphanumeric { count += 1 }
-                hasAlphanumeric = false
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"):
-                hasAlphanumeric = true
-            default: break
+        words(text).filter { word in
+            word.utf8.contains { byte in
+                (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                    || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
             }
-        }
-        return hasAlphanumeric ? count + 1 : count
+                || (word.utf8.contains { $0 >= 0x80 }
+                    && word.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) })
+        }.count
     }
 
     /// ASCII text's tokens: runs of letters and digits, lowercased.

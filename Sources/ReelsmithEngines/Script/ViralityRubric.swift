@@ -52,7 +52,7 @@ struct ViralityRubric: Sendable {
     /// the hook is the caption's first sentence, the emotional triggers its words, SEO its hashtags
     /// and length; structure and timing need a script and a duration, so they stay unknown (nil).
     package func captionCriteria(_ caption: String, niche: String) -> CaptionCriteria {
-        let words = caption.split(whereSeparator: \.isWhitespace)
+        let words = RubricFold.words(caption)
         let hashtags = words.filter { $0.hasPrefix("#") || $0.hasPrefix("＃") }.map(String.init)
         let body = words.filter { !($0.hasPrefix("#") || $0.hasPrefix("＃")) }.joined(separator: " ")
         let end = body.firstIndex { ".!?…\n".contains($0) }.map { body.index(after: $0) } ?? body.endIndex

@@ -76,6 +76,7 @@ import Testing
             #expect(Array(RubricFold.fold(text).utf8) == Array(Slug.fold(text).utf8), "\(text)")
             #expect(RubricFold.tokens(text).map { Array($0.utf8) } == ScriptText.tokens(text).map { Array($0.utf8) })
             #expect(RubricFold.wordCount(text) == ScriptText.wordCount(text), "\(text.unicodeScalars.map { $0.value })")
+            #expect(RubricFold.words(text) == text.split(whereSeparator: \.isWhitespace), "\(text)")
             #expect(RubricFold.nicheWord(text) == Slug.make(text).replacingOccurrences(of: "-", with: ""), "\(text)")
         }
     }
