@@ -25,7 +25,7 @@ package struct RubricCaptionScorer: CaptionScorer {
     package var rubricVersion: Int { Self.version }
 
     package func criteria(caption: String, niche: String) -> CaptionCriteria {
-        let tokens = ScriptText.tokens(caption)
+        let tokens = RubricFold.tokens(caption)
         var best = Language.en
         var bestHits = 0
         for language in Language.allCases {

@@ -52,7 +52,7 @@ struct ViralityRubric: Sendable {
     /// the hook is the caption's first sentence, the emotional triggers its words, SEO its hashtags
     /// and length; structure and timing need a script and a duration, so they stay unknown (nil).
     package func captionCriteria(_ caption: String, niche: String) -> CaptionCriteria {
-        let words = caption.split(whereSeparator: \.isWhitespace)
+        let words = RubricFold.words(caption)
         let hashtags = words.filter { $0.hasPrefix("#") || $0.hasPrefix("＃") }.map(String.init)
         let body = words.filter { !($0.hasPrefix("#") || $0.hasPrefix("＃")) }.joined(separator: " ")
         let end = body.firstIndex { ".!?…\n".contains($0) }.map { body.index(after: $0) } ?? body.endIndex
@@ -63,12 +63,12 @@ struct ViralityRubric: Sendable {
             callToAction: "", durationSeconds: 0, language: lexicon.language, template: ScriptTemplate.genericNiche)
         return CaptionCriteria(
             points: [hook(script).points, nil, nil, emotion(script).points, seo(script, niche: niche).points],
-            hookWords: ScriptText.wordCount(firstSentence))
+            hookWords: RubricFold.wordCount(firstSentence))
     }
 
     private func hook(_ script: Script) -> ViralityScore.Criterion {
-        let words = ScriptText.wordCount(script.hook)
-        let tokens = ScriptText.tokens(script.hook)
+        let words = RubricFold.wordCount(script.hook)
+        let tokens = RubricFold.tokens(script.hook)
         var points = 0
         var notes: [String] = []
         switch words {
@@ -107,7 +107,7 @@ struct ViralityRubric: Sendable {
         } else {
             notes.append("\(script.scenes.count) scenes for \(requestedScenes) requested")
         }
-        let ctaTokens = ScriptText.tokens(script.callToAction)
+        let ctaTokens = RubricFold.tokens(script.callToAction)
         if ctaPhrases.contains(where: { Self.contains($0, in: ctaTokens) }) {
             points += 8
             notes.append("a clear call to action")
@@ -171,7 +171,7 @@ struct ViralityRubric: Sendable {
     }
 
     private func emotion(_ script: Script) -> ViralityScore.Criterion {
-        let tokens = ScriptText.tokens(script.script)
+        let tokens = RubricFold.tokens(script.script)
         let hits = tokens.filter { triggerWords.contains($0) }.count
         let density = Double(hits) / Double(max(1, tokens.count))
         let points = min(20, Int((density / 0.03 * 20).rounded()))
@@ -195,10 +195,10 @@ struct ViralityRubric: Sendable {
         default:
             notes.append("\(count) hashtags (3–5 work best)")
         }
-        let nicheWord = Slug.make(niche).replacingOccurrences(of: "-", with: "")
+        let nicheWord = RubricFold.nicheWord(niche)
         let templateWord = script.template
         if script.hashtags.contains(where: {
-            let tag = Slug.fold($0)
+            let tag = RubricFold.fold($0)
             return tag.contains(nicheWord)
                 || (templateWord != ScriptTemplate.genericNiche && tag.contains(templateWord))
         }) {
