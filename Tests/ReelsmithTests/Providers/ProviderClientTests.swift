@@ -72,7 +72,7 @@ import Testing
     }
 
     /// A server's wait hint is its text: `inf`, `nan` and `-5` are no wait (the backoff is used and
-    /// the call retried), and nothing in them may reach `Int(_:)` (which traps on them).
+    /// the call retried, not failed as a wait too long), and nothing in them may reach `Int(_:)`.
     @Test(arguments: [
         ("retry-after-ms", "inf"), ("retry-after-ms", "nan"), ("retry-after-ms", "-5"), ("Retry-After", "inf"),
         ("Retry-After", "nan"), ("Retry-After", "-5"), ("retry-after-ms", "-inf"),
@@ -82,10 +82,8 @@ import Testing
         let server = try LocalProviderServer { _ in
             counter.next() == 1 ? .error(429, "Rate limit reached", headers: [header: value]) : .models(["m"])
         }
-        let start = Date()
         let exchange = try await ProviderFixtures.client(server).send("GET", "models", stage: .script)
         #expect(exchange.reply.status == 200 && exchange.attempts == 2 && server.requests.count == 2)
-        #expect(Date().timeIntervalSince(start) < 10, "the backoff (0.05 s) was used, not the hint")
     }
 
     /// A wait past the longest Reelsmith waits fails the call at once, the server's number quoted
