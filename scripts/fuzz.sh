@@ -15,10 +15,14 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(FuzzRequest FuzzTrends FuzzSettings FuzzAnalytics FuzzModelAnswer)
 
-# The build takes the shared build lock (2 cores, several engineers); the fuzzing itself uses one core.
-flock /tmp/reelsmith-build.lock swift build --package-path Fuzz --scratch-path Fuzz/.build-fuzz -c release \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld \
-    -Xcc -fsanitize=fuzzer-no-link,address 2>&1 | tail -3
+# The build takes the shared build lock (2 cores, several engineers; REELSMITH_BUILD_LOCK names it)
+# and yields to other work; only the targets asked for are built. The fuzzing itself uses one core.
+for target in "${targets[@]}"; do
+    flock "${REELSMITH_BUILD_LOCK:-/tmp/reelsmith-build.lock}" nice -n 10 swift build --package-path Fuzz \
+        --scratch-path Fuzz/.build-fuzz -c release --product "$target" \
+        -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld \
+        -Xcc -fsanitize=fuzzer-no-link,address 2>&1 | tail -3
+done
 bin=Fuzz/.build-fuzz/release
 
 seed() {

@@ -11,8 +11,10 @@
 #                                     faster-whisper-server 0.0.3 with Whisper tiny.en
 #
 # The 270M model is too small to write a valid script: what this checks is the protocol path and
-# the fallbacks, not the video. Environment: REELSMITH_REAL_SERVERS (the folder, default
-# ~/.cache/reelsmith-real-servers), REELSMITH (the binary, default .build/debug/reelsmith).
+# the fallbacks, not the video. Exits non-zero when a server does not start, a video fails, or a
+# voice or align stage falls back to its offline engine (script and score may: the model is tiny).
+# Environment: REELSMITH_REAL_SERVERS (the folder, default ~/.cache/reelsmith-real-servers),
+# REELSMITH (the binary, default .build/debug/reelsmith).
 set -euo pipefail
 
 quick=false
@@ -20,7 +22,7 @@ for argument in "$@"; do
     case "$argument" in
     --quick) quick=true ;;
     -h | --help)
-        sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *)
@@ -82,8 +84,10 @@ EOF
 
 # A fresh studio whose reelsmith.yaml is `settings`; prints doctor's lines for the providers,
 # processes one small request, and prints each stage's engine (with any fallback) from report.json.
+# Fails when one of the stages named in `required` (e.g. "voice align") fell back to its offline
+# engine: `on_failure: offline` makes the video anyway, so only report.json shows it.
 run_studio() {
-    local title=$1 settings=$2
+    local title=$1 settings=$2 required=$3
     local studio="$work/studio-$RANDOM"
     say "$title"
     "$reelsmith" init "$studio" >/dev/null
@@ -97,12 +101,17 @@ run_studio() {
     fi
     local report
     report=$(find "$studio/outbox" -name report.json | head -1)
-    python3 - "$report" $((SECONDS - started)) <<'EOF'
+    python3 - "$report" $((SECONDS - started)) "$required" <<'EOF'
 import json, sys
 report = json.load(open(sys.argv[1]))
-for stage, engine in sorted((report.get("engines") or {}).items()):
+engines = report.get("engines") or {}
+for stage, engine in sorted(engines.items()):
     print(f"  {stage:7} {engine}")
 print(f"  ({sys.argv[2]} s for the video)")
+fell_back = [stage for stage in sys.argv[3].split() if (engines.get(stage) or "offline").startswith("offline")]
+if fell_back:
+    print(f"real-servers.sh: FAILED: {', '.join(fell_back)} fell back to the offline engine", file=sys.stderr)
+    sys.exit(1)
 EOF
 }
 
@@ -124,11 +133,11 @@ run_studio "voice: local-tts-studio over /v1/audio/speech (no voice chosen: the 
     base_url: http://127.0.0.1:$tts_port/v1
 engines:
   voice: { provider: tts, model: tts-1, format: wav }
-  on_failure: offline"
+  on_failure: offline" voice
 
 run_studio "voice: the piper CLI as a command" "engines:
   voice: { command: [$home/tts/bin/piper, --model, $joe/en_US-joe-medium.onnx, --output_file, \"{out}\"], timeout_seconds: 120 }
-  on_failure: offline"
+  on_failure: offline" voice
 
 if $quick; then
     say "quick run done (llama-cpp-python and faster-whisper-server: run without --quick)"
@@ -168,5 +177,5 @@ engines:
   score:  { provider: llama, model: gemma3-270m }
   voice:  { provider: tts, model: tts-1, format: wav }
   align:  { provider: whisper, model: tiny.en }
-  on_failure: offline"
+  on_failure: offline" "voice align"
 say "done"

@@ -112,7 +112,7 @@ package final class ProviderClient: Sendable {
                 failure = error(status: reply.status, body: reply.body, stage: stage, key: key)
                 // OpenAI's `retry-after-ms` is the finer hint; `Retry-After` the standard one.
                 retryAfter =
-                    reply.header("retry-after-ms").flatMap(Double.init).map { $0 / 1000 }
+                    RetryPolicy.retryAfterMillisecondsAsSeconds(reply.header("retry-after-ms"))
                     ?? RetryPolicy.retryAfterSeconds(reply.header("Retry-After"))
             } catch let transferFailure as HTTPTransfers.Failure {
                 if transferFailure == .cancelled { throw CancellationError() }
@@ -124,8 +124,10 @@ package final class ProviderClient: Sendable {
             let wait = retryAfter ?? retry.backoffSeconds(retry: attempt)
             guard wait <= retry.longestRetryAfterSeconds else {
                 var failure = failure
+                // The wait is the server's number: quoted, never converted (1e300 would trap `Int`).
                 failure.fix =
-                    "the provider asks to wait \(Int(wait.rounded())) s before trying again; try later, or lower `max_in_flight`"
+                    "the provider asks to wait \(ModelNumber.quoted(wait.rounded())) s before trying again (Reelsmith waits "
+                    + "\(Self.format(retry.longestRetryAfterSeconds)) s at most); try later, or lower `max_in_flight`"
                 throw failure
             }
             logger.info(
@@ -277,6 +279,7 @@ package final class ProviderClient: Sendable {
     }
 
     package static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        ModelNumber.whole(value, in: -1_000_000_000...1_000_000_000).flatMap { value == Double($0) ? String($0) : nil }
+            ?? String(format: "%.1f", value)
     }
 }

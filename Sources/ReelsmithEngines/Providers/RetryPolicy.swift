@@ -30,6 +30,15 @@ package struct RetryPolicy: Sendable, Equatable {
         return exponential / 2 + exponential / 2 * random
     }
 
+    /// OpenAI's `retry-after-ms` as seconds, or nil when it is no usable wait: not a number, infinite,
+    /// NaN or negative (the header is the server's text; the backoff is used instead).
+    static func retryAfterMillisecondsAsSeconds(_ value: String?) -> Double? {
+        guard let text = value?.trimmingCharacters(in: .whitespaces), let milliseconds = Double(text),
+            milliseconds.isFinite, milliseconds >= 0
+        else { return nil }
+        return milliseconds / 1000
+    }
+
     /// `Retry-After` as seconds: a number of seconds, or an HTTP date (RFC 9110 §10.2.3).
     static func retryAfterSeconds(_ value: String?, now: Date = Date()) -> Double? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }

@@ -75,25 +75,13 @@ enum JSONAnswer {
             }
             let opening = index
             var depth = 0
-            var inString = false
-            var escaped = false
+            var scanner = JSONStringScanner()
             var closing: Int?
             while index < scalars.count {
                 let scalar = scalars[index]
                 index += 1
-                if inString {
-                    if escaped {
-                        escaped = false
-                    } else if scalar == "\\" {
-                        escaped = true
-                    } else if scalar == "\"" {
-                        inString = false
-                    }
-                    continue
-                }
-                if scalar == "\"" {
-                    inString = true
-                } else if scalar == "{" || scalar == "[" {
+                guard scanner.role(of: scalar) == .structure else { continue }
+                if scalar == "{" || scalar == "[" {
                     depth += 1
                 } else if scalar == "}" || scalar == "]" {
                     depth -= 1

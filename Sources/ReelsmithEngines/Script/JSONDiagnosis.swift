@@ -31,44 +31,33 @@ package enum JSONDiagnosis {
     package static func repaired(_ text: String) -> String? {
         let scalars = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
-        var inString = false
-        var escaped = false
+        var scanner = JSONStringScanner()
         var changed = false
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
             index += 1
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if scalar == "\\" {
-                    escaped = true
-                } else if scalar == "\"" {
-                    inString = false
-                } else if scalar.value < 0x20 {
-                    let escape: String
-                    switch scalar {
-                    case "\n": escape = "\\n"
-                    case "\r": escape = "\\r"
-                    case "\t": escape = "\\t"
-                    default: escape = "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-                    }
-                    output.append(contentsOf: escape.unicodeScalars)
-                    changed = true
-                    continue
+            switch scanner.role(of: scalar) {
+            case .text where scalar.value < 0x20:
+                let escape: String
+                switch scalar {
+                case "\n": escape = "\\n"
+                case "\r": escape = "\\r"
+                case "\t": escape = "\\t"
+                default: escape = "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
                 }
-                output.append(scalar)
+                output.append(contentsOf: escape.unicodeScalars)
+                changed = true
                 continue
-            }
-            if scalar == "\"" {
-                inString = true
-            } else if scalar == "," {
+            case .structure where scalar == ",":
                 var next = index
                 while next < scalars.count, isWhitespace(scalars[next]) { next += 1 }
                 if next < scalars.count, scalars[next] == "}" || scalars[next] == "]" {
                     changed = true
                     continue
                 }
+            default:
+                break
             }
             output.append(scalar)
         }

@@ -90,7 +90,9 @@ package struct ClipProbe: Sendable, Equatable {
         var height = storedHeight
         let rotation =
             video.side_data_list?.compactMap(\.rotation).first ?? video.tags?["rotate"].flatMap(Double.init) ?? 0
-        if Int(abs(rotation).rounded()) % 180 == 90 { swap(&width, &height) }
+        // The file's number, checked before `Int` (which traps on 1e300, inf and nan).
+        let degrees = rotation.isFinite ? abs(rotation).truncatingRemainder(dividingBy: 360).rounded() : 0
+        if Int(degrees) % 180 == 90 { swap(&width, &height) }
         let duration = video.duration.flatMap(Double.init) ?? answer.format?.duration.flatMap(Double.init) ?? 0
         if let frames = video.nb_frames.flatMap(Int.init), frames == 0 { throw .zeroLength }
         guard duration.isFinite, duration > 0.05 else { throw .zeroLength }
@@ -98,7 +100,10 @@ package struct ClipProbe: Sendable, Equatable {
         guard storedWidth * storedHeight <= maximumPixels else {
             throw .huge("\(storedWidth)×\(storedHeight) pixels; at most 4096×4096")
         }
-        guard duration <= maximumDurationSeconds else { throw .huge("\(Int(duration)) s long; at most an hour") }
+        guard duration <= maximumDurationSeconds else {
+            throw .huge(
+                "\(duration < 1e9 ? String(Int(duration)) : String(format: "%.2g", duration)) s long; at most an hour")
+        }
         let sideData = video.side_data_list ?? []
         let maximumContentLight = sideData.compactMap(\.max_content).first { $0 > 0 }.map(Double.init)
         let masteringPeak = sideData.compactMap { Self.ratio($0.max_luminance) }.first { $0 > 0 }

@@ -114,6 +114,31 @@ import Testing
         #expect(try probe(mastering).colour.toneMapFilters?.contains("peak=19.704") == true)
     }
 
+    /// A file's numbers are checked before any conversion: a duration of 1e300 s or a rotation tag of
+    /// 1e300, inf or nan (ffprobe passes them through from the file) trapped `Int(_:)` before.
+    @Test func aFilesNonsenseDurationOrRotationIsRefusedOrIgnoredNotATrap() throws {
+        func probe(duration: String, rotate: String) throws(ClipProbe.Problem) -> ClipProbe {
+            try ClipProbe.parse(
+                Data(
+                    """
+                    {"streams": [{"codec_type": "video", "width": 1080, "height": 1920, "duration": "\(duration)",
+                      "tags": {"rotate": "\(rotate)"}}]}
+                    """.utf8))
+        }
+        #expect(throws: ClipProbe.Problem.huge("1e+300 s long; at most an hour")) {
+            _ = try probe(duration: "1e300", rotate: "0")
+        }
+        #expect(throws: ClipProbe.Problem.huge("7200 s long; at most an hour")) {
+            _ = try probe(duration: "7200", rotate: "0")
+        }
+        for rotate in ["1e300", "inf", "nan", "-9.3e18"] {
+            let clip = try probe(duration: "4", rotate: rotate)
+            #expect(clip.width == 1080 && clip.height == 1920, "rotate \(rotate)")
+        }
+        let turned = try probe(duration: "4", rotate: "-450")
+        #expect(turned.width == 1920 && turned.height == 1080)
+    }
+
     // MARK: Pixel shape and rotation
 
     @Test func anAnamorphicClipIsCroppedByItsDisplayShape() async throws {

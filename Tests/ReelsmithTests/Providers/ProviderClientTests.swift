@@ -71,6 +71,37 @@ import Testing
         #expect(Date().timeIntervalSince(start) >= 0.28, "retry-after-ms: 300 is honoured")
     }
 
+    /// A server's wait hint is its text: `inf`, `nan` and `-5` are no wait (the backoff is used and
+    /// the call retried, not failed as a wait too long), and nothing in them may reach `Int(_:)`.
+    @Test(arguments: [
+        ("retry-after-ms", "inf"), ("retry-after-ms", "nan"), ("retry-after-ms", "-5"), ("Retry-After", "inf"),
+        ("Retry-After", "nan"), ("Retry-After", "-5"), ("retry-after-ms", "-inf"),
+    ])
+    func aNonsenseRetryAfterIsIgnoredAndTheCallRetriedAfterTheBackoff(header: String, value: String) async throws {
+        let counter = Counter()
+        let server = try LocalProviderServer { _ in
+            counter.next() == 1 ? .error(429, "Rate limit reached", headers: [header: value]) : .models(["m"])
+        }
+        let exchange = try await ProviderFixtures.client(server).send("GET", "models", stage: .script)
+        #expect(exchange.reply.status == 200 && exchange.attempts == 2 && server.requests.count == 2)
+    }
+
+    /// A wait past the longest Reelsmith waits fails the call at once, the server's number quoted
+    /// (before: `Int(wait.rounded())` trapped on 1e297 and the daemon died with exit 132).
+    @Test(arguments: [
+        ("retry-after-ms", "1e300", "1e+297 s"), ("Retry-After", "1e300", "1e+300 s"),
+        ("retry-after-ms", "120000", "120 s"), ("Retry-After", "9.3e18", "9.3e+18 s"),
+    ])
+    func anEnormousRetryAfterFailsAtOnceQuotingTheWait(header: String, value: String, quoted: String) async throws {
+        let server = try LocalProviderServer { _ in .error(429, "Rate limit reached", headers: [header: value]) }
+        let error = try await #require(throws: ProviderError.self) {
+            _ = try await ProviderFixtures.client(server).send("GET", "models", stage: .script)
+        }
+        #expect(error.reason == .rateLimited && server.requests.count == 1)
+        #expect(error.description.contains("the provider asks to wait \(quoted) before trying again"))
+        #expect(error.description.contains("waits 60 s at most"))
+    }
+
     @Test func anExhaustedQuotaIsNotRetriedAndSaysSo() async throws {
         let server = try LocalProviderServer { _ in
             .json(
@@ -220,6 +251,10 @@ import Testing
         #expect(RetryPolicy.retryAfterSeconds("7") == 7)
         #expect(RetryPolicy.retryAfterSeconds("Tue, 14 Nov 2023 22:13:30 GMT", now: now) == 10)
         #expect(RetryPolicy.retryAfterSeconds("soon") == nil)
+        #expect(RetryPolicy.retryAfterMillisecondsAsSeconds("300") == 0.3)
+        for nonsense in ["inf", "nan", "-5", "-0.1", "soon", ""] {
+            #expect(RetryPolicy.retryAfterMillisecondsAsSeconds(nonsense) == nil, "\(nonsense)")
+        }
         let policy = RetryPolicy(maxRetries: 3, baseDelaySeconds: 1, maximumDelaySeconds: 5)
         #expect(policy.backoffSeconds(retry: 1, random: 0) == 0.5 && policy.backoffSeconds(retry: 1, random: 1) == 1)
         #expect(policy.backoffSeconds(retry: 3, random: 1) == 4 && policy.backoffSeconds(retry: 9, random: 1) == 5)

@@ -129,6 +129,20 @@ import Testing
             ))
     }
 
+    /// The one scan both the extractor and the repair use (`JSONStringScanner`): an escaped quote
+    /// does not end a string, and a brace or a comma inside one is text.
+    @Test func escapedQuotesAndBracesInsideStringsAreTextForTheExtractorAndTheRepair() throws {
+        let answer = "Sure: {\"a\": \"say \\\"}{\\\" ,]\", \"b\": [1,],\n} and more {\"c\": 2}"
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: try JSONAnswer.extract(from: answer)) as? [String: Any])
+        #expect(object["a"] as? String == "say \"}{\" ,]" && object["b"] as? [Int] == [1])
+        #expect(JSONDiagnosis.repaired("{\"a\": \"x\\\"\ny,]\",}") == "{\"a\": \"x\\\"\\ny,]\"}")
+        var scanner = JSONStringScanner()
+        let roles = "{\"\\\"\n\"}".unicodeScalars.map { scanner.role(of: $0) }
+        #expect(roles == [.structure, .quote, .escape, .escape, .text, .quote, .structure])
+        #expect(!scanner.isInString)
+    }
+
     @Test func diagnosisNamesTheFault() {
         #expect(JSONDiagnosis.fault(in: "{\"a\": 1}") == nil)
         #expect(
