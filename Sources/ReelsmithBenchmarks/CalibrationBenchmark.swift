@@ -6,8 +6,10 @@ import ReelsmithEngines
 import ReelsmithLearning
 
 /// `reelsmith bench learning`, issue 23's part: a back catalogue of generated external videos
-/// (captions with hashtags and emoji, views that follow the hook) scored by the offline rubric,
-/// then the score's check against views and the calibration fit, in a temp learning index.
+/// (captions with hashtags and emoji; views that follow which of seven hooks the caption opens
+/// with, not any one criterion, so the fit finds whichever criteria rank them) scored by the
+/// offline rubric, then the score's check against views and the calibration fit, in a temp
+/// learning index.
 package struct CalibrationBenchmark: Sendable {
     package let templates: URL
 

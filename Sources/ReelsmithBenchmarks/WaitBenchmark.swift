@@ -71,7 +71,7 @@ package struct WaitBenchmark: Sendable {
         process.executableURL = executable
         process.arguments = ["process", request.path, "--root", root.path, "--templates", templates.path]
         let errors = root.appendingPathComponent("stderr.txt")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: errors)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
