@@ -165,12 +165,19 @@ package final class HeadlessChromium {
         }
     }
 
-    /// Waits for an event (one already received counts) and returns its parameters.
+    /// Waits for an event whose parameters pass `test` (one already received counts) and returns
+    /// its parameters. Events come in bursts: a test that wants a later event of the same kind
+    /// (a download's "completed" after its "inProgress") says so here rather than skipping ahead.
     @discardableResult
-    func waitForEvent(_ method: String, after count: Int = 0, timeoutSeconds: Double = 30) throws -> [String: Any] {
+    func waitForEvent(
+        _ method: String, after count: Int = 0, timeoutSeconds: Double = 30,
+        where test: ([String: Any]) -> Bool = { _ in true }
+    ) throws -> [String: Any] {
         let deadline = Date().addingTimeInterval(timeoutSeconds)
         while true {
-            if let found = events.dropFirst(count).first(where: { $0.method == method }) { return found.params }
+            if let found = events.dropFirst(count).first(where: { $0.method == method && test($0.params) }) {
+                return found.params
+            }
             record(try nextMessage(until: deadline, waitingFor: method))
         }
     }

@@ -308,17 +308,14 @@ struct DashboardBrowserTests {
         try browser.send(
             "Browser.setDownloadBehavior",
             ["behavior": "allow", "downloadPath": downloads.path, "eventsEnabled": true], session: false)
-        var seen = browser.events.count
+        let seen = browser.events.count
         try browser.evaluate("document.getElementById('request-download').click()")
         let begun = try browser.waitForEvent("Browser.downloadWillBegin", after: seen)
         #expect(begun["suggestedFilename"] as? String == "request-fitness.yaml")
-        var state = ""
-        while state != "completed" && state != "canceled" {
-            let progress = try browser.waitForEvent("Browser.downloadProgress", after: seen)
-            seen = browser.events.lastIndex { $0.method == "Browser.downloadProgress" }.map { $0 + 1 } ?? seen
-            state = progress["state"] as? String ?? ""
+        let ended = try browser.waitForEvent("Browser.downloadProgress", after: seen) {
+            ["completed", "canceled"].contains($0["state"] as? String ?? "")
         }
-        #expect(state == "completed")
+        #expect(ended["state"] as? String == "completed")
         #expect(
             try String(contentsOf: downloads.appendingPathComponent("request-fitness.yaml"), encoding: .utf8) == yaml)
 
