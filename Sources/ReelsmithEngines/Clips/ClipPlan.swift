@@ -24,8 +24,9 @@ package struct ClipPlan: Sendable, Codable, Equatable {
         package var durationSeconds: Double?
         /// Author, address and licence of a stock clip, as its terms ask.
         package var credit: ClipCredit?
-        /// Other library clips the scene may cut to (issue 21: a new shot every few seconds),
-        /// best first; nil or empty: the scene's own clip is its only one.
+        /// Other clips the scene may cut to (issue 21: a new shot every few seconds), best first:
+        /// library clips on a library scene, further results of its search on a stock one; nil or
+        /// empty: the scene's own clip is its only one.
         package var alternates: [AlternateClip]?
 
         enum CodingKeys: String, CodingKey {
@@ -34,14 +35,26 @@ package struct ClipPlan: Sendable, Codable, Equatable {
         }
     }
 
-    /// A library clip a scene may also show.
+    /// Another clip a scene may also show: a library file, or a stock download with its credit.
     package struct AlternateClip: Sendable, Codable, Equatable {
         package var clip: String
         package var durationSeconds: Double
+        /// Author, address and licence of a stock clip; nil for a library clip (and in plans
+        /// written before stock scenes had alternates).
+        package var credit: ClipCredit? = nil
 
         enum CodingKeys: String, CodingKey {
-            case clip
+            case clip, credit
             case durationSeconds = "duration_seconds"
+        }
+    }
+
+    /// Every stock clip the plan shows or may cut to, each once, in scene order: what the report
+    /// credits.
+    package var credits: [ClipCredit] {
+        var seen: Set<String> = []
+        return scenes.flatMap { [$0.credit] + ($0.alternates ?? []).map(\.credit) }.compactMap { $0 }.filter {
+            seen.insert($0.provider + "/" + $0.id).inserted
         }
     }
 
@@ -53,8 +66,24 @@ package struct ClipPlan: Sendable, Codable, Equatable {
     {
         var plan = self
         for index in plan.scenes.indices {
+            let scene = plan.scenes[index].scene
+            for alternate in plan.scenes[index].alternates ?? [] where !exists(alternate.clip) {
+                plan.warnings.append(
+                    "scene \(scene): \(alternate.clip) is gone (deleted since the clips were chosen); not cut to")
+            }
             plan.scenes[index].alternates = plan.scenes[index].alternates?.filter { exists($0.clip) }
             guard let path = plan.scenes[index].clip, !exists(path) else { continue }
+            // Its first alternate left, when there is one, takes its place (a stock scene keeps its footage).
+            if let first = plan.scenes[index].alternates?.first {
+                plan.scenes[index].clip = first.clip
+                plan.scenes[index].durationSeconds = first.durationSeconds
+                plan.scenes[index].credit = first.credit
+                plan.scenes[index].alternates?.removeFirst()
+                plan.scenes[index].reason += "; its clip \(path) was deleted before the render: its next clip is shown"
+                plan.warnings.append(
+                    "scene \(scene): \(path) is gone (deleted since the clips were chosen); \(first.clip) is shown")
+                continue
+            }
             plan.scenes[index].clip = nil
             plan.scenes[index].source = "still"
             plan.scenes[index].reason = "its clip \(path) was deleted before the render: the scene's still is shown"
@@ -62,8 +91,7 @@ package struct ClipPlan: Sendable, Codable, Equatable {
             plan.scenes[index].credit = nil
             plan.scenes[index].alternates = nil
             plan.warnings.append(
-                "scene \(plan.scenes[index].scene): \(path) is gone (deleted since the clips were chosen); the still is shown"
-            )
+                "scene \(scene): \(path) is gone (deleted since the clips were chosen); the still is shown")
         }
         return plan
     }

@@ -7,11 +7,14 @@ import ReelsmithMedia
 /// The clips stage of a generation job (issue 9): gives each scene its search terms, then a clip
 /// from the creator's library (the niche's folder and `_all`), else from the stock provider of
 /// `engines.clips`, else leaves it to its still. A clip is not used twice in a video while another
-/// one matches. Files and searches that fail become warnings; the video is still made.
+/// one matches. A scene long enough for several shots gets other clips to cut to (issue 21).
+/// Files and searches that fail become warnings; the video is still made.
 package struct ClipStage: Sendable {
     package let library: ClipLibrary
     package let stock: (any ClipSource)?
     package let logger: Logger
+    /// The longest shot (``RenderSettings/shotSeconds``): how many clips a stock scene is given.
+    package var shotSeconds = RenderSettings().shotSeconds
 
     package init(library: ClipLibrary, stock: (any ClipSource)?, logger: Logger) {
         self.library = library
@@ -66,6 +69,8 @@ package struct ClipStage: Sendable {
         // video; a download that fails only skips that clip.
         var searchFailed = false
         var previousClip: String?
+        // Stock scenes that could show more clips than their own, with their search's unused rest.
+        var stockScenes: [StockScene] = []
         for (position, scene) in scenes.enumerated() {
             let seconds = position < sceneSeconds.count ? sceneSeconds[position] : 5
             let sceneTerms = terms[position]
@@ -80,16 +85,23 @@ package struct ClipStage: Sendable {
                         "library: \(Self.quoted(match.matchedWords)) in its keywords (overlap \(Self.format(match.overlap)))"
                 )
             } else if let stock, !searchFailed,
-                let (clip, file, term) = await stockClip(
+                let pick = await stockClip(
                     terms: sceneTerms.stock, used: usedStock, failed: &failedStock, source: stock, plan: &plan,
                     searchFailed: &searchFailed)
             {
-                usedStock.insert(clip.id)
-                choice.clip = file.path
+                usedStock.insert(pick.clip.id)
+                choice.clip = pick.file.path
                 choice.source = stock.name
-                choice.durationSeconds = clip.durationSeconds
-                choice.credit = clip.credit
-                choice.reason = "\(stock.name): first unused result for “\(term)”"
+                choice.durationSeconds = pick.clip.durationSeconds
+                choice.credit = pick.clip.credit
+                choice.reason = "\(stock.name): first unused result for “\(pick.term)”"
+                let wanted = Self.expectedShots(sceneSeconds: seconds, shotSeconds: shotSeconds) - 1
+                if wanted > 0, !pick.spares.isEmpty {
+                    stockScenes.append(
+                        StockScene(
+                            position: position, wanted: wanted, spares: pick.spares,
+                            failedFetches: pick.failedFetches))
+                }
             } else if visuals == .clips, let any = matcher.anyUnused(sceneSeconds: seconds, used: used) {
                 // An unused clip before a matching one again (issue 21): a clip shown twice in a row
                 // while another lay unused was one 19.5 s shot.
@@ -134,7 +146,46 @@ package struct ClipStage: Sendable {
             previousClip = choice.clip
             plan.scenes.append(choice)
         }
+        if let stock, !stockScenes.isEmpty {
+            await addStockAlternates(stockScenes, used: &usedStock, failed: &failedStock, source: stock, plan: &plan)
+        }
         return plan
+    }
+
+    /// How many shots a scene of `sceneSeconds` (estimated from its words) is expected to have: one
+    /// per ``shotSeconds``, with a quarter to spare (the real voice may be slower), as the title
+    /// cards count their beats.
+    static func expectedShots(sceneSeconds: Double, shotSeconds: Double) -> Int {
+        guard sceneSeconds.isFinite, sceneSeconds > 0, shotSeconds.isFinite, shotSeconds > 0 else { return 1 }
+        return Int(min(12, max(1, (sceneSeconds * 1.25 / shotSeconds).rounded(.up))))
+    }
+
+    /// A stock scene's clip, the term that found it, and the results after it in that answer (its
+    /// alternates come from these: no other search is made).
+    struct StockPick {
+        var clip: StockClip
+        var file: URL
+        var term: String
+        var spares: [StockClip]
+        var failedFetches: Int
+    }
+
+    /// A stock scene that may cut to more of its search's results (issue 21).
+    struct StockScene {
+        /// 0-based, in the plan's scenes.
+        var position: Int
+        /// How many more clips its expected shots could show.
+        var wanted: Int
+        var spares: [StockClip]
+        /// Downloads or probes of this scene that failed, its own clip's included.
+        var failedFetches: Int
+    }
+
+    /// What fetching and probing one stock clip gave.
+    private enum FetchOutcome {
+        case fetched(StockClip, URL)
+        case failed
+        case cancelled
     }
 
     /// The first result not used in this video for the first term that has one; the clip is
@@ -144,7 +195,7 @@ package struct ClipStage: Sendable {
     private func stockClip(
         terms: [String], used: Set<String>, failed: inout Set<String>, source: any ClipSource, plan: inout ClipPlan,
         searchFailed: inout Bool
-    ) async -> (StockClip, URL, String)? {
+    ) async -> StockPick? {
         var failedFetches = 0
         for term in terms {
             let results: [StockClip]
@@ -158,42 +209,103 @@ package struct ClipStage: Sendable {
                 searchFailed = true
                 return nil
             }
-            for var clip in results where !used.contains(clip.id) && !failed.contains(clip.id) {
-                let file: URL
-                do {
-                    file = try await source.fetch(clip)
-                } catch is CancellationError {
+            for (index, clip) in results.enumerated() where !used.contains(clip.id) && !failed.contains(clip.id) {
+                switch await fetchChecked(clip, from: source, plan: &plan) {
+                case .cancelled:
                     return nil
-                } catch {
-                    let problem = (error as? ProviderError)?.problem ?? "\(error)"
-                    let warning = "\(Self.describe(clip, from: source)): download failed (\(problem)); skipped"
-                    plan.warnings.append(warning)
-                    logger.warning(
-                        "clip download failed",
-                        metadata: ["provider": "\(source.name)", "clip": "\(clip.id)", "error": "\(problem)"])
+                case .failed:
                     failed.insert(clip.id)
                     failedFetches += 1
                     if failedFetches >= Self.maximumFailedFetchesPerScene { return nil }
-                    continue
-                }
-                do {
-                    let probe = try await ClipProbe.probe(file.path, ffprobe: library.ffprobe)
-                    clip.durationSeconds = probe.durationSeconds
-                    return (clip, file, term)
-                } catch {
-                    let problem = error.message
-                    plan.warnings.append("\(Self.describe(clip, from: source)): skipped, \(problem)")
-                    logger.warning(
-                        "clip skipped",
-                        metadata: ["provider": "\(source.name)", "clip": "\(clip.id)", "error": "\(problem)"])
-                    StockClipCache.discard(file)
-                    failed.insert(clip.id)
-                    failedFetches += 1
-                    if failedFetches >= Self.maximumFailedFetchesPerScene { return nil }
+                case .fetched(let clip, let file):
+                    return StockPick(
+                        clip: clip, file: file, term: term, spares: Array(results[(index + 1)...]),
+                        failedFetches: failedFetches)
                 }
             }
         }
         return nil
+    }
+
+    /// Gives each stock scene more of its own search's results to cut to, up to one per expected
+    /// shot after the first, in turns: every scene its second clip before any its third, and only
+    /// once every scene has its own, so no scene's extras take a later scene's clip. A clip another
+    /// scene shows or one that failed is passed over; a failure counts against the scene's budget
+    /// (``maximumFailedFetchesPerScene``, its own clip's failures included).
+    private func addStockAlternates(
+        _ scenes: [StockScene], used: inout Set<String>, failed: inout Set<String>, source: any ClipSource,
+        plan: inout ClipPlan
+    ) async {
+        var waiting = scenes
+        while !waiting.isEmpty {
+            var next: [StockScene] = []
+            for var scene in waiting {
+                var added = false
+                while !added, scene.failedFetches < Self.maximumFailedFetchesPerScene, !scene.spares.isEmpty {
+                    let candidate = scene.spares.removeFirst()
+                    guard !used.contains(candidate.id), !failed.contains(candidate.id) else { continue }
+                    switch await fetchChecked(candidate, from: source, plan: &plan) {
+                    case .cancelled:
+                        return
+                    case .failed:
+                        failed.insert(candidate.id)
+                        scene.failedFetches += 1
+                    case .fetched(let clip, let file):
+                        used.insert(clip.id)
+                        plan.scenes[scene.position].alternates =
+                            (plan.scenes[scene.position].alternates ?? []) + [
+                                ClipPlan.AlternateClip(
+                                    clip: file.path, durationSeconds: clip.durationSeconds ?? 0, credit: clip.credit)
+                            ]
+                        scene.wanted -= 1
+                        added = true
+                    }
+                }
+                if added, scene.wanted > 0 { next.append(scene) }
+            }
+            waiting = next
+        }
+        for index in plan.scenes.indices where plan.scenes[index].credit != nil {
+            let count = plan.scenes[index].alternates?.count ?? 0
+            if count > 0 {
+                plan.scenes[index].reason +=
+                    ", and \(count) more of its results to cut to"
+            }
+        }
+    }
+
+    /// The clip's file, downloaded (or found in the cache) and probed. A clip that fails either is
+    /// named in a warning and, when it did not probe, removed from the cache.
+    private func fetchChecked(_ clip: StockClip, from source: any ClipSource, plan: inout ClipPlan) async
+        -> FetchOutcome
+    {
+        var clip = clip
+        let file: URL
+        do {
+            file = try await source.fetch(clip)
+        } catch is CancellationError {
+            return .cancelled
+        } catch {
+            let problem = (error as? ProviderError)?.problem ?? "\(error)"
+            let warning = "\(Self.describe(clip, from: source)): download failed (\(problem)); skipped"
+            plan.warnings.append(warning)
+            logger.warning(
+                "clip download failed",
+                metadata: ["provider": "\(source.name)", "clip": "\(clip.id)", "error": "\(problem)"])
+            return .failed
+        }
+        do {
+            let probe = try await ClipProbe.probe(file.path, ffprobe: library.ffprobe)
+            clip.durationSeconds = probe.durationSeconds
+            return .fetched(clip, file)
+        } catch {
+            let problem = error.message
+            plan.warnings.append("\(Self.describe(clip, from: source)): skipped, \(problem)")
+            logger.warning(
+                "clip skipped", metadata: ["provider": "\(source.name)", "clip": "\(clip.id)", "error": "\(problem)"])
+            StockClipCache.discard(file)
+            return .failed
+        }
     }
 
     /// `pexels clip 102 (videos.pexels.com/…/102-hd.mp4, page https://www.pexels.com/video/…)`:

@@ -151,4 +151,53 @@ import Testing
         #expect(
             plan.warnings.allSatisfy { $0.contains("the file's server refused it (404)") && $0.hasSuffix("; skipped") })
     }
+
+    @Test func aStockSceneGetsOneClipPerExpectedShot() {
+        #expect(ClipStage.expectedShots(sceneSeconds: 3, shotSeconds: 4) == 1)
+        #expect(ClipStage.expectedShots(sceneSeconds: 5, shotSeconds: 4) == 2)
+        #expect(ClipStage.expectedShots(sceneSeconds: 9, shotSeconds: 4) == 3)
+        #expect(ClipStage.expectedShots(sceneSeconds: 0, shotSeconds: 4) == 1)
+        #expect(ClipStage.expectedShots(sceneSeconds: .nan, shotSeconds: 4) == 1)
+        #expect(ClipStage.expectedShots(sceneSeconds: 1e300, shotSeconds: 2) == 12)
+    }
+
+    @Test func aLongStockSceneTakesMoreOfItsResultsAfterEverySceneHasItsOwnWithinItsFailureBudget() async throws {
+        let server = try LocalProviderServer { _ in .error(500, "not ready") }
+        let root = server.rootURL
+        let files = try StockClipsTests.clips([(1, .red), (3, .green), (4, .blue), (7, .yellow)])
+        server.respond { request in
+            if request.path.hasPrefix("/videos/search") {
+                return .pexelsVideos(
+                    (1...7).map {
+                        .init(
+                            id: $0, author: "A\($0)", durationSeconds: 6,
+                            files: [(1080, 1920, "\(root)/files/\($0).mp4")])
+                    })
+            }
+            let id = Int((request.path as NSString).lastPathComponent.prefix(while: \.isNumber)) ?? 0
+            return files[id].map { .file($0) } ?? .error(404, "gone")
+        }
+        let stage = try Self.pexelsStage(root: root)
+        let plan = try await stage.plan(
+            scenes: [
+                Script.Scene(index: 1, narration: "One.", keyPhrase: "", imagePrompt: "x"),
+                Script.Scene(index: 2, narration: "Two.", keyPhrase: "", imagePrompt: "x"),
+            ], sceneSeconds: [12, 3], visuals: .auto, folders: ["fitness"], nicheTerms: ["city night"], stopwords: [],
+            language: .en)
+        // Scene 1 (12 s: 4 shots of 4 s) takes 1; scene 2 (one shot) 3 after 2 fails. Then scene 1's
+        // extras from the same answer: 2 (failed) and 3 (scene 2's) passed over, 4 taken, 5 and 6
+        // fail — its budget of two — so 7 is never fetched. One search per scene.
+        #expect(server.requests.filter { $0.path.hasPrefix("/videos/search") }.count == 2)
+        #expect(
+            server.requests.filter { $0.path.hasPrefix("/files/") }.map(\.path) == [
+                "/files/1.mp4", "/files/2.mp4", "/files/3.mp4", "/files/4.mp4", "/files/5.mp4", "/files/6.mp4",
+            ])
+        #expect(plan.scenes.map { $0.credit?.id } == ["1", "3"])
+        #expect(plan.scenes[0].alternates?.map { $0.credit?.id } == ["4"])
+        #expect(plan.scenes[0].alternates?.first?.durationSeconds ?? 0 > 5)
+        #expect(plan.scenes[1].alternates == nil)
+        #expect(plan.warnings.count == 3, "\(plan.warnings)")
+        #expect(plan.warnings.allSatisfy { $0.contains("(404)") && $0.hasSuffix("; skipped") })
+        #expect(plan.sceneClips.count == 2)
+    }
 }

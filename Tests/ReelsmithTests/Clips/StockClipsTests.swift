@@ -74,10 +74,12 @@ import Testing
         }
     }
 
-    /// A pipeline whose `engines.clips` is the provider `stock` of `kind` at the stand-in.
+    /// A pipeline whose `engines.clips` is the provider `stock` of `kind` at the stand-in; with
+    /// `shotSeconds`, `render.shot_seconds` is set and the video rendered small (540×960, 15 fps,
+    /// as PacingTests do: shot lengths do not depend on the size).
     static func pipeline(
         _ workspace: Workspace, server: LocalProviderServer, kind: String = "pexels", retries: Int = 2,
-        timeoutSeconds: Double? = nil
+        timeoutSeconds: Double? = nil, shotSeconds: Double? = nil
     ) throws -> GenerationPipeline {
         let root = workspace.inbox.deletingLastPathComponent()
         let settings = root.appendingPathComponent("reelsmith.yaml")
@@ -90,11 +92,17 @@ import Testing
                 api_key_env: \(Self.keyVariable)
                 max_retries: \(retries)\(timeoutSeconds.map { "\n    timeout_seconds: \($0)" } ?? "")
             engines:
-              clips: { provider: stock }
+              clips: { provider: stock }\(shotSeconds.map { "\nrender:\n  shot_seconds: \($0)" } ?? "")
             """.utf8
         ).write(to: settings)
-        let configuration = try Configuration.load(
+        var configuration = try Configuration.load(
             file: settings, environment: [Self.keyVariable: ProviderFixtures.secret])
+        if let shotSeconds {
+            #expect(configuration.render.shotSeconds == shotSeconds)
+            configuration.render.width = 540
+            configuration.render.height = 960
+            configuration.render.framesPerSecond = 15
+        }
         return GenerationPipeline(
             workspace: workspace, configuration: configuration, index: try LearningIndex(url: workspace.indexFile))
     }
@@ -315,6 +323,103 @@ import Testing
             let colour = try ClipFixtures.meanColour(of: video, at: (bounds[scene] + bounds[scene + 1]) / 2)
             #expect(ClipFixtures.tint(of: colour) == tint, "scene \(scene + 1): \(colour)")
         }
+    }
+
+    @Test func aLongSceneCutsBetweenSeveralCreditedResultsOfItsOneSearch() async throws {
+        let workspace = try TestSupport.makeWorkspace()
+        // Flat tints (a moving square on each), one per working result: 104's file fails.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reelsmith-stock-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tints: [Int: ClipFixtures.Tint] = [
+            101: .red, 102: .green, 103: .blue, 105: .yellow, 106: .cyan, 107: .magenta,
+        ]
+        var files: [Int: Data] = [:]
+        for (id, tint) in tints {
+            files[id] = try Data(
+                contentsOf: try ClipFixtures.flatClip(
+                    tint, width: 360, height: 640, seconds: 8, at: folder.appendingPathComponent("\(id).mp4")))
+        }
+        let served = files
+        let server = try LocalProviderServer { _ in .error(500, "not ready") }
+        let root = server.rootURL
+        let search = LocalProviderServer.Response.pexelsVideos(
+            (101...107).map { id in
+                .init(
+                    id: id, author: "Author \(id)", durationSeconds: 8,
+                    files: [(1080, 1920, "\(root)/files/\(id)-hd.mp4")])
+            })
+        server.respond { request in
+            if request.path.hasPrefix("/videos/search") { return search }
+            let id = Int((request.path as NSString).lastPathComponent.prefix(while: \.isNumber)) ?? 0
+            if request.path.hasPrefix("/files/") { return .redirect(to: "\(root)/cdn/\(id).mp4") }
+            return served[id].map { .file($0) } ?? .error(500, "the CDN failed")
+        }
+        let pipeline = try Self.pipeline(workspace, server: server, retries: 0, shotSeconds: 2)
+        let published = try await pipeline.run(requestFile: try Self.request(workspace, topic: "the morning workout"))
+        let report = try JSONFiles.read(
+            GenerationReport.self, from: published.folder.appendingPathComponent("report.json"))
+        let plan = try #require(report.clips)
+
+        // Each scene its own first result, then one more of the same answer in turns (scene 1
+        // passes over the failed 104): two distinct clips per scene, none shared, each credited.
+        #expect(plan.scenes.map(\.source) == ["stock", "stock", "stock"])
+        let ids = plan.scenes.map { scene in
+            ([scene.credit] + (scene.alternates ?? []).map(\.credit)).map { $0?.id ?? "uncredited" }
+        }
+        #expect(ids == [["101", "105"], ["102", "106"], ["103", "107"]], "\(plan.scenes)")
+        for alternate in plan.scenes.flatMap({ $0.alternates ?? [] }) {
+            let credit = try #require(alternate.credit)
+            #expect(
+                credit.author == "Author \(credit.id)"
+                    && credit.url == "https://www.pexels.com/video/test-\(credit.id)/")
+            #expect(
+                credit.licence == "Pexels License" && credit.authorURL == "https://www.pexels.com/@author\(credit.id)")
+            #expect(alternate.clip == workspace.state.appendingPathComponent("clips/pexels/\(credit.id).mp4").path)
+        }
+        #expect(plan.credits.map(\.id) == ["101", "105", "102", "106", "103", "107"])
+        #expect(plan.scenes[0].reason.hasSuffix(", and 1 more of its results to cut to"), "\(plan.scenes[0].reason)")
+        // In report.json as written: every shown clip's credit, the alternates' in snake_case.
+        let written = try String(contentsOf: published.folder.appendingPathComponent("report.json"), encoding: .utf8)
+        for id in 101...107 where id != 104 { #expect(written.contains("https://www.pexels.com/@author\(id)")) }
+        #expect(written.contains("\"licence_url\""))
+
+        // One search per scene; the failed file asked once (no retries), named, never cached.
+        #expect(server.requests.filter { $0.path.hasPrefix("/videos/search") }.count == 3)
+        #expect(server.requests(path: "/cdn/104.mp4").count == 1)
+        #expect(plan.warnings.count == 1, "\(plan.warnings)")
+        #expect(
+            plan.warnings.first.map {
+                $0.hasPrefix("stock clip 104 (") && $0.contains("(500)") && $0.hasSuffix("; skipped")
+            }
+                == true, "\(plan.warnings)")
+        #expect(
+            !FileManager.default.fileExists(atPath: workspace.state.appendingPathComponent("clips/pexels/104.mp4").path)
+        )
+
+        // The video, measured from its frames: each scene cut between its two clips, never the
+        // same one twice in a row.
+        let video = published.folder.appendingPathComponent("video.mp4")
+        let timings = try JSONFiles.read(
+            VoiceTimings.self, from: published.folder.appendingPathComponent("timings.json"))
+        let sceneStarts = timings.sceneStarts(sceneCount: 3)
+        let shots = try ShotMeasure.of(video, durationSeconds: timings.durationSeconds)
+        let bounds = [0] + shots.cuts + [timings.durationSeconds]
+        var shown: [[ClipFixtures.Tint?]] = [[], [], []]
+        var sequence: [ClipFixtures.Tint?] = []
+        for (start, end) in zip(bounds, bounds.dropFirst()) {
+            let middle = (start + end) / 2
+            let tint = ClipFixtures.tint(
+                of: try ClipFixtures.meanColour(of: video, at: middle, crop: "270:200:135:100"))
+            sequence.append(tint)
+            shown[(sceneStarts.lastIndex { $0 <= middle } ?? 0)].append(tint)
+        }
+        let expected: [Set<ClipFixtures.Tint>] = [[.red, .yellow], [.green, .cyan], [.blue, .magenta]]
+        for scene in 0..<3 {
+            #expect(Set(shown[scene].compactMap { $0 }) == expected[scene], "scene \(scene + 1): \(shown[scene])")
+        }
+        #expect(zip(sequence, sequence.dropFirst()).allSatisfy { $0 != $1 }, "\(sequence) at \(shots.cuts)")
+        #expect(shots.cuts.count >= 5, "\(shots.cuts), scenes at \(sceneStarts)")
     }
 
     @Test func pixabayGetsTheKeyAsItsQueryParameterAndTheBestRenditionIsChosen() async throws {

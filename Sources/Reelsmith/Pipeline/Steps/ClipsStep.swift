@@ -15,11 +15,12 @@ struct ClipsStep: JobStep {
     package func make() async throws -> ClipPlan {
         let pipeline = context.pipeline
         let clips = context.engines.clips
-        let stage = ClipStage(
+        var stage = ClipStage(
             library: ClipLibrary(
                 assets: pipeline.workspace.templates.appendingPathComponent("assets"), index: pipeline.index,
                 ffprobe: pipeline.tools.ffprobe),
             stock: clips.searchesStock ? clips : nil, logger: context.logger)
+        stage.shotSeconds = pipeline.settings.shotSeconds
         let plan = try await stage.plan(script: script, request: context.request, templates: context.templates)
         try FileManager.default.createDirectory(at: context.file("work"), withIntermediateDirectories: true)
         try JSONFiles.write(plan, to: context.file("work/clips.json"))
