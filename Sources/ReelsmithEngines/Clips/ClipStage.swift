@@ -162,7 +162,7 @@ package struct ClipStage: Sendable {
 
     /// A stock scene's clip, the term that found it, and the results after it in that answer (its
     /// alternates come from these: no other search is made).
-    struct StockPick {
+    private struct StockPick {
         var clip: StockClip
         var file: URL
         var term: String
@@ -171,7 +171,7 @@ package struct ClipStage: Sendable {
     }
 
     /// A stock scene that may cut to more of its search's results (issue 21).
-    struct StockScene {
+    private struct StockScene {
         /// 0-based, in the plan's scenes.
         var position: Int
         /// How many more clips its expected shots could show.
@@ -265,12 +265,9 @@ package struct ClipStage: Sendable {
             }
             waiting = next
         }
-        for index in plan.scenes.indices where plan.scenes[index].credit != nil {
-            let count = plan.scenes[index].alternates?.count ?? 0
-            if count > 0 {
-                plan.scenes[index].reason +=
-                    ", and \(count) more of its results to cut to"
-            }
+        for scene in scenes {
+            guard let count = plan.scenes[scene.position].alternates?.count, count > 0 else { continue }
+            plan.scenes[scene.position].reason += ", and \(count) more of its results to cut to"
         }
     }
 
