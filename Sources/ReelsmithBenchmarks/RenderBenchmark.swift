@@ -30,6 +30,21 @@ package struct RenderBenchmark: Sendable {
         package var smoothness: MotionSmoothness
     }
 
+    /// One layered card's shot (``CardLayers``): how much its background changed from its first
+    /// frame to its last, and its text band.
+    package struct CardDrift: Sendable {
+        /// Above the card's sticker and text (TikTok's top bar), where a card has only its background.
+        static let backgroundBand = "1080:240:0:0"
+        /// Where the card's text sits (and nothing else moves).
+        static let textBand = "1080:600:0:300"
+        package var shot: Int
+        package var fromSeconds: Double
+        package var seconds: Double
+        /// Mean absolute difference, 0…255.
+        package var background: Double
+        package var text: Double
+    }
+
     package struct Result: Sendable {
         package var render: Row
         package var floor: Row
@@ -45,8 +60,11 @@ package struct RenderBenchmark: Sendable {
         package var extraCrossfades = 0
         /// The same shots with `motion: none`: nothing moves.
         package var standingStill: Row?
+        /// The same shots with the cards moving whole (a zoom or pan of the picture, no layers).
+        package var wholeCards: Row?
+        package var cardDrifts: [CardDrift] = []
         package var rows: [Row] {
-            [render] + [perScene, everyCutFaded, standingStill].compactMap { $0 } + clipRenders + [floor]
+            [render] + [perScene, everyCutFaded, standingStill, wholeCards].compactMap { $0 } + clipRenders + [floor]
         }
         /// CPU seconds each hard cut added by the pacing costs (its shot's own input and motion).
         package var cpuSecondsPerExtraCut: Double? {
@@ -60,6 +78,8 @@ package struct RenderBenchmark: Sendable {
         }
         /// CPU seconds the moving pictures cost over the same shots standing still, and over the floor.
         package var cpuSecondsOfMotion: Double? { standingStill.map { render.cpuSeconds - $0.cpuSeconds } }
+        /// CPU seconds the layered cards save over moving the whole card.
+        package var cpuSecondsSavedByLayers: Double? { wholeCards.map { $0.cpuSeconds - render.cpuSeconds } }
         /// The render's wall time over the floor's: the goal is ≤ 2.
         package var costOverFloor: Double { render.wallSeconds / max(0.001, floor.wallSeconds) }
         /// The same in CPU time: steadier than wall time when other work shares the machine.
@@ -106,6 +126,16 @@ package struct RenderBenchmark: Sendable {
         ])
         let scenes = published.report.request.images
         let script = try JSONFiles.read(Script.self, from: staging.appendingPathComponent("script.json"))
+        // The cards again, as the images stage made them: their layers (the drifting background
+        // under the still text) stay in the job's work folder, which is not published.
+        let templates = try TemplateLibrary.load(from: workspace.templates)
+        let template = templates.template(niche: "fitness", language: .en)
+        var cards = ImageRenderer(ffmpeg: tools.ffmpeg, fontFile: tools.fontFile)
+        cards.niche = template.niche
+        cards.stopwords = templates.foldedStopwords.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        cards.shotSeconds = settings.shotSeconds
+        cards.language = .en
+        try await cards.render(scenes: script.scenes, palette: template.palette, assets: [], staging: staging)
         // The shots the pipeline renders (issue 21): a new picture every `shot_seconds`.
         let shots = ShotList(
             plan: ShotPlan(
@@ -118,6 +148,7 @@ package struct RenderBenchmark: Sendable {
             images: shots.images, sceneStarts: shots.starts, durationSeconds: timings.durationSeconds,
             voice: "work/voice.wav", music: nil, captions: "captions.ass", output: "bench.mp4", settings: settings)
         plan.framings = shots.framings
+        plan.cardLayers = CardLayers.present(in: plan, staging: staging)
         plan.crossfadedShots = shots.sceneOpenings
         plan.sceneOpenings = shots.sceneOpenings
         let pipelineRow = try await measure(
@@ -127,11 +158,12 @@ package struct RenderBenchmark: Sendable {
             try await VideoRenderer(ffmpeg: tools.ffmpeg).render(plan, staging: staging) { _ in }
         }
         // The same video with one shot per scene (before issue 21): what the extra hard cuts cost.
-        let perScene = RenderPlan(
+        var perScene = RenderPlan(
             images: (1...scenes).map { String(format: "images/%02d.png", $0) },
             sceneStarts: timings.sceneStarts(sceneCount: scenes), durationSeconds: timings.durationSeconds,
             voice: "work/voice.wav", music: nil, captions: "captions.ass", output: "bench-scenes.mp4",
             settings: settings)
+        perScene.cardLayers = CardLayers.present(in: perScene, staging: staging)
         let perSceneRow = try await measure(
             "  same, one shot per scene (\(scenes) shots)", video: timings.durationSeconds
         ) {
@@ -155,6 +187,17 @@ package struct RenderBenchmark: Sendable {
         ) {
             try await VideoRenderer(ffmpeg: tools.ffmpeg).render(standingStill, staging: staging) { _ in }
         }
+        // The same shots with each card moving whole, as a picture does (before the cards had
+        // layers): what the layers save, and the motion whose smoothness is measured below
+        // (provider and creator pictures still move so).
+        var wholeCards = plan
+        wholeCards.cardLayers = [:]
+        wholeCards.output = "bench-whole.mp4"
+        let wholeRow = try await measure(
+            "  same, cards moving whole (zoom, pan)", video: timings.durationSeconds
+        ) {
+            try await VideoRenderer(ffmpeg: tools.ffmpeg).render(wholeCards, staging: staging) { _ in }
+        }
         let baselineArguments = [
             "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-framerate", "\(settings.framesPerSecond)",
             "-i", "images/01.png", "-i", "work/voice.wav",
@@ -176,11 +219,28 @@ package struct RenderBenchmark: Sendable {
             let middle = Double(frames.lowerBound + frames.upperBound) / 2 / fps
             let start = max(Double(frames.lowerBound + timeline.crossfadeFrames) / fps, middle - 1)
             let smoothness = try await MotionSmoothness.measure(
-                video: staging.appendingPathComponent("bench.mp4"), fromSeconds: start, ffmpeg: tools.ffmpeg)
+                video: staging.appendingPathComponent("bench-whole.mp4"), fromSeconds: start, ffmpeg: tools.ffmpeg)
             scenesSmoothness.append(
                 SceneSmoothness(
                     scene: index + 1, motion: plan.sceneMotions[index].rawValue, fromSeconds: start,
                     smoothness: smoothness))
+        }
+        // The layered cards: how far each background drifts over its shot, and how still the text is.
+        var drifts: [CardDrift] = []
+        for (index, frames) in timeline.scenes.enumerated()
+        where plan.cardLayers[index] != nil && frames.count > Int(1.2 * fps) {
+            let first = Double(frames.lowerBound + (timeline.fadesIn(index) ? timeline.crossfadeFrames : 0) + 1) / fps
+            let tail = index + 1 < timeline.scenes.count && timeline.fadesIn(index + 1) ? timeline.crossfadeFrames : 0
+            let last = Double(frames.upperBound - tail - 2) / fps
+            drifts.append(
+                CardDrift(
+                    shot: index + 1, fromSeconds: first, seconds: last - first,
+                    background: try await Self.difference(
+                        video: staging.appendingPathComponent("bench.mp4"), from: first, to: last,
+                        band: CardDrift.backgroundBand, ffmpeg: tools.ffmpeg),
+                    text: try await Self.difference(
+                        video: staging.appendingPathComponent("bench.mp4"), from: first, to: last,
+                        band: CardDrift.textBand, ffmpeg: tools.ffmpeg)))
         }
         var clipRows: [Row] = []
         for size in clipSizes {
@@ -214,8 +274,25 @@ package struct RenderBenchmark: Sendable {
         result.everyCutFaded = fadedRow
         result.extraCrossfades = max(0, shots.images.count - 1 - shots.sceneOpenings.count)
         result.standingStill = stillRow
+        result.wholeCards = wholeRow
+        result.cardDrifts = drifts
         result.clipRenders = clipRows
         return result
+    }
+
+    /// The mean absolute difference (0…255, grey) between the frames at `from` and `to` over a
+    /// band (`crop` arguments) of `video`.
+    static func difference(video: URL, from: Double, to: Double, band: String, ffmpeg: String) async throws -> Double {
+        let output = try await ExternalTool(executable: ffmpeg).run([
+            "-hide_banner", "-nostdin", "-loglevel", "error", "-ss", String(format: "%.3f", from), "-i", video.path,
+            "-ss", String(format: "%.3f", to), "-i", video.path, "-filter_complex",
+            // One frame of each, at the same time stamp, so that `blend` pairs them.
+            "[0:v]trim=end_frame=1,setpts=0,crop=\(band),format=gray[a];"
+                + "[1:v]trim=end_frame=1,setpts=0,crop=\(band),format=gray[b];"
+                + "[a][b]blend=all_mode=difference,signalstats,metadata=print:key=lavfi.signalstats.YAVG:file=-",
+            "-frames:v", "1", "-f", "null", "-",
+        ])
+        return MotionSmoothness.differences(fromMetadata: output.stdout).first ?? 0
     }
 
     /// Wall time and the CPU time of child processes spent inside `work`.

@@ -118,6 +118,9 @@ package struct ImageRenderer: Sendable {
             Self.firstEmoji(in: scene.keyPhrase) ?? theme.emoji, to: sticker, staging: staging)
         let beats = beatCount(scene)
         let folder = (output as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(
+            at: staging.appendingPathComponent(CardLayers.file(forPicture: output)).deletingLastPathComponent(),
+            withIntermediateDirectories: true)
         for beat in 1...beats {
             let file =
                 beat == beats
@@ -126,7 +129,8 @@ package struct ImageRenderer: Sendable {
                 cardArguments(
                     layout: layout, textFiles: textFiles, theme: theme,
                     visibleLines: layout.visibleLines(beat: beat, of: beats),
-                    flipped: (beats - beat) % 2 == 1, sticker: hasSticker ? sticker : nil, output: file))
+                    flipped: (beats - beat) % 2 == 1, sticker: hasSticker ? sticker : nil, output: file,
+                    layers: CardLayers.file(forPicture: file)))
         }
     }
 
@@ -200,15 +204,18 @@ package struct ImageRenderer: Sendable {
 
     /// A card's arguments (issue 21): the niche's gradient (its direction flipped on alternate
     /// beats, so each beat is a new picture), the first `visibleLines` of the phrase, the accent
-    /// line dark on a plate of the accent colour, the emoji sticker above. The phrase travels in
-    /// text files (`textfile=`, `expansion=none`), so no user text is ever parsed by the filter
-    /// graph; only our own relative file names are, escaped.
+    /// line dark on a plate of the accent colour, the emoji sticker above. Two files: the card at
+    /// `output`, and its layers (``CardLayers``: the gradient, taller, above the text on a
+    /// transparent ground) at `layers`, from which the render drifts the background under the
+    /// still text. The phrase travels in text files (`textfile=`, `expansion=none`), so no user
+    /// text is ever parsed by the filter graph; only our own relative file names are, escaped.
     func cardArguments(
         layout: CardLayout, textFiles: [String], theme: CardTheme, visibleLines: Int, flipped: Bool, sticker: String?,
-        output: String
+        output: String, layers: String
     ) -> [String] {
         let font = FilterGraph.escapeValue(fontFile)
-        let direction = flipped ? "x0=\(width):y0=\(height):x1=0:y1=0" : "x0=0:y0=0:x1=\(width):y1=\(height)"
+        let tall = height + CardLayers.extraRows(height: height)
+        let direction = flipped ? "x0=\(width):y0=\(tall):x1=0:y1=0" : "x0=0:y0=0:x1=\(width):y1=\(tall)"
         var filters: [String] = []
         var y = layout.firstY
         for (number, file) in textFiles.enumerated() {
@@ -227,20 +234,30 @@ package struct ImageRenderer: Sendable {
             y += height
         }
         let background =
-            "gradients=s=\(width)x\(height):c0=\(theme.top):c1=\(theme.bottom):\(direction):n=2:speed=0.00001"
-        var arguments = ["-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "lavfi", "-i", background]
-        let text = filters.isEmpty ? "null" : filters.joined(separator: ",")
+            "gradients=s=\(width)x\(tall):c0=\(theme.top):c1=\(theme.bottom):\(direction):n=2:speed=0.00001"
+        var arguments = [
+            "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "lavfi", "-i", background,
+            // Transparent from the source on: converted later, it would come out opaque black.
+            "-f", "lavfi", "-i", "color=c=black@0:s=\(width)x\(height),format=rgba",
+        ]
+        var graph = "[1:v]format=rgba," + (filters.isEmpty ? "null" : filters.joined(separator: ","))
         if let sticker {
             let top = layout.firstY - CardLayout.stickerSize - 30
-            arguments += [
-                "-f", "png_pipe", "-i", sticker, "-filter_complex",
-                "[0:v]\(text)[card];[1:v]scale=-1:\(CardLayout.stickerSize)[sticker];"
-                    + "[card][sticker]overlay=x=\(CardLayout.centerX)-w/2:y=\(top),format=rgb24",
-            ]
-        } else {
-            arguments += ["-vf", text + ",format=rgb24"]
+            arguments += ["-f", "png_pipe", "-i", sticker]
+            graph +=
+                "[words];[2:v]scale=-1:\(CardLayout.stickerSize),format=rgba[sticker];"
+                + "[words][sticker]overlay=x=\(CardLayout.centerX)-w/2:y=\(top):format=rgb,format=rgba"
         }
-        return arguments + ["-frames:v", "1", "-update", "1", output]
+        graph +=
+            ",split=2[text][textlayer];[0:v]format=rgba,split=2[ground][groundlayer];"
+            + "[ground]crop=\(width):\(height):0:0[visible];"
+            + "[visible][text]overlay=format=rgb,format=rgb24[card];"
+            + "[groundlayer][textlayer]vstack=inputs=2,format=rgba[layers]"
+        return arguments + [
+            "-filter_complex", graph,
+            "-map", "[card]", "-frames:v", "1", "-update", "1", output,
+            "-map", "[layers]", "-frames:v", "1", "-update", "1", layers,
+        ]
     }
 
     /// `#0f2027` → `0x0f2027`; anything else is ignored.

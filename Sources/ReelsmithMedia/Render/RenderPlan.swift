@@ -28,6 +28,9 @@ package struct RenderPlan: Sendable, Equatable {
     package var clips: [Int: SceneClip] = [:]
     /// Stills shown closer than whole, by 0-based input index (issue 21: several shots of one picture).
     package var framings: [Int: StillFraming] = [:]
+    /// Title cards rendered from their layers (``CardLayers``: the background drifts, the text
+    /// stands still), by 0-based input index: the layers file, relative path.
+    package var cardLayers: [Int: String] = [:]
     /// The shots that crossfade from the one before, by 0-based index; nil: every shot after the
     /// first. The pipeline cuts hard (issue 21: a 12-frame crossfade costs about 0.7 s CPU more
     /// than a hard cut, and one on every cut kept the render above 2× the still floor).
@@ -93,8 +96,11 @@ package struct RenderPlan: Sendable, Equatable {
         for (index, motion) in sceneMotions.enumerated() {
             let frames = timeline.scenes[index].count
             let pieces = timeline.pieces(ofScene: index)
+            let cardChain = cardLayers[index].map { _ in
+                CardLayers.filterChain(frames: frames, motion: motion, settings: settings, label: "card\(index)")
+            }
             let sceneChain =
-                clips[index]?.filterChain(frames: frames, settings: settings)
+                clips[index]?.filterChain(frames: frames, settings: settings) ?? cardChain
                 ?? (framings[index]?.filterPrefix(settings: settings) ?? "")
                 + motion.filterChain(frames: frames, settings: settings)
             let chain = "[\(index):v]" + sceneChain + ",setsar=1"
@@ -200,7 +206,7 @@ package struct RenderPlan: Sendable, Equatable {
         let fps = Double(settings.framesPerSecond)
         let imageInputs = images.enumerated().flatMap { index, image in
             clips[index]?.inputArguments(sceneSeconds: Double(timeline.scenes[index].count) / fps)
-                ?? ["-framerate", "\(settings.framesPerSecond)", "-i", image]
+                ?? ["-framerate", "\(settings.framesPerSecond)", "-i", cardLayers[index] ?? image]
         }
         return ["-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-nostats", "-progress", "pipe:1"]
             + imageInputs + audioInputs + [

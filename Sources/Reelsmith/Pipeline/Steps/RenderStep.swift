@@ -33,6 +33,7 @@ struct RenderStep: JobStep {
             voice: "work/voice.wav", music: try musicFile(), captions: "captions.ass", output: "video.mp4",
             settings: pipeline.settings, clips: shots.clips)
         plan.framings = shots.framings
+        plan.cardLayers = CardLayers.present(in: plan, staging: context.staging)
         // Hard cuts between a scene's shots, a crossfade into each new scene (issue 21): a
         // crossfade costs 0.45–1.0 s CPU more than a cut (`reelsmith bench render`); one on every
         // cut kept the render above 2× the still floor.
