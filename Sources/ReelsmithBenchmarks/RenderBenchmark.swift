@@ -214,10 +214,17 @@ package struct RenderBenchmark: Sendable {
         var scenesSmoothness: [SceneSmoothness] = []
         let fps = Double(settings.framesPerSecond)
         let timeline = plan.timeline
-        for (index, frames) in timeline.scenes.enumerated() where frames.count > Int(2.6 * fps) {
-            // 2 s in the middle of the shot, clear of its crossfades (shots too short are left out).
-            let middle = Double(frames.lowerBound + frames.upperBound) / 2 / fps
-            let start = max(Double(frames.lowerBound + timeline.crossfadeFrames) / fps, middle - 1)
+        // What of each shot is its own: without the crossfades it shares with its neighbours.
+        func ownFrames(_ index: Int) -> Range<Int> {
+            let frames = timeline.scenes[index]
+            let head = timeline.fadesIn(index) ? timeline.crossfadeFrames : 0
+            let tail = index + 1 < timeline.scenes.count && timeline.fadesIn(index + 1) ? timeline.crossfadeFrames : 0
+            return (frames.lowerBound + head)..<max(frames.lowerBound + head, frames.upperBound - tail)
+        }
+        for index in timeline.scenes.indices where ownFrames(index).count > Int(2.2 * fps) {
+            // 2 s in the middle of the shot, clear of its crossfades and cuts (shorter shots are left out).
+            let frames = ownFrames(index)
+            let start = Double(frames.lowerBound + frames.upperBound) / 2 / fps - 1
             let smoothness = try await MotionSmoothness.measure(
                 video: staging.appendingPathComponent("bench-whole.mp4"), fromSeconds: start, ffmpeg: tools.ffmpeg)
             scenesSmoothness.append(
@@ -227,11 +234,9 @@ package struct RenderBenchmark: Sendable {
         }
         // The layered cards: how far each background drifts over its shot, and how still the text is.
         var drifts: [CardDrift] = []
-        for (index, frames) in timeline.scenes.enumerated()
-        where plan.cardLayers[index] != nil && frames.count > Int(1.2 * fps) {
-            let first = Double(frames.lowerBound + (timeline.fadesIn(index) ? timeline.crossfadeFrames : 0) + 1) / fps
-            let tail = index + 1 < timeline.scenes.count && timeline.fadesIn(index + 1) ? timeline.crossfadeFrames : 0
-            let last = Double(frames.upperBound - tail - 2) / fps
+        for index in timeline.scenes.indices where plan.cardLayers[index] != nil && ownFrames(index).count > Int(fps) {
+            let first = Double(ownFrames(index).lowerBound + 1) / fps
+            let last = Double(ownFrames(index).upperBound - 2) / fps
             drifts.append(
                 CardDrift(
                     shot: index + 1, fromSeconds: first, seconds: last - first,

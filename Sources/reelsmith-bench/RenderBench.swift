@@ -11,7 +11,7 @@ struct RenderBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract:
-            "Render a 45 s example (a new shot every render.shot_seconds, hard cuts within a scene, a crossfade into each), the same with one shot per scene, with a crossfade on every cut and standing still, and a bare one-still ffmpeg encode (the floor) in the same run (with --clips, also from clips); print wall, CPU, the ratio to the floor, the cost of each added cut, of a crossfade and of the motion, and how smoothly each shot moves."
+            "Render a 45 s example (a new shot every render.shot_seconds, hard cuts within a scene, a crossfade into each), the same with one shot per scene, with a crossfade on every cut, standing still and with the cards moving whole, and a bare one-still ffmpeg encode (the floor) in the same run (with --clips, also from clips); print wall, CPU, the ratio to the floor, the cost of each added cut, of a crossfade, of the motion and what the card layers save, how far each card's background drifts and how smoothly each shot moves."
     )
 
     @OptionGroup var options: WorkspaceOptions
