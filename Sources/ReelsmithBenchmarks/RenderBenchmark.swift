@@ -149,7 +149,7 @@ package struct RenderBenchmark: Sendable {
             voice: "work/voice.wav", music: nil, captions: "captions.ass", output: "bench.mp4", settings: settings)
         plan.framings = shots.framings
         plan.cardLayers = CardLayers.present(in: plan, staging: staging)
-        plan.crossfadedShots = shots.sceneOpenings
+        plan.crossfadedShots = settings.sceneTransition == .crossfade ? shots.sceneOpenings : []
         plan.sceneOpenings = shots.sceneOpenings
         let pipelineRow = try await measure(
             "reelsmith render (\(settings.motion.rawValue), \(shots.images.count) shots)",
@@ -277,7 +277,7 @@ package struct RenderBenchmark: Sendable {
         result.perScene = perSceneRow
         result.extraCuts = max(0, shots.images.count - scenes)
         result.everyCutFaded = fadedRow
-        result.extraCrossfades = max(0, shots.images.count - 1 - shots.sceneOpenings.count)
+        result.extraCrossfades = max(0, shots.images.count - 1 - plan.timeline.fadedChanges.count)
         result.standingStill = stillRow
         result.wholeCards = wholeRow
         result.cardDrifts = drifts

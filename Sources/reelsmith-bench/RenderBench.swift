@@ -11,7 +11,7 @@ struct RenderBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract:
-            "Render a 45 s example (a new shot every render.shot_seconds, hard cuts within a scene, a crossfade into each), the same with one shot per scene, with a crossfade on every cut, standing still and with the cards moving whole, and a bare one-still ffmpeg encode (the floor) in the same run (with --clips, also from clips); print wall, CPU, the ratio to the floor, the cost of each added cut, of a crossfade, of the motion and what the card layers save, how far each card's background drifts and how smoothly each shot moves."
+            "Render a 45 s example (a new shot every render.shot_seconds, hard cuts; --transition crossfade fades into each scene), the same with one shot per scene, with a crossfade on every cut, standing still and with the cards moving whole, and a bare one-still ffmpeg encode (the floor) in the same run (with --clips, also from clips); print wall, CPU, the ratio to the floor, the cost of each added cut, of a crossfade, of the motion and what the card layers save, how far each card's background drifts and how smoothly each shot moves."
     )
 
     @OptionGroup var options: WorkspaceOptions
@@ -34,6 +34,9 @@ struct RenderBench: AsyncParsableCommand {
     @Option(help: "The longest shot before the picture changes, in seconds (2...15).")
     var shotSeconds: Double = RenderSettings().shotSeconds
 
+    @Option(help: "How a new scene comes in: cut or crossfade.")
+    var transition: String = RenderSettings().sceneTransition.rawValue
+
     @Flag(
         help:
             "Also render the same video from five 1080×1920 clips and from five 3840×2160 clips (scenes from footage).")
@@ -43,6 +46,9 @@ struct RenderBench: AsyncParsableCommand {
         guard Motion(rawValue: motion) != nil else {
             throw ValidationError(
                 "unknown motion `\(motion)`: use one of \(Motion.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard SceneTransition(rawValue: transition) != nil else {
+            throw ValidationError("unknown transition `\(transition)`: use cut or crossfade")
         }
         guard (2...15).contains(shotSeconds) else {
             throw ValidationError("--shot-seconds must be between 2 and 15, e.g. --shot-seconds 4")
@@ -58,6 +64,7 @@ struct RenderBench: AsyncParsableCommand {
         settings.preset = preset
         settings.crf = crf
         settings.motion = Motion(rawValue: motion) ?? settings.motion
+        settings.sceneTransition = SceneTransition(rawValue: transition) ?? settings.sceneTransition
         settings.motionStrength = strength
         settings.shotSeconds = shotSeconds
         let result = try await RenderBenchmark(templates: options.workspace.templates, settings: settings)

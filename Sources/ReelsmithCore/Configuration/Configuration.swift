@@ -12,6 +12,7 @@ import Foundation
 ///   motion: mixed           # zoom | pan | mixed | none
 ///   motion_strength: 0.06   # share of the width a still moves over its scene
 ///   shot_seconds: 4         # the longest shot before the picture changes
+///   scene_transition: cut   # cut | crossfade, into each new scene
 /// watch:
 ///   settle_seconds: 1.0
 ///   rescan_seconds: 120
@@ -89,6 +90,11 @@ package struct Configuration: Sendable, Equatable {
             }
             render.motionStrength = try section.number(SettingsFields.motionStrength) ?? render.motionStrength
             render.shotSeconds = try section.number(SettingsFields.shotSeconds) ?? render.shotSeconds
+            if let transition = try section.oneOf(SettingsFields.sceneTransition, what: "scene transition")
+                .flatMap(SceneTransition.init)
+            {
+                render.sceneTransition = transition
+            }
         }
         if let section = try reader.mapping(SettingsFields.watch) {
             watch.settleSeconds = try section.number(SettingsFields.settleSeconds) ?? watch.settleSeconds

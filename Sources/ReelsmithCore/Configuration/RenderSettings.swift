@@ -12,6 +12,9 @@ package struct RenderSettings: Sendable, Codable, Equatable {
     /// it the pops stay within 2.7× of the median, for about 1.8× the bytes at the same CRF.
     package var x264Parameters = "mbtree=0"
     package var crossfadeSeconds = 0.4
+    /// How a new scene comes in: a hard cut (the default: what short videos do, and the cheapest
+    /// to render) or a crossfade of ``crossfadeSeconds``.
+    package var sceneTransition = SceneTransition.cut
     /// How the stills move: zoom in and out, pan, both in turn (`mixed`), or not at all.
     package var motion = Motion.mixed
     /// How far a still moves over 8 s, as a share of the frame's width: a zoom grows the

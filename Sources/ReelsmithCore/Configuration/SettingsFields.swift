@@ -18,8 +18,12 @@ package enum SettingsFields {
         summary:
             "The longest a shot lasts before the picture changes, in seconds (cuts fall between the voice's words).",
         default: 4, example: 4)
+    package static let sceneTransition = FieldSpec.choice(
+        "scene_transition", SceneTransition.allCases.map(\.rawValue),
+        summary: "How a new scene comes in: a hard cut, or a short crossfade (softer, and slower to render).",
+        default: "cut", example: "cut")
     static let renderTable = FieldTable(
-        [preset, crf, musicVolumeDB, motion, motionStrength, shotSeconds],
+        [preset, crf, musicVolumeDB, motion, motionStrength, shotSeconds, sceneTransition],
         summary: "How videos are encoded and how their stills move.")
 
     package static let settleSeconds = FieldSpec.number(

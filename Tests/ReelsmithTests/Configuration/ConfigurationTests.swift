@@ -47,6 +47,13 @@ import Testing
         #expect(still.render.motion == Motion.none && still.render.motionStrength == 0.06)
     }
 
+    @Test func aNewSceneCutsUnlessACrossfadeIsAskedFor() throws {
+        #expect(RenderSettings().sceneTransition == .cut)
+        let configuration = try Configuration.load(
+            file: try file("render:\n  scene_transition: crossfade\n"), environment: [:])
+        #expect(configuration.render.sceneTransition == .crossfade)
+    }
+
     @Test func mistakesNameTheirPlaceAndFix() throws {
         let cases: [(String, Int, String)] = [
             ("render:\n  presett: fast\n", 2, "did you mean `preset`?"),
@@ -57,6 +64,7 @@ import Testing
             ("render:\n  motion: [zoom]\n", 2, "one line"),
             ("render:\n  motion_strenght: 0.1\n", 2, "did you mean `motion_strength`?"),
             ("render:\n  motion_strength: 0.5\n", 2, "between 0.01 and 0.3"),
+            ("render:\n  scene_transition: fade\n", 2, "use one of cut, crossfade"),
         ]
         try SettingsMistakes.expectRefused(cases)
     }

@@ -145,6 +145,41 @@ import Testing
         #expect(shots.cuts.count >= Int(timings.durationSeconds / 3.5))
     }
 
+    /// `render.scene_transition`: a hard cut into a new scene by default (the frame just before
+    /// the change is still the old scene), a crossfade when asked for (that frame is a blend of
+    /// both), measured on the frames above the captions.
+    @Test(arguments: [SceneTransition.cut, .crossfade])
+    func aNewSceneCutsHardUnlessACrossfadeIsAskedFor(_ transition: SceneTransition) async throws {
+        let workspace = try TestSupport.makeWorkspace()
+        var settings = Self.cheap
+        settings.sceneTransition = transition
+        let (folder, timings) = try await published(
+            workspace, request: "niche: fitness\ntopic: protein for muscle\nlanguage: en\nduration: 15\nimages: 2\n",
+            settings: settings)
+        let video = folder.appendingPathComponent("video.mp4")
+        let change = timings.sceneStarts(sceneCount: 2)[1]
+        let band = "crop=540:560:0:0,scale=54:56:flags=area,format=gray"
+        func frame(_ seconds: Double) throws -> [Double] {
+            try ClipFixtures.frameBytes(video, at: seconds, filter: band).map(Double.init)
+        }
+        let before = try frame(change - 0.35)
+        // Two frames before the change (at 15 fps the change is rounded to a frame, up to half a frame early).
+        let justBefore = try frame(change - 0.15)
+        let after = try frame(change + 0.35)
+        let scenesApart = ShotMeasure.difference(before, after)
+        let fromOld = ShotMeasure.difference(justBefore, before)
+        let fromNew = ShotMeasure.difference(justBefore, after)
+        #expect(scenesApart > 5, "the two scenes look alike (\(scenesApart))")
+        switch transition {
+        case .cut:
+            #expect(fromOld < scenesApart / 4, "\(fromOld) from the old scene, \(scenesApart) between the scenes")
+        case .crossfade:
+            #expect(
+                fromOld > scenesApart / 8 && fromNew > scenesApart / 8,
+                "\(fromOld) from the old scene, \(fromNew) from the new, \(scenesApart) between them")
+        }
+    }
+
     enum Tint: String { case orange, teal, violet }
 
     final class Counter: @unchecked Sendable {

@@ -34,10 +34,9 @@ struct RenderStep: JobStep {
             settings: pipeline.settings, clips: shots.clips)
         plan.framings = shots.framings
         plan.cardLayers = CardLayers.present(in: plan, staging: context.staging)
-        // Hard cuts between a scene's shots, a crossfade into each new scene (issue 21): a
-        // crossfade costs 0.45–1.0 s CPU more than a cut (`reelsmith bench render`); one on every
-        // cut kept the render above 2× the still floor.
-        plan.crossfadedShots = shots.sceneOpenings
+        // Hard cuts between a scene's shots, and into a new scene unless a crossfade is asked for
+        // (issue 21): a crossfade costs 0.5–0.8 s CPU more than a cut (`reelsmith bench render`).
+        plan.crossfadedShots = pipeline.settings.sceneTransition == .crossfade ? shots.sceneOpenings : []
         plan.sceneOpenings = shots.sceneOpenings
         let reporter = RenderProgress(jobId: context.id, index: pipeline.index, progress: progress)
         try await VideoRenderer(ffmpeg: pipeline.tools.ffmpeg).render(plan, staging: context.staging) {
