@@ -132,7 +132,7 @@ package struct RenderBenchmark: Sendable {
         let template = templates.template(niche: "fitness", language: .en)
         var cards = ImageRenderer(ffmpeg: tools.ffmpeg, fontFile: tools.fontFile)
         cards.niche = template.niche
-        cards.stopwords = templates.foldedStopwords.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        cards.stopwords = templates.foldedStopwordsOfEveryLanguage
         cards.shotSeconds = settings.shotSeconds
         cards.language = .en
         try await cards.render(scenes: script.scenes, palette: template.palette, assets: [], staging: staging)

@@ -76,7 +76,7 @@ package struct GenerationJob: Sendable {
             requestVoice: request.voice, language: request.language, options: settings.offlineVoice)
         var renderer = ImageRenderer(ffmpeg: pipeline.tools.ffmpeg, fontFile: pipeline.tools.fontFile)
         renderer.niche = template.niche
-        renderer.stopwords = templates.foldedStopwords.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        renderer.stopwords = templates.foldedStopwordsOfEveryLanguage
         renderer.shotSeconds = pipeline.settings.shotSeconds
         renderer.language = request.language
         let offline = EngineFactory.OfflineInputs(

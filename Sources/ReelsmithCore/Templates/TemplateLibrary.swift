@@ -61,6 +61,11 @@ package struct TemplateLibrary: Sendable {
         Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, Set(lexicon(for: $0).stopwords.map(Slug.fold))) })
     }
 
+    /// Every language's stopwords together, accent-folded: never a card's accent word nor a search term.
+    package var foldedStopwordsOfEveryLanguage: Set<String> {
+        foldedStopwords.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+    }
+
     /// A template's text, read as inbox files are (issue 12) except that a link the creator made
     /// is followed: only to a regular file, never a pipe or a device, and through the YAML guard
     /// (no anchors, bounded nesting) before Yams decodes it.

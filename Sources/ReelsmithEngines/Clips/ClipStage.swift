@@ -152,12 +152,9 @@ package struct ClipStage: Sendable {
         return plan
     }
 
-    /// How many shots a scene of `sceneSeconds` (estimated from its words) is expected to have: one
-    /// per ``shotSeconds``, with a quarter to spare (the real voice may be slower), as the title
-    /// cards count their beats.
+    /// How many shots a scene of `sceneSeconds` is expected to have (``ShotPlan/expectedShots(seconds:shotSeconds:)``).
     static func expectedShots(sceneSeconds: Double, shotSeconds: Double) -> Int {
-        guard sceneSeconds.isFinite, sceneSeconds > 0, shotSeconds.isFinite, shotSeconds > 0 else { return 1 }
-        return Int(min(12, max(1, (sceneSeconds * 1.25 / shotSeconds).rounded(.up))))
+        ShotPlan.expectedShots(seconds: sceneSeconds, shotSeconds: shotSeconds)
     }
 
     /// A stock scene's clip, the term that found it, and the results after it in that answer (its
@@ -335,7 +332,7 @@ extension ClipStage {
     package func plan(script: Script, request: GenerationRequest, templates: TemplateLibrary) async throws -> ClipPlan {
         let template = templates.template(niche: request.niche, language: .en)
         let rate = SpeakingRate.wordsPerSecond(request.language)
-        let stopwords = templates.foldedStopwords.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        let stopwords = templates.foldedStopwordsOfEveryLanguage
         return try await plan(
             scenes: script.scenes,
             sceneSeconds: script.scenes.map { Double(ScriptText.wordCount($0.narration)) / rate },

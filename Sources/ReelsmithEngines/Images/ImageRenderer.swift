@@ -138,7 +138,7 @@ package struct ImageRenderer: Sendable {
     /// narration at the voice's pace, with a quarter to spare (the real voice may be slower).
     func beatCount(_ scene: Script.Scene) -> Int {
         let seconds = Double(ScriptText.wordCount(scene.narration)) / SpeakingRate.wordsPerSecond(language)
-        return max(1, min(12, Int((seconds * 1.25 / max(1, shotSeconds)).rounded(.up))))
+        return ShotPlan.expectedShots(seconds: seconds, shotSeconds: shotSeconds)
     }
 
     /// The first emoji of a text (a whole cluster: skin tone, joiners), if any.

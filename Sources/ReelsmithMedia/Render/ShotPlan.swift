@@ -38,6 +38,14 @@ package struct ShotPlan: Sendable, Equatable {
         self.shots = shots
     }
 
+    /// How many shots a scene of `seconds` (estimated from its words) is expected to have: one per
+    /// `shotSeconds`, with a quarter to spare (the real voice may be slower), 1 to 12. The title
+    /// cards' beats and a stock scene's clips are counted so.
+    package static func expectedShots(seconds: Double, shotSeconds: Double) -> Int {
+        guard seconds.isFinite, seconds > 0, shotSeconds.isFinite, shotSeconds > 0 else { return 1 }
+        return Int(min(12, max(1, (seconds * 1.25 / max(1, shotSeconds)).rounded(.up))))
+    }
+
     /// The shots' start times, in order.
     package var starts: [Double] { shots.map(\.startSeconds) }
 
